@@ -1,0 +1,67 @@
+# followup — build, run, test. `make run` and `make test` install what is
+# missing first (scripts/deps.sh), then build.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+BUILD   ?= build
+PREFIX  ?= /usr/local
+
+PKGS    := ncursesw sqlite3 uuid
+# Evaluated lazily: after deps.sh has installed the packages.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -lcrypto
+
+ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+             -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+             -I. $(PKG_CFLAGS) $(CFLAGS)
+
+CORE_SRC := $(wildcard core/*.c)
+DB_SRC   := $(wildcard db/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+CLI_SRC  := $(wildcard cli/*.c)
+LIB_SRC  := $(CORE_SRC) $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+DEFAULT_DB ?= $(HOME)/.local/share/followup/followup.db
+SAMPLE     := data/jingan-2024-3.txt
+
+.PHONY: all deps run test check clean
+all: followup
+
+deps:
+	@./scripts/deps.sh
+
+followup: $(BUILD)/libfollowup.a $(BUILD)/cli/main.o
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/cli/main.o $(BUILD)/libfollowup.a $(PKG_LIBS)
+
+$(BUILD)/libfollowup.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libfollowup.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfollowup.a $(PKG_LIBS) -lcmocka
+
+run:
+	@./scripts/deps.sh
+	@$(MAKE) --no-print-directory all
+	@./scripts/first-run.sh ./followup "$(DEFAULT_DB)" $(SAMPLE)
+	./followup
+
+test:
+	@./scripts/deps.sh
+	@$(MAKE) --no-print-directory check
+
+check: followup $(TEST_BIN)
+	@./tests/run.sh $(TEST_BIN)
+
+clean:
+	rm -rf $(BUILD) followup tests/tmp
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d

@@ -1,0 +1,75 @@
+/* The parsed report: the tree that `followup parse --json` prints and the
+ * importer stores. Built by parse_buffer() (core/parse.h); every string is
+ * heap-owned by the doc and freed by doc_free(). */
+#ifndef FU_DOC_H
+#define FU_DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+enum stmt_kind { STMT_COMMITMENT = 0, STMT_FACT, STMT_CONTEXT };
+
+struct metric {
+    char *text;            /* as in the source: "11.5亿元", "1700多家", "近百场" */
+    double value;          /* 11.5, 1700, 100 */
+    char *unit;            /* "亿元", "家", "场", "%" */
+};
+
+struct stmt {
+    char code[32];         /* "2.1.3"; "2.0.1" for text of a node before its first child; "I.1" intro; "C.1" closing */
+    enum stmt_kind kind;
+    char *text;            /* the sentence as in the source, with its end punctuation, trimmed */
+    struct metric *metrics;
+    size_t nmetrics;
+    char **depts;          /* departments named in the sentence, in order, no repeats */
+    size_t ndepts;
+    char due[11];          /* suggested due date "YYYY-MM-DD", "" when none */
+};
+
+struct node {
+    char code[32];         /* from the report's numbering: "2", "2.1", "1.2.3" */
+    int depth;             /* 0 for the top level present in the report */
+    char *title;           /* heading text without its marker and end punctuation */
+    char *owner;           /* suggested lead department, NULL when none */
+    struct node *children;
+    size_t nchildren;
+    struct stmt *stmts;
+    size_t nstmts;
+};
+
+struct doc_meta {          /* each NULL when unknown; dates ISO YYYY-MM-DD */
+    char *title;
+    char *issuer;          /* 发布部门 */
+    char *published;       /* 发布时间 */
+    char *doc_no;          /* 文号 / 政策文号 */
+    char *addressee;       /* 区人大常委会 */
+    char *signed_by;
+    char *signed_on;
+    char *lead_department; /* named by the introduction (要求区科委会同…) */
+};
+
+struct doc {
+    struct doc_meta meta;
+    struct stmt *intro;    /* text before the first heading */
+    size_t nintro;
+    struct node *nodes;    /* top-level headings */
+    size_t nnodes;
+    struct stmt *closing;  /* the closing paragraph(s), codes C.1, C.2 … */
+    size_t nclosing;
+};
+
+/* Frees everything the doc owns and zeroes it; safe on a zeroed doc. */
+void doc_free(struct doc *d);
+
+/* Name of a statement kind: "commitment", "fact", "context". Static string. */
+const char *stmt_kind_name(enum stmt_kind k);
+
+/* Writes the DESIGN.md `parse --json` object for d to out, UTF-8, one
+ * trailing newline. Returns FU_OK or FU_ERR on a write error. */
+int doc_write_json(const struct doc *d, FILE *out);
+
+/* Writes a human-readable indented tree (codes, titles, statements with
+ * their kind) for `followup parse` without --json. Text is sanitised. */
+int doc_write_tree(const struct doc *d, FILE *out);
+
+#endif

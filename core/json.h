@@ -1,0 +1,12 @@
+/* Minimal JSON writing helpers shared by parse --json, list --format json
+ * and the reports. */
+#ifndef FU_JSON_H
+#define FU_JSON_H
+
+#include <stdio.h>
+
+/* Writes s as a JSON string literal (with quotes), escaping ", \, control
+ * characters, U+2028/2029 and invalid UTF-8 (as U+FFFD); NULL as null. */
+void json_str(FILE *out, const char *s);
+
+#endif

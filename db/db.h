@@ -1,0 +1,223 @@
+/* Storage: the only module that talks to SQLite. One struct db per open
+ * database. Every function returns an enum fu_rc (core/err.h) and fills
+ * the caller's err buffer (FU_ERRLEN) on failure; none prints or exits.
+ * Every change runs in one transaction together with its history row. */
+#ifndef FU_DB_H
+#define FU_DB_H
+
+#include <stddef.h>
+#include "core/doc.h"
+#include "core/task.h"
+
+struct db;
+
+enum {
+    DB_OPEN_CREATE = 1,    /* create the file and schema when missing */
+    DB_OPEN_READONLY = 2
+};
+
+/* Opens (and migrates) the database at path. New files are mode 0600, or
+ * 0660 when the directory is group-shared (setgid bit). *out is owned by
+ * the caller, released with db_close(). */
+int db_open(struct db **out, const char *path, int flags, char *err, size_t errlen);
+void db_close(struct db *db);
+
+/* 1 when the connection is read-only (opened so, or the file is). */
+int db_readonly(const struct db *db);
+
+/* Changes whenever another connection commits (PRAGMA data_version). */
+int db_data_version(struct db *db, long long *out, char *err, size_t errlen);
+
+/* On an empty users table, makes login its committee user, and adds the
+ * given departments when the departments table is empty. Idempotent. */
+int db_bootstrap(struct db *db, const char *login, const char *const *depts,
+                 size_t ndepts, char *err, size_t errlen);
+
+/* ---- who acts ---------------------------------------------------------- */
+
+struct actor {
+    char login[64];        /* the real Unix user */
+    char as_user[64];      /* --as USER, "" when acting as oneself */
+};
+
+struct user {
+    char login[64];
+    enum role role;
+    char **depts;          /* department names, owned */
+    size_t ndepts;
+    int known;             /* 0: not in the users table (treated as viewer) */
+};
+void user_fini(struct user *u);
+
+/* The effective user (as_user when set, else login). A login not in the
+ * table yields known=0, role viewer. --as by a non-committee user is
+ * FU_PERM. */
+int db_user_effective(struct db *db, const struct actor *a, struct user *out,
+                      char *err, size_t errlen);
+
+/* Committee only. Departments must exist. Re-adding a user updates role
+ * and departments. */
+int db_user_add(struct db *db, const struct actor *a, const char *login,
+                enum role role, const char *const *depts, size_t ndepts,
+                char *err, size_t errlen);
+int db_user_remove(struct db *db, const struct actor *a, const char *login,
+                   char *err, size_t errlen);
+
+struct user_list { struct user *v; size_t n; };
+int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen);
+void user_list_free(struct user_list *l);
+
+struct dept_list { char **v; size_t n; };
+int db_dept_add(struct db *db, const struct actor *a, const char *name,
+                char *err, size_t errlen);
+int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen);
+void dept_list_free(struct dept_list *l);
+
+/* ---- reports and import ------------------------------------------------ */
+
+struct report {
+    long long id;          /* shown to people as "R<id>" */
+    char *title, *doc_no, *issuer, *published, *addressee;
+    char *signed_by, *signed_on, *lead_department;
+    char *imported_at;     /* ISO 8601 UTC */
+    long long ntasks;      /* live (not withdrawn) tasks */
+};
+struct report_list { struct report *v; size_t n; };
+int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen);
+void report_list_free(struct report_list *l);
+
+struct import_stats {
+    long long report_id;
+    int created_report;    /* 1 when the report was new */
+    long long added, updated, unchanged, withdrawn;
+};
+
+/* Stores a parsed report (committee only). A report is the same report
+ * when its doc_no (else its title) matches. Tasks are sections, items and
+ * the items' commitment statements; tasks are matched to stored ones by
+ * kind and text, then by code: matched tasks keep uuid, status and history;
+ * vanished ones are marked withdrawn, never deleted. Importing an
+ * identical report changes nothing. Suggested owners become the lead only
+ * for new tasks, and only when the department exists. One transaction. */
+int db_import(struct db *db, const struct actor *a, const struct doc *d,
+              struct import_stats *st, char *err, size_t errlen);
+
+/* ---- tasks ------------------------------------------------------------- */
+
+struct task {
+    long long id;
+    char uuid[37];
+    long long report_id;
+    long long parent_id;   /* 0 for a top-level section */
+    int depth;             /* 0 top */
+    char code[32];         /* "2.1.3", unqualified */
+    enum task_kind kind;
+    enum stmt_kind stmt_kind;  /* statements only */
+    char *text;            /* heading title (section, item) or the sentence */
+    char *body;            /* items: all sentences of the item; else NULL */
+    enum task_status status;
+    char *lead;            /* NULL when unassigned */
+    char **support;        /* supporting departments */
+    size_t nsupport;
+    char due[11];          /* "" when none */
+    char *suggested_owner; /* from the parser, NULL when none */
+    char suggested_due[11];
+    char *metrics;         /* JSON array of the statement's metrics, or NULL */
+    long long version;     /* bumped by every change */
+    int withdrawn;
+    char updated_at[32];   /* ISO 8601 UTC */
+    int nchildren, ndone;  /* direct children, and how many of them are done */
+};
+void task_fini(struct task *t);
+
+struct task_list { struct task *v; size_t n, cap; };
+void task_list_free(struct task_list *l);
+
+struct task_filter {
+    long long report_id;   /* 0: all reports */
+    const char *dept;      /* lead or supporting department, NULL: any */
+    int status;            /* enum task_status, -1: any */
+    int kind;              /* enum task_kind, -1: any */
+    int overdue;           /* due < today and not done */
+    const char *today;     /* "YYYY-MM-DD" used for overdue; NULL: local today */
+    const char *search;    /* substring of text, body, code or lead */
+    int include_withdrawn;
+};
+/* A filter that matches everything. */
+void task_filter_init(struct task_filter *f);
+
+/* Tasks matching f in report order (report, then tree order). */
+int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
+                 char *err, size_t errlen);
+
+/* Resolves a reference: "2.1.3", "R2:2.1.3" or a UUID prefix of >= 8 hex
+ * digits. A bare code that exists in several reports is FU_USAGE
+ * ("ambiguous: qualify it as R1:2.1"); none is FU_NOTFOUND. */
+int db_task_find(struct db *db, const char *ref, struct task *out,
+                 char *err, size_t errlen);
+int db_task_get(struct db *db, long long id, struct task *out, char *err, size_t errlen);
+
+/* Mutations. expected_version 0 skips the check; otherwise a task whose
+ * version differs is FU_CONFLICT with the newer value and who set it in
+ * err. Permissions are checked against the effective user. */
+int db_task_assign(struct db *db, const struct actor *a, long long task_id,
+                   const char *lead, const char *const *support, size_t nsupport,
+                   int set_support, const char *due, long long expected_version,
+                   char *err, size_t errlen);
+int db_task_set_status(struct db *db, const struct actor *a, long long task_id,
+                       enum task_status st, const char *note,
+                       long long expected_version, char *err, size_t errlen);
+int db_task_add_note(struct db *db, const struct actor *a, long long task_id,
+                     const char *text, char *err, size_t errlen);
+
+struct note {
+    long long id, task_id;
+    char at[32];
+    char *author;          /* "alice" or "alice as bob" */
+    char *text;
+};
+struct note_list { struct note *v; size_t n; };
+int db_note_list(struct db *db, long long task_id, struct note_list *out,
+                 char *err, size_t errlen);
+void note_list_free(struct note_list *l);
+
+/* ---- history ----------------------------------------------------------- */
+
+struct history_entry {
+    long long id;
+    char at[32];
+    char *actor;           /* real login */
+    char *as_user;         /* NULL unless --as */
+    long long task_id;     /* 0 for database-wide events (users, depts, import) */
+    char *task_ref;        /* "R1:2.1.3" or NULL */
+    char *field;           /* "status", "lead", "support", "due", "note", "text", "import", … */
+    char *old_value, *new_value, *note;   /* each may be NULL */
+};
+struct history_list { struct history_entry *v; size_t n; };
+
+struct history_filter {
+    long long task_id;     /* 0: all */
+    const char *since;     /* ISO date or datetime, NULL: all */
+    const char *user;      /* actor or as_user, NULL: all */
+};
+int db_history(struct db *db, const struct history_filter *f, struct history_list *out,
+               char *err, size_t errlen);
+void history_list_free(struct history_list *l);
+
+/* ---- integrity ----------------------------------------------------------- */
+
+/* History rows form a SHA-256 hash chain (libcrypto): each row's hash
+ * covers its content and the previous row's hash. db_verify runs
+ * PRAGMA integrity_check and walks the chain; on the first bad row it
+ * returns FU_ERR naming the row id. rows/head receive the row count and
+ * the chain head (64 hex digits, "" for an empty chain); either may be NULL. */
+int db_verify(struct db *db, long long *rows, char head[65], char *err, size_t errlen);
+
+/* The current chain head and row count (cheap; for reports). */
+int db_chain_head(struct db *db, long long *rows, char head[65], char *err, size_t errlen);
+
+/* Online copy of the whole database to path (SQLite backup API), safe
+ * while others write. Refuses to overwrite an existing file. */
+int db_backup(struct db *db, const char *path, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Install what followup needs to build, test and run, with apt-get.
+# Does nothing when every package is already present; uses sudo when not root.
+set -eu
+
+PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
+libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "deps: missing packages:$missing, and no apt-get here; install them with your package manager" >&2
+    exit 1
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        echo "deps: missing packages:$missing; run as root or install sudo" >&2
+        exit 1
+    fi
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
