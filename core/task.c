@@ -1,0 +1,159 @@
+/* Statuses, kinds, roles and the permission rules of the lifecycle. */
+#include "core/task.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/err.h"
+
+static const char *const kind_keys[] = {"section", "item", "statement"};
+
+static const struct {
+    const char *key, *zh, *en;
+} statuses[ST_COUNT] = {
+    [ST_TODO] = {"todo", "未启动", "Not started"},
+    [ST_ACTIVE] = {"active", "推进中", "In progress"},
+    [ST_ONGOING] = {"ongoing", "持续推进", "Ongoing"},
+    [ST_DELAYED] = {"delayed", "滞后", "Delayed"},
+    [ST_SUBMITTED] = {"submitted", "待审核", "Submitted"},
+    [ST_DONE] = {"done", "已办结", "Done"},
+};
+
+static const char *const role_keys[] = {
+    [ROLE_VIEWER] = "viewer", [ROLE_DEPARTMENT] = "department", [ROLE_COMMITTEE] = "committee"};
+
+const char *kind_key(enum task_kind k)
+{
+    return (unsigned)k < 3 ? kind_keys[k] : "?";
+}
+
+const char *status_key(enum task_status s)
+{
+    return (unsigned)s < ST_COUNT ? statuses[s].key : "?";
+}
+
+const char *status_zh(enum task_status s)
+{
+    return (unsigned)s < ST_COUNT ? statuses[s].zh : "?";
+}
+
+const char *status_en(enum task_status s)
+{
+    return (unsigned)s < ST_COUNT ? statuses[s].en : "?";
+}
+
+const char *role_key(enum role r)
+{
+    return (unsigned)r < 3 ? role_keys[r] : "?";
+}
+
+int kind_parse(const char *s, enum task_kind *out)
+{
+    for (int i = 0; s && i < 3; i++)
+        if (strcasecmp(s, kind_keys[i]) == 0) {
+            *out = (enum task_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+int status_parse(const char *s, enum task_status *out)
+{
+    for (int i = 0; s && i < ST_COUNT; i++)
+        if (strcasecmp(s, statuses[i].key) == 0 || strcmp(s, statuses[i].zh) == 0 ||
+            strcasecmp(s, statuses[i].en) == 0) {
+            *out = (enum task_status)i;
+            return 0;
+        }
+    return -1;
+}
+
+int role_parse(const char *s, enum role *out)
+{
+    for (int i = 0; s && i < 3; i++)
+        if (strcasecmp(s, role_keys[i]) == 0) {
+            *out = (enum role)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int deny(char *why, size_t whylen, const char *msg)
+{
+    if (why && whylen)
+        snprintf(why, whylen, "%s", msg);
+    return FU_PERM;
+}
+
+int perm_check(enum role r, enum task_action a, int own, char *why, size_t whylen)
+{
+    if (r == ROLE_COMMITTEE)
+        return FU_OK;
+    switch (a) {
+    case ACT_STATUS:
+    case ACT_NOTE:
+        if (r == ROLE_DEPARTMENT && own)
+            return FU_OK;
+        if (r == ROLE_DEPARTMENT)
+            return deny(why, whylen,
+                        "this task is not your department's: only its lead or supporting "
+                        "departments and the committee may change it");
+        return deny(why, whylen, "viewers may read but not change tasks; ask the committee "
+                                 "office for a department or committee role");
+    case ACT_IMPORT:
+        return deny(why, whylen, "only committee users may import reports");
+    case ACT_ASSIGN:
+        return deny(why, whylen, "only committee users may assign departments and due dates");
+    case ACT_MANAGE:
+        return deny(why, whylen, "only committee users may manage users and departments");
+    case ACT_REVIEW:
+        return deny(why, whylen, "only committee users may run review rounds and rate tasks");
+    }
+    return deny(why, whylen, "not permitted");
+}
+
+int perm_status(enum role r, int own, enum task_status from, enum task_status to,
+                char *why, size_t whylen)
+{
+    if ((unsigned)to >= ST_COUNT || (unsigned)from >= ST_COUNT) {
+        if (why && whylen)
+            snprintf(why, whylen, "unknown status");
+        return FU_USAGE;
+    }
+    if (from == to) {
+        if (why && whylen)
+            snprintf(why, whylen, "the task is already %s (%s)", status_key(to), status_zh(to));
+        return FU_USAGE;
+    }
+    int rc = perm_check(r, ACT_STATUS, own, why, whylen);
+    if (rc != FU_OK || r == ROLE_COMMITTEE)
+        return rc;
+    if (to == ST_DONE)
+        return deny(why, whylen, "only the committee accepts a task as done; "
+                                 "set it to submitted to ask for acceptance");
+    if (from == ST_SUBMITTED)
+        return deny(why, whylen, "the task is submitted for review; only the committee "
+                                 "may accept it or return it");
+    if (from == ST_DONE)
+        return deny(why, whylen, "the task is done; only the committee may reopen it");
+    return FU_OK;
+}
+
+int date_valid(const char *s)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
+        return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int max = mdays[m - 1] + (m == 2 && leap);
+    return d <= max ? 0 : -1;
+}
