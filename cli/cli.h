@@ -1,0 +1,88 @@
+/* The command line: shared context and helpers for the cmd_*.c files. */
+#ifndef FU_CLI_H
+#define FU_CLI_H
+
+#include <stdio.h>
+#include "core/config.h"
+#include "db/db.h"
+
+struct cli {
+    const char *db_opt;        /* --db */
+    const char *config_opt;    /* --config */
+    const char *as_opt;        /* --as */
+    char db_path[1024];        /* resolved */
+    const char *db_why;        /* where db_path came from */
+    struct config cfg;
+    struct actor actor;
+    struct db *db;             /* opened by cli_open_db() */
+    int zh;                    /* output language is Chinese */
+    const char *prog;          /* "followup" */
+};
+
+/* One option of a command: "--name" (and "-c" short form when short != 0). */
+struct cli_opt {
+    const char *name;
+    char short_name;
+    int has_arg;
+    const char **value;        /* has_arg: where the argument goes */
+    int *flag;                 /* !has_arg: set to 1 */
+};
+
+/* Parses args of a command into opts and positionals (at most maxpos).
+ * Returns FU_OK or FU_USAGE after printing one line naming the problem;
+ * *help is set for --help / -h. */
+int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+             const char **pos, int minpos, int maxpos, int *npos, int *help);
+
+/* Prints "followup: MSG" to stderr, sanitised, and returns rc mapped to an
+ * exit status (FU_CONFLICT → 1). */
+int cli_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the database for the command: create (import, dept/user add) or
+ * not, read-only or not; bootstraps a new one. Returns an exit status. */
+int cli_open_db(struct cli *c, int create, int readonly);
+
+/* Resolves TASK into t (exit status; prints the error). */
+int cli_find_task(struct cli *c, const char *ref, struct task *t);
+
+/* A status's label in the output language ("推进中" / "In progress"). */
+const char *cli_status_label(const struct cli *c, enum task_status s);
+
+/* Writes s sanitised to out (no control characters reach a terminal). */
+void cli_puts(FILE *out, const char *s);
+
+/* Prints s to out, wrapped to width columns, each line indented. */
+void cli_wrap(FILE *out, const char *s, int indent, int width);
+
+/* Local date "YYYY-MM-DD" for today. */
+void cli_today(char out[11]);
+
+/* Commands. Each returns an exit status. */
+int cmd_parse(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_assign(struct cli *c, int argc, char **argv);
+int cmd_status(struct cli *c, int argc, char **argv);
+int cmd_note(struct cli *c, int argc, char **argv);
+int cmd_accept(struct cli *c, int argc, char **argv);
+int cmd_return(struct cli *c, int argc, char **argv);
+int cmd_history(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_dept(struct cli *c, int argc, char **argv);
+int cmd_verify(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+
+/* list's output formats, shared with other commands that print tasks. */
+enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON };
+void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out);
+
+/* Prints the usage and description of cmd to stdout; returns 0. */
+int cli_help(const char *cmd);
+/* Prints the program's usage (all commands) to out. */
+void cli_usage(FILE *out);
+/* The command named name, or NULL. */
+typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
+cli_cmd_fn cli_command(const char *name);
+
+#endif

@@ -1,0 +1,160 @@
+/* user, dept, verify, backup: administering the database. */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+#include "core/text.h"
+
+static int user_add(struct cli *c, int argc, char **argv)
+{
+    const char *role = NULL, *dept = NULL, *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "role", .has_arg = 1, .value = &role},
+                             {.name = "dept", .has_arg = 1, .value = &dept},
+                             {0}};
+    if ((rc = cli_args("user", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("user");
+    enum role r;
+    if (!role || role_parse(role, &r) != 0)
+        return cli_fail(FU_USAGE, "user add needs --role committee, department or viewer");
+    if (r == ROLE_DEPARTMENT && !dept)
+        return cli_fail(FU_USAGE, "a department user needs --dept NAME[,NAME…]");
+    char buf[1024];
+    const char *names[32];
+    size_t n = 0;
+    if (dept) {
+        snprintf(buf, sizeof buf, "%s", dept);
+        for (char *tok = strtok(buf, ","); tok && n < 32; tok = strtok(NULL, ","))
+            names[n++] = tok;
+    }
+    if ((rc = cli_open_db(c, 1, 0)) != FU_OK)
+        return rc;
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_user_add(c->db, &c->actor, pos[0], r, names, n, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    printf("user ");
+    cli_puts(stdout, pos[0]);
+    printf(" is %s\n", role_key(r));
+    return FU_OK;
+}
+
+static int user_list(struct cli *c)
+{
+    int rc = cli_open_db(c, 0, 1);
+    if (rc != FU_OK)
+        return rc;
+    struct user_list l = {0};
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_user_list(c->db, &l, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    for (size_t i = 0; i < l.n; i++) {
+        char name[128];
+        text_fit(l.v[i].login, 16, 1, name, sizeof name);
+        printf("%s %-10s ", name, role_key(l.v[i].role));
+        for (size_t k = 0; k < l.v[i].ndepts; k++) {
+            fputs(k ? "," : "", stdout);
+            cli_puts(stdout, l.v[i].depts[k]);
+        }
+        putchar('\n');
+    }
+    user_list_free(&l);
+    return FU_OK;
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+    if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+        if (argc >= 1)
+            return cli_help("user");
+        return cli_fail(FU_USAGE, "user needs add, remove or list; see 'followup user --help'");
+    }
+    if (!strcmp(argv[0], "add"))
+        return user_add(c, argc - 1, argv + 1);
+    if (!strcmp(argv[0], "list") && argc == 1)
+        return user_list(c);
+    if (!strcmp(argv[0], "remove") && argc == 2) {
+        int rc = cli_open_db(c, 0, 0);
+        char err[FU_ERRLEN] = "";
+        if (rc == FU_OK && (rc = db_user_remove(c->db, &c->actor, argv[1], err, sizeof err)))
+            return cli_fail(rc, "%s", err);
+        if (rc == FU_OK)
+            printf("user %s removed\n", argv[1]);
+        return rc;
+    }
+    return cli_fail(FU_USAGE, "usage: followup user add NAME --role ROLE [--dept D] | "
+                              "user remove NAME | user list");
+}
+
+int cmd_dept(struct cli *c, int argc, char **argv)
+{
+    char err[FU_ERRLEN] = "";
+    int rc;
+    if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
+        return cli_help("dept");
+    if (argc == 2 && !strcmp(argv[0], "add")) {
+        if ((rc = cli_open_db(c, 1, 0)) != FU_OK)
+            return rc;
+        if ((rc = db_dept_add(c->db, &c->actor, argv[1], err, sizeof err)) != FU_OK)
+            return cli_fail(rc, "%s", err);
+        printf("department ");
+        cli_puts(stdout, argv[1]);
+        printf(" added\n");
+        return FU_OK;
+    }
+    if (argc == 1 && !strcmp(argv[0], "list")) {
+        if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+            return rc;
+        struct dept_list l = {0};
+        if ((rc = db_dept_list(c->db, &l, err, sizeof err)) != FU_OK)
+            return cli_fail(rc, "%s", err);
+        for (size_t i = 0; i < l.n; i++) {
+            cli_puts(stdout, l.v[i]);
+            putchar('\n');
+        }
+        dept_list_free(&l);
+        return FU_OK;
+    }
+    return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list");
+}
+
+int cmd_verify(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{0}};
+    if ((rc = cli_args("verify", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("verify");
+    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        return rc;
+    long long rows = 0;
+    char head[65] = "", err[FU_ERRLEN] = "";
+    if ((rc = db_verify(c->db, &rows, head, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    printf("ok: integrity check passed; %lld history rows, chain head %s\n", rows,
+           head[0] ? head : "(empty)");
+    return FU_OK;
+}
+
+int cmd_backup(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{0}};
+    if ((rc = cli_args("backup", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("backup");
+    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        return rc;
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_backup(c->db, pos[0], err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    printf("backup written to ");
+    cli_puts(stdout, pos[0]);
+    putchar('\n');
+    return FU_OK;
+}

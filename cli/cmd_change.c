@@ -1,0 +1,221 @@
+/* assign, status, note, accept, return, history: changing tasks and
+ * reading the audit trail. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+
+/* Splits "a,b，c" (ASCII or full-width commas, 、) into at most max names. */
+static size_t split_names(char *s, const char **out, size_t max)
+{
+    size_t n = 0;
+    char *p = s;
+    while (*p && n < max) {
+        char *end = p;
+        size_t seplen = 0;
+        for (; *end; end++) {
+            if (*end == ',') { seplen = 1; break; }
+            if (!strncmp(end, "，", 3) || !strncmp(end, "、", 3)) { seplen = 3; break; }
+        }
+        char save = *end;
+        *end = '\0';
+        while (*p == ' ')
+            p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ')
+            p[--len] = '\0';
+        if (*p)
+            out[n++] = p;
+        if (!save)
+            break;
+        p = end + seplen;
+    }
+    return n;
+}
+
+int cmd_assign(struct cli *c, int argc, char **argv)
+{
+    const char *support = NULL, *due = NULL, *pos[2];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "support", .has_arg = 1, .value = &support},
+                             {.name = "due", .has_arg = 1, .value = &due},
+                             {0}};
+    if ((rc = cli_args("assign", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("assign");
+    if (due && *due && date_valid(due) != 0)
+        return cli_fail(FU_USAGE, "due date '%s' is not a real YYYY-MM-DD date, e.g. 2024-12-31",
+                        due);
+    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+        return rc;
+    char *sup = support ? strdup(support) : NULL;
+    const char *names[64];
+    size_t n = sup ? split_names(sup, names, 64) : 0;
+    const char *lead = strcmp(pos[1], "-") ? pos[1] : NULL;
+    char err[FU_ERRLEN] = "";
+    rc = db_task_assign(c->db, &c->actor, t.id, lead, names, n, support != NULL, due, 0, err,
+                        sizeof err);
+    free(sup);
+    if (rc == FU_OK) {
+        printf("R%lld:%s ", t.report_id, t.code);
+        cli_puts(stdout, c->zh ? "已交办" : "assigned");
+        if (lead) {
+            fputs(c->zh ? "：牵头单位 " : ": lead ", stdout);
+            cli_puts(stdout, lead);
+        }
+        putchar('\n');
+    }
+    task_fini(&t);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+/* Shared by status, accept and return. */
+static int change_status(struct cli *c, const char *ref, enum task_status to, const char *note,
+                         int need_submitted)
+{
+    int rc = cli_open_db(c, 0, 0);
+    if (rc != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, ref, &t)) != FU_OK)
+        return rc;
+    char err[FU_ERRLEN] = "";
+    if (need_submitted && t.status != ST_SUBMITTED) {
+        rc = cli_fail(FU_USAGE, "R%lld:%s is %s, not submitted; only a submitted task can be "
+                      "accepted or returned", t.report_id, t.code, status_key(t.status));
+        task_fini(&t);
+        return rc;
+    }
+    enum task_status from = t.status;
+    rc = db_task_set_status(c->db, &c->actor, t.id, to, note, 0, err, sizeof err);
+    if (rc == FU_OK)
+        printf("R%lld:%s %s → %s\n", t.report_id, t.code, cli_status_label(c, from),
+               cli_status_label(c, to));
+    task_fini(&t);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+int cmd_status(struct cli *c, int argc, char **argv)
+{
+    const char *note = NULL, *pos[2];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "note", .has_arg = 1, .value = &note}, {0}};
+    if ((rc = cli_args("status", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("status");
+    enum task_status st;
+    if (status_parse(pos[1], &st) != 0)
+        return cli_fail(FU_USAGE, "unknown status '%s'; use todo, active, ongoing, delayed, "
+                                  "submitted or done", pos[1]);
+    return change_status(c, pos[0], st, note, 0);
+}
+
+int cmd_accept(struct cli *c, int argc, char **argv)
+{
+    const char *note = NULL, *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "note", .has_arg = 1, .value = &note}, {0}};
+    if ((rc = cli_args("accept", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("accept");
+    return change_status(c, pos[0], ST_DONE, note, 1);
+}
+
+int cmd_return(struct cli *c, int argc, char **argv)
+{
+    const char *reason = NULL, *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "reason", .has_arg = 1, .value = &reason}, {0}};
+    if ((rc = cli_args("return", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("return");
+    if (!reason || !*reason)
+        return cli_fail(FU_USAGE, "return needs --reason TEXT: say what the department must "
+                                  "still do");
+    return change_status(c, pos[0], ST_ACTIVE, reason, 1);
+}
+
+int cmd_note(struct cli *c, int argc, char **argv)
+{
+    const char *pos[2];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{0}};
+    if ((rc = cli_args("note", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("note");
+    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+        return rc;
+    char err[FU_ERRLEN] = "";
+    rc = db_task_add_note(c->db, &c->actor, t.id, pos[1], err, sizeof err);
+    if (rc == FU_OK)
+        printf("R%lld:%s %s\n", t.report_id, t.code, c->zh ? "已添加进展" : "note added");
+    task_fini(&t);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+int cmd_history(struct cli *c, int argc, char **argv)
+{
+    const char *since = NULL, *user = NULL, *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "since", .has_arg = 1, .value = &since},
+                             {.name = "user", .has_arg = 1, .value = &user},
+                             {0}};
+    if ((rc = cli_args("history", argc, argv, opts, pos, 0, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("history");
+    char day[11] = "";
+    if (since)
+        snprintf(day, sizeof day, "%s", since);
+    if (since && date_valid(day) != 0)
+        return cli_fail(FU_USAGE, "--since '%s' is not a YYYY-MM-DD date", since);
+    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        return rc;
+    struct history_filter f = {.since = since, .user = user};
+    if (npos) {
+        struct task t;
+        if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+            return rc;
+        f.task_id = t.id;
+        task_fini(&t);
+    }
+    struct history_list hl = {0};
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_history(c->db, &f, &hl, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    for (size_t i = 0; i < hl.n; i++) {
+        const struct history_entry *h = &hl.v[i];
+        printf("%-5lld %s  ", h->id, h->at);
+        cli_puts(stdout, h->actor);
+        if (h->as_user) {
+            fputs(" as ", stdout);
+            cli_puts(stdout, h->as_user);
+        }
+        fputs("  ", stdout);
+        cli_puts(stdout, h->task_ref ? h->task_ref : "-");
+        printf("  %s: ", h->field);
+        cli_puts(stdout, h->old_value ? h->old_value : "-");
+        fputs(" → ", stdout);
+        cli_puts(stdout, h->new_value ? h->new_value : "-");
+        if (h->note) {
+            fputs("  (", stdout);
+            cli_puts(stdout, h->note);
+            fputs(")", stdout);
+        }
+        putchar('\n');
+    }
+    history_list_free(&hl);
+    return FU_OK;
+}

@@ -1,0 +1,214 @@
+/* list and show: reading tasks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+#include "core/text.h"
+
+/* "R2", "2" or a 文号 → report id. */
+static int resolve_report(struct cli *c, const char *ref, long long *id)
+{
+    struct report_list rl = {0};
+    char err[FU_ERRLEN] = "";
+    int rc = db_report_list(c->db, &rl, err, sizeof err);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    const char *num = (ref[0] == 'R' || ref[0] == 'r') ? ref + 1 : ref;
+    char *end;
+    long long n = strtoll(num, &end, 10);
+    *id = 0;
+    for (size_t i = 0; i < rl.n && !*id; i++) {
+        const struct report *r = &rl.v[i];
+        if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))
+            *id = r->id;
+    }
+    report_list_free(&rl);
+    return *id ? FU_OK
+               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
+                                       "shows the reports (R1, R2 …)", ref);
+}
+
+static int parse_format(const char *s, enum list_format *f)
+{
+    if (!s || !strcmp(s, "table"))
+        *f = FMT_TABLE;
+    else if (!strcmp(s, "csv"))
+        *f = FMT_CSV;
+    else if (!strcmp(s, "json"))
+        *f = FMT_JSON;
+    else
+        return cli_fail(FU_USAGE, "unknown format '%s'; use table, csv or json", s);
+    return FU_OK;
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+    const char *report = NULL, *dept = NULL, *status = NULL, *kind = NULL, *search = NULL,
+               *format = NULL, *pos[1];
+    int overdue = 0, withdrawn = 0, npos, help, rc;
+    struct cli_opt opts[] = {{.name = "report", .has_arg = 1, .value = &report},
+                             {.name = "dept", .has_arg = 1, .value = &dept},
+                             {.name = "status", .has_arg = 1, .value = &status},
+                             {.name = "kind", .has_arg = 1, .value = &kind},
+                             {.name = "search", .has_arg = 1, .value = &search},
+                             {.name = "format", .has_arg = 1, .value = &format},
+                             {.name = "overdue", .flag = &overdue},
+                             {.name = "withdrawn", .flag = &withdrawn},
+                             {0}};
+    if ((rc = cli_args("list", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("list");
+    enum list_format fmt;
+    struct task_filter f;
+    task_filter_init(&f);
+    if ((rc = parse_format(format, &fmt)) != FU_OK)
+        return rc;
+    enum task_status st;
+    enum task_kind k;
+    if (status && status_parse(status, &st) != 0)
+        return cli_fail(FU_USAGE, "unknown status '%s'; use todo, active, ongoing, delayed, "
+                                  "submitted or done", status);
+    if (kind && kind_parse(kind, &k) != 0)
+        return cli_fail(FU_USAGE, "unknown kind '%s'; use section, item or statement", kind);
+    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        return rc;
+    if (report && (rc = resolve_report(c, report, &f.report_id)) != FU_OK)
+        return rc;
+    f.dept = dept;
+    f.status = status ? (int)st : -1;
+    f.kind = kind ? (int)k : -1;
+    f.overdue = overdue;
+    f.search = search;
+    f.include_withdrawn = withdrawn;
+    struct task_list l = {0};
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_task_list(c->db, &f, &l, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    list_print(c, &l, fmt, stdout);
+    task_list_free(&l);
+    return FU_OK;
+}
+
+static void field(struct cli *c, const char *en, const char *zh, const char *value)
+{
+    char label[64];
+    text_fit(c->zh ? zh : en, 10, 1, label, sizeof label);
+    printf("%s ", label);
+    cli_puts(stdout, value && *value ? value : "-");
+    putchar('\n');
+}
+
+static void show_children(struct cli *c, const struct task *t)
+{
+    struct task_list l = {0};
+    struct task_filter f;
+    char err[FU_ERRLEN];
+    task_filter_init(&f);
+    f.report_id = t->report_id;
+    if (db_task_list(c->db, &f, &l, err, sizeof err) != FU_OK)
+        return;
+    int any = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        const struct task *ch = &l.v[i];
+        if (ch->parent_id != t->id)
+            continue;
+        if (!any++)
+            printf("\n%s\n", c->zh ? "下级任务:" : "Sub-tasks:");
+        printf("  %-8s %s  ", ch->code, cli_status_label(c, ch->status));
+        char buf[512];
+        text_fit(ch->text, 60, 0, buf, sizeof buf);
+        printf("%s\n", buf);
+    }
+    task_list_free(&l);
+}
+
+static void show_notes_history(struct cli *c, const struct task *t)
+{
+    char err[FU_ERRLEN];
+    struct note_list nl = {0};
+    if (db_note_list(c->db, t->id, &nl, err, sizeof err) == FU_OK && nl.n) {
+        printf("\n%s\n", c->zh ? "进展情况:" : "Progress notes:");
+        for (size_t i = 0; i < nl.n; i++) {
+            printf("  %.16s  ", nl.v[i].at);
+            cli_puts(stdout, nl.v[i].author);
+            putchar('\n');
+            cli_wrap(stdout, nl.v[i].text, 4, 78);
+        }
+    }
+    note_list_free(&nl);
+    struct history_list hl = {0};
+    struct history_filter hf = {.task_id = t->id};
+    if (db_history(c->db, &hf, &hl, err, sizeof err) == FU_OK && hl.n) {
+        printf("\n%s\n", c->zh ? "办理记录:" : "History:");
+        for (size_t i = 0; i < hl.n; i++) {
+            const struct history_entry *h = &hl.v[i];
+            printf("  %.16s  ", h->at);
+            cli_puts(stdout, h->actor);
+            if (h->as_user) {
+                fputs(" as ", stdout);
+                cli_puts(stdout, h->as_user);
+            }
+            printf("  %s: ", h->field);
+            cli_puts(stdout, h->old_value ? h->old_value : "-");
+            fputs(" → ", stdout);
+            cli_puts(stdout, h->new_value ? h->new_value : "-");
+            putchar('\n');
+        }
+    }
+    history_list_free(&hl);
+}
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{0}};
+    if ((rc = cli_args("show", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("show");
+    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+        return rc;
+    printf("R%lld:%s  %s%s\n", t.report_id, t.code, kind_key(t.kind),
+           t.withdrawn ? (c->zh ? " (已撤销)" : " (withdrawn)") : "");
+    cli_wrap(stdout, t.text, 2, 78);
+    if (t.body && *t.body) {
+        putchar('\n');
+        cli_wrap(stdout, t.body, 2, 78);
+    }
+    putchar('\n');
+    char status[96], support[1024] = "", due[64];
+    snprintf(status, sizeof status, "%s (%s)", status_key(t.status),
+             c->zh ? status_zh(t.status) : status_en(t.status));
+    for (size_t i = 0; i < t.nsupport; i++) {
+        size_t used = strlen(support);
+        snprintf(support + used, sizeof support - used, "%s%s", i ? "、" : "", t.support[i]);
+    }
+    snprintf(due, sizeof due, "%s", t.due);
+    if (t.suggested_due[0] && strcmp(t.due, t.suggested_due))
+        snprintf(due, sizeof due, "%s (%s %s)", t.due[0] ? t.due : "-",
+                 c->zh ? "建议" : "suggested", t.suggested_due);
+    field(c, "uuid", "编号", t.uuid);
+    field(c, "status", "状态", status);
+    field(c, "lead", "牵头单位", t.lead);
+    field(c, "support", "配合单位", support);
+    field(c, "due", "完成时限", due);
+    if (t.suggested_owner && (!t.lead || strcmp(t.lead, t.suggested_owner)))
+        field(c, "suggested", "建议牵头", t.suggested_owner);
+    if (t.metrics && strcmp(t.metrics, "[]"))
+        field(c, "metrics", "指标", t.metrics);
+    if (t.nchildren) {
+        char prog[64];
+        snprintf(prog, sizeof prog, "%d/%d", t.ndone, t.nchildren);
+        field(c, "done", "已办结", prog);
+    }
+    show_children(c, &t);
+    show_notes_history(c, &t);
+    task_fini(&t);
+    return FU_OK;
+}

@@ -1,0 +1,189 @@
+/* Helpers shared by the commands: argument parsing, errors, opening the
+ * database, resolving tasks, sanitised output. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/text.h"
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
+                                      size_t namelen)
+{
+    for (const struct cli_opt *o = opts; o && o->name; o++) {
+        if (arg[1] != '-' && arg[1] == o->short_name && o->short_name && arg[2] == '\0')
+            return o;
+        if (arg[1] == '-' && strlen(o->name) == namelen && !strncmp(arg + 2, o->name, namelen))
+            return o;
+    }
+    return NULL;
+}
+
+int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+             const char **pos, int minpos, int maxpos, int *npos, int *help)
+{
+    int n = 0, only_pos = 0;
+    *help = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_pos || a[0] != '-' || a[1] == '\0') {
+            if (n >= maxpos)
+                return cli_fail(FU_USAGE, "%s: unexpected argument '%s'; see 'followup %s --help'",
+                                cmd, a, cmd);
+            pos[n++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_pos = 1;
+            continue;
+        }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            *help = 1;
+            return FU_OK;
+        }
+        const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        size_t namelen = eq ? (size_t)(eq - a - 2) : strlen(a) - 2;
+        const struct cli_opt *o = find_opt(opts, a, namelen);
+        if (!o)
+            return cli_fail(FU_USAGE, "%s: unknown option '%s'; see 'followup %s --help'", cmd,
+                            a, cmd);
+        if (!o->has_arg) {
+            if (eq)
+                return cli_fail(FU_USAGE, "%s: option --%s takes no value", cmd, o->name);
+            *o->flag = 1;
+            continue;
+        }
+        if (eq)
+            *o->value = eq + 1;
+        else if (i + 1 < argc)
+            *o->value = argv[++i];
+        else
+            return cli_fail(FU_USAGE, "%s: option --%s needs a value; see 'followup %s --help'",
+                            cmd, o->name, cmd);
+    }
+    if (n < minpos)
+        return cli_fail(FU_USAGE, "%s: missing argument; see 'followup %s --help'", cmd, cmd);
+    *npos = n;
+    return FU_OK;
+}
+
+int cli_fail(int rc, const char *fmt, ...)
+{
+    char msg[1024], safe[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    text_sanitize(msg, safe, sizeof safe);
+    fprintf(stderr, "followup: %s\n", safe);
+    return rc == FU_CONFLICT ? FU_ERR : rc;
+}
+
+void cli_puts(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    size_t cap = strlen(s) * 4 + 16;
+    char stackbuf[1024];
+    char *buf = cap <= sizeof stackbuf ? stackbuf : malloc(cap);
+    if (!buf)
+        return;
+    text_sanitize(s, buf, cap);
+    fputs(buf, out);
+    if (buf != stackbuf)
+        free(buf);
+}
+
+struct wrap_ctx {
+    FILE *out;
+    int indent;
+};
+
+static void wrap_line(void *ctx, const char *start, size_t len)
+{
+    struct wrap_ctx *w = ctx;
+    fprintf(w->out, "%*s%.*s\n", w->indent, "", (int)len, start);
+}
+
+void cli_wrap(FILE *out, const char *s, int indent, int width)
+{
+    if (!s)
+        return;
+    size_t cap = strlen(s) * 4 + 16;
+    char *buf = malloc(cap);
+    if (!buf)
+        return;
+    text_sanitize(s, buf, cap);
+    struct wrap_ctx w = {out, indent};
+    text_wrap(buf, width - indent > 10 ? width - indent : 10, wrap_line, &w);
+    free(buf);
+}
+
+void cli_today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+const char *cli_status_label(const struct cli *c, enum task_status s)
+{
+    return c->zh ? status_zh(s) : status_en(s);
+}
+
+static int mkdir_parents(const char *path)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (!slash || slash == buf)
+        return 0;
+    *slash = '\0';
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+int cli_open_db(struct cli *c, int create, int readonly)
+{
+    char err[FU_ERRLEN] = "";
+    struct stat st;
+    int exists = stat(c->db_path, &st) == 0;
+    if (!exists && !create)
+        return cli_fail(FU_NOTFOUND,
+                        "no database at %s (%s); create it with 'followup import FILE'",
+                        c->db_path, c->db_why);
+    if (!exists && mkdir_parents(c->db_path) != 0)
+        return cli_fail(FU_ERR, "cannot create the folder for %s: %s", c->db_path,
+                        strerror(errno));
+    int flags = (create ? DB_OPEN_CREATE : 0) | (readonly ? DB_OPEN_READONLY : 0);
+    int rc = db_open(&c->db, c->db_path, flags, err, sizeof err);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (!db_readonly(c->db)) {
+        rc = db_bootstrap(c->db, c->actor.login, (const char *const *)c->cfg.departments,
+                          c->cfg.ndepartments, err, sizeof err);
+        if (rc != FU_OK)
+            return cli_fail(rc, "%s", err);
+    }
+    return FU_OK;
+}
+
+int cli_find_task(struct cli *c, const char *ref, struct task *t)
+{
+    char err[FU_ERRLEN] = "";
+    int rc = db_task_find(c->db, ref, t, err, sizeof err);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}

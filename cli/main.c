@@ -1,0 +1,135 @@
+/* followup: the thin main. Global options, identity, configuration and
+ * database path, then one command or the interface. */
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+#include "tui/tui.h"
+
+#define FOLLOWUP_VERSION "0.1.0"
+
+static int whoami(struct cli *c)
+{
+    struct passwd *pw = getpwuid(getuid());
+    if (!pw || !pw->pw_name)
+        return cli_fail(FU_ERR, "cannot tell who you are: uid %ld has no passwd entry",
+                        (long)getuid());
+    snprintf(c->actor.login, sizeof c->actor.login, "%s", pw->pw_name);
+    if (c->as_opt) {
+        if (!*c->as_opt || strlen(c->as_opt) >= sizeof c->actor.as_user)
+            return cli_fail(FU_USAGE, "--as needs a user name of 1 to 63 bytes");
+        if (strcmp(c->as_opt, c->actor.login) != 0)
+            snprintf(c->actor.as_user, sizeof c->actor.as_user, "%s", c->as_opt);
+    }
+    return FU_OK;
+}
+
+/* --db, $FOLLOWUP_DB, [database] path, $XDG_DATA_HOME, ~/.local/share. */
+static void resolve_db(struct cli *c)
+{
+    const char *env = getenv("FOLLOWUP_DB");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (c->db_opt) {
+        snprintf(c->db_path, sizeof c->db_path, "%s", c->db_opt);
+        c->db_why = "from --db";
+    } else if (env && *env) {
+        snprintf(c->db_path, sizeof c->db_path, "%s", env);
+        c->db_why = "from $FOLLOWUP_DB";
+    } else if (c->cfg.db_path[0]) {
+        snprintf(c->db_path, sizeof c->db_path, "%s", c->cfg.db_path);
+        c->db_why = "from [database] path in the config";
+    } else if (xdg && *xdg) {
+        snprintf(c->db_path, sizeof c->db_path, "%s/followup/followup.db", xdg);
+        c->db_why = "the default under $XDG_DATA_HOME";
+    } else {
+        snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/followup/followup.db",
+                 home && *home ? home : ".");
+        c->db_why = "the default under ~/.local/share";
+    }
+}
+
+static int language_zh(const struct config *cfg)
+{
+    if (cfg->language != LANG_AUTO)
+        return cfg->language == LANG_ZH;
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "zh", 2) == 0;
+    }
+    return 0;
+}
+
+/* Global options come before the command; returns the index of the command
+ * or argc, or -1 after printing an error. */
+static int global_options(struct cli *c, int argc, char **argv, int *exit_now)
+{
+    int i = 1;
+    *exit_now = -1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        const char **slot = !strcmp(a, "--db") ? &c->db_opt
+                            : !strcmp(a, "--config") ? &c->config_opt
+                            : !strcmp(a, "--as") ? &c->as_opt : NULL;
+        if (slot) {
+            if (i + 1 >= argc) {
+                *exit_now = cli_fail(FU_USAGE, "%s needs a value; see 'followup --help'", a);
+                return -1;
+            }
+            *slot = argv[++i];
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            cli_usage(stdout);
+            *exit_now = 0;
+            return -1;
+        } else if (!strcmp(a, "--version")) {
+            printf("followup %s\n", FOLLOWUP_VERSION);
+            *exit_now = 0;
+            return -1;
+        } else {
+            *exit_now = cli_fail(FU_USAGE, "unknown option '%s'; see 'followup --help'", a);
+            return -1;
+        }
+    }
+    return i;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    struct cli c = {.prog = "followup"};
+    int rc, first = global_options(&c, argc, argv, &rc);
+    if (first < 0)
+        return rc;
+    char err[FU_ERRLEN] = "";
+    if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (c.cfg.warnings[0])
+        fprintf(stderr, "followup: warning: %s", c.cfg.warnings);
+    c.zh = language_zh(&c.cfg);
+    resolve_db(&c);
+    if ((rc = whoami(&c)) != FU_OK)
+        goto out;
+    if (first >= argc) {
+        if ((rc = cli_open_db(&c, 0, 0)) == FU_OK)
+            rc = tui_run(c.db, &c.actor, &c.cfg);
+        goto out;
+    }
+    cli_cmd_fn fn = cli_command(argv[first]);
+    if (!fn) {
+        rc = cli_fail(FU_USAGE, "unknown command '%s'; see 'followup --help'", argv[first]);
+        goto out;
+    }
+    rc = fn(&c, argc - first - 1, argv + first + 1);
+out:
+    if (c.db)
+        db_close(c.db);
+    config_fini(&c.cfg);
+    return rc;
+}
