@@ -24,7 +24,6 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-DEFAULT_DB ?= $(HOME)/.local/share/followup/followup.db
 SAMPLE     := data/jingan-2024-3.txt
 
 .PHONY: all deps run test check clean
@@ -48,11 +47,15 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libfollowup.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfollowup.a $(PKG_LIBS) -lcmocka
 
+# Without a config of the user's own, make run uses the sample config.ini
+# (its departments seed the new database).
+RUN_CONFIG = $(if $(FOLLOWUP_CONFIG),$(FOLLOWUP_CONFIG),$(if $(wildcard $(HOME)/.config/followup/config.ini /etc/followup/config.ini),,$(CURDIR)/config.ini))
+
 run:
 	@./scripts/deps.sh
 	@$(MAKE) --no-print-directory all
-	@./scripts/first-run.sh ./followup "$(DEFAULT_DB)" $(SAMPLE)
-	./followup
+	@FOLLOWUP_CONFIG="$(RUN_CONFIG)" ./scripts/first-run.sh ./followup $(SAMPLE)
+	@FOLLOWUP_CONFIG="$(RUN_CONFIG)" ./followup
 
 test:
 	@./scripts/deps.sh

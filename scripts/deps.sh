@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
-libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales"
+libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3"
 
 missing=""
 for p in $PKGS; do
