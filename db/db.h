@@ -81,6 +81,8 @@ struct report {
     char *signed_by, *signed_on, *lead_department;
     char *imported_at;     /* ISO 8601 UTC */
     long long ntasks;      /* live (not withdrawn) tasks */
+    char *intro, *closing; /* texts before the first heading and the closing
+                            * paragraph(s), as imported; NULL when none */
 };
 struct report_list { struct report *v; size_t n; };
 int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen);

@@ -1,0 +1,515 @@
+/* The connection: open (file creation, pragmas, header checks), the
+ * statement wrapper with its cache, transactions with a nesting count,
+ * and the retry that keeps "database is locked" away from users. */
+#include "db/internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int db_migrate(struct db *db, char *err, size_t errlen);   /* db/schema.c */
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* The start of sql on one line, for messages. */
+static void sql_snippet(const char *sql, char *out, size_t outlen)
+{
+    size_t n = 0;
+    int space = 0;
+    for (const char *p = sql ? sql : ""; *p && n + 4 < outlen; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = 0;
+        out[n++] = *p;
+    }
+    while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
+        n--;   /* never end inside a UTF-8 sequence */
+    if (n > 0 && (unsigned char)out[n - 1] >= 0xc0)
+        n--;
+    out[n] = 0;
+}
+
+int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
+                  char *err, size_t errlen)
+{
+    const char *path = db && db->path ? db->path : "database";
+    char snip[64];
+    if (!msg)
+        msg = sqlite3_errstr(src);
+    switch (src & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return db_errf(err, errlen, FU_ERR, "%s is busy: another followup has been writing "
+                       "to it for a long time; try again in a moment", path);
+    case SQLITE_READONLY:
+        return db_errf(err, errlen, FU_ERR, "%s cannot be written: you need write access to "
+                       "the file and its directory (ask the committee office)", path);
+    case SQLITE_NOTADB:
+        return db_errf(err, errlen, FU_ERR, "%s is not a followup database (not an SQLite "
+                       "file); check --db or [database] path in config.ini", path);
+    case SQLITE_CORRUPT:
+        return db_errf(err, errlen, FU_ERR, "%s is damaged (%s); restore it from a backup",
+                       path, msg);
+    case SQLITE_FULL:
+        return db_errf(err, errlen, FU_ERR, "%s: the disk is full; free some space", path);
+    case SQLITE_CANTOPEN:
+        return db_errf(err, errlen, FU_ERR, "cannot open %s (%s)", path, msg);
+    case SQLITE_IOERR:
+        return db_errf(err, errlen, FU_ERR, "%s: input/output error (%s)", path, msg);
+    case SQLITE_NOMEM:
+        return db_errf(err, errlen, FU_ERR, "out of memory");
+    default:
+        sql_snippet(sql, snip, sizeof snip);
+        return db_errf(err, errlen, FU_ERR, "database error: %s (in \"%s\")", msg, snip);
+    }
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static int prepare_raw(struct db *db, struct sql *s, const char *sql, char *err,
+                       size_t errlen)
+{
+    int src = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL);
+    if (src != SQLITE_OK) {
+        s->st = NULL;
+        return db_sqlite_err(db, src, sqlite3_errmsg(db->h), sql, err, errlen);
+    }
+    return FU_OK;
+}
+
+int sql_prepare(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen)
+{
+    memset(s, 0, sizeof *s);
+    s->db = db;
+    s->sql = sql;
+    return prepare_raw(db, s, sql, err, errlen);
+}
+
+int sql_cached(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen)
+{
+    memset(s, 0, sizeof *s);
+    s->db = db;
+    s->sql = sql;
+    struct db_cached *free_slot = NULL;
+    for (size_t i = 0; i < db->ncache; i++) {
+        struct db_cached *c = &db->cache[i];
+        if (c->sql == sql || strcmp(c->sql, sql) == 0) {
+            if (c->busy)
+                return prepare_raw(db, s, sql, err, errlen);   /* in use: a private one */
+            c->busy = 1;
+            s->st = c->st;
+            s->cached = c;
+            return FU_OK;
+        }
+    }
+    int rc = prepare_raw(db, s, sql, err, errlen);
+    if (rc == FU_OK && db->ncache < DB_CACHE_MAX) {
+        free_slot = &db->cache[db->ncache++];
+        free_slot->sql = sql;
+        free_slot->st = s->st;
+        free_slot->busy = 1;
+        s->cached = free_slot;
+    }
+    return rc;
+}
+
+void sql_finish(struct sql *s)
+{
+    if (s->cached) {
+        sqlite3_reset(s->st);
+        sqlite3_clear_bindings(s->st);
+        s->cached->busy = 0;
+    } else if (s->st) {
+        sqlite3_finalize(s->st);
+    }
+    s->st = NULL;
+    s->cached = NULL;
+}
+
+static int param(struct sql *s, const char *name)
+{
+    if (s->rc || !s->st)
+        return 0;
+    int i = sqlite3_bind_parameter_index(s->st, name);
+    if (i == 0) {
+        s->rc = FU_ERR;
+        snprintf(s->bad, sizeof s->bad, "%s", name);
+    }
+    return i;
+}
+
+static void bound(struct sql *s, const char *name, int src)
+{
+    if (src != SQLITE_OK && !s->rc) {
+        s->rc = src == SQLITE_NOMEM ? SQLITE_NOMEM : FU_ERR;
+        snprintf(s->bad, sizeof s->bad, "%s", name);
+    }
+}
+
+void sql_bind_text(struct sql *s, const char *name, const char *v)
+{
+    int i = param(s, name);
+    if (i)
+        bound(s, name, v ? sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT)
+                         : sqlite3_bind_null(s->st, i));
+}
+
+void sql_bind_int(struct sql *s, const char *name, long long v)
+{
+    int i = param(s, name);
+    if (i)
+        bound(s, name, sqlite3_bind_int64(s->st, i, v));
+}
+
+void sql_bind_null(struct sql *s, const char *name)
+{
+    int i = param(s, name);
+    if (i)
+        bound(s, name, sqlite3_bind_null(s->st, i));
+}
+
+void sql_bind_id(struct sql *s, const char *name, long long v)
+{
+    if (v)
+        sql_bind_int(s, name, v);
+    else
+        sql_bind_null(s, name);
+}
+
+/* BUSY may be retried outside a transaction and for BEGIN/COMMIT (which
+ * run at depth 0); inside one SQLite wants a rollback instead. */
+static int retryable(struct sql *s, int src)
+{
+    int prim = src & 0xff;
+    return (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) && s->nstep == 0 &&
+           s->db->depth == 0;
+}
+
+int sql_step(struct sql *s, char *err, size_t errlen)
+{
+    char snip[64];
+    if (!s->st)
+        return db_errf(err, errlen, FU_ERR, "internal error: stepping an unprepared statement");
+    if (s->rc) {
+        if (s->rc == SQLITE_NOMEM)
+            return db_errf(err, errlen, FU_ERR, "out of memory");
+        sql_snippet(s->sql, snip, sizeof snip);
+        return db_errf(err, errlen, FU_ERR, "internal error: cannot bind %s in \"%s\"",
+                       s->bad, snip);
+    }
+    for (int attempt = 0;; attempt++) {
+        int src = sqlite3_step(s->st);
+        if (src == SQLITE_ROW) {
+            s->nstep++;
+            return SQLITE_ROW;
+        }
+        if (src == SQLITE_DONE)
+            return SQLITE_DONE;
+        if (retryable(s, src) && db_backoff(attempt)) {
+            sqlite3_reset(s->st);
+            continue;
+        }
+        int rc = db_sqlite_err(s->db, src, sqlite3_errmsg(s->db->h), s->sql, err, errlen);
+        sqlite3_reset(s->st);
+        return rc;
+    }
+}
+
+int sql_exec(struct sql *s, char *err, size_t errlen)
+{
+    int rc;
+    while ((rc = sql_step(s, err, errlen)) == SQLITE_ROW)
+        ;
+    return rc == SQLITE_DONE ? FU_OK : rc;
+}
+
+const char *sql_text(struct sql *s, int col)
+{
+    return (const char *)sqlite3_column_text(s->st, col);
+}
+
+long long sql_int(struct sql *s, int col)
+{
+    return sqlite3_column_int64(s->st, col);
+}
+
+int sql_isnull(struct sql *s, int col)
+{
+    return sqlite3_column_type(s->st, col) == SQLITE_NULL;
+}
+
+char *sql_dup(struct sql *s, int col, int *oom)
+{
+    const char *v = sql_text(s, col);
+    if (!v)
+        return NULL;
+    char *d = strdup(v);
+    if (!d)
+        *oom = 1;
+    return d;
+}
+
+void sql_copy(struct sql *s, int col, char *out, size_t outlen)
+{
+    const char *v = sql_text(s, col);
+    snprintf(out, outlen, "%s", v ? v : "");
+}
+
+int db_exec(struct db *db, const char *sql, char *err, size_t errlen)
+{
+    struct sql s;
+    int rc = sql_cached(db, &s, sql, err, errlen);
+    if (rc == FU_OK)
+        rc = sql_exec(&s, err, errlen);
+    sql_finish(&s);
+    return rc;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+int db_begin(struct db *db, char *err, size_t errlen)
+{
+    if (db->readonly)
+        return db_errf(err, errlen, FU_ERR, "%s is open read-only; changing it needs write "
+                       "access to the file and its directory", db->path);
+    if (db->depth == 0) {
+        int rc = db_exec(db, "BEGIN IMMEDIATE", err, errlen);
+        if (rc != FU_OK)
+            return rc;
+        db->rollback = 0;
+    }
+    db->depth++;
+    return FU_OK;
+}
+
+int db_begin_read(struct db *db, char *err, size_t errlen)
+{
+    if (db->depth == 0) {
+        int rc = db_exec(db, "BEGIN", err, errlen);
+        if (rc != FU_OK)
+            return rc;
+        db->rollback = 0;
+    }
+    db->depth++;
+    return FU_OK;
+}
+
+int db_end(struct db *db, int rc, char *err, size_t errlen)
+{
+    if (db->depth <= 0)
+        return rc ? rc : db_errf(err, errlen, FU_ERR, "internal error: commit without begin");
+    if (rc != FU_OK)
+        db->rollback = 1;
+    if (--db->depth > 0)
+        return rc;
+    if (db->rollback) {
+        db->rollback = 0;
+        if (!sqlite3_get_autocommit(db->h))
+            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        return rc ? rc : db_errf(err, errlen, FU_ERR, "changes were rolled back after an "
+                                 "earlier error");
+    }
+    rc = db_exec(db, "COMMIT", err, errlen);
+    if (rc != FU_OK && !sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* ---- open and close ------------------------------------------------------ */
+
+/* mkdir -p for the directory part of path (mode 0700 for new ones). */
+static int make_parents(const char *path, char *err, size_t errlen)
+{
+    char dir[4096];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return db_errf(err, errlen, FU_USAGE, "database path is too long");
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return FU_OK;
+    *slash = 0;
+    for (char *p = dir + 1; ; p++) {
+        if (*p == '/' || *p == 0) {
+            char c = *p;
+            *p = 0;
+            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+                return db_errf(err, errlen, FU_ERR, "cannot create directory %s: %s", dir,
+                               strerror(errno));
+            *p = c;
+            if (c == 0)
+                break;
+        }
+    }
+    return FU_OK;
+}
+
+/* Creates an empty database file: 0600, or 0660 when the directory is
+ * group-shared (setgid). chmod after create, so the umask does not matter. */
+static int create_file(const char *path, char *err, size_t errlen)
+{
+    int rc = make_parents(path, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = 0;
+    else
+        *slash = 0;
+    struct stat st;
+    mode_t mode = 0600;
+    if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
+        mode = 0660;
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return FU_OK;   /* another process was quicker: use its file */
+        return db_errf(err, errlen, FU_ERR, "cannot create %s: %s", path, strerror(errno));
+    }
+    if (fchmod(fd, mode) != 0) {
+        int e = errno;
+        close(fd);
+        return db_errf(err, errlen, FU_ERR, "cannot set the mode of %s: %s", path, strerror(e));
+    }
+    close(fd);
+    return FU_OK;
+}
+
+static int pragma_int(struct db *db, const char *sql, long long *out, char *err, size_t errlen)
+{
+    struct sql s;
+    int rc = sql_prepare(db, &s, sql, err, errlen);
+    if (rc == FU_OK) {
+        rc = sql_step(&s, err, errlen);
+        if (rc == SQLITE_ROW) {
+            *out = sql_int(&s, 0);
+            rc = FU_OK;
+        } else if (rc == SQLITE_DONE) {
+            *out = 0;
+            rc = FU_OK;
+        }
+    }
+    sql_finish(&s);
+    return rc;
+}
+
+/* Is this file ours, and a schema we know? */
+static int check_header(struct db *db, char *err, size_t errlen)
+{
+    long long appid = 0, version = 0, ntables = 0;
+    int rc = pragma_int(db, "PRAGMA application_id", &appid, err, errlen);
+    if (rc == FU_OK)
+        rc = pragma_int(db, "PRAGMA user_version", &version, err, errlen);
+    if (rc == FU_OK)
+        rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &ntables, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    if ((appid != 0 && appid != DB_APPLICATION_ID) || (appid == 0 && ntables > 0))
+        return db_errf(err, errlen, FU_ERR, "%s is an SQLite database of another program, "
+                       "not a followup database; check --db", db->path);
+    if (version > DB_SCHEMA_VERSION)
+        return db_errf(err, errlen, FU_ERR, "%s: database schema version %lld is newer than "
+                       "this followup knows (%d); upgrade followup", db->path, version,
+                       DB_SCHEMA_VERSION);
+    return FU_OK;
+}
+
+static int configure(struct db *db, char *err, size_t errlen)
+{
+    int rc = check_header(db, err, errlen);
+    if (rc == FU_OK && !db->readonly) {
+        struct sql s;
+        rc = sql_prepare(db, &s, "PRAGMA journal_mode = WAL", err, errlen);
+        if (rc == FU_OK)
+            rc = sql_exec(&s, err, errlen);
+        sql_finish(&s);
+    }
+    if (rc == FU_OK)
+        rc = db_exec(db, "PRAGMA foreign_keys = ON", err, errlen);
+    if (rc == FU_OK && !db->readonly)
+        rc = db_exec(db, "PRAGMA synchronous = NORMAL", err, errlen);
+    if (rc == FU_OK)
+        rc = db_migrate(db, err, errlen);
+    return rc;
+}
+
+int db_open(struct db **out, const char *path, int flags, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return db_errf(err, errlen, FU_USAGE, "no database path; give --db PATH or set "
+                       "[database] path in config.ini");
+    int ro = (flags & DB_OPEN_READONLY) != 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno != ENOENT)
+            return db_errf(err, errlen, FU_ERR, "%s: %s", path, strerror(errno));
+        if (ro || !(flags & DB_OPEN_CREATE))
+            return db_errf(err, errlen, FU_NOTFOUND, "no database at %s; run `followup "
+                           "import FILE` to create one, or give --db PATH", path);
+        int rc = create_file(path, err, errlen);
+        if (rc != FU_OK)
+            return rc;
+    } else if (S_ISDIR(st.st_mode)) {
+        return db_errf(err, errlen, FU_USAGE, "%s is a directory; give the database file's "
+                       "path", path);
+    }
+    struct db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = strdup(path))) {
+        free(db);
+        return db_errf(err, errlen, FU_ERR, "out of memory");
+    }
+    int oflags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    int src = sqlite3_open_v2(path, &db->h, oflags, NULL);
+    if (src != SQLITE_OK) {
+        int rc = db_sqlite_err(db, src, db->h ? sqlite3_errmsg(db->h) : NULL, NULL, err,
+                               errlen);
+        db_close(db);
+        return rc;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_busy_timeout(db->h, 5000);
+    db->readonly = ro || sqlite3_db_readonly(db->h, "main") == 1;
+    int rc = configure(db, err, errlen);
+    if (rc != FU_OK) {
+        db_close(db);
+        return rc;
+    }
+    *out = db;
+    return FU_OK;
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    if (db->h && !sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    for (size_t i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].st);
+    if (db->h)
+        sqlite3_close_v2(db->h);
+    free(db->path);
+    free(db);
+}
+
+int db_readonly(const struct db *db)
+{
+    return db->readonly;
+}
+
+int db_data_version(struct db *db, long long *out, char *err, size_t errlen)
+{
+    return pragma_int(db, "PRAGMA data_version", out, err, errlen);
+}

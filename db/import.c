@@ -1,0 +1,789 @@
+/* Importing a parsed report: the doc's tree becomes tasks (sections,
+ * items, the items' commitment statements), matched against the stored
+ * tasks of the same report so that a re-import keeps uuids, statuses and
+ * history. One transaction; an identical re-import writes nothing. */
+#include "db/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ntask {             /* a task of the new doc, in preorder */
+    enum task_kind kind;
+    const char *code, *text;   /* borrowed from the doc */
+    char *body;                /* owned; NULL when none */
+    const char *owner;         /* suggested lead, borrowed; NULL when none */
+    char sdue[11];
+    char *metrics;             /* owned JSON array; NULL when none */
+    long parent;               /* index in nt, -1 at the top */
+    int depth;
+    long match;                /* index in ot, -1: new */
+    long long id;              /* row id once written */
+};
+
+struct otask {             /* a stored task of the report */
+    long long id, parent_id, seq;
+    enum task_kind kind;
+    char *code, *text, *body, *owner, *metrics;
+    char sdue[11];
+    int depth, withdrawn, taken;
+};
+
+struct imp {
+    struct db *db;
+    const struct actor *a;
+    const struct doc *d;
+    struct import_stats *st;
+    char now[32], hash[65];
+    long long report_id;
+    int meta_changed;
+    struct ntask *nt;
+    size_t nnt, capnt;
+    struct otask *ot;
+    size_t not, capot;
+    char *err;
+    size_t errlen;
+};
+
+static void imp_free(struct imp *m)
+{
+    for (size_t i = 0; i < m->nnt; i++) {
+        free(m->nt[i].body);
+        free(m->nt[i].metrics);
+    }
+    for (size_t i = 0; i < m->not; i++) {
+        struct otask *o = &m->ot[i];
+        free(o->code);
+        free(o->text);
+        free(o->body);
+        free(o->owner);
+        free(o->metrics);
+    }
+    free(m->nt);
+    free(m->ot);
+}
+
+static int oom(struct imp *m)
+{
+    return db_errf(m->err, m->errlen, FU_ERR, "out of memory");
+}
+
+static int streq(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* ---- the doc as a flat task list ------------------------------------------ */
+
+static char *stmts_text(const struct stmt *v, size_t n)
+{
+    struct sbuf b = {0};
+    for (size_t i = 0; i < n; i++)
+        sbuf_str(&b, v[i].text);
+    if (b.oom)
+        sbuf_free(&b);
+    return b.p;
+}
+
+static void json_string(struct sbuf *b, const char *s)
+{
+    sbuf_str(b, "\"");
+    for (const char *p = s ? s : ""; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"' || c == '\\')
+            sbuf_fmt(b, "\\%c", c);
+        else if (c < 0x20)
+            sbuf_fmt(b, "\\u%04x", c);
+        else
+            sbuf_add(b, p, 1);
+    }
+    sbuf_str(b, "\"");
+}
+
+/* [{"text": "8支", "value": 8, "unit": "支"}, …]; NULL when none. */
+static char *metrics_json(const struct stmt *s, int *failed)
+{
+    struct sbuf b = {0};
+    if (s->nmetrics == 0)
+        return NULL;
+    sbuf_str(&b, "[");
+    for (size_t i = 0; i < s->nmetrics; i++) {
+        const struct metric *mt = &s->metrics[i];
+        char num[64];
+        sbuf_str(&b, i ? ", {\"text\": " : "{\"text\": ");
+        json_string(&b, mt->text);
+        snprintf(num, sizeof num, "%.15g", mt->value);
+        for (char *p = num; *p; p++)   /* a locale's decimal comma */
+            if (*p == ',')
+                *p = '.';
+        sbuf_str(&b, ", \"value\": ");
+        sbuf_str(&b, isfinite(mt->value) ? num : "null");
+        sbuf_str(&b, ", \"unit\": ");
+        if (mt->unit)
+            json_string(&b, mt->unit);
+        else
+            sbuf_str(&b, "null");
+        sbuf_str(&b, "}");
+    }
+    sbuf_str(&b, "]");
+    if (b.oom) {
+        sbuf_free(&b);
+        *failed = 1;
+    }
+    return b.p;
+}
+
+static struct ntask *push(struct imp *m)
+{
+    if (m->nnt == m->capnt) {
+        size_t cap = m->capnt ? m->capnt * 2 : 64;
+        struct ntask *v = realloc(m->nt, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        m->nt = v;
+        m->capnt = cap;
+    }
+    struct ntask *t = &m->nt[m->nnt++];
+    memset(t, 0, sizeof *t);
+    t->match = -1;
+    return t;
+}
+
+static int add_statements(struct imp *m, const struct node *nd, long item, const char *owner)
+{
+    int failed = 0;
+    for (size_t i = 0; i < nd->nstmts; i++) {
+        const struct stmt *s = &nd->stmts[i];
+        if (s->kind != STMT_COMMITMENT)
+            continue;
+        struct ntask *t = push(m);
+        if (!t)
+            return oom(m);
+        t->kind = KIND_STATEMENT;
+        t->code = s->code;
+        t->text = s->text ? s->text : "";
+        t->owner = s->ndepts ? s->depts[0] : owner;
+        snprintf(t->sdue, sizeof t->sdue, "%s", s->due);
+        t->metrics = metrics_json(s, &failed);
+        t->parent = item;
+        t->depth = m->nt[item].depth + 1;
+        if (failed)
+            return oom(m);
+    }
+    return FU_OK;
+}
+
+/* Sections have children; items are leaves. Owners are inherited down. */
+static int flatten(struct imp *m, const struct node *nd, long parent, int depth,
+                   const char *owner)
+{
+    struct ntask *t = push(m);
+    if (!t)
+        return oom(m);
+    long self = (long)(m->nnt - 1);
+    t->kind = nd->nchildren ? KIND_SECTION : KIND_ITEM;
+    t->code = nd->code;
+    t->text = nd->title ? nd->title : "";
+    t->owner = nd->owner ? nd->owner : owner;
+    t->parent = parent;
+    t->depth = depth;
+    if (nd->nstmts && !(t->body = stmts_text(nd->stmts, nd->nstmts)))
+        return oom(m);
+    for (size_t i = 0; t->kind == KIND_ITEM && i < nd->nstmts; i++) {
+        const char *due = nd->stmts[i].due;
+        if (nd->stmts[i].kind == STMT_COMMITMENT && due[0] &&
+            (!t->sdue[0] || strcmp(due, t->sdue) < 0))
+            snprintf(t->sdue, sizeof t->sdue, "%s", due);
+    }
+    owner = t->owner;   /* t may move when the array grows */
+    int rc = t->kind == KIND_ITEM ? add_statements(m, nd, self, owner) : FU_OK;
+    for (size_t i = 0; rc == FU_OK && i < nd->nchildren; i++)
+        rc = flatten(m, &nd->children[i], self, depth + 1, owner);
+    return rc;
+}
+
+/* ---- the doc's fingerprint ------------------------------------------------- */
+
+static void hash_stmts(struct hasher *h, const struct stmt *v, size_t n)
+{
+    hasher_int(h, (long long)n);
+    for (size_t i = 0; i < n; i++) {
+        hasher_str(h, v[i].code);
+        hasher_int(h, v[i].kind);
+        hasher_str(h, v[i].text);
+        hasher_str(h, v[i].due);
+        hasher_int(h, (long long)v[i].nmetrics);
+        for (size_t j = 0; j < v[i].nmetrics; j++) {
+            char num[64];
+            snprintf(num, sizeof num, "%.17g", v[i].metrics[j].value);
+            hasher_str(h, v[i].metrics[j].text);
+            hasher_str(h, num);
+            hasher_str(h, v[i].metrics[j].unit);
+        }
+        hasher_int(h, (long long)v[i].ndepts);
+        for (size_t j = 0; j < v[i].ndepts; j++)
+            hasher_str(h, v[i].depts[j]);
+    }
+}
+
+static void hash_nodes(struct hasher *h, const struct node *v, size_t n)
+{
+    hasher_int(h, (long long)n);
+    for (size_t i = 0; i < n; i++) {
+        hasher_str(h, v[i].code);
+        hasher_int(h, v[i].depth);
+        hasher_str(h, v[i].title);
+        hasher_str(h, v[i].owner);
+        hash_stmts(h, v[i].stmts, v[i].nstmts);
+        hash_nodes(h, v[i].children, v[i].nchildren);
+    }
+}
+
+static int doc_hash(const struct doc *d, char out[65])
+{
+    struct hasher h;
+    if (hasher_init(&h) != 0)
+        return -1;
+    const struct doc_meta *mt = &d->meta;
+    hasher_str(&h, "followup-doc-1");
+    const char *meta[] = {mt->title, mt->issuer, mt->published, mt->doc_no, mt->addressee,
+                          mt->signed_by, mt->signed_on, mt->lead_department};
+    for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+        hasher_str(&h, meta[i]);
+    hash_stmts(&h, d->intro, d->nintro);
+    hash_nodes(&h, d->nodes, d->nnodes);
+    hash_stmts(&h, d->closing, d->nclosing);
+    return hasher_hex(&h, out);
+}
+
+/* ---- the report row -------------------------------------------------------- */
+
+static int find_report(struct imp *m)
+{
+    struct sql s;
+    const struct doc_meta *mt = &m->d->meta;
+    int rc = sql_cached(m->db, &s, "SELECT id, source_hash FROM reports WHERE"
+                         " (:doc_no IS NOT NULL AND doc_no = :doc_no) OR"
+                         " (:doc_no IS NULL AND title = :title) ORDER BY id LIMIT 1",
+                         m->err, m->errlen);
+    if (rc == FU_OK) {
+        sql_bind_text(&s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
+        sql_bind_text(&s, ":title", mt->title ? mt->title : "");
+        rc = sql_step(&s, m->err, m->errlen);
+        if (rc == SQLITE_ROW) {
+            m->report_id = sql_int(&s, 0);
+            m->meta_changed = !streq(sql_text(&s, 1), m->hash);
+        }
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    sql_finish(&s);
+    return rc;
+}
+
+static void bind_report(struct imp *m, struct sql *s, char *intro, char *closing)
+{
+    const struct doc_meta *mt = &m->d->meta;
+    sql_bind_text(s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
+    sql_bind_text(s, ":title", mt->title ? mt->title : "");
+    sql_bind_text(s, ":issuer", mt->issuer);
+    sql_bind_text(s, ":published", mt->published);
+    sql_bind_text(s, ":addressee", mt->addressee);
+    sql_bind_text(s, ":signed_by", mt->signed_by);
+    sql_bind_text(s, ":signed_on", mt->signed_on);
+    sql_bind_text(s, ":lead", mt->lead_department);
+    sql_bind_text(s, ":intro", intro);
+    sql_bind_text(s, ":closing", closing);
+    sql_bind_text(s, ":hash", m->hash);
+    sql_bind_text(s, ":now", m->now);
+    sql_bind_text(s, ":by", m->a->login);
+}
+
+/* Inserts the report (report_id 0) or refreshes its metadata. */
+static int write_report(struct imp *m)
+{
+    struct sql s = {0};
+    char uuid[37];
+    char *intro = stmts_text(m->d->intro, m->d->nintro);
+    char *closing = stmts_text(m->d->closing, m->d->nclosing);
+    int rc;
+    if ((m->d->nintro && !intro) || (m->d->nclosing && !closing))
+        rc = oom(m);
+    else if (m->report_id == 0)
+        rc = sql_cached(m->db, &s, "INSERT INTO reports (uuid, doc_no, title, issuer,"
+                         " published, addressee, signed_by, signed_on, lead_department, intro,"
+                         " closing, source_hash, imported_at, imported_by) VALUES (:uuid,"
+                         " :doc_no, :title, :issuer, :published, :addressee, :signed_by,"
+                         " :signed_on, :lead, :intro, :closing, :hash, :now, :by)",
+                         m->err, m->errlen);
+    else
+        rc = sql_cached(m->db, &s, "UPDATE reports SET doc_no = :doc_no, title = :title,"
+                         " issuer = :issuer, published = :published, addressee = :addressee,"
+                         " signed_by = :signed_by, signed_on = :signed_on,"
+                         " lead_department = :lead, intro = :intro, closing = :closing,"
+                         " source_hash = :hash, imported_at = :now, imported_by = :by"
+                         " WHERE id = :id", m->err, m->errlen);
+    if (rc == FU_OK) {
+        bind_report(m, &s, intro, closing);
+        if (m->report_id == 0) {
+            db_uuid(uuid);
+            sql_bind_text(&s, ":uuid", uuid);
+        } else {
+            sql_bind_int(&s, ":id", m->report_id);
+        }
+        rc = sql_exec(&s, m->err, m->errlen);
+        if (rc == FU_OK && m->report_id == 0)
+            m->report_id = sqlite3_last_insert_rowid(m->db->h);
+    }
+    sql_finish(&s);
+    free(intro);
+    free(closing);
+    return rc;
+}
+
+/* ---- stored tasks and matching -------------------------------------------- */
+
+static int load_stored(struct imp *m)
+{
+    struct sql s;
+    int rc = sql_cached(m->db, &s, "SELECT id, kind, code, text, body, coalesce(parent_id, 0),"
+                         " seq, depth, withdrawn, suggested_owner, suggested_due, metrics"
+                         " FROM tasks WHERE report_id = :r ORDER BY id", m->err, m->errlen);
+    if (rc == FU_OK)
+        sql_bind_int(&s, ":r", m->report_id);
+    while (rc == FU_OK && (rc = sql_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
+        int failed = 0;
+        enum task_kind k = KIND_ITEM;
+        rc = FU_OK;
+        if (m->not == m->capot) {
+            size_t cap = m->capot ? m->capot * 2 : 64;
+            struct otask *v = realloc(m->ot, cap * sizeof *v);
+            if (!v) {
+                rc = oom(m);
+                break;
+            }
+            m->ot = v;
+            m->capot = cap;
+        }
+        struct otask *o = &m->ot[m->not++];
+        memset(o, 0, sizeof *o);
+        o->id = sql_int(&s, 0);
+        kind_parse(sql_text(&s, 1), &k);
+        o->kind = k;
+        o->code = sql_dup(&s, 2, &failed);
+        o->text = sql_dup(&s, 3, &failed);
+        o->body = sql_dup(&s, 4, &failed);
+        o->parent_id = sql_int(&s, 5);
+        o->seq = sql_int(&s, 6);
+        o->depth = (int)sql_int(&s, 7);
+        o->withdrawn = (int)sql_int(&s, 8);
+        o->owner = sql_dup(&s, 9, &failed);
+        sql_copy(&s, 10, o->sdue, sizeof o->sdue);
+        o->metrics = sql_dup(&s, 11, &failed);
+        if (failed)
+            rc = oom(m);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    sql_finish(&s);
+    return rc;
+}
+
+/* Sort keys: kind, then text (or code); live before withdrawn; older first. */
+static int by_text(const void *x, const void *y)
+{
+    const struct otask *a = *(struct otask *const *)x, *b = *(struct otask *const *)y;
+    int c = (int)a->kind - (int)b->kind;
+    if (!c)
+        c = strcmp(a->text, b->text);
+    if (!c)
+        c = a->withdrawn - b->withdrawn;
+    return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+static int by_code(const void *x, const void *y)
+{
+    const struct otask *a = *(struct otask *const *)x, *b = *(struct otask *const *)y;
+    int c = (int)a->kind - (int)b->kind;
+    if (!c)
+        c = strcmp(a->code, b->code);
+    return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* First position in idx[0..n) whose stored task is not before (kind, key). */
+static size_t lower_bound(struct otask *const *idx, size_t n, enum task_kind kind,
+                          const char *key, int use_code)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct otask *o = idx[mid];
+        int c = (int)o->kind - (int)kind;
+        if (!c)
+            c = strcmp(use_code ? o->code : o->text, key);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Best free stored task with the same kind and key: same code first, then
+ * a live one, then any (withdrawn ones come back when their text does). */
+static struct otask *pick(struct otask *const *idx, size_t n, const struct ntask *t,
+                          int use_code)
+{
+    const char *key = use_code ? t->code : t->text;
+    struct otask *best = NULL;
+    int best_score = -1;
+    for (size_t i = lower_bound(idx, n, t->kind, key, use_code); i < n; i++) {
+        struct otask *o = idx[i];
+        if (o->kind != t->kind || strcmp(use_code ? o->code : o->text, key) != 0)
+            break;
+        if (o->taken)
+            continue;
+        int score = 2 * (strcmp(o->code, t->code) == 0) + !o->withdrawn;
+        if (score > best_score) {
+            best = o;
+            best_score = score;
+        }
+        if (score == 3)
+            break;
+    }
+    return best;
+}
+
+static void match_pass(struct imp *m, struct otask *const *idx, size_t n, int use_code)
+{
+    for (size_t i = 0; i < m->nnt; i++) {
+        if (m->nt[i].match >= 0)
+            continue;
+        struct otask *o = pick(idx, n, &m->nt[i], use_code);
+        if (o) {
+            m->nt[i].match = (long)(o - m->ot);
+            o->taken = 1;
+        }
+    }
+}
+
+/* By kind and text first, then by kind and code among live tasks. */
+static int match_all(struct imp *m)
+{
+    struct otask **idx = malloc((m->not + 1) * sizeof *idx);
+    size_t nlive = 0;
+    if (!idx)
+        return oom(m);
+    for (size_t i = 0; i < m->not; i++)
+        idx[i] = &m->ot[i];
+    qsort(idx, m->not, sizeof *idx, by_text);
+    match_pass(m, idx, m->not, 0);
+    for (size_t i = 0; i < m->not; i++)
+        if (!m->ot[i].withdrawn && !m->ot[i].taken)
+            idx[nlive++] = &m->ot[i];
+    qsort(idx, nlive, sizeof *idx, by_code);
+    match_pass(m, idx, nlive, 1);
+    free(idx);
+    return FU_OK;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Two tasks with one code would break references like R1:2.1. */
+static int check_codes(struct imp *m)
+{
+    const char **codes = malloc((m->nnt + 1) * sizeof *codes);
+    if (!codes)
+        return oom(m);
+    for (size_t i = 0; i < m->nnt; i++)
+        codes[i] = m->nt[i].code;
+    int rc = FU_OK;
+    qsort(codes, m->nnt, sizeof *codes, cmp_str);
+    for (size_t i = 0; rc == FU_OK && i < m->nnt; i++)
+        if (strlen(codes[i]) >= sizeof ((struct task *)0)->code)
+            rc = db_errf(m->err, m->errlen, FU_ERR, "the part number %.40s… is too long; check "
+                         "the report's headings (nothing was imported)", codes[i]);
+    if (rc == FU_OK && m->nnt && !codes[0][0])
+        rc = db_errf(m->err, m->errlen, FU_ERR, "a part of the report has no number; check "
+                     "its headings (nothing was imported)");
+    for (size_t i = 1; rc == FU_OK && i < m->nnt; i++)
+        if (strcmp(codes[i - 1], codes[i]) == 0)
+            rc = db_errf(m->err, m->errlen, FU_ERR, "the report numbers two parts %s; check "
+                         "its headings (nothing was imported)", codes[i]);
+    free(codes);
+    return rc;
+}
+
+/* ---- writing ----------------------------------------------------------------- */
+
+/* Vanished live tasks are withdrawn, never deleted. */
+static int withdraw_vanished(struct imp *m)
+{
+    int rc = FU_OK;
+    for (size_t i = 0; rc == FU_OK && i < m->not; i++) {
+        struct otask *o = &m->ot[i];
+        struct sql s = {0};
+        if (o->taken || o->withdrawn)
+            continue;
+        rc = sql_cached(m->db, &s, "UPDATE tasks SET withdrawn = 1, version = version + 1,"
+                         " updated_at = :now WHERE id = :id", m->err, m->errlen);
+        if (rc == FU_OK) {
+            sql_bind_text(&s, ":now", m->now);
+            sql_bind_int(&s, ":id", o->id);
+            rc = sql_exec(&s, m->err, m->errlen);
+        }
+        sql_finish(&s);
+        if (rc == FU_OK)
+            rc = db_history_add(m->db, m->a, o->id, "withdrawn", "0", "1",
+                                "no longer in the report", m->err, m->errlen);
+        m->st->withdrawn++;
+    }
+    return rc;
+}
+
+/* Matched tasks whose code changes step aside first, as codes are unique
+ * among live tasks and a revision may shift them (2.1 → 2.2, 2.2 → 2.3). */
+static int park_codes(struct imp *m)
+{
+    int rc = FU_OK;
+    for (size_t i = 0; rc == FU_OK && i < m->nnt; i++) {
+        struct sql s = {0};
+        const struct ntask *t = &m->nt[i];
+        if (t->match < 0 || m->ot[t->match].withdrawn || strcmp(m->ot[t->match].code, t->code) == 0)
+            continue;
+        rc = sql_cached(m->db, &s, "UPDATE tasks SET code = '~' || id WHERE id = :id",
+                         m->err, m->errlen);
+        if (rc == FU_OK) {
+            sql_bind_int(&s, ":id", m->ot[t->match].id);
+            rc = sql_exec(&s, m->err, m->errlen);
+        }
+        sql_finish(&s);
+    }
+    return rc;
+}
+
+static int content_history(struct imp *m, const struct otask *o, const struct ntask *t)
+{
+    int rc = FU_OK;
+    if (o->withdrawn)
+        rc = db_history_add(m->db, m->a, o->id, "withdrawn", "1", "0", "back in the report",
+                            m->err, m->errlen);
+    if (rc == FU_OK && !streq(o->code, t->code))
+        rc = db_history_add(m->db, m->a, o->id, "code", o->code, t->code, "import", m->err,
+                            m->errlen);
+    if (rc == FU_OK && !streq(o->text, t->text))
+        rc = db_history_add(m->db, m->a, o->id, "text", o->text, t->text, "import", m->err,
+                            m->errlen);
+    if (rc == FU_OK && !streq(o->body, t->body))
+        rc = db_history_add(m->db, m->a, o->id, "body", o->body, t->body, "import", m->err,
+                            m->errlen);
+    return rc;
+}
+
+/* A matched task: content changes get history rows and a new version;
+ * its place in the tree and the parser's suggestions change silently. */
+static int update_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
+{
+    struct otask *o = &m->ot[t->match];
+    struct sql s = {0};
+    int content = !streq(o->text, t->text) || !streq(o->code, t->code) ||
+                  !streq(o->body, t->body) || o->withdrawn;
+    int place = o->parent_id != parent_id || o->seq != seq || o->depth != t->depth ||
+                !streq(o->owner, t->owner) || strcmp(o->sdue, t->sdue) != 0 ||
+                !streq(o->metrics, t->metrics);
+    t->id = o->id;
+    if (content)
+        m->st->updated++;
+    else
+        m->st->unchanged++;
+    if (!content && !place)
+        return FU_OK;
+    int rc = sql_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
+                         " depth = :depth, code = :code, text = :text, body = :body,"
+                         " suggested_owner = :owner, suggested_due = :sdue, metrics = :metrics,"
+                         " withdrawn = 0, version = version + :bump, updated_at = CASE WHEN"
+                         " :bump THEN :now ELSE updated_at END WHERE id = :id",
+                         m->err, m->errlen);
+    if (rc == FU_OK) {
+        sql_bind_id(&s, ":parent", parent_id);
+        sql_bind_int(&s, ":seq", seq);
+        sql_bind_int(&s, ":depth", t->depth);
+        sql_bind_text(&s, ":code", t->code);
+        sql_bind_text(&s, ":text", t->text);
+        sql_bind_text(&s, ":body", t->body);
+        sql_bind_text(&s, ":owner", t->owner);
+        sql_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
+        sql_bind_text(&s, ":metrics", t->metrics);
+        sql_bind_int(&s, ":bump", content);
+        sql_bind_text(&s, ":now", m->now);
+        sql_bind_int(&s, ":id", o->id);
+        rc = sql_exec(&s, m->err, m->errlen);
+    }
+    sql_finish(&s);
+    return rc == FU_OK && content ? content_history(m, o, t) : rc;
+}
+
+/* The suggested owner's id when that department exists, else 0. */
+static int owner_id(struct imp *m, const char *owner, long long *id)
+{
+    struct sql s;
+    *id = 0;
+    if (!owner)
+        return FU_OK;
+    int rc = sql_cached(m->db, &s, "SELECT id FROM departments WHERE name = :name", m->err,
+                         m->errlen);
+    if (rc == FU_OK) {
+        sql_bind_text(&s, ":name", owner);
+        rc = sql_step(&s, m->err, m->errlen);
+        if (rc == SQLITE_ROW)
+            *id = sql_int(&s, 0);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    sql_finish(&s);
+    return rc;
+}
+
+static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
+{
+    struct sql s = {0};
+    char uuid[37];
+    long long lead = 0;
+    int rc = owner_id(m, t->owner, &lead);
+    if (rc == FU_OK)
+        rc = sql_cached(m->db, &s, "INSERT INTO tasks (uuid, report_id, parent_id, seq, depth,"
+                         " code, kind, stmt_kind, text, body, lead_id, suggested_owner,"
+                         " suggested_due, metrics, created_at, updated_at) VALUES (:uuid,"
+                         " :report, :parent, :seq, :depth, :code, :kind, :stmt_kind, :text,"
+                         " :body, :lead, :owner, :sdue, :metrics, :now, :now)",
+                         m->err, m->errlen);
+    if (rc == FU_OK) {
+        db_uuid(uuid);
+        sql_bind_text(&s, ":uuid", uuid);
+        sql_bind_int(&s, ":report", m->report_id);
+        sql_bind_id(&s, ":parent", parent_id);
+        sql_bind_int(&s, ":seq", seq);
+        sql_bind_int(&s, ":depth", t->depth);
+        sql_bind_text(&s, ":code", t->code);
+        sql_bind_text(&s, ":kind", kind_key(t->kind));
+        sql_bind_text(&s, ":stmt_kind", t->kind == KIND_STATEMENT ? "commitment" : NULL);
+        sql_bind_text(&s, ":text", t->text);
+        sql_bind_text(&s, ":body", t->body);
+        sql_bind_id(&s, ":lead", lead);
+        sql_bind_text(&s, ":owner", t->owner);
+        sql_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
+        sql_bind_text(&s, ":metrics", t->metrics);
+        sql_bind_text(&s, ":now", m->now);
+        rc = sql_exec(&s, m->err, m->errlen);
+        t->id = sqlite3_last_insert_rowid(m->db->h);
+        m->st->added++;
+    }
+    sql_finish(&s);
+    return rc;
+}
+
+/* In preorder, so a parent's id is known before its children. */
+static int write_tasks(struct imp *m)
+{
+    int rc = FU_OK;
+    for (size_t i = 0; rc == FU_OK && i < m->nnt; i++) {
+        struct ntask *t = &m->nt[i];
+        long long parent_id = t->parent >= 0 ? m->nt[t->parent].id : 0;
+        long long seq = (long long)i + 1;
+        rc = t->match >= 0 ? update_task(m, t, parent_id, seq)
+                           : insert_task(m, t, parent_id, seq);
+    }
+    return rc;
+}
+
+static int import_history(struct imp *m)
+{
+    const struct doc_meta *mt = &m->d->meta;
+    const struct import_stats *st = m->st;
+    struct sbuf b = {0};
+    sbuf_fmt(&b, "R%lld", m->report_id);
+    if (mt->doc_no && *mt->doc_no) {
+        sbuf_str(&b, " ");
+        sbuf_str(&b, mt->doc_no);
+    }
+    if (mt->title && *mt->title) {
+        sbuf_str(&b, " ");
+        sbuf_str(&b, mt->title);
+    }
+    sbuf_fmt(&b, ": %lld added, %lld updated, %lld withdrawn, %lld unchanged", st->added,
+             st->updated, st->withdrawn, st->unchanged);
+    int rc = b.oom ? oom(m)
+                   : db_history_add(m->db, m->a, 0, "import", NULL, b.p,
+                                    st->created_report ? "new report" : "revised report",
+                                    m->err, m->errlen);
+    sbuf_free(&b);
+    return rc;
+}
+
+static int import_tx(struct imp *m)
+{
+    struct user u;
+    int rc = db_user_load(m->db, m->a, &u, NULL, m->err, m->errlen);
+    if (rc == FU_OK)
+        rc = perm_check(u.role, ACT_IMPORT, 0, m->err, m->errlen);
+    user_fini(&u);
+    if (rc == FU_OK)
+        rc = find_report(m);
+    if (rc != FU_OK)
+        return rc;
+    if (m->report_id == 0) {
+        m->st->created_report = 1;
+        rc = write_report(m);
+    } else {
+        rc = load_stored(m);
+        if (rc == FU_OK)
+            rc = match_all(m);
+        if (rc == FU_OK)
+            rc = withdraw_vanished(m);
+        if (rc == FU_OK)
+            rc = park_codes(m);
+    }
+    if (rc == FU_OK)
+        rc = write_tasks(m);
+    m->st->report_id = m->report_id;
+    if (rc != FU_OK || m->st->created_report ||
+        !(m->meta_changed || m->st->added || m->st->updated || m->st->withdrawn))
+        return rc == FU_OK && m->st->created_report ? import_history(m) : rc;
+    rc = write_report(m);
+    return rc == FU_OK ? import_history(m) : rc;
+}
+
+int db_import(struct db *db, const struct actor *a, const struct doc *d,
+              struct import_stats *st, char *err, size_t errlen)
+{
+    struct import_stats local;
+    struct imp m;
+    memset(&m, 0, sizeof m);
+    if (!st)
+        st = &local;
+    memset(st, 0, sizeof *st);
+    if (!d)
+        return db_errf(err, errlen, FU_USAGE, "nothing to import");
+    m.db = db;
+    m.a = a;
+    m.d = d;
+    m.st = st;
+    m.err = err;
+    m.errlen = errlen;
+    db_now(m.now, sizeof m.now);
+    int rc = doc_hash(d, m.hash) == 0
+        ? FU_OK : db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+    for (size_t i = 0; rc == FU_OK && i < d->nnodes; i++)
+        rc = flatten(&m, &d->nodes[i], -1, 0, d->meta.lead_department);
+    if (rc == FU_OK)
+        rc = check_codes(&m);
+    if (rc == FU_OK && (rc = db_begin(db, err, errlen)) == FU_OK)
+        rc = db_end(db, import_tx(&m), err, errlen);
+    imp_free(&m);
+    if (rc != FU_OK) {
+        memset(st, 0, sizeof *st);
+    }
+    return rc;
+}

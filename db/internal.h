@@ -1,0 +1,166 @@
+/* Private to db/: the connection, the statement wrapper, transactions,
+ * the history writer and small helpers shared by the files of db/.
+ * Nothing outside db/ includes this header. */
+#ifndef FU_DB_INTERNAL_H
+#define FU_DB_INTERNAL_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "db/db.h"
+
+#define DB_SCHEMA_VERSION 1
+#define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
+#define DB_CACHE_MAX 64
+#define DB_NOTE_MAX 10000
+#define DB_DEPT_MAX_CHARS 64
+#define DB_DEPT_BUF 260                   /* a checked name: 64 characters of up to 4 bytes */
+#define DB_SEP "\x1f"                  /* group_concat separator (unit separator) */
+
+struct db_cached {
+    const char *sql;                   /* the literal; compared by address, then text */
+    sqlite3_stmt *st;
+    int busy;                          /* handed out and not yet finished */
+};
+
+struct db {
+    sqlite3 *h;
+    char *path;
+    int readonly;
+    int depth;                         /* transaction nesting count */
+    int rollback;                      /* an inner level failed: roll back at the end */
+    struct db_cached cache[DB_CACHE_MAX];
+    size_t ncache;
+};
+
+/* A prepared statement that remembers its SQL for error messages. */
+struct sql {
+    struct db *db;
+    sqlite3_stmt *st;
+    const char *sql;
+    struct db_cached *cached;          /* NULL: finalised by sql_finish */
+    int nstep;                         /* rows stepped so far (busy retry only before the first) */
+    int rc;                            /* first bind error, reported by sql_step */
+    char bad[64];                      /* the parameter that failed to bind */
+};
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* Formats a one-line message into err and returns rc. */
+int db_errf(char *err, size_t errlen, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Describes SQLite result code src (with message msg) for db as one line,
+ * naming sql when given; returns FU_ERR. Never says "database is locked". */
+int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
+                  char *err, size_t errlen);
+
+/* ---- statements ---------------------------------------------------------- */
+
+/* Prepares sql (a string literal). sql_cached keeps the compiled statement
+ * in the connection for reuse; both must be ended with sql_finish on every
+ * path (it is safe on a zeroed or failed stmt). */
+int sql_prepare(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen);
+int sql_cached(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen);
+void sql_finish(struct sql *s);
+
+/* Binds by name (":name"). A NULL text binds SQL NULL. Errors are sticky
+ * and reported by the next sql_step. */
+void sql_bind_text(struct sql *s, const char *name, const char *v);
+void sql_bind_int(struct sql *s, const char *name, long long v);
+void sql_bind_null(struct sql *s, const char *name);
+/* Binds NULL when v is 0, else v (for optional ids). */
+void sql_bind_id(struct sql *s, const char *name, long long v);
+
+/* Steps: SQLITE_ROW, SQLITE_DONE, or an fu_rc (> 0, < 100) with err set.
+ * Retries with backoff while SQLite reports BUSY before the first row. */
+int sql_step(struct sql *s, char *err, size_t errlen);
+/* Steps a statement that returns no rows (or ignores them): FU_OK or error. */
+int sql_exec(struct sql *s, char *err, size_t errlen);
+
+const char *sql_text(struct sql *s, int col);    /* NULL for SQL NULL */
+long long sql_int(struct sql *s, int col);
+int sql_isnull(struct sql *s, int col);
+/* strdup of a column; *oom set to 1 when allocation fails. NULL stays NULL. */
+char *sql_dup(struct sql *s, int col, int *oom);
+/* Copies a text column into a fixed buffer ("" for NULL), truncating. */
+void sql_copy(struct sql *s, int col, char *out, size_t outlen);
+
+/* Runs one literal SQL statement with no parameters and no result. */
+int db_exec(struct db *db, const char *sql, char *err, size_t errlen);
+
+/* ---- transactions -------------------------------------------------------- */
+
+/* db_begin starts a write transaction (BEGIN IMMEDIATE, so writers
+ * serialise and every read inside sees the latest commit) or nests in the
+ * current one. db_end(db, rc, ...) closes one level: the outermost level
+ * commits when every level passed rc == FU_OK, else rolls back. Returns
+ * rc when non-zero, else the outcome of the commit. */
+int db_begin(struct db *db, char *err, size_t errlen);
+int db_end(struct db *db, int rc, char *err, size_t errlen);
+/* A read transaction (one consistent snapshot); ended with db_end. */
+int db_begin_read(struct db *db, char *err, size_t errlen);
+
+/* Sleeps a little longer each attempt; 0 when the time budget is spent. */
+int db_backoff(int attempt);
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* "2026-11-24T10:00:00Z" into out (>= 21 bytes). */
+void db_now(char *out, size_t outlen);
+/* Local date "2026-11-24" into out (>= 11 bytes). */
+void db_today(char *out, size_t outlen);
+/* The --as user to record, or NULL when acting as oneself. */
+const char *db_as_user(const struct actor *a);
+/* A new lowercase UUID (libuuid) into out[37]. */
+void db_uuid(char out[37]);
+
+/* Growable byte string. */
+struct sbuf { char *p; size_t n, cap; int oom; };
+void sbuf_add(struct sbuf *b, const char *s, size_t n);
+void sbuf_str(struct sbuf *b, const char *s);
+void sbuf_fmt(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_free(struct sbuf *b);
+
+/* Splits a DB_SEP-joined group_concat into a string array (NULL s: none). */
+int db_split(const char *s, char ***out, size_t *n);
+void db_strv_free(char **v, size_t n);
+
+/* ---- SHA-256 (libcrypto) ------------------------------------------------- */
+
+struct hasher { void *ctx; int failed; };
+int hasher_init(struct hasher *h);
+/* Adds one field: a type tag and 8-byte length before the bytes, so no two
+ * different field sequences serialise alike. NULL is its own tag. */
+void hasher_str(struct hasher *h, const char *s);
+void hasher_int(struct hasher *h, long long v);
+/* Finishes into 64 lowercase hex digits; 0 on success. Frees the context. */
+int hasher_hex(struct hasher *h, char out[65]);
+void hasher_abort(struct hasher *h);
+
+/* ---- users and departments (db/user.c) ----------------------------------- */
+
+/* The effective user for a (see db_user_effective), plus its row id. */
+int db_user_load(struct db *db, const struct actor *a, struct user *u, long long *uid,
+                 char *err, size_t errlen);
+/* Department id by name (trimmed); FU_NOTFOUND with a mending hint. */
+int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t errlen);
+/* Validates and trims a department name into out (DB_DEPT_BUF bytes). */
+int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, size_t errlen);
+
+/* ---- history (db/history.c) ---------------------------------------------- */
+
+/* Appends one history row inside the current write transaction, chained to
+ * the previous row's hash. task_id 0 for database-wide events. */
+int db_history_add(struct db *db, const struct actor *a, long long task_id,
+                   const char *field, const char *old_value, const char *new_value,
+                   const char *note, char *err, size_t errlen);
+
+/* ---- tasks (db/task.c) --------------------------------------------------- */
+
+/* Reads the task with this id (withdrawn ones too) inside the caller's
+ * transaction; FU_NOTFOUND when there is none. */
+int db_task_load(struct db *db, long long id, struct task *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,149 @@
+/* Schema and migrations, keyed on PRAGMA user_version: migrations[v]
+ * takes a database from version v-1 to v. Each script ends by setting
+ * user_version, and all run in one write transaction. */
+#include "db/internal.h"
+
+#include <stdio.h>
+
+int db_migrate(struct db *db, char *err, size_t errlen);
+
+static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
+    [1] =
+    "CREATE TABLE reports (\n"
+    "  id INTEGER PRIMARY KEY,              -- shown as R<id>\n"
+    "  uuid TEXT NOT NULL UNIQUE,\n"
+    "  doc_no TEXT,                         -- 文号; a re-import matches on it\n"
+    "  title TEXT NOT NULL DEFAULT '',\n"
+    "  issuer TEXT, published TEXT, addressee TEXT,\n"
+    "  signed_by TEXT, signed_on TEXT, lead_department TEXT,\n"
+    "  intro TEXT, closing TEXT,            -- the texts before the first heading, after the last\n"
+    "  source_hash TEXT NOT NULL,           -- SHA-256 of the parsed report\n"
+    "  imported_at TEXT NOT NULL,\n"
+    "  imported_by TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX reports_doc_no ON reports(doc_no);\n"
+    "CREATE INDEX reports_title ON reports(title);\n"
+    "CREATE TABLE departments (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE,\n"
+    "  created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TABLE users (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  login TEXT NOT NULL UNIQUE,\n"
+    "  role TEXT NOT NULL CHECK (role IN ('viewer', 'department', 'committee')),\n"
+    "  created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TABLE user_depts (\n"
+    "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+    "  dept_id INTEGER NOT NULL REFERENCES departments(id),\n"
+    "  PRIMARY KEY (user_id, dept_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX user_depts_dept ON user_depts(dept_id);\n"
+    "CREATE TABLE tasks (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36 AND uuid = lower(uuid)),\n"
+    "  report_id INTEGER NOT NULL REFERENCES reports(id),\n"
+    "  parent_id INTEGER REFERENCES tasks(id),\n"
+    "  seq INTEGER NOT NULL,                -- preorder position in its report\n"
+    "  depth INTEGER NOT NULL CHECK (depth >= 0),\n"
+    "  code TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('section', 'item', 'statement')),\n"
+    "  stmt_kind TEXT CHECK (stmt_kind IN ('commitment', 'fact', 'context')),\n"
+    "  text TEXT NOT NULL,\n"
+    "  body TEXT,\n"
+    "  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN\n"
+    "    ('todo', 'active', 'ongoing', 'delayed', 'submitted', 'done')),\n"
+    "  lead_id INTEGER REFERENCES departments(id),\n"
+    "  due TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+    "  suggested_owner TEXT,\n"
+    "  suggested_due TEXT,\n"
+    "  metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics)),\n"
+    "  version INTEGER NOT NULL DEFAULT 1,\n"
+    "  withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  updated_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE UNIQUE INDEX tasks_code ON tasks(report_id, code) WHERE withdrawn = 0;\n"
+    "CREATE INDEX tasks_order ON tasks(report_id, seq);\n"
+    "CREATE INDEX tasks_parent ON tasks(parent_id, withdrawn, status);\n"
+    "CREATE INDEX tasks_lead ON tasks(lead_id, status);\n"
+    "CREATE INDEX tasks_due ON tasks(due) WHERE due IS NOT NULL;\n"
+    "CREATE INDEX tasks_bycode ON tasks(code);\n"
+    "CREATE TABLE task_support (\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  ord INTEGER NOT NULL,                -- the order given when assigned\n"
+    "  dept_id INTEGER NOT NULL REFERENCES departments(id),\n"
+    "  PRIMARY KEY (task_id, ord),\n"
+    "  UNIQUE (task_id, dept_id)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX task_support_dept ON task_support(dept_id);\n"
+    "CREATE TABLE notes (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  at TEXT NOT NULL,\n"
+    "  actor TEXT NOT NULL,\n"
+    "  as_user TEXT,\n"
+    "  text TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX notes_task ON notes(task_id, id);\n"
+    "CREATE TABLE history (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL,\n"
+    "  actor TEXT NOT NULL,                 -- the real login\n"
+    "  as_user TEXT,                        -- --as USER, else NULL\n"
+    "  task_id INTEGER REFERENCES tasks(id),-- NULL for database-wide events\n"
+    "  field TEXT NOT NULL,\n"
+    "  old TEXT, new TEXT, note TEXT,\n"
+    "  prev_hash TEXT NOT NULL,             -- '' for the first row\n"
+    "  hash TEXT NOT NULL                   -- SHA-256 of this row and prev_hash\n"
+    ");\n"
+    "CREATE INDEX history_task ON history(task_id, id);\n"
+    "CREATE INDEX history_at ON history(at);\n"
+    "CREATE TRIGGER history_no_update BEFORE UPDATE ON history\n"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;\n"
+    "CREATE TRIGGER history_no_delete BEFORE DELETE ON history\n"
+    "  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;\n"
+    "PRAGMA application_id = 1179602005;   -- 0x464f4c55 \"FOLU\"\n"
+    "PRAGMA user_version = 1;\n",
+};
+
+static int user_version(struct db *db, long long *out, char *err, size_t errlen)
+{
+    struct sql s;
+    int rc = sql_prepare(db, &s, "PRAGMA user_version", err, errlen);
+    if (rc == FU_OK) {
+        rc = sql_step(&s, err, errlen);
+        *out = rc == SQLITE_ROW ? sql_int(&s, 0) : 0;
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    sql_finish(&s);
+    return rc;
+}
+
+int db_migrate(struct db *db, char *err, size_t errlen)
+{
+    long long v = 0;
+    int rc = user_version(db, &v, err, errlen);
+    if (rc != FU_OK || v == DB_SCHEMA_VERSION)
+        return rc;
+    if (db->readonly)
+        return db_errf(err, errlen, FU_ERR, "%s has schema version %lld and needs an upgrade "
+                       "to %d; open it once with write access", db->path, v, DB_SCHEMA_VERSION);
+    rc = db_begin(db, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = user_version(db, &v, err, errlen);   /* another process may have done it */
+    for (long long next = v + 1; rc == FU_OK && next <= DB_SCHEMA_VERSION; next++) {
+        char *msg = NULL;
+        int src = sqlite3_exec(db->h, migrations[next], NULL, NULL, &msg);
+        if (src != SQLITE_OK) {
+            rc = db_sqlite_err(db, src, msg, migrations[next], err, errlen);
+            if (rc == FU_ERR && (src & 0xff) != SQLITE_FULL && (src & 0xff) != SQLITE_READONLY)
+                db_errf(err, errlen, FU_ERR, "%s: cannot create the schema (version %lld): %s",
+                        db->path, next, msg ? msg : sqlite3_errstr(src));
+        }
+        sqlite3_free(msg);
+    }
+    return db_end(db, rc, err, errlen);
+}

@@ -1,0 +1,467 @@
+/* Reading tasks, notes and reports: list with filters (one query, no
+ * per-row queries), find by code or UUID prefix, get by id. */
+#include "db/internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const stmt_kinds[] = {"commitment", "fact", "context"};
+
+static enum stmt_kind stmt_kind_of(const char *s)
+{
+    for (int i = 0; s && i < 3; i++)
+        if (strcmp(s, stmt_kinds[i]) == 0)
+            return (enum stmt_kind)i;
+    return STMT_COMMITMENT;
+}
+
+void task_fini(struct task *t)
+{
+    if (!t)
+        return;
+    free(t->text);
+    free(t->body);
+    free(t->lead);
+    db_strv_free(t->support, t->nsupport);
+    free(t->suggested_owner);
+    free(t->metrics);
+    memset(t, 0, sizeof *t);
+}
+
+void task_list_free(struct task_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++)
+        task_fini(&l->v[i]);
+    if (l) {
+        free(l->v);
+        memset(l, 0, sizeof *l);
+    }
+}
+
+void task_filter_init(struct task_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->status = -1;
+    f->kind = -1;
+}
+
+/* Support departments come back joined by DB_SEP in their assigned
+ * order; nchildren/ndone count live direct children (tasks_parent index). */
+#define TASK_COLS                                                                       \
+    "SELECT t.id, t.uuid, t.report_id, coalesce(t.parent_id, 0), t.depth, t.code,"      \
+    " t.kind, t.stmt_kind, t.text, t.body, t.status, d.name,"                           \
+    " (SELECT group_concat(name, char(31)) FROM (SELECT sd.name AS name"                \
+    "   FROM task_support s JOIN departments sd ON sd.id = s.dept_id"                   \
+    "   WHERE s.task_id = t.id ORDER BY s.ord)),"                                       \
+    " t.due, t.suggested_owner, t.suggested_due, t.metrics, t.version, t.withdrawn,"    \
+    " t.updated_at,"                                                                    \
+    " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0),"     \
+    " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0"       \
+    "   AND c.status = 'done')"                                                         \
+    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+
+/* Fills t from a TASK_COLS row; non-zero when out of memory. */
+static int task_row(struct sql *s, struct task *t)
+{
+    int oom = 0;
+    enum task_kind k = KIND_ITEM;
+    enum task_status st = ST_TODO;
+    memset(t, 0, sizeof *t);
+    t->id = sql_int(s, 0);
+    sql_copy(s, 1, t->uuid, sizeof t->uuid);
+    t->report_id = sql_int(s, 2);
+    t->parent_id = sql_int(s, 3);
+    t->depth = (int)sql_int(s, 4);
+    sql_copy(s, 5, t->code, sizeof t->code);
+    kind_parse(sql_text(s, 6), &k);
+    t->kind = k;
+    t->stmt_kind = stmt_kind_of(sql_text(s, 7));
+    t->text = sql_dup(s, 8, &oom);
+    t->body = sql_dup(s, 9, &oom);
+    status_parse(sql_text(s, 10), &st);
+    t->status = st;
+    t->lead = sql_dup(s, 11, &oom);
+    if (db_split(sql_text(s, 12), &t->support, &t->nsupport) != 0)
+        oom = 1;
+    sql_copy(s, 13, t->due, sizeof t->due);
+    t->suggested_owner = sql_dup(s, 14, &oom);
+    sql_copy(s, 15, t->suggested_due, sizeof t->suggested_due);
+    t->metrics = sql_dup(s, 16, &oom);
+    t->version = sql_int(s, 17);
+    t->withdrawn = (int)sql_int(s, 18);
+    sql_copy(s, 19, t->updated_at, sizeof t->updated_at);
+    t->nchildren = (int)sql_int(s, 20);
+    t->ndone = (int)sql_int(s, 21);
+    if (!t->text)
+        oom = 1;
+    return oom;
+}
+
+int db_task_load(struct db *db, long long id, struct task *out, char *err, size_t errlen)
+{
+    struct sql s;
+    memset(out, 0, sizeof *out);
+    int rc = sql_cached(db, &s, TASK_COLS " WHERE t.id = :id", err, errlen);
+    if (rc == FU_OK) {
+        sql_bind_int(&s, ":id", id);
+        rc = sql_step(&s, err, errlen);
+        if (rc == SQLITE_ROW)
+            rc = task_row(&s, out) ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
+        else if (rc == SQLITE_DONE)
+            rc = db_errf(err, errlen, FU_NOTFOUND, "no task with id %lld", id);
+    }
+    sql_finish(&s);
+    if (rc != FU_OK)
+        task_fini(out);
+    return rc;
+}
+
+int db_task_get(struct db *db, long long id, struct task *out, char *err, size_t errlen)
+{
+    return db_task_load(db, id, out, err, errlen);
+}
+
+/* ---- list ---------------------------------------------------------------- */
+
+static int list_push(struct task_list *l)
+{
+    if (l->n < l->cap)
+        return 0;
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    struct task *v = realloc(l->v, cap * sizeof *v);
+    if (!v)
+        return -1;
+    l->v = v;
+    l->cap = cap;
+    return 0;
+}
+
+static void bind_filter(struct sql *s, const struct task_filter *f, long long dept,
+                        const char *today, const char *search)
+{
+    sql_bind_int(s, ":report", f->report_id);
+    sql_bind_int(s, ":withdrawn", f->include_withdrawn != 0);
+    sql_bind_text(s, ":status", f->status >= 0 && f->status < ST_COUNT
+                                     ? status_key((enum task_status)f->status) : NULL);
+    sql_bind_text(s, ":kind", f->kind >= 0 && f->kind <= KIND_STATEMENT
+                                   ? kind_key((enum task_kind)f->kind) : NULL);
+    sql_bind_id(s, ":dept", dept);
+    sql_bind_text(s, ":today", f->overdue ? today : NULL);
+    sql_bind_text(s, ":search", search);
+}
+
+int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
+                 char *err, size_t errlen)
+{
+    struct task_filter all;
+    struct sql s = {0};
+    long long dept = 0;
+    char today[16], *search = NULL;
+    int rc = FU_OK;
+    memset(out, 0, sizeof *out);
+    if (!f) {
+        task_filter_init(&all);
+        f = &all;
+    }
+    if (f->dept && *f->dept && (rc = db_dept_id(db, f->dept, &dept, err, errlen)) != FU_OK)
+        return rc;
+    if (f->today && date_valid(f->today) != 0)
+        return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
+    snprintf(today, sizeof today, "%s", f->today ? f->today : "");
+    if (!f->today)
+        db_today(today, sizeof today);
+    if (f->search && *f->search) {
+        if (!(search = strdup(f->search)))
+            return db_errf(err, errlen, FU_ERR, "out of memory");
+        for (char *p = search; *p; p++)   /* ASCII only, as SQLite's lower() */
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+    }
+    rc = sql_cached(db, &s, TASK_COLS
+        " WHERE (:report = 0 OR t.report_id = :report)"
+        " AND (:withdrawn OR t.withdrawn = 0)"
+        " AND (:status IS NULL OR t.status = :status)"
+        " AND (:kind IS NULL OR t.kind = :kind)"
+        " AND (:dept IS NULL OR t.lead_id = :dept OR EXISTS (SELECT 1 FROM task_support s2"
+        "      WHERE s2.task_id = t.id AND s2.dept_id = :dept))"
+        " AND (:today IS NULL OR (t.due IS NOT NULL AND t.due < :today"
+        "      AND t.status <> 'done'))"
+        " AND (:search IS NULL OR instr(lower(t.text), :search) > 0"
+        "      OR instr(lower(coalesce(t.body, '')), :search) > 0"
+        "      OR instr(lower(t.code), :search) > 0"
+        "      OR instr(lower(coalesce(d.name, '')), :search) > 0)"
+        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    if (rc != FU_OK)
+        goto done;
+    bind_filter(&s, f, dept, today, search);
+    while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+        if (list_push(out) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            goto done;
+        }
+        if (task_row(&s, &out->v[out->n++]) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            goto done;
+        }
+    }
+    rc = rc == SQLITE_DONE ? FU_OK : rc;
+done:
+    sql_finish(&s);
+    free(search);
+    if (rc != FU_OK)
+        task_list_free(out);
+    return rc;
+}
+
+/* ---- find ---------------------------------------------------------------- */
+
+/* A UUID prefix: only hex digits and '-', at least 8 hex digits. Writes
+ * the lowercase form into out. */
+static int uuid_prefix(const char *ref, char *out, size_t outlen)
+{
+    size_t n = strlen(ref), hex = 0;
+    if (n >= outlen || n > 36)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = tolower((unsigned char)ref[i]);
+        if (isxdigit(c))
+            hex++;
+        else if (c != '-')
+            return 0;
+        out[i] = (char)c;
+    }
+    out[n] = 0;
+    return hex >= 8;
+}
+
+static int find_uuid(struct db *db, const char *prefix, long long *id, char *err,
+                     size_t errlen)
+{
+    struct sql s;
+    char hi[40];
+    int found = 0;
+    snprintf(hi, sizeof hi, "%s", prefix);
+    hi[strlen(hi) - 1]++;   /* the first string after every extension of prefix */
+    int rc = sql_cached(db, &s, "SELECT id FROM tasks WHERE uuid >= :lo AND uuid < :hi"
+                         " ORDER BY uuid LIMIT 2", err, errlen);
+    if (rc == FU_OK) {
+        sql_bind_text(&s, ":lo", prefix);
+        sql_bind_text(&s, ":hi", hi);
+        while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW)
+            if (found++ == 0)
+                *id = sql_int(&s, 0);
+        rc = rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    sql_finish(&s);
+    if (rc == FU_OK && found == 0)
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no task with a UUID starting %s", prefix);
+    else if (rc == FU_OK && found > 1)
+        rc = db_errf(err, errlen, FU_USAGE, "%s is the start of several tasks' UUIDs; give "
+                     "more digits", prefix);
+    return rc;
+}
+
+static int find_code(struct db *db, long long report, const char *code, long long *id,
+                     char *err, size_t errlen)
+{
+    struct sql s;
+    struct sbuf where = {0};
+    long long reports[10];
+    int found = 0;
+    int rc = sql_cached(db, &s, "SELECT id, report_id FROM tasks WHERE code = :code"
+                         " AND withdrawn = 0 AND (:report = 0 OR report_id = :report)"
+                         " ORDER BY report_id LIMIT 10", err, errlen);
+    if (rc == FU_OK) {
+        sql_bind_text(&s, ":code", code);
+        sql_bind_int(&s, ":report", report);
+        while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW && found < 10) {
+            if (found == 0)
+                *id = sql_int(&s, 0);
+            reports[found++] = sql_int(&s, 1);
+        }
+        rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? FU_OK : rc;
+    }
+    sql_finish(&s);
+    for (int i = 0; i < found; i++)   /* "R1, R2 and R3" */
+        sbuf_fmt(&where, "%sR%lld", i == 0 ? "" : i == found - 1 ? " and " : ", ", reports[i]);
+    if (rc == FU_OK && found == 0 && report)
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no task R%lld:%s; `followup list --report "
+                     "R%lld` shows its codes", report, code, report);
+    else if (rc == FU_OK && found == 0)
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no task %s; `followup list` shows the codes",
+                     code);
+    else if (rc == FU_OK && found > 1)
+        rc = db_errf(err, errlen, FU_USAGE, "%s is in %s; qualify it as R%lld:%s", code,
+                     where.p ? where.p : "several reports", reports[0], code);
+    sbuf_free(&where);
+    return rc;
+}
+
+int db_task_find(struct db *db, const char *ref, struct task *out, char *err, size_t errlen)
+{
+    char buf[64], uuid[40];
+    long long id = 0, report = 0;
+    memset(out, 0, sizeof *out);
+    size_t n = ref ? strlen(ref) : 0;
+    while (n && isspace((unsigned char)ref[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*ref))
+        ref++, n--;
+    if (n == 0 || n >= sizeof buf)
+        return db_errf(err, errlen, FU_USAGE, "a task is a code (2.1.3, R2:2.1.3) or a UUID "
+                       "prefix of at least 8 hex digits");
+    memcpy(buf, ref, n);
+    buf[n] = 0;
+    const char *code = buf;
+    int rc;
+    if ((buf[0] == 'R' || buf[0] == 'r') && isdigit((unsigned char)buf[1])) {
+        char *end;
+        report = strtoll(buf + 1, &end, 10);
+        if (*end != ':' || !end[1] || report <= 0)
+            return db_errf(err, errlen, FU_USAGE, "'%s' is not a task reference; write "
+                           "R2:2.1.3", buf);
+        code = end + 1;
+    }
+    if (!report && uuid_prefix(buf, uuid, sizeof uuid))
+        rc = find_uuid(db, uuid, &id, err, errlen);
+    else
+        rc = find_code(db, report, code, &id, err, errlen);
+    if (rc == FU_OK)
+        rc = db_task_load(db, id, out, err, errlen);
+    return rc;
+}
+
+/* ---- notes --------------------------------------------------------------- */
+
+void note_list_free(struct note_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++) {
+        free(l->v[i].author);
+        free(l->v[i].text);
+    }
+    if (l) {
+        free(l->v);
+        l->v = NULL;
+        l->n = 0;
+    }
+}
+
+int db_note_list(struct db *db, long long task_id, struct note_list *out,
+                 char *err, size_t errlen)
+{
+    struct sql s;
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    int rc = sql_cached(db, &s, "SELECT id, task_id, at, actor || coalesce(' as ' || as_user,"
+                         " ''), text FROM notes WHERE task_id = :task ORDER BY id", err, errlen);
+    if (rc == FU_OK)
+        sql_bind_int(&s, ":task", task_id);
+    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+        int oom = 0;
+        rc = FU_OK;
+        if (out->n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            struct note *v = realloc(out->v, ncap * sizeof *v);
+            if (!v) {
+                rc = db_errf(err, errlen, FU_ERR, "out of memory");
+                break;
+            }
+            out->v = v;
+            cap = ncap;
+        }
+        struct note *nt = &out->v[out->n++];
+        nt->id = sql_int(&s, 0);
+        nt->task_id = sql_int(&s, 1);
+        sql_copy(&s, 2, nt->at, sizeof nt->at);
+        nt->author = sql_dup(&s, 3, &oom);
+        nt->text = sql_dup(&s, 4, &oom);
+        if (oom)
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    sql_finish(&s);
+    if (rc != FU_OK)
+        note_list_free(out);
+    return rc;
+}
+
+/* ---- reports ------------------------------------------------------------- */
+
+void report_list_free(struct report_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++) {
+        struct report *r = &l->v[i];
+        free(r->title);
+        free(r->doc_no);
+        free(r->issuer);
+        free(r->published);
+        free(r->addressee);
+        free(r->signed_by);
+        free(r->signed_on);
+        free(r->lead_department);
+        free(r->imported_at);
+        free(r->intro);
+        free(r->closing);
+    }
+    if (l) {
+        free(l->v);
+        l->v = NULL;
+        l->n = 0;
+    }
+}
+
+static int report_row(struct sql *s, struct report *r)
+{
+    int oom = 0;
+    memset(r, 0, sizeof *r);
+    r->id = sql_int(s, 0);
+    r->title = sql_dup(s, 1, &oom);
+    r->doc_no = sql_dup(s, 2, &oom);
+    r->issuer = sql_dup(s, 3, &oom);
+    r->published = sql_dup(s, 4, &oom);
+    r->addressee = sql_dup(s, 5, &oom);
+    r->signed_by = sql_dup(s, 6, &oom);
+    r->signed_on = sql_dup(s, 7, &oom);
+    r->lead_department = sql_dup(s, 8, &oom);
+    r->imported_at = sql_dup(s, 9, &oom);
+    r->ntasks = sql_int(s, 10);
+    r->intro = sql_dup(s, 11, &oom);
+    r->closing = sql_dup(s, 12, &oom);
+    return oom;
+}
+
+int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen)
+{
+    struct sql s;
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    int rc = sql_cached(db, &s, "SELECT r.id, r.title, r.doc_no, r.issuer, r.published,"
+                         " r.addressee, r.signed_by, r.signed_on, r.lead_department,"
+                         " r.imported_at, (SELECT count(*) FROM tasks t WHERE t.report_id = r.id"
+                         " AND t.withdrawn = 0), r.intro, r.closing FROM reports r ORDER BY r.id",
+                         err, errlen);
+    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (out->n == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            struct report *v = realloc(out->v, ncap * sizeof *v);
+            if (!v) {
+                rc = db_errf(err, errlen, FU_ERR, "out of memory");
+                break;
+            }
+            out->v = v;
+            cap = ncap;
+        }
+        if (report_row(&s, &out->v[out->n++]) != 0)
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    sql_finish(&s);
+    if (rc != FU_OK)
+        report_list_free(out);
+    return rc;
+}

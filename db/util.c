@@ -1,0 +1,216 @@
+/* Small helpers for db/: error formatting, clock, UUIDs, growable
+ * strings, separator splitting, SHA-256 and the busy backoff. */
+#include "db/internal.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+#include <uuid/uuid.h>
+
+int db_errf(char *err, size_t errlen, int rc, const char *fmt, ...)
+{
+    if (err && errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, errlen, fmt, ap);
+        va_end(ap);
+        for (char *p = err; *p; p++)   /* one line, always */
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+    }
+    return rc;
+}
+
+void db_now(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, outlen, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void db_today(char *out, size_t outlen)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, outlen, "%Y-%m-%d", &tm);
+}
+
+const char *db_as_user(const struct actor *a)
+{
+    return a->as_user[0] && strcmp(a->as_user, a->login) != 0 ? a->as_user : NULL;
+}
+
+void db_uuid(char out[37])
+{
+    uuid_t u;
+    uuid_generate(u);
+    uuid_unparse_lower(u, out);
+}
+
+/* Up to 12 waits of 2, 4, … 250 ms with jitter (about 2.5 s in all, on
+ * top of each attempt's own 5 s busy_timeout). */
+int db_backoff(int attempt)
+{
+    if (attempt >= 12)
+        return 0;
+    long ms = attempt < 7 ? 2L << attempt : 250;
+    ms += (long)((getpid() * 7 + attempt * 13) % 11);
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+/* ---- growable strings ---------------------------------------------------- */
+
+void sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+void sbuf_str(struct sbuf *b, const char *s)
+{
+    if (s)
+        sbuf_add(b, s, strlen(s));
+}
+
+void sbuf_fmt(struct sbuf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        b->oom = 1;
+    else
+        sbuf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+void sbuf_free(struct sbuf *b)
+{
+    free(b->p);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- separator lists ----------------------------------------------------- */
+
+int db_split(const char *s, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!s || !*s)
+        return 0;
+    size_t cnt = 1;
+    for (const char *p = s; *p; p++)
+        cnt += *p == DB_SEP[0];
+    char **v = calloc(cnt, sizeof *v);
+    if (!v)
+        return -1;
+    size_t i = 0;
+    for (const char *p = s;; i++) {
+        const char *e = strchr(p, DB_SEP[0]);
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (!(v[i] = strndup(p, len))) {
+            db_strv_free(v, i);
+            return -1;
+        }
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    *out = v;
+    *n = cnt;
+    return 0;
+}
+
+void db_strv_free(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* ---- SHA-256 ------------------------------------------------------------- */
+
+int hasher_init(struct hasher *h)
+{
+    h->failed = 0;
+    h->ctx = EVP_MD_CTX_new();
+    if (!h->ctx || EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL) != 1) {
+        hasher_abort(h);
+        return -1;
+    }
+    return 0;
+}
+
+static void field(struct hasher *h, char tag, const char *s, size_t n)
+{
+    unsigned char head[9];
+    head[0] = (unsigned char)tag;
+    for (int i = 0; i < 8; i++)
+        head[1 + i] = (unsigned char)((uint64_t)n >> (56 - 8 * i));
+    if (!h->ctx || EVP_DigestUpdate(h->ctx, head, sizeof head) != 1 ||
+        (n && EVP_DigestUpdate(h->ctx, s, n) != 1))
+        h->failed = 1;
+}
+
+void hasher_str(struct hasher *h, const char *s)
+{
+    if (s)
+        field(h, 's', s, strlen(s));
+    else
+        field(h, 'n', "", 0);
+}
+
+void hasher_int(struct hasher *h, long long v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    field(h, 'i', tmp, (size_t)n);
+}
+
+int hasher_hex(struct hasher *h, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    int ok = h->ctx && !h->failed && EVP_DigestFinal_ex(h->ctx, md, &len) == 1 && len == 32;
+    hasher_abort(h);
+    if (!ok) {
+        out[0] = 0;
+        return -1;
+    }
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    return 0;
+}
+
+void hasher_abort(struct hasher *h)
+{
+    if (h->ctx)
+        EVP_MD_CTX_free(h->ctx);
+    h->ctx = NULL;
+}
