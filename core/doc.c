@@ -1,0 +1,145 @@
+/* The parse tree: freeing, kind names and the human-readable tree. */
+#include "core/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/text.h"
+
+static void stmts_free(struct stmt *v, size_t n)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        free(v[i].text);
+        for (j = 0; j < v[i].nmetrics; j++) {
+            free(v[i].metrics[j].text);
+            free(v[i].metrics[j].unit);
+        }
+        free(v[i].metrics);
+        for (j = 0; j < v[i].ndepts; j++) free(v[i].depts[j]);
+        free(v[i].depts);
+    }
+    free(v);
+}
+
+/* Depth is bounded by the parser (at most five heading levels). */
+static void node_free(struct node *n)
+{
+    size_t i;
+    for (i = 0; i < n->nchildren; i++) node_free(&n->children[i]);
+    free(n->children);
+    free(n->title);
+    free(n->owner);
+    stmts_free(n->stmts, n->nstmts);
+}
+
+void doc_free(struct doc *d)
+{
+    size_t i;
+    if (!d) return;
+    free(d->meta.title);
+    free(d->meta.issuer);
+    free(d->meta.published);
+    free(d->meta.doc_no);
+    free(d->meta.addressee);
+    free(d->meta.signed_by);
+    free(d->meta.signed_on);
+    free(d->meta.lead_department);
+    stmts_free(d->intro, d->nintro);
+    for (i = 0; i < d->nnodes; i++) node_free(&d->nodes[i]);
+    free(d->nodes);
+    stmts_free(d->closing, d->nclosing);
+    memset(d, 0, sizeof *d);
+}
+
+const char *stmt_kind_name(enum stmt_kind k)
+{
+    switch (k) {
+    case STMT_FACT: return "fact";
+    case STMT_CONTEXT: return "context";
+    default: return "commitment";
+    }
+}
+
+/* Writes s sanitised for a terminal. */
+static void put_clean(FILE *out, const char *s)
+{
+    char buf[1024];
+    size_t n = strlen(s), i = 0;
+    /* sanitise in slices that end on a character boundary */
+    while (i < n) {
+        size_t take = n - i > 200 ? 200 : n - i;
+        char slice[208];
+        while (take < n - i && (((unsigned char)s[i + take]) & 0xC0) == 0x80) take++;
+        memcpy(slice, s + i, take);
+        slice[take] = 0;
+        text_sanitize(slice, buf, sizeof buf);
+        fputs(buf, out);
+        i += take;
+    }
+}
+
+static void meta_line(FILE *out, const char *label, const char *v)
+{
+    if (!v) return;
+    fprintf(out, "%-16s", label);
+    put_clean(out, v);
+    fputc('\n', out);
+}
+
+static void stmt_line(FILE *out, const struct stmt *s, int indent)
+{
+    size_t i;
+    fprintf(out, "%*s%s [%s] ", indent, "", s->code, stmt_kind_name(s->kind));
+    put_clean(out, s->text);
+    if (s->nmetrics) {
+        fputs("  {", out);
+        for (i = 0; i < s->nmetrics; i++) {
+            if (i) fputs(", ", out);
+            put_clean(out, s->metrics[i].text);
+        }
+        fputc('}', out);
+    }
+    if (s->due[0]) fprintf(out, "  due %s", s->due);
+    fputc('\n', out);
+}
+
+static void node_tree(FILE *out, const struct node *n, int indent)
+{
+    size_t i;
+    fprintf(out, "%*s%s ", indent, "", n->code);
+    put_clean(out, n->title ? n->title : "");
+    if (n->owner) {
+        fputs("  -> ", out);
+        put_clean(out, n->owner);
+    }
+    fputc('\n', out);
+    for (i = 0; i < n->nstmts; i++) stmt_line(out, &n->stmts[i], indent + 2);
+    for (i = 0; i < n->nchildren; i++) node_tree(out, &n->children[i], indent + 2);
+}
+
+int doc_write_tree(const struct doc *d, FILE *out)
+{
+    size_t i;
+    meta_line(out, "title:", d->meta.title);
+    meta_line(out, "issuer:", d->meta.issuer);
+    meta_line(out, "published:", d->meta.published);
+    meta_line(out, "doc no.:", d->meta.doc_no);
+    meta_line(out, "addressee:", d->meta.addressee);
+    meta_line(out, "signed by:", d->meta.signed_by);
+    meta_line(out, "signed on:", d->meta.signed_on);
+    meta_line(out, "lead dept.:", d->meta.lead_department);
+    if (d->nintro) {
+        fputs("\nintroduction\n", out);
+        for (i = 0; i < d->nintro; i++) stmt_line(out, &d->intro[i], 2);
+    }
+    fputc('\n', out);
+    for (i = 0; i < d->nnodes; i++) node_tree(out, &d->nodes[i], 0);
+    if (d->nclosing) {
+        fputs("\nclosing\n", out);
+        for (i = 0; i < d->nclosing; i++) stmt_line(out, &d->closing[i], 2);
+    }
+    fflush(out);
+    return ferror(out) ? FU_ERR : FU_OK;
+}
