@@ -8,7 +8,7 @@ PREFIX  ?= /usr/local
 
 PKGS    := ncursesw sqlite3 uuid
 # Evaluated lazily: after deps.sh has installed the packages.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -lcrypto
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
