@@ -116,10 +116,11 @@ static void show_children(struct cli *c, const struct task *t)
             continue;
         if (!any++)
             printf("\n%s\n", c->zh ? "下级任务:" : "Sub-tasks:");
-        printf("  %-8s %s  ", ch->code, cli_status_label(c, ch->status));
-        char buf[512];
-        text_fit(ch->text, 60, 0, buf, sizeof buf);
-        printf("%s\n", buf);
+        char code[48], st[64], buf[512];
+        text_fit(ch->code, 8, 1, code, sizeof code);
+        text_fit(cli_status_label(c, ch->status), 12, 1, st, sizeof st);
+        text_fit(ch->text, 56, 0, buf, sizeof buf);
+        printf("  %s %s %s\n", code, st, buf);
     }
     task_list_free(&l);
 }
