@@ -60,7 +60,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("list");
-    enum list_format fmt;
+    enum list_format fmt = FMT_TABLE;
     struct task_filter f;
     task_filter_init(&f);
     if ((rc = parse_format(format, &fmt)) != FU_OK)
