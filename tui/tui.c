@@ -1,11 +1,493 @@
-/* Placeholder until the interface lands: the TUI helper replaces this file. */
+/* The interface: start-up, the main loop, the layout, the header and
+ * status lines, live reload, and the way out (the terminal is restored on
+ * every path). One loop: draw what changed into windows (wnoutrefresh),
+ * one doupdate(), wait for a key with a timeout (wget_wch), dispatch. */
 #include "tui/tui.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-int tui_run(struct db *db, const struct actor *a, const struct config *cfg)
+#include "core/text.h"
+#include "tui/app.h"
+#include "tui/detail.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/list.h"
+
+#define TICK_MS 250            /* how often the database is asked for changes */
+
+/* ---- views ------------------------------------------------------------------- */
+
+int app_push(struct app *a, const struct view_ops *ops, void *state)
 {
-    (void)db, (void)a, (void)cfg;
-    fputs("followup: the interface is not built yet; use 'followup list'\n", stderr);
-    return 1;
+    struct view *v = calloc(1, sizeof *v);
+    if (!v || a->depth == APP_STACK) {
+        struct view tmp = {.ops = ops, .state = state};
+        if (ops->close)
+            ops->close(&tmp, a);
+        free(v);
+        app_msg(a, S_ERROR, "%s", _("Too many windows open; close one first (Esc)."));
+        return -1;
+    }
+    v->ops = ops;
+    v->state = state;
+    a->stack[a->depth++] = v;
+    app_layout(a);
+    return 0;
+}
+
+void app_pop(struct app *a)
+{
+    if (!a->depth)
+        return;
+    struct view *v = a->stack[--a->depth];
+    if (v->ops->close)
+        v->ops->close(v, a);
+    if (v->win)
+        delwin(v->win);
+    free(v);
+    a->dirty = 1;
+}
+
+struct view *app_top(struct app *a)
+{
+    if (a->depth)
+        return a->stack[a->depth - 1];
+    return a->focus_detail ? &a->detail : &a->list;
+}
+
+void app_msg(struct app *a, int style, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->msg_style = style;
+    a->dirty = 1;
+}
+
+int app_owns(const struct app *a, const struct task *t)
+{
+    for (size_t i = 0; i < a->user.ndepts; i++) {
+        const char *d = a->user.depts[i];
+        if (t->lead && !strcmp(t->lead, d))
+            return 1;
+        for (size_t k = 0; k < t->nsupport; k++)
+            if (!strcmp(t->support[k], d))
+                return 1;
+    }
+    return 0;
+}
+
+void app_reload(struct app *a)
+{
+    char err[FU_ERRLEN] = "";
+    struct user u = {0};
+    if (db_user_effective(a->db, a->actor, &u, err, sizeof err) == FU_OK) {
+        user_fini(&a->user);
+        a->user = u;
+    }
+    if (model_load(&a->m, a->db, err, sizeof err) != FU_OK)
+        app_msg(a, S_ERROR, "%s", err);
+    db_data_version(a->db, &a->data_version, err, sizeof err);
+    a->gen++;
+    a->dirty = 1;
+}
+
+/* ---- layout ---------------------------------------------------------------------- */
+
+static void place_window(struct view *v, const struct rect *r)
+{
+    if (v->win && v->r.y == r->y && v->r.x == r->x && v->r.h == r->h && v->r.w == r->w)
+        return;
+    if (v->win)
+        delwin(v->win);
+    v->r = *r;
+    v->win = r->h > 0 && r->w > 0 ? newwin(r->h, r->w, r->y, r->x) : NULL;
+}
+
+static WINDOW *remake(WINDOW *old, int h, int w, int y, int x)
+{
+    if (old)
+        delwin(old);
+    return newwin(h, w, y, x);
+}
+
+void app_layout(struct app *a)
+{
+    int rows = LINES, cols = COLS;
+    a->too_small = rows < APP_MIN_LINES || cols < APP_MIN_COLS;
+    a->dirty = 1;
+    if (a->too_small) {
+        rows = rows < 1 ? 1 : rows;
+        cols = cols < 1 ? 1 : cols;
+    }
+    a->head = remake(a->head, 1, cols, 0, 0);
+    a->bar = remake(a->bar, 1, cols, rows > 2 ? rows - 2 : 0, 0);
+    a->msgw = remake(a->msgw, 1, cols, rows - 1, 0);
+    keypad(a->msgw, TRUE);
+    wtimeout(a->msgw, TICK_MS);
+    a->body = (struct rect){.y = 1, .x = 0, .h = rows > 3 ? rows - 3 : 1, .w = cols};
+    a->split = cols >= APP_SPLIT_COLS;
+    if (a->split) {
+        int dw = cols * 2 / 5;
+        struct rect l = {a->body.y, 0, a->body.h, cols - dw};
+        struct rect d = {a->body.y, cols - dw, a->body.h, dw};
+        place_window(&a->list, &l);
+        place_window(&a->detail, &d);
+    } else {
+        place_window(&a->list, &a->body);
+        place_window(&a->detail, &a->body);
+    }
+    for (int i = 0; i < a->depth; i++) {
+        struct view *v = a->stack[i];
+        struct rect r = a->body;
+        if (v->ops->place)
+            v->ops->place(v, a, &a->body, &r);
+        place_window(v, &r);
+    }
+}
+
+/* ---- header, status line, message line ----------------------------------------------- */
+
+static void filter_text(const struct app *a, char *out, size_t outlen)
+{
+    const struct model_filter *f = &a->m.filter;
+    out[0] = '\0';
+    if (!model_filter_active(&a->m))
+        return;
+    size_t n = (size_t)snprintf(out, outlen, "%s", _("filter:"));
+    if (f->dept[0] && n < outlen)
+        n += (size_t)snprintf(out + n, outlen - n, " %s", f->dept);
+    if (f->status >= 0 && n < outlen)
+        n += (size_t)snprintf(out + n, outlen - n, " %s",
+                              i18n_status(a->zh, (enum task_status)f->status));
+    if (f->overdue && n < outlen)
+        snprintf(out + n, outlen - n, " %s", _("overdue"));
+}
+
+static void draw_head(struct app *a)
+{
+    WINDOW *w = a->head;
+    int cols = getmaxx(w);
+    char left[1024], right[512], filt[300];
+    const struct report *r = model_report(&a->m);
+    werase(w);
+    draw_fill(w, 0, 0, cols, a->pal.a[S_BAR]);
+    if (r)
+        snprintf(left, sizeof left, "R%lld %s %s", r->id, r->doc_no ? r->doc_no : "",
+                 r->title ? r->title : "");
+    else
+        snprintf(left, sizeof left, "followup");
+    filter_text(a, filt, sizeof filt);
+    if (a->m.reports.n > 1)
+        snprintf(right, sizeof right, "%s%s[%zu %s · r]", filt, filt[0] ? "  " : "",
+                 a->m.reports.n, _("reports"));
+    else
+        snprintf(right, sizeof right, "%s", filt);
+    int rw = text_width(right);
+    rw = rw > cols / 2 ? cols / 2 : rw;
+    draw_text(w, 0, 0, left, cols - rw - (rw ? 2 : 0), 0, a->pal.a[S_BAR] | A_BOLD);
+    if (rw)
+        draw_text(w, 0, cols - rw, right, rw, 0, a->pal.a[S_BAR]);
+}
+
+static void draw_bar(struct app *a)
+{
+    WINDOW *w = a->bar;
+    int cols = getmaxx(w);
+    char left[512], right[256];
+    const struct task *t = model_current(&a->m);
+    size_t n = 0;
+    if (t)
+        n = (size_t)snprintf(left, sizeof left, "%s %zu/%zu  ", t->code, a->m.cur + 1,
+                             a->m.nrows);
+    n += (size_t)snprintf(left + n, sizeof left - n, "%s %d", _("items"), a->m.nitems);
+    for (int s = 0; s < ST_COUNT && n < sizeof left; s++)
+        if (a->m.counts[s])
+            n += (size_t)snprintf(left + n, sizeof left - n, "  %s %d",
+                                  i18n_status(a->zh, (enum task_status)s), a->m.counts[s]);
+    snprintf(right, sizeof right, "%s%s (%s)  ? %s", db_readonly(a->db) ? _("read-only  ") : "",
+             a->user.login, i18n_role(a->user.role), _("help"));
+    werase(w);
+    draw_fill(w, 0, 0, cols, a->pal.a[S_BAR]);
+    int rw = text_width(right);
+    rw = rw > cols / 2 ? cols / 2 : rw;
+    draw_text(w, 0, 0, left, cols - rw - 1, 0, a->pal.a[S_BAR]);
+    draw_text(w, 0, cols - rw, right, rw, 0, a->pal.a[S_BAR]);
+}
+
+/* The key hint: as many of the actions as fit, most useful first, shown
+ * in their natural order, with the keys the table binds. */
+static void key_hint(struct app *a, int cols, char *out, size_t outlen)
+{
+    static const struct {
+        enum action act;
+        const char *label;
+        int prio;          /* lower is kept first */
+    } detail_hint[] = {
+        {DO_DOWN, N_("scroll"), 3}, {DO_STATUS, N_("status"), 2}, {DO_NOTE, N_("note"), 4},
+        {DO_HISTORY, N_("history"), 5}, {DO_BACK, N_("list"), 1}, {DO_HELP, N_("help"), 0},
+    }, list_hint[] = {
+        {DO_OPEN, N_("detail"), 2}, {DO_SEARCH, N_("search"), 3}, {DO_FILTER, N_("filter"), 5},
+        {DO_STATUS, N_("status"), 4}, {DO_LEAD, N_("lead"), 7}, {DO_DUE, N_("due"), 8},
+        {DO_NOTE, N_("note"), 6}, {DO_HELP, N_("help"), 0}, {DO_BACK, N_("quit"), 1},
+    };
+    int detail = a->focus_detail && !a->split;
+    unsigned scope = detail ? SC_DETAIL : SC_LIST;
+    size_t n = detail ? sizeof detail_hint / sizeof detail_hint[0]
+                      : sizeof list_hint / sizeof list_hint[0];
+    char piece[16][64];
+    int keep[16] = {0}, used = 0;
+    for (size_t k = 0; k < n && k < 16; k++) {
+        enum action act = detail ? detail_hint[k].act : list_hint[k].act;
+        const char *label = detail ? detail_hint[k].label : list_hint[k].label;
+        snprintf(piece[k], sizeof piece[k], "%s %s", keys_name(act, scope), _(label));
+    }
+    for (int prio = 0; prio < 16; prio++)
+        for (size_t k = 0; k < n && k < 16; k++) {
+            int p = detail ? detail_hint[k].prio : list_hint[k].prio;
+            int w = text_width(piece[k]) + 2;
+            if (p == prio && used + w <= cols) {
+                keep[k] = 1;
+                used += w;
+            }
+        }
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < n && k < 16 && o < outlen; k++)
+        if (keep[k])
+            o += (size_t)snprintf(out + o, outlen - o, "%s%s", o ? "  " : "", piece[k]);
+}
+
+static void draw_msg(struct app *a)
+{
+    WINDOW *w = a->msgw;
+    int cols = getmaxx(w);
+    char hint[512];
+    werase(w);
+    if (a->msg[0]) {
+        draw_text(w, 0, 0, a->msg, cols, 0, a->pal.a[a->msg_style]);
+        return;
+    }
+    key_hint(a, cols, hint, sizeof hint);
+    draw_text(w, 0, 0, hint, cols, 0, A_DIM);
+}
+
+static void draw_too_small(struct app *a)
+{
+    char size[64];
+    const char *lines[3] = {_("Terminal too small"), size, _("q quits")};
+    snprintf(size, sizeof size, "%dx%d < %dx%d", COLS, LINES, APP_MIN_COLS, APP_MIN_LINES);
+    (void)a;
+    werase(stdscr);
+    for (int i = 0; i < 3 && i < LINES; i++) {
+        int w = text_width(lines[i]);
+        int x = COLS > w ? (COLS - w) / 2 : 0;
+        draw_text(stdscr, LINES / 2 - 1 + i < 0 ? 0 : LINES / 2 - 1 + i, x, lines[i], COLS - x, 0,
+                  i == 0 ? A_BOLD : A_NORMAL);
+    }
+    wnoutrefresh(stdscr);
+}
+
+/* ---- drawing ------------------------------------------------------------------------------- */
+
+static void draw_view(struct app *a, struct view *v)
+{
+    if (!v->win)
+        return;
+    v->ops->draw(v, a);
+    wnoutrefresh(v->win);
+}
+
+static void draw_all(struct app *a)
+{
+    if (a->too_small) {
+        draw_too_small(a);
+        curs_set(0);
+        doupdate();
+        return;
+    }
+    draw_head(a);
+    wnoutrefresh(a->head);
+    int from = a->depth;   /* the lowest modal view that is drawn */
+    while (from > 0 && a->stack[from - 1]->ops->popup)
+        from--;
+    if (from == 0 || !a->depth) {
+        if (a->split || !a->focus_detail)
+            draw_view(a, &a->list);
+        if (a->split || a->focus_detail)
+            draw_view(a, &a->detail);
+    }
+    if (from > 0)
+        from--;            /* that full-screen view itself */
+    draw_bar(a);
+    wnoutrefresh(a->bar);
+    draw_msg(a);
+    wnoutrefresh(a->msgw);
+    for (int i = from; i < a->depth; i++)
+        draw_view(a, a->stack[i]);
+    struct view *top = app_top(a);
+    int y, x;
+    if (top->win && top->ops->cursor && top->ops->cursor(top, a, &y, &x)) {
+        wmove(top->win, y, x);
+        wnoutrefresh(top->win);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+    doupdate();
+}
+
+/* ---- the loop ------------------------------------------------------------------------------ */
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Another process changed the database: show it. */
+static void tick(struct app *a)
+{
+    long long v = 0;
+    char err[FU_ERRLEN];
+    if (db_data_version(a->db, &v, err, sizeof err) == FU_OK && v != a->data_version)
+        app_reload(a);
+    if (model_tick_today(&a->m))
+        a->dirty = 1;
+}
+
+static void dispatch(struct app *a, const struct keyev *k)
+{
+    if (a->too_small) {
+        if (!k->fkey && (k->ch == 'q' || k->ch == 27))
+            a->quit = 1;
+        return;
+    }
+    a->msg[0] = '\0';
+    struct view *v = app_top(a);
+    v->ops->key(v, a, k);
+    a->dirty = 1;
+}
+
+static void loop(struct app *a)
+{
+    long long last = now_ms();
+    while (!a->quit) {
+        if (a->dirty) {
+            a->dirty = 0;
+            draw_all(a);
+        }
+        wint_t ch;
+        int r = wget_wch(a->msgw, &ch);
+        if (r == ERR || now_ms() - last >= TICK_MS) {
+            tick(a);
+            last = now_ms();
+        }
+        if (r == ERR)
+            continue;
+        if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+            app_layout(a);
+            clearok(curscr, TRUE);
+            continue;
+        }
+        struct keyev k = {.fkey = r == KEY_CODE_YES ? (int)ch : 0, .ch = ch};
+        dispatch(a, &k);
+    }
+}
+
+/* ---- start and end ------------------------------------------------------------------------- */
+
+void app_suspend(struct app *a)
+{
+    (void)a;
+    def_prog_mode();
+    endwin();
+}
+
+void app_resume(struct app *a)
+{
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    app_layout(a);
+}
+
+static int start_screen(struct app *a, SCREEN **scr)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("followup: the interface needs a terminal; use 'followup list' in scripts\n",
+              stderr);
+        return FU_USAGE;
+    }
+    *scr = newterm(NULL, stdout, stdin);
+    if (!*scr) {
+        const char *term = getenv("TERM");
+        fprintf(stderr, "followup: cannot use the terminal type '%s'; set TERM (e.g. xterm)\n",
+                term ? term : "");
+        return FU_ERR;
+    }
+    set_term(*scr);
+    set_escdelay(25);
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    curs_set(0);
+    palette_init(&a->pal, a->cfg);
+    a->list.ops = &list_ops;
+    app_layout(a);
+    return FU_OK;
+}
+
+static void stop_screen(struct app *a, SCREEN *scr)
+{
+    while (a->depth)
+        app_pop(a);
+    WINDOW *wins[] = {a->head, a->bar, a->msgw, a->list.win, a->detail.win};
+    for (size_t i = 0; i < sizeof wins / sizeof wins[0]; i++)
+        if (wins[i])
+            delwin(wins[i]);
+    if (scr) {
+        endwin();
+        delscreen(scr);
+    }
+}
+
+int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
+{
+    struct app a = {.db = db, .actor = actor, .cfg = cfg};
+    char err[FU_ERRLEN] = "";
+    a.zh = i18n_init(cfg, a.catalogue, sizeof a.catalogue);
+    int rc = db_user_effective(db, actor, &a.user, err, sizeof err);
+    if (rc != FU_OK) {
+        fprintf(stderr, "followup: %s\n", err);
+        return rc == FU_CONFLICT ? FU_ERR : rc;
+    }
+    model_init(&a.m, cfg->warn_days);
+    if ((rc = model_load(&a.m, db, err, sizeof err)) != FU_OK ||
+        (rc = db_data_version(db, &a.data_version, err, sizeof err)) != FU_OK) {
+        fprintf(stderr, "followup: %s\n", err);
+        model_fini(&a.m);
+        user_fini(&a.user);
+        return rc == FU_CONFLICT ? FU_ERR : rc;
+    }
+    SCREEN *scr = NULL;
+    if (detail_init(&a.detail) != 0)
+        rc = FU_ERR;
+    else
+        rc = start_screen(&a, &scr);
+    if (rc == FU_OK)
+        loop(&a);
+    stop_screen(&a, scr);
+    if (a.detail.ops && a.detail.ops->close)
+        a.detail.ops->close(&a.detail, &a);
+    model_fini(&a.m);
+    user_fini(&a.user);
+    return rc;
 }

@@ -1,0 +1,647 @@
+/* Actions shared by the list and the detail. Every change first checks
+ * the role (perm_check / perm_status) so that a refusal is said in the
+ * status line before anything is asked; the database checks again and
+ * its refusal (FU_PERM) or a stale version (FU_CONFLICT) is shown too. */
+#include "tui/actions.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "tui/app.h"
+#include "tui/detail.h"
+#include "tui/help.h"
+#include "tui/i18n.h"
+#include "tui/input.h"
+#include "tui/picker.h"
+
+/* What a change is about: the task as it was when the user asked. */
+struct change_ctx {
+    long long task_id, version;
+    enum task_status from, to;
+    char code[32];
+    int own;
+};
+
+static void start_status(struct app *a);
+
+/* The task under the cursor, if the user may take action act on it;
+ * otherwise says why and returns NULL. */
+static const struct task *target(struct app *a, enum task_action act)
+{
+    const struct task *t = model_current(&a->m);
+    char why[FU_ERRLEN];
+    if (!t) {
+        app_msg(a, S_INFO, "%s", _("No task here."));
+        return NULL;
+    }
+    if (db_readonly(a->db)) {
+        app_msg(a, S_ERROR, "%s", _("The database is read-only here: nothing can be changed."));
+        return NULL;
+    }
+    if (perm_check(a->user.role, act, app_owns(a, t), why, sizeof why) != FU_OK) {
+        app_msg(a, S_ERROR, "%s", _(why));
+        return NULL;
+    }
+    return t;
+}
+
+static struct change_ctx *ctx_for(struct app *a, const struct task *t)
+{
+    struct change_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->task_id = t->id;
+    c->version = t->version;
+    c->from = t->status;
+    c->own = app_owns(a, t);
+    snprintf(c->code, sizeof c->code, "%s", t->code);
+    return c;
+}
+
+/* After a change: reload, and on a conflict let the user choose again. */
+static void settle(struct app *a, int rc, const char *err, void (*again)(struct app *),
+                   const char *done_msg)
+{
+    if (rc == FU_OK) {
+        app_reload(a);
+        app_msg(a, S_INFO, "%s", done_msg);
+    } else if (rc == FU_CONFLICT) {
+        app_reload(a);
+        app_msg(a, S_ERROR, "%s %s", err, _("— reloaded; choose again."));
+        if (again)
+            again(a);
+    } else {
+        app_msg(a, S_ERROR, "%s", err);
+    }
+}
+
+static void trim(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (n && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    while (isspace((unsigned char)s[i]))
+        i++;
+    memmove(s, s + i, n - i + 1);
+}
+
+/* ---- status -------------------------------------------------------------- */
+
+static void apply_status(struct app *a, const struct change_ctx *c, const char *note)
+{
+    char err[FU_ERRLEN] = "", msg[256];
+    int rc = db_task_set_status(a->db, a->actor, c->task_id, c->to, note, c->version, err,
+                                sizeof err);
+    snprintf(msg, sizeof msg, "%s: %s → %s", c->code, i18n_status(a->zh, c->from),
+             i18n_status(a->zh, c->to));
+    settle(a, rc, err, start_status, msg);
+}
+
+static int reason_given(struct app *a, void *ctx, const char *text)
+{
+    char buf[INPUT_MAX + 1];
+    snprintf(buf, sizeof buf, "%s", text);
+    trim(buf);
+    if (!buf[0]) {
+        app_msg(a, S_ERROR, "%s", _("Say what the department must still do (Esc cancels)."));
+        return 1;
+    }
+    apply_status(a, ctx, buf);
+    return 0;
+}
+
+static void status_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)v, (void)nv;
+    struct change_ctx *c = ctx;
+    char why[FU_ERRLEN];
+    c->to = (enum task_status)value;
+    if (perm_status(a->user.role, c->own, c->from, c->to, why, sizeof why) != FU_OK) {
+        app_msg(a, S_ERROR, "%s", _(why));
+        return;
+    }
+    if (c->from == ST_SUBMITTED && c->to != ST_DONE) {
+        /* the committee returns submitted work: say why */
+        struct change_ctx *copy = malloc(sizeof *copy);
+        if (!copy)
+            return;
+        *copy = *c;
+        struct input_spec in = {.prompt = _("Reason for returning: "),
+                                .accept = reason_given, .ctx = copy};
+        input_open(a, &in);
+        return;
+    }
+    apply_status(a, c, NULL);
+}
+
+static void start_status(struct app *a)
+{
+    const struct task *t = target(a, ACT_STATUS);
+    if (!t)
+        return;
+    struct picker_item items[ST_COUNT];
+    size_t n = 0;
+    for (int s = 0; s < ST_COUNT; s++) {
+        if (s == (int)t->status)
+            continue;
+        items[n++] = (struct picker_item){.label = i18n_status(a->zh, (enum task_status)s),
+                                          .alt = a->zh ? status_en((enum task_status)s)
+                                                       : status_zh((enum task_status)s),
+                                          .value = s};
+    }
+    char title[160];
+    snprintf(title, sizeof title, _("Status of %s (now %s)"), t->code,
+             i18n_status(a->zh, t->status));
+    struct picker_spec spec = {.title = title, .items = items, .n = n, .current = -1,
+                               .done = status_picked, .ctx = ctx_for(a, t)};
+    if (spec.ctx)
+        picker_open(a, &spec);
+}
+
+/* ---- departments ---------------------------------------------------------- */
+
+/* The departments as picker items (value = index into dl); *items is
+ * malloc'd. With none_entry, a first item "(none)" with value -1. */
+static size_t dept_items(struct app *a, struct dept_list *dl, struct picker_item **items,
+                         int none_entry)
+{
+    char err[FU_ERRLEN];
+    *items = NULL;
+    if (db_dept_list(a->db, dl, err, sizeof err) != FU_OK) {
+        app_msg(a, S_ERROR, "%s", err);
+        return 0;
+    }
+    *items = calloc(dl->n + 1, sizeof **items);
+    if (!*items)
+        return 0;
+    size_t n = 0;
+    if (none_entry)
+        (*items)[n++] = (struct picker_item){.label = _("(none)"), .value = -1};
+    for (size_t i = 0; i < dl->n; i++)
+        (*items)[n++] = (struct picker_item){.label = dl->v[i], .value = (int)i};
+    return n;
+}
+
+struct dept_ctx {
+    struct change_ctx c;
+    struct dept_list dl;   /* names by picker value */
+};
+
+static void dept_ctx_free(void *p)
+{
+    struct dept_ctx *d = p;
+    dept_list_free(&d->dl);
+    free(d);
+}
+
+static void start_dept(struct app *a, int support);
+
+static void again_lead(struct app *a)
+{
+    start_dept(a, 0);
+}
+
+static void again_support(struct app *a)
+{
+    start_dept(a, 1);
+}
+
+static void lead_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)v, (void)nv;
+    struct dept_ctx *d = ctx;
+    const char *lead = value >= 0 && (size_t)value < d->dl.n ? d->dl.v[value] : "";
+    char err[FU_ERRLEN] = "", msg[256];
+    int rc = db_task_assign(a->db, a->actor, d->c.task_id, lead, NULL, 0, 0, NULL,
+                            d->c.version, err, sizeof err);
+    snprintf(msg, sizeof msg, _("%s: lead department %s"), d->c.code,
+             *lead ? lead : _("(none)"));
+    settle(a, rc, err, again_lead, msg);
+}
+
+static void support_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)value;
+    struct dept_ctx *d = ctx;
+    const char **names = calloc(nv + 1, sizeof *names);
+    char err[FU_ERRLEN] = "", msg[512];
+    size_t n = 0;
+    for (size_t i = 0; names && i < nv; i++)
+        if (v[i] >= 0 && (size_t)v[i] < d->dl.n)
+            names[n++] = d->dl.v[v[i]];
+    int rc = names ? db_task_assign(a->db, a->actor, d->c.task_id, NULL, names, n, 1, NULL,
+                                    d->c.version, err, sizeof err)
+                   : FU_ERR;
+    snprintf(msg, sizeof msg, _("%s: %zu supporting departments"), d->c.code, n);
+    free(names);
+    settle(a, rc, err, again_support, msg);
+}
+
+static void start_dept(struct app *a, int support)
+{
+    const struct task *t = target(a, ACT_ASSIGN);
+    if (!t)
+        return;
+    struct dept_ctx *d = calloc(1, sizeof *d);
+    struct picker_item *items = NULL;
+    if (!d)
+        return;
+    struct change_ctx *c = ctx_for(a, t);
+    if (c)
+        d->c = *c;
+    free(c);
+    size_t n = dept_items(a, &d->dl, &items, !support);
+    if (!items) {
+        dept_ctx_free(d);
+        return;
+    }
+    int current = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = items[i].value >= 0 ? d->dl.v[items[i].value] : NULL;
+        if (!name)
+            continue;
+        if (t->lead && !strcmp(name, t->lead))
+            current = items[i].value;
+        for (size_t k = 0; support && k < t->nsupport; k++)
+            items[i].checked |= !strcmp(name, t->support[k]);
+    }
+    char title[160];
+    snprintf(title, sizeof title, support ? _("Supporting departments of %s")
+                                          : _("Lead department of %s"), t->code);
+    struct picker_spec spec = {.title = title, .items = items, .n = n, .multi = support,
+                               .current = current,
+                               .done = support ? support_picked : lead_picked, .ctx = d,
+                               .ctx_free = dept_ctx_free};
+    picker_open(a, &spec);
+    free(items);
+}
+
+/* ---- due date and notes ------------------------------------------------------ */
+
+static void start_due(struct app *a);
+
+static int due_given(struct app *a, void *ctx, const char *text)
+{
+    struct change_ctx *c = ctx;
+    char due[64], err[FU_ERRLEN] = "", msg[256];
+    snprintf(due, sizeof due, "%s", text);
+    trim(due);
+    if (due[0] && date_valid(due) != 0) {
+        app_msg(a, S_ERROR, _("'%s' is not a date: write YYYY-MM-DD, e.g. 2024-12-31 "
+                              "(empty clears it)."), due);
+        return 1;
+    }
+    int rc = db_task_assign(a->db, a->actor, c->task_id, NULL, NULL, 0, 0, due, c->version,
+                            err, sizeof err);
+    snprintf(msg, sizeof msg, _("%s: due %s"), c->code, due[0] ? due : _("(none)"));
+    settle(a, rc, err, start_due, msg);
+    return 0;
+}
+
+static void start_due(struct app *a)
+{
+    const struct task *t = target(a, ACT_ASSIGN);
+    if (!t)
+        return;
+    struct input_spec in = {.prompt = _("Due date (YYYY-MM-DD, empty clears): "),
+                            .initial = t->due, .accept = due_given, .ctx = ctx_for(a, t)};
+    if (in.ctx)
+        input_open(a, &in);
+}
+
+static void add_note(struct app *a, long long task_id, const char *code, char *text)
+{
+    char err[FU_ERRLEN] = "", msg[256];
+    trim(text);
+    if (!text[0]) {
+        app_msg(a, S_INFO, "%s", _("Empty note: nothing was added."));
+        return;
+    }
+    int rc = db_task_add_note(a->db, a->actor, task_id, text, err, sizeof err);
+    snprintf(msg, sizeof msg, _("%s: progress note added"), code);
+    settle(a, rc, err, NULL, msg);
+}
+
+static int note_given(struct app *a, void *ctx, const char *text)
+{
+    struct change_ctx *c = ctx;
+    char *copy = strdup(text);
+    if (copy)
+        add_note(a, c->task_id, c->code, copy);
+    free(copy);
+    return 0;
+}
+
+static void start_note(struct app *a)
+{
+    const struct task *t = target(a, ACT_NOTE);
+    if (!t)
+        return;
+    struct input_spec in = {.prompt = _("Progress note (E for the editor): "),
+                            .accept = note_given, .ctx = ctx_for(a, t)};
+    if (in.ctx)
+        input_open(a, &in);
+}
+
+/* Runs $VISUAL, $EDITOR or vi on path with the terminal given over. */
+static int run_editor(struct app *a, const char *path)
+{
+    struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
+    sigemptyset(&ign.sa_mask);
+    app_suspend(a);
+    sigaction(SIGINT, &ign, &old_int);
+    sigaction(SIGQUIT, &ign, &old_quit);
+    int status = -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGQUIT, &old_quit, NULL);
+        execl("/bin/sh", "sh", "-c", "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", path,
+              (char *)NULL);
+        _exit(127);
+    }
+    if (pid > 0)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGQUIT, &old_quit, NULL);
+    app_resume(a);
+    return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The file without its '#' lines; malloc'd, NULL on error. */
+static char *read_note(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t cap = INPUT_MAX * 4, n = 0;
+    char *out = malloc(cap + 1), line[4096];
+    while (out && fgets(line, sizeof line, f)) {
+        size_t len = strlen(line);
+        if (line[0] == '#' || n + len > cap)
+            continue;
+        memcpy(out + n, line, len);
+        n += len;
+    }
+    if (out)
+        out[n] = '\0';
+    fclose(f);
+    return out;
+}
+
+static void note_editor(struct app *a)
+{
+    const struct task *t = target(a, ACT_NOTE);
+    if (!t)
+        return;
+    long long id = t->id;
+    char code[32], path[1024];
+    snprintf(code, sizeof code, "%s", t->code);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/followup-note-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        app_msg(a, S_ERROR, _("Cannot make a temporary file in %s."), tmp ? tmp : "/tmp");
+        return;
+    }
+    fprintf(f, "\n# %s R%lld:%s\n# %s\n", _("Progress note for"), t->report_id, code,
+            _("Lines starting with # are left out; an empty note is not saved."));
+    fclose(f);
+    if (run_editor(a, path) != 0) {
+        app_msg(a, S_ERROR, "%s", _("The editor failed; nothing was added ($EDITOR)."));
+        unlink(path);
+        return;
+    }
+    char *text = read_note(path);
+    unlink(path);
+    if (text)
+        add_note(a, id, code, text);
+    free(text);
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+struct search_ctx {
+    size_t origin;         /* task index the search started from */
+    long long origin_id;
+};
+
+static void jump_to(struct app *a, size_t i)
+{
+    size_t r = model_reveal(&a->m, i);
+    if (r != MODEL_NONE)
+        model_set_cursor(&a->m, r);
+}
+
+static void search_change(struct app *a, void *ctx, const char *text)
+{
+    struct search_ctx *s = ctx;
+    if (!text[0]) {
+        jump_to(a, s->origin);
+        return;
+    }
+    size_t i = model_find(&a->m, s->origin, 1, 1, text);
+    if (i == MODEL_NONE) {
+        app_msg(a, S_ERROR, _("No match for '%s'."), text);
+        return;
+    }
+    a->msg[0] = '\0';
+    jump_to(a, i);
+}
+
+static int search_done(struct app *a, void *ctx, const char *text)
+{
+    (void)ctx;
+    snprintf(a->search, sizeof a->search, "%s", text);
+    return 0;
+}
+
+static void search_cancel(struct app *a, void *ctx)
+{
+    jump_to(a, ((struct search_ctx *)ctx)->origin);
+}
+
+static void start_search(struct app *a)
+{
+    struct search_ctx *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->origin = a->m.nrows ? a->m.rows[a->m.cur] : 0;
+    struct input_spec in = {.prompt = "/", .accept = search_done, .change = search_change,
+                            .cancel = search_cancel, .ctx = s};
+    input_open(a, &in);
+}
+
+static void search_next(struct app *a, int dir)
+{
+    if (!a->search[0]) {
+        app_msg(a, S_INFO, "%s", _("No search yet: / starts one."));
+        return;
+    }
+    size_t from = a->m.nrows ? a->m.rows[a->m.cur] : 0;
+    size_t i = model_find(&a->m, from, dir, 0, a->search);
+    if (i == MODEL_NONE)
+        app_msg(a, S_ERROR, _("No match for '%s'."), a->search);
+    else
+        jump_to(a, i);
+}
+
+/* ---- filter and reports ------------------------------------------------------- */
+
+enum { F_DEPT, F_STATUS, F_OVERDUE, F_CLEAR };
+
+static void refilter(struct app *a)
+{
+    a->m.nflip = 0;        /* expansion defaults change with the filter */
+    app_reload(a);
+}
+
+static void filter_status_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)ctx, (void)v, (void)nv;
+    a->m.filter.status = value;
+    refilter(a);
+}
+
+static void filter_dept_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)v, (void)nv;
+    struct dept_ctx *d = ctx;
+    snprintf(a->m.filter.dept, sizeof a->m.filter.dept, "%s",
+             value >= 0 && (size_t)value < d->dl.n ? d->dl.v[value] : "");
+    refilter(a);
+}
+
+static void filter_dept(struct app *a)
+{
+    struct dept_ctx *d = calloc(1, sizeof *d);
+    struct picker_item *items = NULL;
+    if (!d)
+        return;
+    size_t n = dept_items(a, &d->dl, &items, 1);
+    if (!items) {
+        dept_ctx_free(d);
+        return;
+    }
+    items[0].label = _("(any department)");
+    struct picker_spec spec = {.title = _("Filter: department"), .items = items, .n = n,
+                               .current = -1, .done = filter_dept_picked, .ctx = d,
+                               .ctx_free = dept_ctx_free};
+    picker_open(a, &spec);
+    free(items);
+}
+
+static void filter_status(struct app *a)
+{
+    struct picker_item items[ST_COUNT + 1];
+    items[0] = (struct picker_item){.label = _("(any status)"), .value = -1};
+    for (int s = 0; s < ST_COUNT; s++)
+        items[s + 1] = (struct picker_item){
+            .label = i18n_status(a->zh, (enum task_status)s),
+            .alt = a->zh ? status_en((enum task_status)s) : status_zh((enum task_status)s),
+            .value = s};
+    struct picker_spec spec = {.title = _("Filter: status"), .items = items,
+                               .n = ST_COUNT + 1, .current = a->m.filter.status,
+                               .done = filter_status_picked};
+    picker_open(a, &spec);
+}
+
+static void filter_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)ctx, (void)v, (void)nv;
+    switch (value) {
+    case F_DEPT: filter_dept(a); break;
+    case F_STATUS: filter_status(a); break;
+    case F_OVERDUE: a->m.filter.overdue = !a->m.filter.overdue; refilter(a); break;
+    case F_CLEAR:
+        a->m.filter.dept[0] = '\0';
+        a->m.filter.status = -1;
+        a->m.filter.overdue = 0;
+        refilter(a);
+        break;
+    }
+}
+
+static void start_filter(struct app *a)
+{
+    const struct picker_item items[] = {
+        {.label = _("Department…"), .value = F_DEPT},
+        {.label = _("Status…"), .value = F_STATUS},
+        {.label = a->m.filter.overdue ? _("Overdue only [x]") : _("Overdue only [ ]"),
+         .value = F_OVERDUE},
+        {.label = _("Clear the filter"), .value = F_CLEAR},
+    };
+    struct picker_spec spec = {.title = _("Filter"), .items = items, .n = 4, .current = -1,
+                               .done = filter_picked};
+    picker_open(a, &spec);
+}
+
+static void report_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)ctx, (void)v, (void)nv;
+    if (value < 0 || (size_t)value >= a->m.reports.n)
+        return;
+    a->m.report_id = a->m.reports.v[value].id;
+    a->m.cur = a->m.top = 0;
+    a->m.cur_id = 0;
+    a->m.nflip = 0;
+    app_reload(a);
+}
+
+static void start_reports(struct app *a)
+{
+    const struct report_list *rl = &a->m.reports;
+    if (rl->n < 2) {
+        app_msg(a, S_INFO, "%s", _("There is only one report in the database."));
+        return;
+    }
+    struct picker_item *items = calloc(rl->n, sizeof *items);
+    char (*labels)[64] = calloc(rl->n, sizeof *labels);
+    int current = -1;
+    for (size_t i = 0; items && labels && i < rl->n; i++) {
+        snprintf(labels[i], sizeof labels[i], "R%lld %s", rl->v[i].id,
+                 rl->v[i].doc_no ? rl->v[i].doc_no : "");
+        items[i] = (struct picker_item){.label = labels[i], .alt = rl->v[i].title,
+                                        .value = (int)i};
+        if (rl->v[i].id == a->m.report_id)
+            current = (int)i;
+    }
+    if (items && labels) {
+        struct picker_spec spec = {.title = _("Report"), .items = items, .n = rl->n,
+                                   .current = current, .done = report_picked};
+        picker_open(a, &spec);
+    }
+    free(items);
+    free(labels);
+}
+
+int actions_run(struct app *a, enum action act)
+{
+    switch (act) {
+    case DO_SEARCH: start_search(a); return 1;
+    case DO_NEXT: search_next(a, 1); return 1;
+    case DO_PREV: search_next(a, -1); return 1;
+    case DO_FILTER: start_filter(a); return 1;
+    case DO_REPORTS: start_reports(a); return 1;
+    case DO_HISTORY: detail_history_open(a); return 1;
+    case DO_HELP: help_open(a); return 1;
+    case DO_STATUS: start_status(a); return 1;
+    case DO_LEAD: start_dept(a, 0); return 1;
+    case DO_SUPPORT: start_dept(a, 1); return 1;
+    case DO_DUE: start_due(a); return 1;
+    case DO_NOTE: start_note(a); return 1;
+    case DO_NOTE_EDITOR: note_editor(a); return 1;
+    default: return 0;
+    }
+}

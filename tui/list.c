@@ -1,0 +1,247 @@
+/* The task list: sections, items and statements as a collapsible tree.
+ * Columns: code, status, lead, due and its light, text (last, cut with …).
+ * Every cell is measured in display columns so the text column starts at
+ * the same column on every row, whatever the department names. */
+#include "tui/list.h"
+
+#include <string.h>
+
+#include "core/text.h"
+#include "tui/actions.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+
+struct cols {
+    int code, status, lead, due, text;     /* widths; 0: column hidden */
+    int x_status, x_lead, x_due, x_text;
+};
+
+static int max_i(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+static void compute_cols(const struct app *a, int width, struct cols *c)
+{
+    const struct model *m = &a->m;
+    memset(c, 0, sizeof *c);
+    c->code = text_width(_("Code"));
+    c->lead = text_width(_("Lead"));
+    for (size_t i = 0; i < m->all.n; i++) {
+        const struct task *t = &m->all.v[i];
+        c->code = max_i(c->code, 2 * t->depth + 2 + text_width(t->code));
+        if (t->lead)
+            c->lead = max_i(c->lead, text_width(t->lead));
+    }
+    c->status = text_width(_("Status"));
+    for (int s = 0; s < ST_COUNT; s++)
+        c->status = max_i(c->status, text_width(i18n_status(a->zh, (enum task_status)s)));
+    c->lead = c->lead > 14 ? 14 : c->lead;
+    c->due = 11;                           /* 2024-12-31 and the light */
+    int fixed = c->code + c->status + c->lead + c->due + 4;
+    if (width - fixed < 16 && c->lead > 8) {    /* narrow: shorter department names */
+        fixed -= c->lead - 8;
+        c->lead = 8;
+    }
+    if (width - fixed < 12) {                   /* narrower: only the light */
+        fixed -= c->due - 1;
+        c->due = 1;
+    }
+    c->x_status = c->code + 1;
+    c->x_lead = c->x_status + c->status + 1;
+    c->x_due = c->x_lead + c->lead + 1;
+    c->x_text = c->x_due + c->due + 1;
+    c->text = width - c->x_text;
+    if (c->text < 0)
+        c->text = 0;
+}
+
+static void draw_titles(WINDOW *w, const struct app *a, const struct cols *c, int width)
+{
+    attr_t at = a->pal.a[S_COLHEAD];
+    draw_fill(w, 0, 0, width, at);
+    draw_text(w, 0, 0, _("Code"), c->code, 0, at);
+    draw_text(w, 0, c->x_status, _("Status"), c->status, 0, at);
+    draw_text(w, 0, c->x_lead, _("Lead"), c->lead, 0, at);
+    draw_text(w, 0, c->x_due, c->due > 1 ? _("Due") : "", c->due, 0, at);
+    draw_text(w, 0, c->x_text, _("Text"), c->text, 0, at);
+}
+
+static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c,
+                     const struct task *t, attr_t base)
+{
+    enum due_light l = model_due_light(&a->m, t);
+    attr_t at = base;
+    const char *mark = " ";
+    if (l == DUE_OVERDUE) {
+        at = base | a->pal.a[S_OVERDUE];
+        mark = "!";
+    } else if (l == DUE_SOON) {
+        at = base | a->pal.a[S_SOON];
+        mark = "*";
+    }
+    if (c->due > 1)
+        draw_text(w, y, c->x_due, t->due[0] ? t->due : "-", 10, 1, at);
+    draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, at);
+}
+
+static void draw_row(WINDOW *w, const struct app *a, int y, size_t r, const struct cols *c,
+                     int width)
+{
+    const struct model *m = &a->m;
+    size_t i = m->rows[r];
+    const struct task *t = &m->all.v[i];
+    int cursor = r == m->cur && (!a->focus_detail || a->split);
+    attr_t base = cursor ? a->pal.a[S_CURSOR] : A_NORMAL;
+    attr_t text_at = base;
+    if (!m->match[i])
+        text_at |= a->pal.a[S_DIM];
+    else if (t->kind == KIND_SECTION)
+        text_at |= a->pal.a[S_SECTION];
+    draw_fill(w, y, 0, width, base);
+
+    char code[96];
+    const char *mark = m->kids[i] ? (model_expanded(m, i) ? "- " : "+ ") : "  ";
+    snprintf(code, sizeof code, "%*s%s%s", 2 * t->depth, "", mark, t->code);
+    draw_text(w, y, 0, code, c->code, 1, text_at);
+    attr_t st = base | (m->match[i] ? a->pal.a[S_STATUS0 + t->status] : a->pal.a[S_DIM]);
+    draw_text(w, y, c->x_status, i18n_status(a->zh, t->status), c->status, 1, st);
+    draw_text(w, y, c->x_lead, t->lead ? t->lead : "-", c->lead, 1, text_at);
+    draw_due(w, a, y, c, t, base);
+    draw_text(w, y, c->x_text, t->text, c->text, 1, text_at);
+}
+
+static void empty_message(WINDOW *w, const struct app *a, int width)
+{
+    const char *s = !a->m.report_id ? _("No report yet: import one with "
+                                        "'followup import FILE'.")
+                    : model_filter_active(&a->m) ? _("Nothing matches the filter "
+                                                     "(f changes it).")
+                                                 : _("This report has no tasks.");
+    draw_text(w, 2, 2, s, width - 4, 0, A_NORMAL);
+}
+
+/* Keeps the cursor within the rows shown. */
+static void scroll_to_cursor(struct model *m, int rows)
+{
+    if (rows < 1)
+        rows = 1;
+    if (m->cur < m->top)
+        m->top = m->cur;
+    if (m->cur >= m->top + (size_t)rows)
+        m->top = m->cur - (size_t)rows + 1;
+    if (m->top + (size_t)rows > m->nrows)
+        m->top = m->nrows > (size_t)rows ? m->nrows - (size_t)rows : 0;
+}
+
+static void list_draw(struct view *v, struct app *a)
+{
+    WINDOW *w = v->win;
+    int width = getmaxx(w), rows = getmaxy(w) - 1;
+    struct cols c;
+    werase(w);
+    compute_cols(a, width, &c);
+    draw_titles(w, a, &c, width);
+    if (!a->m.nrows) {
+        empty_message(w, a, width);
+        return;
+    }
+    scroll_to_cursor(&a->m, rows);
+    for (int y = 0; y < rows && a->m.top + (size_t)y < a->m.nrows; y++)
+        draw_row(w, a, y + 1, a->m.top + (size_t)y, &c, width);
+}
+
+static void collapse_or_parent(struct model *m)
+{
+    size_t i = m->rows[m->cur];
+    if (m->kids[i] && model_expanded(m, i)) {
+        model_set_expanded(m, i, 0);
+        model_rebuild(m);
+    } else if (m->parent[i] != MODEL_NONE) {
+        size_t r = model_row_of(m, m->parent[i]);
+        if (r != MODEL_NONE)
+            model_set_cursor(m, r);
+    }
+}
+
+static void expand_or_child(struct model *m)
+{
+    size_t i = m->rows[m->cur];
+    if (!m->kids[i])
+        return;
+    if (!model_expanded(m, i)) {
+        model_set_expanded(m, i, 1);
+        model_rebuild(m);
+    } else if (m->cur + 1 < m->nrows) {
+        model_set_cursor(m, m->cur + 1);
+    }
+}
+
+/* Moving actions; returns 1 when act was one. */
+static int move_cursor(struct app *a, struct view *v, enum action act)
+{
+    struct model *m = &a->m;
+    size_t page = getmaxy(v->win) > 2 ? (size_t)getmaxy(v->win) - 2 : 1;
+    if (!m->nrows)
+        return act == DO_DOWN || act == DO_UP || act == DO_PGDN || act == DO_PGUP ||
+               act == DO_TOP || act == DO_BOTTOM || act == DO_COLLAPSE || act == DO_EXPAND ||
+               act == DO_TOGGLE;
+    switch (act) {
+    case DO_DOWN: model_set_cursor(m, m->cur + 1); break;
+    case DO_UP: model_set_cursor(m, m->cur ? m->cur - 1 : 0); break;
+    case DO_PGDN: model_set_cursor(m, m->cur + page); m->top += page; break;
+    case DO_PGUP:
+        model_set_cursor(m, m->cur > page ? m->cur - page : 0);
+        m->top = m->top > page ? m->top - page : 0;
+        break;
+    case DO_TOP: model_set_cursor(m, 0); break;
+    case DO_BOTTOM: model_set_cursor(m, m->nrows - 1); break;
+    case DO_COLLAPSE: collapse_or_parent(m); break;
+    case DO_EXPAND: expand_or_child(m); break;
+    case DO_TOGGLE: {
+        size_t i = m->rows[m->cur];
+        if (m->kids[i]) {
+            model_set_expanded(m, i, !model_expanded(m, i));
+            model_rebuild(m);
+        }
+        break;
+    }
+    default: return 0;
+    }
+    return 1;
+}
+
+static void list_key(struct view *v, struct app *a, const struct keyev *k)
+{
+    enum action act = keys_lookup(SC_LIST, k);
+    if (move_cursor(a, v, act))
+        return;
+    switch (act) {
+    case DO_OPEN:
+        if (model_current(&a->m)) {
+            a->focus_detail = 1;
+            app_layout(a);
+        }
+        return;
+    case DO_FOCUS:
+        a->focus_detail = 1;
+        app_layout(a);
+        return;
+    case DO_BACK:
+        a->quit = 1;
+        return;
+    case DO_REDRAW:
+        clearok(curscr, TRUE);
+        return;
+    default:
+        break;
+    }
+    if (!actions_run(a, act) && !(k->fkey == 0 && k->ch == 27))
+        app_msg(a, S_INFO, "%s", _("That key does nothing here; ? shows the keys."));
+}
+
+const struct view_ops list_ops = {
+    .name = "list",
+    .draw = list_draw,
+    .key = list_key,
+};

@@ -1,0 +1,87 @@
+/* What the task list shows: one report's tasks as a tree, the filter,
+ * which rows are collapsed, where the cursor is, and the counts. Pure
+ * data on top of db/db.h: no curses here. */
+#ifndef FU_TUI_MODEL_H
+#define FU_TUI_MODEL_H
+
+#include <stddef.h>
+#include "db/db.h"
+
+#define MODEL_NONE ((size_t)-1)
+
+struct model_filter {
+    char dept[128];        /* lead or supporting department, "" any */
+    int status;            /* enum task_status, -1 any */
+    int overdue;
+};
+
+enum due_light { DUE_NONE = 0, DUE_LATER, DUE_SOON, DUE_OVERDUE };
+
+struct model {
+    struct report_list reports;
+    long long report_id;   /* the report shown, 0 when there is none */
+    struct task_list all;  /* its tasks in tree order */
+    size_t *parent;        /* per task: index of its parent in all, MODEL_NONE */
+    unsigned char *match;  /* per task: matches the filter */
+    unsigned char *shown;  /* per task: matches or has a matching descendant */
+    unsigned char *kids;   /* per task: has shown children */
+    size_t *rows;          /* the visible rows: indices into all */
+    size_t nrows;
+    long long *flip;       /* ids whose expansion differs from the default */
+    size_t nflip, capflip;
+    struct model_filter filter;
+    size_t cur, top;       /* cursor and first visible row (row numbers) */
+    long long cur_id;      /* the task under the cursor, kept across reloads */
+    int counts[ST_COUNT];  /* items matching the filter, by status */
+    int nitems;
+    char today[11];        /* local date, for the due lights */
+    char soon[11];         /* today + warn_days */
+    int warn_days;
+};
+
+void model_init(struct model *m, int warn_days);
+void model_fini(struct model *m);
+
+/* (Re)reads the reports and the shown report's tasks from db, applies
+ * the filter and the expansion state, and puts the cursor back on the
+ * task it was on (or the nearest row). */
+int model_load(struct model *m, struct db *db, char *err, size_t errlen);
+
+/* Recomputes the visible rows after an expansion change; keeps cur_id. */
+void model_rebuild(struct model *m);
+
+/* The report shown (NULL when none). Valid until the next model_load. */
+const struct report *model_report(const struct model *m);
+
+/* The task under the cursor, NULL when the list is empty. Valid until the
+ * next model_load. */
+const struct task *model_current(const struct model *m);
+
+/* Moves the cursor to row r (clamped) and records its task. */
+void model_set_cursor(struct model *m, size_t r);
+
+int model_expanded(const struct model *m, size_t i);
+void model_set_expanded(struct model *m, size_t i, int on);
+
+/* Expands i's ancestors so that it is visible; returns its row or
+ * MODEL_NONE when the filter hides it. */
+size_t model_reveal(struct model *m, size_t i);
+
+/* The row showing task index i, MODEL_NONE when hidden. */
+size_t model_row_of(const struct model *m, size_t i);
+
+/* Next task (dir 1) or previous (dir -1) after task index from whose code,
+ * text, body or departments contain q (ASCII letters without regard to
+ * case), among the tasks the filter shows, wrapping round; from itself is
+ * tried last when include_from is 0, first otherwise. MODEL_NONE when none. */
+size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q);
+
+int model_filter_active(const struct model *m);
+
+/* The due-date light of t against today and warn_days. */
+enum due_light model_due_light(const struct model *m, const struct task *t);
+
+/* Sets m->today to the local date; returns 1 when it changed. */
+int model_tick_today(struct model *m);
+
+#endif
