@@ -55,7 +55,8 @@ static const char *const end_words_after[] = {
 static const char *const not_inside[] = {
     "的", "了", "在", "与", "及", "将", "是", "对", "为", "把", "从",
     "被", "等", "或", "向", "于", "并", "已", "要", "也", "还", "就", "都",
-    "又", "其", "各", "该", "每", "这", "那", "有", "无", "不", NULL
+    "又", "其", "各", "该", "每", "这", "那", "有", "无", "不", "责成", "会同",
+    "要求", "牵头", "负责", "人民政府", NULL
 };
 
 /* Organs that are not departments: the congress, the party committee. */
@@ -77,6 +78,9 @@ static int contains(const char *s, size_t a, size_t b, const char *const *w)
 /* Is the name s[a..b) the party committee (区委, 区委办, 区委员会)? */
 static int party_committee(const char *s, size_t a, size_t b)
 {
+    size_t g = pu_find(s, a, b, "政府");
+    /* the government itself is no department; its offices are (区政府办公室) */
+    if (g != (size_t)-1 && b - (g + strlen("政府")) > 5 * 3) return 1;
     size_t l = strlen("区"), w = strlen("委");
     if (!pu_at(s, b, a + l, "委")) return 0;
     return b == a + l + w || pu_at(s, b, a + l + w, "办") || pu_at(s, b, a + l + w, "员");

@@ -90,7 +90,10 @@ static const char *const connectives[] = {
 static const char *const fact_words[] = {
     "已", "累计", "目前", "截至", "截止", "较上一年", "较上年", "同比",
     "比上年", "共计", "先后", "取得", "惠及", "完成了", "达到", "位居",
-    "位列", "荣获", "获评", "获批", "入选", "共有", "实现了", NULL
+    "位列", "荣获", "获评", "获批", "入选", "共有", "实现了",
+    /* problems found are facts too */
+    "存在", "不足", "不到位", "不够", "不快", "滞后", "薄弱", "不规范",
+    "不及时", "不精准", "不合理", "仍有", NULL
 };
 
 /* Actions that state a fact when the sentence gives figures. */
@@ -319,19 +322,28 @@ static int find_metrics(struct stmt *st, const char *s, size_t a, size_t b)
 
 /* ---- due date suggestion ---- */
 
-/* Words just before a year that make it a target (到2025年, 力争2024年). */
+/* Words just before a year that make it a target (力争于2024年, 到2025年);
+ * the first list wins over past_before, the second does not (截至). */
+static const char *const target_before_at[] = {
+    "将于", "拟于", "力争在", "争取在", "确保在", "将在", "要在", "力争于",
+    "争取于", "确保于", "计划于", "计划在", NULL
+};
 static const char *const target_before[] = {
-    "到", "至", "力争", "计划", "确保", "争取", "预计", "将于", "拟于",
-    "力争在", "争取在", "确保在", "将在", "要在", "力争于", "争取于",
-    "确保于", "计划于", "计划在", NULL
+    "到", "至", "力争", "计划", "确保", "争取", "预计", NULL
 };
 /* A deadline right after the year or month (2024年底前, 6月底前). */
 static const char *const deadline_after[] = {
     "底前", "底", "末", "前", "内", NULL
 };
-/* Future markers later in the year's clause (2024年将……, 还将). */
+/* Words just before a year that make it a past reference (截至2024年6月底,
+ * 已于2024年3月). */
+static const char *const past_before[] = {
+    "截至", "截止", "截止到", "已于", "已在", "已经于", "已经在", "于", NULL
+};
+/* Future markers later in the year's clause (2024年将持续……, 还将);
+ * 将 and 要 count only before a verb (将资金拨付 is no promise). */
 static const char *const future_words[] = {
-    "将", "要", "力争", "计划", "确保", "争取", "预计", "拟", NULL
+    "力争", "计划", "确保", "争取", "预计", "拟", NULL
 };
 
 static int ends_with_word(const char *s, size_t a, size_t i, const char *const *w)
@@ -359,14 +371,16 @@ static size_t clause_start(const char *s, size_t a, size_t i)
 /* Is the year at s[i..j) (j after 年, jm after the month if any) a target? */
 static int is_target(const char *s, size_t a, size_t b, size_t i, size_t jm)
 {
-    size_t ce;
-    if (ends_with_word(s, clause_start(s, a, i), i, target_before)) return 1;
+    size_t ce, cs = clause_start(s, a, i);
+    if (ends_with_word(s, cs, i, target_before_at)) return 1;
+    if (ends_with_word(s, cs, i, past_before)) return 0;
+    if (ends_with_word(s, cs, i, target_before)) return 1;
     if (pu_at_any(s, b, jm, deadline_after, NULL) >= 0 ||
         pu_at(s, b, jm, "上半年") || pu_at(s, b, jm, "下半年"))
         return 1;
     if (pu_at(s, b, jm, "以来") || pu_at(s, b, jm, "来")) return 0;
     ce = clause_end(s, jm, b);
-    return contains_any(s, jm, ce, future_words);
+    return contains_any(s, jm, ce, future_words) || promises(s, jm, ce);
 }
 
 static void find_due(char due[11], const char *s, size_t a, size_t b)

@@ -221,7 +221,8 @@ static const char *const closing_strong[] = {
     "特此说明", NULL
 };
 static const char *const closing_weak[] = {
-    "下一步", "今后", "下阶段", "下一阶段", "接下来", NULL
+    "下一步", "今后", "下阶段", "下一阶段", "接下来", "各单位要", "各部门要",
+    "各街道", "各有关单位", "各有关部门", NULL
 };
 
 static size_t skip_space(const struct pctx *c, size_t i)
