@@ -54,24 +54,24 @@ static int check_version(struct db *db, const struct task *t, long long expected
 {
     if (expected == 0 || expected == t->version)
         return FU_OK;
-    struct sql s;
+    struct db_stmt s;
     char who[160] = "someone", at[32];
     snprintf(at, sizeof at, "%s", t->updated_at);
-    int rc = sql_cached(db, &s, "SELECT actor, as_user, at FROM history WHERE task_id = :t"
+    int rc = db_prepare_cached(db, &s, "SELECT actor, as_user, at FROM history WHERE task_id = :t"
                          " ORDER BY id DESC LIMIT 1", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_int(&s, ":t", t->id);
-        rc = sql_step(&s, err, errlen);
+        db_bind_int(&s, ":t", t->id);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW) {
-            if (sql_isnull(&s, 1))
-                snprintf(who, sizeof who, "%s", sql_text(&s, 0));
+            if (db_col_isnull(&s, 1))
+                snprintf(who, sizeof who, "%s", db_col_text(&s, 0));
             else
-                snprintf(who, sizeof who, "%s as %s", sql_text(&s, 0), sql_text(&s, 1));
-            sql_copy(&s, 2, at, sizeof at);
+                snprintf(who, sizeof who, "%s as %s", db_col_text(&s, 0), db_col_text(&s, 1));
+            db_col_copy(&s, 2, at, sizeof at);
         }
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK)
         rc = db_errf(err, errlen, FU_CONFLICT, "task %s was changed by %s at %s (status is now "
                      "%s); reload and try again", t->code, who, at, status_zh(t->status));
@@ -80,37 +80,37 @@ static int check_version(struct db *db, const struct task *t, long long expected
 
 static int bump(struct db *db, long long task_id, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char now[32];
     db_now(now, sizeof now);
-    int rc = sql_cached(db, &s, "UPDATE tasks SET version = version + 1, updated_at = :now"
+    int rc = db_prepare_cached(db, &s, "UPDATE tasks SET version = version + 1, updated_at = :now"
                          " WHERE id = :id", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":now", now);
-        sql_bind_int(&s, ":id", task_id);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_text(&s, ":now", now);
+        db_bind_int(&s, ":id", task_id);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
 static int add_note_row(struct db *db, const struct actor *a, long long task_id,
                         const char *text, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char now[32];
     db_now(now, sizeof now);
-    int rc = sql_cached(db, &s, "INSERT INTO notes (task_id, at, actor, as_user, text)"
+    int rc = db_prepare_cached(db, &s, "INSERT INTO notes (task_id, at, actor, as_user, text)"
                          " VALUES (:task, :at, :actor, :as_user, :text)", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_int(&s, ":task", task_id);
-        sql_bind_text(&s, ":at", now);
-        sql_bind_text(&s, ":actor", a->login);
-        sql_bind_text(&s, ":as_user", db_as_user(a));
-        sql_bind_text(&s, ":text", text);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_int(&s, ":task", task_id);
+        db_bind_text(&s, ":at", now);
+        db_bind_text(&s, ":actor", a->login);
+        db_bind_text(&s, ":as_user", db_as_user(a));
+        db_bind_text(&s, ":text", text);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -135,19 +135,19 @@ static int set_status_tx(struct db *db, const struct actor *a, long long task_id
                          char *err, size_t errlen)
 {
     struct change c;
-    struct sql s = {0};
+    struct db_stmt s = {0};
     int rc = change_load(db, a, task_id, &c, err, errlen);
     if (rc == FU_OK)
         rc = perm_status(c.u.role, c.own, c.t.status, st, err, errlen);
     if (rc == FU_OK)
         rc = check_version(db, &c.t, expected, err, errlen);
-    if (rc == FU_OK && (rc = sql_cached(db, &s, "UPDATE tasks SET status = :st WHERE id = :id",
+    if (rc == FU_OK && (rc = db_prepare_cached(db, &s, "UPDATE tasks SET status = :st WHERE id = :id",
                                          err, errlen)) == FU_OK) {
-        sql_bind_text(&s, ":st", status_key(st));
-        sql_bind_int(&s, ":id", task_id);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_text(&s, ":st", status_key(st));
+        db_bind_int(&s, ":id", task_id);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK)
         rc = bump(db, task_id, err, errlen);
     if (rc == FU_OK && note)
@@ -213,22 +213,22 @@ struct assign {
 /* Joins names with ',' ("" for none); NULL when out of memory. */
 static char *join(char *const *v, size_t n)
 {
-    struct sbuf b = {0};
-    sbuf_add(&b, "", 0);
+    struct db_buf b = {0};
+    db_buf_add(&b, "", 0);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            sbuf_str(&b, ",");
-        sbuf_str(&b, v[i]);
+            db_buf_str(&b, ",");
+        db_buf_str(&b, v[i]);
     }
     if (b.oom)
-        sbuf_free(&b);
+        db_buf_free(&b);
     return b.p;
 }
 
 static int assign_lead(struct db *db, const struct actor *a, const struct change *c,
                        const char *lead, int *changed, char *err, size_t errlen)
 {
-    struct sql s = {0};
+    struct db_stmt s = {0};
     char clean[DB_DEPT_BUF] = "";
     long long id = 0;
     int rc = FU_OK;
@@ -236,13 +236,13 @@ static int assign_lead(struct db *db, const struct actor *a, const struct change
         rc = db_dept_name_check(lead, clean, sizeof clean, err, errlen);
     if (rc != FU_OK || strcmp(c->t.lead ? c->t.lead : "", clean) == 0)
         return rc;
-    if ((rc = sql_cached(db, &s, "UPDATE tasks SET lead_id = :lead WHERE id = :id", err,
+    if ((rc = db_prepare_cached(db, &s, "UPDATE tasks SET lead_id = :lead WHERE id = :id", err,
                           errlen)) == FU_OK) {
-        sql_bind_id(&s, ":lead", id);
-        sql_bind_int(&s, ":id", c->t.id);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_id(&s, ":lead", id);
+        db_bind_int(&s, ":id", c->t.id);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK)
         rc = db_history_add(db, a, c->t.id, "lead", c->t.lead, id ? clean : NULL, NULL, err,
                             errlen);
@@ -254,23 +254,23 @@ static int assign_lead(struct db *db, const struct actor *a, const struct change
 static int write_support(struct db *db, long long task_id, const long long *ids, size_t n,
                          char *err, size_t errlen)
 {
-    struct sql s = {0};
-    int rc = sql_cached(db, &s, "DELETE FROM task_support WHERE task_id = :id", err, errlen);
+    struct db_stmt s = {0};
+    int rc = db_prepare_cached(db, &s, "DELETE FROM task_support WHERE task_id = :id", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_int(&s, ":id", task_id);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_int(&s, ":id", task_id);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     for (size_t i = 0; rc == FU_OK && i < n; i++) {
-        rc = sql_cached(db, &s, "INSERT INTO task_support (task_id, ord, dept_id) VALUES"
+        rc = db_prepare_cached(db, &s, "INSERT INTO task_support (task_id, ord, dept_id) VALUES"
                          " (:id, :ord, :dept)", err, errlen);
         if (rc == FU_OK) {
-            sql_bind_int(&s, ":id", task_id);
-            sql_bind_int(&s, ":ord", (long long)i);
-            sql_bind_int(&s, ":dept", ids[i]);
-            rc = sql_exec(&s, err, errlen);
+            db_bind_int(&s, ":id", task_id);
+            db_bind_int(&s, ":ord", (long long)i);
+            db_bind_int(&s, ":dept", ids[i]);
+            rc = db_run(&s, err, errlen);
         }
-        sql_finish(&s);
+        db_finish(&s);
     }
     return rc;
 }
@@ -317,16 +317,16 @@ static int assign_support(struct db *db, const struct actor *a, const struct cha
 static int assign_due(struct db *db, const struct actor *a, const struct change *c,
                       const char *due, int *changed, char *err, size_t errlen)
 {
-    struct sql s = {0};
+    struct db_stmt s = {0};
     if (strcmp(c->t.due, due) == 0)
         return FU_OK;
-    int rc = sql_cached(db, &s, "UPDATE tasks SET due = :due WHERE id = :id", err, errlen);
+    int rc = db_prepare_cached(db, &s, "UPDATE tasks SET due = :due WHERE id = :id", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":due", *due ? due : NULL);
-        sql_bind_int(&s, ":id", c->t.id);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_text(&s, ":due", *due ? due : NULL);
+        db_bind_int(&s, ":id", c->t.id);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK)
         rc = db_history_add(db, a, c->t.id, "due", c->t.due[0] ? c->t.due : NULL,
                             *due ? due : NULL, NULL, err, errlen);

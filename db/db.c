@@ -75,7 +75,7 @@ int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
 
 /* ---- statements ---------------------------------------------------------- */
 
-static int prepare_raw(struct db *db, struct sql *s, const char *sql, char *err,
+static int prepare_raw(struct db *db, struct db_stmt *s, const char *sql, char *err,
                        size_t errlen)
 {
     int src = sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL);
@@ -86,7 +86,7 @@ static int prepare_raw(struct db *db, struct sql *s, const char *sql, char *err,
     return FU_OK;
 }
 
-int sql_prepare(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen)
+int db_prepare(struct db *db, struct db_stmt *s, const char *sql, char *err, size_t errlen)
 {
     memset(s, 0, sizeof *s);
     s->db = db;
@@ -94,7 +94,7 @@ int sql_prepare(struct db *db, struct sql *s, const char *sql, char *err, size_t
     return prepare_raw(db, s, sql, err, errlen);
 }
 
-int sql_cached(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen)
+int db_prepare_cached(struct db *db, struct db_stmt *s, const char *sql, char *err, size_t errlen)
 {
     memset(s, 0, sizeof *s);
     s->db = db;
@@ -122,7 +122,7 @@ int sql_cached(struct db *db, struct sql *s, const char *sql, char *err, size_t 
     return rc;
 }
 
-void sql_finish(struct sql *s)
+void db_finish(struct db_stmt *s)
 {
     if (s->cached) {
         sqlite3_reset(s->st);
@@ -135,7 +135,7 @@ void sql_finish(struct sql *s)
     s->cached = NULL;
 }
 
-static int param(struct sql *s, const char *name)
+static int param(struct db_stmt *s, const char *name)
 {
     if (s->rc || !s->st)
         return 0;
@@ -147,7 +147,7 @@ static int param(struct sql *s, const char *name)
     return i;
 }
 
-static void bound(struct sql *s, const char *name, int src)
+static void bound(struct db_stmt *s, const char *name, int src)
 {
     if (src != SQLITE_OK && !s->rc) {
         s->rc = src == SQLITE_NOMEM ? SQLITE_NOMEM : FU_ERR;
@@ -155,7 +155,7 @@ static void bound(struct sql *s, const char *name, int src)
     }
 }
 
-void sql_bind_text(struct sql *s, const char *name, const char *v)
+void db_bind_text(struct db_stmt *s, const char *name, const char *v)
 {
     int i = param(s, name);
     if (i)
@@ -163,38 +163,38 @@ void sql_bind_text(struct sql *s, const char *name, const char *v)
                          : sqlite3_bind_null(s->st, i));
 }
 
-void sql_bind_int(struct sql *s, const char *name, long long v)
+void db_bind_int(struct db_stmt *s, const char *name, long long v)
 {
     int i = param(s, name);
     if (i)
         bound(s, name, sqlite3_bind_int64(s->st, i, v));
 }
 
-void sql_bind_null(struct sql *s, const char *name)
+void db_bind_null(struct db_stmt *s, const char *name)
 {
     int i = param(s, name);
     if (i)
         bound(s, name, sqlite3_bind_null(s->st, i));
 }
 
-void sql_bind_id(struct sql *s, const char *name, long long v)
+void db_bind_id(struct db_stmt *s, const char *name, long long v)
 {
     if (v)
-        sql_bind_int(s, name, v);
+        db_bind_int(s, name, v);
     else
-        sql_bind_null(s, name);
+        db_bind_null(s, name);
 }
 
 /* BUSY may be retried outside a transaction and for BEGIN/COMMIT (which
  * run at depth 0); inside one SQLite wants a rollback instead. */
-static int retryable(struct sql *s, int src)
+static int retryable(struct db_stmt *s, int src)
 {
     int prim = src & 0xff;
     return (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) && s->nstep == 0 &&
            s->db->depth == 0;
 }
 
-int sql_step(struct sql *s, char *err, size_t errlen)
+int db_step(struct db_stmt *s, char *err, size_t errlen)
 {
     char snip[64];
     if (!s->st)
@@ -224,32 +224,32 @@ int sql_step(struct sql *s, char *err, size_t errlen)
     }
 }
 
-int sql_exec(struct sql *s, char *err, size_t errlen)
+int db_run(struct db_stmt *s, char *err, size_t errlen)
 {
     int rc;
-    while ((rc = sql_step(s, err, errlen)) == SQLITE_ROW)
+    while ((rc = db_step(s, err, errlen)) == SQLITE_ROW)
         ;
     return rc == SQLITE_DONE ? FU_OK : rc;
 }
 
-const char *sql_text(struct sql *s, int col)
+const char *db_col_text(struct db_stmt *s, int col)
 {
     return (const char *)sqlite3_column_text(s->st, col);
 }
 
-long long sql_int(struct sql *s, int col)
+long long db_col_int(struct db_stmt *s, int col)
 {
     return sqlite3_column_int64(s->st, col);
 }
 
-int sql_isnull(struct sql *s, int col)
+int db_col_isnull(struct db_stmt *s, int col)
 {
     return sqlite3_column_type(s->st, col) == SQLITE_NULL;
 }
 
-char *sql_dup(struct sql *s, int col, int *oom)
+char *db_col_dup(struct db_stmt *s, int col, int *oom)
 {
-    const char *v = sql_text(s, col);
+    const char *v = db_col_text(s, col);
     if (!v)
         return NULL;
     char *d = strdup(v);
@@ -258,19 +258,19 @@ char *sql_dup(struct sql *s, int col, int *oom)
     return d;
 }
 
-void sql_copy(struct sql *s, int col, char *out, size_t outlen)
+void db_col_copy(struct db_stmt *s, int col, char *out, size_t outlen)
 {
-    const char *v = sql_text(s, col);
+    const char *v = db_col_text(s, col);
     snprintf(out, outlen, "%s", v ? v : "");
 }
 
 int db_exec(struct db *db, const char *sql, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_cached(db, &s, sql, err, errlen);
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, sql, err, errlen);
     if (rc == FU_OK)
-        rc = sql_exec(&s, err, errlen);
-    sql_finish(&s);
+        rc = db_run(&s, err, errlen);
+    db_finish(&s);
     return rc;
 }
 
@@ -388,19 +388,19 @@ static int create_file(const char *path, char *err, size_t errlen)
 
 static int pragma_int(struct db *db, const char *sql, long long *out, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_prepare(db, &s, sql, err, errlen);
+    struct db_stmt s;
+    int rc = db_prepare(db, &s, sql, err, errlen);
     if (rc == FU_OK) {
-        rc = sql_step(&s, err, errlen);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW) {
-            *out = sql_int(&s, 0);
+            *out = db_col_int(&s, 0);
             rc = FU_OK;
         } else if (rc == SQLITE_DONE) {
             *out = 0;
             rc = FU_OK;
         }
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -429,11 +429,11 @@ static int configure(struct db *db, char *err, size_t errlen)
 {
     int rc = check_header(db, err, errlen);
     if (rc == FU_OK && !db->readonly) {
-        struct sql s;
-        rc = sql_prepare(db, &s, "PRAGMA journal_mode = WAL", err, errlen);
+        struct db_stmt s;
+        rc = db_prepare(db, &s, "PRAGMA journal_mode = WAL", err, errlen);
         if (rc == FU_OK)
-            rc = sql_exec(&s, err, errlen);
-        sql_finish(&s);
+            rc = db_run(&s, err, errlen);
+        db_finish(&s);
     }
     if (rc == FU_OK)
         rc = db_exec(db, "PRAGMA foreign_keys = ON", err, errlen);

@@ -17,24 +17,24 @@ struct hrow {
 };
 
 /* The canonical form: a version label, then every field length-prefixed
- * (util.c: hasher_str), then the previous row's hash. */
+ * (util.c: db_hash_str), then the previous row's hash. */
 static int row_hash(const struct hrow *r, char out[65])
 {
-    struct hasher h;
-    if (hasher_init(&h) != 0)
+    struct db_hash h;
+    if (db_hash_init(&h) != 0)
         return -1;
-    hasher_str(&h, "followup-history-1");
-    hasher_int(&h, r->id);
-    hasher_str(&h, r->at);
-    hasher_str(&h, r->actor);
-    hasher_str(&h, r->as_user);
-    hasher_int(&h, r->task_id);
-    hasher_str(&h, r->field);
-    hasher_str(&h, r->old_value);
-    hasher_str(&h, r->new_value);
-    hasher_str(&h, r->note);
-    hasher_str(&h, r->prev_hash);
-    return hasher_hex(&h, out);
+    db_hash_str(&h, "followup-history-1");
+    db_hash_int(&h, r->id);
+    db_hash_str(&h, r->at);
+    db_hash_str(&h, r->actor);
+    db_hash_str(&h, r->as_user);
+    db_hash_int(&h, r->task_id);
+    db_hash_str(&h, r->field);
+    db_hash_str(&h, r->old_value);
+    db_hash_str(&h, r->new_value);
+    db_hash_str(&h, r->note);
+    db_hash_str(&h, r->prev_hash);
+    return db_hash_hex(&h, out);
 }
 
 /* Must run inside a write transaction (BEGIN IMMEDIATE): the last row read
@@ -45,16 +45,16 @@ int db_history_add(struct db *db, const struct actor *a, long long task_id,
 {
     if (db->depth == 0)
         return db_errf(err, errlen, FU_ERR, "internal error: history outside a transaction");
-    struct sql s;
+    struct db_stmt s;
     char prev[65] = "", at[32], hash[65];
     long long last = 0;
-    int rc = sql_cached(db, &s, "SELECT id, hash FROM history ORDER BY id DESC LIMIT 1",
+    int rc = db_prepare_cached(db, &s, "SELECT id, hash FROM history ORDER BY id DESC LIMIT 1",
                          err, errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
-        last = sql_int(&s, 0);
-        sql_copy(&s, 1, prev, sizeof prev);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        last = db_col_int(&s, 0);
+        db_col_copy(&s, 1, prev, sizeof prev);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return rc;
     db_now(at, sizeof at);
@@ -66,26 +66,26 @@ int db_history_add(struct db *db, const struct actor *a, long long task_id,
     };
     if (row_hash(&r, hash) != 0)
         return db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
-    rc = sql_cached(db, &s,
+    rc = db_prepare_cached(db, &s,
                      "INSERT INTO history (id, at, actor, as_user, task_id, field, old, new,"
                      " note, prev_hash, hash) VALUES (:id, :at, :actor, :as_user, :task_id,"
                      " :field, :old, :new, :note, :prev_hash, :hash)",
                      err, errlen);
     if (rc == FU_OK) {
-        sql_bind_int(&s, ":id", r.id);
-        sql_bind_text(&s, ":at", r.at);
-        sql_bind_text(&s, ":actor", r.actor);
-        sql_bind_text(&s, ":as_user", r.as_user);
-        sql_bind_id(&s, ":task_id", task_id);
-        sql_bind_text(&s, ":field", field);
-        sql_bind_text(&s, ":old", old_value);
-        sql_bind_text(&s, ":new", new_value);
-        sql_bind_text(&s, ":note", note);
-        sql_bind_text(&s, ":prev_hash", prev);
-        sql_bind_text(&s, ":hash", hash);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_int(&s, ":id", r.id);
+        db_bind_text(&s, ":at", r.at);
+        db_bind_text(&s, ":actor", r.actor);
+        db_bind_text(&s, ":as_user", r.as_user);
+        db_bind_id(&s, ":task_id", task_id);
+        db_bind_text(&s, ":field", field);
+        db_bind_text(&s, ":old", old_value);
+        db_bind_text(&s, ":new", new_value);
+        db_bind_text(&s, ":note", note);
+        db_bind_text(&s, ":prev_hash", prev);
+        db_bind_text(&s, ":hash", hash);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -116,44 +116,44 @@ void history_list_free(struct history_list *l)
     " h.field, h.old, h.new, h.note"                                                   \
     " FROM history h LEFT JOIN tasks t ON t.id = h.task_id"
 
-static int history_row(struct sql *s, struct history_entry *e)
+static int history_row(struct db_stmt *s, struct history_entry *e)
 {
     int oom = 0;
     memset(e, 0, sizeof *e);
-    e->id = sql_int(s, 0);
-    sql_copy(s, 1, e->at, sizeof e->at);
-    e->actor = sql_dup(s, 2, &oom);
-    e->as_user = sql_dup(s, 3, &oom);
-    e->task_id = sql_int(s, 4);
-    e->task_ref = sql_dup(s, 5, &oom);
-    e->field = sql_dup(s, 6, &oom);
-    e->old_value = sql_dup(s, 7, &oom);
-    e->new_value = sql_dup(s, 8, &oom);
-    e->note = sql_dup(s, 9, &oom);
+    e->id = db_col_int(s, 0);
+    db_col_copy(s, 1, e->at, sizeof e->at);
+    e->actor = db_col_dup(s, 2, &oom);
+    e->as_user = db_col_dup(s, 3, &oom);
+    e->task_id = db_col_int(s, 4);
+    e->task_ref = db_col_dup(s, 5, &oom);
+    e->field = db_col_dup(s, 6, &oom);
+    e->old_value = db_col_dup(s, 7, &oom);
+    e->new_value = db_col_dup(s, 8, &oom);
+    e->note = db_col_dup(s, 9, &oom);
     return oom;
 }
 
 int db_history(struct db *db, const struct history_filter *f, struct history_list *out,
                char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
     int rc = f && f->task_id
-        ? sql_cached(db, &s, HISTORY_COLS " WHERE h.task_id = :task"
+        ? db_prepare_cached(db, &s, HISTORY_COLS " WHERE h.task_id = :task"
                       " AND (:since IS NULL OR h.at >= :since)"
                       " AND (:user IS NULL OR h.actor = :user OR h.as_user = :user)"
                       " ORDER BY h.id", err, errlen)
-        : sql_cached(db, &s, HISTORY_COLS " WHERE (:since IS NULL OR h.at >= :since)"
+        : db_prepare_cached(db, &s, HISTORY_COLS " WHERE (:since IS NULL OR h.at >= :since)"
                       " AND (:user IS NULL OR h.actor = :user OR h.as_user = :user)"
                       " ORDER BY h.id", err, errlen);
     if (rc != FU_OK)
         goto done;
     if (f && f->task_id)
-        sql_bind_int(&s, ":task", f->task_id);
-    sql_bind_text(&s, ":since", f && f->since && *f->since ? f->since : NULL);
-    sql_bind_text(&s, ":user", f && f->user && *f->user ? f->user : NULL);
-    while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+        db_bind_int(&s, ":task", f->task_id);
+    db_bind_text(&s, ":since", f && f->since && *f->since ? f->since : NULL);
+    db_bind_text(&s, ":user", f && f->user && *f->user ? f->user : NULL);
+    while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         if (out->n == cap) {
             size_t ncap = cap ? cap * 2 : 32;
             struct history_entry *v = realloc(out->v, ncap * sizeof *v);
@@ -172,7 +172,7 @@ int db_history(struct db *db, const struct history_filter *f, struct history_lis
     }
     rc = rc == SQLITE_DONE ? FU_OK : rc;
 done:
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         history_list_free(out);
     return rc;
@@ -182,10 +182,10 @@ done:
 
 static int integrity(struct db *db, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_prepare(db, &s, "PRAGMA integrity_check", err, errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
-        const char *msg = sql_text(&s, 0);
+    struct db_stmt s;
+    int rc = db_prepare(db, &s, "PRAGMA integrity_check", err, errlen);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        const char *msg = db_col_text(&s, 0);
         rc = msg && strcmp(msg, "ok") == 0
             ? FU_OK
             : db_errf(err, errlen, FU_ERR, "%s failed the integrity check (%s); restore it "
@@ -193,37 +193,37 @@ static int integrity(struct db *db, char *err, size_t errlen)
     } else if (rc == SQLITE_DONE) {
         rc = FU_OK;
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         return rc;
-    rc = sql_prepare(db, &s, "PRAGMA foreign_key_check", err, errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW)
+    rc = db_prepare(db, &s, "PRAGMA foreign_key_check", err, errlen);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW)
         rc = db_errf(err, errlen, FU_ERR, "%s failed the foreign key check (table %s, row "
-                     "%lld); restore it from a backup", db->path, sql_text(&s, 0),
-                     sql_int(&s, 1));
+                     "%lld); restore it from a backup", db->path, db_col_text(&s, 0),
+                     db_col_int(&s, 1));
     else if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
 static int walk_chain(struct db *db, long long *rows, char head[65], char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char prev[65] = "", hash[65];
     long long n = 0, prev_id = 0;
-    int rc = sql_prepare(db, &s, "SELECT id, at, actor, as_user, coalesce(task_id, 0), field,"
+    int rc = db_prepare(db, &s, "SELECT id, at, actor, as_user, coalesce(task_id, 0), field,"
                           " old, new, note, prev_hash, hash FROM history ORDER BY id",
                           err, errlen);
-    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         struct hrow r = {
-            .id = sql_int(&s, 0), .at = sql_text(&s, 1), .actor = sql_text(&s, 2),
-            .as_user = sql_text(&s, 3), .task_id = sql_int(&s, 4),
-            .field = sql_text(&s, 5), .old_value = sql_text(&s, 6),
-            .new_value = sql_text(&s, 7), .note = sql_text(&s, 8),
-            .prev_hash = sql_text(&s, 9),
+            .id = db_col_int(&s, 0), .at = db_col_text(&s, 1), .actor = db_col_text(&s, 2),
+            .as_user = db_col_text(&s, 3), .task_id = db_col_int(&s, 4),
+            .field = db_col_text(&s, 5), .old_value = db_col_text(&s, 6),
+            .new_value = db_col_text(&s, 7), .note = db_col_text(&s, 8),
+            .prev_hash = db_col_text(&s, 9),
         };
-        const char *stored = sql_text(&s, 10);
+        const char *stored = db_col_text(&s, 10);
         if (row_hash(&r, hash) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
         } else if (!stored || strcmp(hash, stored) != 0) {
@@ -242,7 +242,7 @@ static int walk_chain(struct db *db, long long *rows, char head[65], char *err, 
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK) {
         if (rows)
             *rows = n;
@@ -265,19 +265,19 @@ int db_verify(struct db *db, long long *rows, char head[65], char *err, size_t e
 
 int db_chain_head(struct db *db, long long *rows, char head[65], char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_cached(db, &s, "SELECT (SELECT count(*) FROM history),"
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, "SELECT (SELECT count(*) FROM history),"
                          " (SELECT hash FROM history ORDER BY id DESC LIMIT 1)", err, errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         if (rows)
-            *rows = sql_int(&s, 0);
+            *rows = db_col_int(&s, 0);
         if (head)
-            sql_copy(&s, 1, head, 65);
+            db_col_copy(&s, 1, head, 65);
         rc = FU_OK;
     } else if (rc == SQLITE_DONE) {
         rc = db_errf(err, errlen, FU_ERR, "internal error: no chain head row");
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 

@@ -78,57 +78,57 @@ static int streq(const char *a, const char *b)
 
 static char *stmts_text(const struct stmt *v, size_t n)
 {
-    struct sbuf b = {0};
+    struct db_buf b = {0};
     for (size_t i = 0; i < n; i++)
-        sbuf_str(&b, v[i].text);
+        db_buf_str(&b, v[i].text);
     if (b.oom)
-        sbuf_free(&b);
+        db_buf_free(&b);
     return b.p;
 }
 
-static void json_string(struct sbuf *b, const char *s)
+static void json_string(struct db_buf *b, const char *s)
 {
-    sbuf_str(b, "\"");
+    db_buf_str(b, "\"");
     for (const char *p = s ? s : ""; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c == '"' || c == '\\')
-            sbuf_fmt(b, "\\%c", c);
+            db_buf_fmt(b, "\\%c", c);
         else if (c < 0x20)
-            sbuf_fmt(b, "\\u%04x", c);
+            db_buf_fmt(b, "\\u%04x", c);
         else
-            sbuf_add(b, p, 1);
+            db_buf_add(b, p, 1);
     }
-    sbuf_str(b, "\"");
+    db_buf_str(b, "\"");
 }
 
 /* [{"text": "8支", "value": 8, "unit": "支"}, …]; NULL when none. */
 static char *metrics_json(const struct stmt *s, int *failed)
 {
-    struct sbuf b = {0};
+    struct db_buf b = {0};
     if (s->nmetrics == 0)
         return NULL;
-    sbuf_str(&b, "[");
+    db_buf_str(&b, "[");
     for (size_t i = 0; i < s->nmetrics; i++) {
         const struct metric *mt = &s->metrics[i];
         char num[64];
-        sbuf_str(&b, i ? ", {\"text\": " : "{\"text\": ");
+        db_buf_str(&b, i ? ", {\"text\": " : "{\"text\": ");
         json_string(&b, mt->text);
         snprintf(num, sizeof num, "%.15g", mt->value);
         for (char *p = num; *p; p++)   /* a locale's decimal comma */
             if (*p == ',')
                 *p = '.';
-        sbuf_str(&b, ", \"value\": ");
-        sbuf_str(&b, isfinite(mt->value) ? num : "null");
-        sbuf_str(&b, ", \"unit\": ");
+        db_buf_str(&b, ", \"value\": ");
+        db_buf_str(&b, isfinite(mt->value) ? num : "null");
+        db_buf_str(&b, ", \"unit\": ");
         if (mt->unit)
             json_string(&b, mt->unit);
         else
-            sbuf_str(&b, "null");
-        sbuf_str(&b, "}");
+            db_buf_str(&b, "null");
+        db_buf_str(&b, "}");
     }
-    sbuf_str(&b, "]");
+    db_buf_str(&b, "]");
     if (b.oom) {
-        sbuf_free(&b);
+        db_buf_free(&b);
         *failed = 1;
     }
     return b.p;
@@ -205,36 +205,36 @@ static int flatten(struct imp *m, const struct node *nd, long parent, int depth,
 
 /* ---- the doc's fingerprint ------------------------------------------------- */
 
-static void hash_stmts(struct hasher *h, const struct stmt *v, size_t n)
+static void hash_stmts(struct db_hash *h, const struct stmt *v, size_t n)
 {
-    hasher_int(h, (long long)n);
+    db_hash_int(h, (long long)n);
     for (size_t i = 0; i < n; i++) {
-        hasher_str(h, v[i].code);
-        hasher_int(h, v[i].kind);
-        hasher_str(h, v[i].text);
-        hasher_str(h, v[i].due);
-        hasher_int(h, (long long)v[i].nmetrics);
+        db_hash_str(h, v[i].code);
+        db_hash_int(h, v[i].kind);
+        db_hash_str(h, v[i].text);
+        db_hash_str(h, v[i].due);
+        db_hash_int(h, (long long)v[i].nmetrics);
         for (size_t j = 0; j < v[i].nmetrics; j++) {
             char num[64];
             snprintf(num, sizeof num, "%.17g", v[i].metrics[j].value);
-            hasher_str(h, v[i].metrics[j].text);
-            hasher_str(h, num);
-            hasher_str(h, v[i].metrics[j].unit);
+            db_hash_str(h, v[i].metrics[j].text);
+            db_hash_str(h, num);
+            db_hash_str(h, v[i].metrics[j].unit);
         }
-        hasher_int(h, (long long)v[i].ndepts);
+        db_hash_int(h, (long long)v[i].ndepts);
         for (size_t j = 0; j < v[i].ndepts; j++)
-            hasher_str(h, v[i].depts[j]);
+            db_hash_str(h, v[i].depts[j]);
     }
 }
 
-static void hash_nodes(struct hasher *h, const struct node *v, size_t n)
+static void hash_nodes(struct db_hash *h, const struct node *v, size_t n)
 {
-    hasher_int(h, (long long)n);
+    db_hash_int(h, (long long)n);
     for (size_t i = 0; i < n; i++) {
-        hasher_str(h, v[i].code);
-        hasher_int(h, v[i].depth);
-        hasher_str(h, v[i].title);
-        hasher_str(h, v[i].owner);
+        db_hash_str(h, v[i].code);
+        db_hash_int(h, v[i].depth);
+        db_hash_str(h, v[i].title);
+        db_hash_str(h, v[i].owner);
         hash_stmts(h, v[i].stmts, v[i].nstmts);
         hash_nodes(h, v[i].children, v[i].nchildren);
     }
@@ -242,67 +242,67 @@ static void hash_nodes(struct hasher *h, const struct node *v, size_t n)
 
 static int doc_hash(const struct doc *d, char out[65])
 {
-    struct hasher h;
-    if (hasher_init(&h) != 0)
+    struct db_hash h;
+    if (db_hash_init(&h) != 0)
         return -1;
     const struct doc_meta *mt = &d->meta;
-    hasher_str(&h, "followup-doc-1");
+    db_hash_str(&h, "followup-doc-1");
     const char *meta[] = {mt->title, mt->issuer, mt->published, mt->doc_no, mt->addressee,
                           mt->signed_by, mt->signed_on, mt->lead_department};
     for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
-        hasher_str(&h, meta[i]);
+        db_hash_str(&h, meta[i]);
     hash_stmts(&h, d->intro, d->nintro);
     hash_nodes(&h, d->nodes, d->nnodes);
     hash_stmts(&h, d->closing, d->nclosing);
-    return hasher_hex(&h, out);
+    return db_hash_hex(&h, out);
 }
 
 /* ---- the report row -------------------------------------------------------- */
 
 static int find_report(struct imp *m)
 {
-    struct sql s;
+    struct db_stmt s;
     const struct doc_meta *mt = &m->d->meta;
-    int rc = sql_cached(m->db, &s, "SELECT id, source_hash FROM reports WHERE"
+    int rc = db_prepare_cached(m->db, &s, "SELECT id, source_hash FROM reports WHERE"
                          " (:doc_no IS NOT NULL AND doc_no = :doc_no) OR"
                          " (:doc_no IS NULL AND title = :title) ORDER BY id LIMIT 1",
                          m->err, m->errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
-        sql_bind_text(&s, ":title", mt->title ? mt->title : "");
-        rc = sql_step(&s, m->err, m->errlen);
+        db_bind_text(&s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
+        db_bind_text(&s, ":title", mt->title ? mt->title : "");
+        rc = db_step(&s, m->err, m->errlen);
         if (rc == SQLITE_ROW) {
-            m->report_id = sql_int(&s, 0);
-            m->meta_changed = !streq(sql_text(&s, 1), m->hash);
+            m->report_id = db_col_int(&s, 0);
+            m->meta_changed = !streq(db_col_text(&s, 1), m->hash);
         }
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
-static void bind_report(struct imp *m, struct sql *s, char *intro, char *closing)
+static void bind_report(struct imp *m, struct db_stmt *s, char *intro, char *closing)
 {
     const struct doc_meta *mt = &m->d->meta;
-    sql_bind_text(s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
-    sql_bind_text(s, ":title", mt->title ? mt->title : "");
-    sql_bind_text(s, ":issuer", mt->issuer);
-    sql_bind_text(s, ":published", mt->published);
-    sql_bind_text(s, ":addressee", mt->addressee);
-    sql_bind_text(s, ":signed_by", mt->signed_by);
-    sql_bind_text(s, ":signed_on", mt->signed_on);
-    sql_bind_text(s, ":lead", mt->lead_department);
-    sql_bind_text(s, ":intro", intro);
-    sql_bind_text(s, ":closing", closing);
-    sql_bind_text(s, ":hash", m->hash);
-    sql_bind_text(s, ":now", m->now);
-    sql_bind_text(s, ":by", m->a->login);
+    db_bind_text(s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
+    db_bind_text(s, ":title", mt->title ? mt->title : "");
+    db_bind_text(s, ":issuer", mt->issuer);
+    db_bind_text(s, ":published", mt->published);
+    db_bind_text(s, ":addressee", mt->addressee);
+    db_bind_text(s, ":signed_by", mt->signed_by);
+    db_bind_text(s, ":signed_on", mt->signed_on);
+    db_bind_text(s, ":lead", mt->lead_department);
+    db_bind_text(s, ":intro", intro);
+    db_bind_text(s, ":closing", closing);
+    db_bind_text(s, ":hash", m->hash);
+    db_bind_text(s, ":now", m->now);
+    db_bind_text(s, ":by", m->a->login);
 }
 
 /* Inserts the report (report_id 0) or refreshes its metadata. */
 static int write_report(struct imp *m)
 {
-    struct sql s = {0};
+    struct db_stmt s = {0};
     char uuid[37];
     char *intro = stmts_text(m->d->intro, m->d->nintro);
     char *closing = stmts_text(m->d->closing, m->d->nclosing);
@@ -310,14 +310,14 @@ static int write_report(struct imp *m)
     if ((m->d->nintro && !intro) || (m->d->nclosing && !closing))
         rc = oom(m);
     else if (m->report_id == 0)
-        rc = sql_cached(m->db, &s, "INSERT INTO reports (uuid, doc_no, title, issuer,"
+        rc = db_prepare_cached(m->db, &s, "INSERT INTO reports (uuid, doc_no, title, issuer,"
                          " published, addressee, signed_by, signed_on, lead_department, intro,"
                          " closing, source_hash, imported_at, imported_by) VALUES (:uuid,"
                          " :doc_no, :title, :issuer, :published, :addressee, :signed_by,"
                          " :signed_on, :lead, :intro, :closing, :hash, :now, :by)",
                          m->err, m->errlen);
     else
-        rc = sql_cached(m->db, &s, "UPDATE reports SET doc_no = :doc_no, title = :title,"
+        rc = db_prepare_cached(m->db, &s, "UPDATE reports SET doc_no = :doc_no, title = :title,"
                          " issuer = :issuer, published = :published, addressee = :addressee,"
                          " signed_by = :signed_by, signed_on = :signed_on,"
                          " lead_department = :lead, intro = :intro, closing = :closing,"
@@ -327,15 +327,15 @@ static int write_report(struct imp *m)
         bind_report(m, &s, intro, closing);
         if (m->report_id == 0) {
             db_uuid(uuid);
-            sql_bind_text(&s, ":uuid", uuid);
+            db_bind_text(&s, ":uuid", uuid);
         } else {
-            sql_bind_int(&s, ":id", m->report_id);
+            db_bind_int(&s, ":id", m->report_id);
         }
-        rc = sql_exec(&s, m->err, m->errlen);
+        rc = db_run(&s, m->err, m->errlen);
         if (rc == FU_OK && m->report_id == 0)
             m->report_id = sqlite3_last_insert_rowid(m->db->h);
     }
-    sql_finish(&s);
+    db_finish(&s);
     free(intro);
     free(closing);
     return rc;
@@ -345,13 +345,13 @@ static int write_report(struct imp *m)
 
 static int load_stored(struct imp *m)
 {
-    struct sql s;
-    int rc = sql_cached(m->db, &s, "SELECT id, kind, code, text, body, coalesce(parent_id, 0),"
+    struct db_stmt s;
+    int rc = db_prepare_cached(m->db, &s, "SELECT id, kind, code, text, body, coalesce(parent_id, 0),"
                          " seq, depth, withdrawn, suggested_owner, suggested_due, metrics"
                          " FROM tasks WHERE report_id = :r ORDER BY id", m->err, m->errlen);
     if (rc == FU_OK)
-        sql_bind_int(&s, ":r", m->report_id);
-    while (rc == FU_OK && (rc = sql_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
+        db_bind_int(&s, ":r", m->report_id);
+    while (rc == FU_OK && (rc = db_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
         int failed = 0;
         enum task_kind k = KIND_ITEM;
         rc = FU_OK;
@@ -367,25 +367,25 @@ static int load_stored(struct imp *m)
         }
         struct otask *o = &m->ot[m->not++];
         memset(o, 0, sizeof *o);
-        o->id = sql_int(&s, 0);
-        kind_parse(sql_text(&s, 1), &k);
+        o->id = db_col_int(&s, 0);
+        kind_parse(db_col_text(&s, 1), &k);
         o->kind = k;
-        o->code = sql_dup(&s, 2, &failed);
-        o->text = sql_dup(&s, 3, &failed);
-        o->body = sql_dup(&s, 4, &failed);
-        o->parent_id = sql_int(&s, 5);
-        o->seq = sql_int(&s, 6);
-        o->depth = (int)sql_int(&s, 7);
-        o->withdrawn = (int)sql_int(&s, 8);
-        o->owner = sql_dup(&s, 9, &failed);
-        sql_copy(&s, 10, o->sdue, sizeof o->sdue);
-        o->metrics = sql_dup(&s, 11, &failed);
+        o->code = db_col_dup(&s, 2, &failed);
+        o->text = db_col_dup(&s, 3, &failed);
+        o->body = db_col_dup(&s, 4, &failed);
+        o->parent_id = db_col_int(&s, 5);
+        o->seq = db_col_int(&s, 6);
+        o->depth = (int)db_col_int(&s, 7);
+        o->withdrawn = (int)db_col_int(&s, 8);
+        o->owner = db_col_dup(&s, 9, &failed);
+        db_col_copy(&s, 10, o->sdue, sizeof o->sdue);
+        o->metrics = db_col_dup(&s, 11, &failed);
         if (failed)
             rc = oom(m);
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -525,17 +525,17 @@ static int withdraw_vanished(struct imp *m)
     int rc = FU_OK;
     for (size_t i = 0; rc == FU_OK && i < m->not; i++) {
         struct otask *o = &m->ot[i];
-        struct sql s = {0};
+        struct db_stmt s = {0};
         if (o->taken || o->withdrawn)
             continue;
-        rc = sql_cached(m->db, &s, "UPDATE tasks SET withdrawn = 1, version = version + 1,"
+        rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET withdrawn = 1, version = version + 1,"
                          " updated_at = :now WHERE id = :id", m->err, m->errlen);
         if (rc == FU_OK) {
-            sql_bind_text(&s, ":now", m->now);
-            sql_bind_int(&s, ":id", o->id);
-            rc = sql_exec(&s, m->err, m->errlen);
+            db_bind_text(&s, ":now", m->now);
+            db_bind_int(&s, ":id", o->id);
+            rc = db_run(&s, m->err, m->errlen);
         }
-        sql_finish(&s);
+        db_finish(&s);
         if (rc == FU_OK)
             rc = db_history_add(m->db, m->a, o->id, "withdrawn", "0", "1",
                                 "no longer in the report", m->err, m->errlen);
@@ -550,17 +550,17 @@ static int park_codes(struct imp *m)
 {
     int rc = FU_OK;
     for (size_t i = 0; rc == FU_OK && i < m->nnt; i++) {
-        struct sql s = {0};
+        struct db_stmt s = {0};
         const struct ntask *t = &m->nt[i];
         if (t->match < 0 || m->ot[t->match].withdrawn || strcmp(m->ot[t->match].code, t->code) == 0)
             continue;
-        rc = sql_cached(m->db, &s, "UPDATE tasks SET code = '~' || id WHERE id = :id",
+        rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET code = '~' || id WHERE id = :id",
                          m->err, m->errlen);
         if (rc == FU_OK) {
-            sql_bind_int(&s, ":id", m->ot[t->match].id);
-            rc = sql_exec(&s, m->err, m->errlen);
+            db_bind_int(&s, ":id", m->ot[t->match].id);
+            rc = db_run(&s, m->err, m->errlen);
         }
-        sql_finish(&s);
+        db_finish(&s);
     }
     return rc;
 }
@@ -588,7 +588,7 @@ static int content_history(struct imp *m, const struct otask *o, const struct nt
 static int update_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
 {
     struct otask *o = &m->ot[t->match];
-    struct sql s = {0};
+    struct db_stmt s = {0};
     int content = !streq(o->text, t->text) || !streq(o->code, t->code) ||
                   !streq(o->body, t->body) || o->withdrawn;
     int place = o->parent_id != parent_id || o->seq != seq || o->depth != t->depth ||
@@ -601,59 +601,59 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
         m->st->unchanged++;
     if (!content && !place)
         return FU_OK;
-    int rc = sql_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
+    int rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
                          " depth = :depth, code = :code, text = :text, body = :body,"
                          " suggested_owner = :owner, suggested_due = :sdue, metrics = :metrics,"
                          " withdrawn = 0, version = version + :bump, updated_at = CASE WHEN"
                          " :bump THEN :now ELSE updated_at END WHERE id = :id",
                          m->err, m->errlen);
     if (rc == FU_OK) {
-        sql_bind_id(&s, ":parent", parent_id);
-        sql_bind_int(&s, ":seq", seq);
-        sql_bind_int(&s, ":depth", t->depth);
-        sql_bind_text(&s, ":code", t->code);
-        sql_bind_text(&s, ":text", t->text);
-        sql_bind_text(&s, ":body", t->body);
-        sql_bind_text(&s, ":owner", t->owner);
-        sql_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
-        sql_bind_text(&s, ":metrics", t->metrics);
-        sql_bind_int(&s, ":bump", content);
-        sql_bind_text(&s, ":now", m->now);
-        sql_bind_int(&s, ":id", o->id);
-        rc = sql_exec(&s, m->err, m->errlen);
+        db_bind_id(&s, ":parent", parent_id);
+        db_bind_int(&s, ":seq", seq);
+        db_bind_int(&s, ":depth", t->depth);
+        db_bind_text(&s, ":code", t->code);
+        db_bind_text(&s, ":text", t->text);
+        db_bind_text(&s, ":body", t->body);
+        db_bind_text(&s, ":owner", t->owner);
+        db_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
+        db_bind_text(&s, ":metrics", t->metrics);
+        db_bind_int(&s, ":bump", content);
+        db_bind_text(&s, ":now", m->now);
+        db_bind_int(&s, ":id", o->id);
+        rc = db_run(&s, m->err, m->errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc == FU_OK && content ? content_history(m, o, t) : rc;
 }
 
 /* The suggested owner's id when that department exists, else 0. */
 static int owner_id(struct imp *m, const char *owner, long long *id)
 {
-    struct sql s;
+    struct db_stmt s;
     *id = 0;
     if (!owner)
         return FU_OK;
-    int rc = sql_cached(m->db, &s, "SELECT id FROM departments WHERE name = :name", m->err,
+    int rc = db_prepare_cached(m->db, &s, "SELECT id FROM departments WHERE name = :name", m->err,
                          m->errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":name", owner);
-        rc = sql_step(&s, m->err, m->errlen);
+        db_bind_text(&s, ":name", owner);
+        rc = db_step(&s, m->err, m->errlen);
         if (rc == SQLITE_ROW)
-            *id = sql_int(&s, 0);
+            *id = db_col_int(&s, 0);
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
 static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
 {
-    struct sql s = {0};
+    struct db_stmt s = {0};
     char uuid[37];
     long long lead = 0;
     int rc = owner_id(m, t->owner, &lead);
     if (rc == FU_OK)
-        rc = sql_cached(m->db, &s, "INSERT INTO tasks (uuid, report_id, parent_id, seq, depth,"
+        rc = db_prepare_cached(m->db, &s, "INSERT INTO tasks (uuid, report_id, parent_id, seq, depth,"
                          " code, kind, stmt_kind, text, body, lead_id, suggested_owner,"
                          " suggested_due, metrics, created_at, updated_at) VALUES (:uuid,"
                          " :report, :parent, :seq, :depth, :code, :kind, :stmt_kind, :text,"
@@ -661,26 +661,26 @@ static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long
                          m->err, m->errlen);
     if (rc == FU_OK) {
         db_uuid(uuid);
-        sql_bind_text(&s, ":uuid", uuid);
-        sql_bind_int(&s, ":report", m->report_id);
-        sql_bind_id(&s, ":parent", parent_id);
-        sql_bind_int(&s, ":seq", seq);
-        sql_bind_int(&s, ":depth", t->depth);
-        sql_bind_text(&s, ":code", t->code);
-        sql_bind_text(&s, ":kind", kind_key(t->kind));
-        sql_bind_text(&s, ":stmt_kind", t->kind == KIND_STATEMENT ? "commitment" : NULL);
-        sql_bind_text(&s, ":text", t->text);
-        sql_bind_text(&s, ":body", t->body);
-        sql_bind_id(&s, ":lead", lead);
-        sql_bind_text(&s, ":owner", t->owner);
-        sql_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
-        sql_bind_text(&s, ":metrics", t->metrics);
-        sql_bind_text(&s, ":now", m->now);
-        rc = sql_exec(&s, m->err, m->errlen);
+        db_bind_text(&s, ":uuid", uuid);
+        db_bind_int(&s, ":report", m->report_id);
+        db_bind_id(&s, ":parent", parent_id);
+        db_bind_int(&s, ":seq", seq);
+        db_bind_int(&s, ":depth", t->depth);
+        db_bind_text(&s, ":code", t->code);
+        db_bind_text(&s, ":kind", kind_key(t->kind));
+        db_bind_text(&s, ":stmt_kind", t->kind == KIND_STATEMENT ? "commitment" : NULL);
+        db_bind_text(&s, ":text", t->text);
+        db_bind_text(&s, ":body", t->body);
+        db_bind_id(&s, ":lead", lead);
+        db_bind_text(&s, ":owner", t->owner);
+        db_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
+        db_bind_text(&s, ":metrics", t->metrics);
+        db_bind_text(&s, ":now", m->now);
+        rc = db_run(&s, m->err, m->errlen);
         t->id = sqlite3_last_insert_rowid(m->db->h);
         m->st->added++;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -702,23 +702,23 @@ static int import_history(struct imp *m)
 {
     const struct doc_meta *mt = &m->d->meta;
     const struct import_stats *st = m->st;
-    struct sbuf b = {0};
-    sbuf_fmt(&b, "R%lld", m->report_id);
+    struct db_buf b = {0};
+    db_buf_fmt(&b, "R%lld", m->report_id);
     if (mt->doc_no && *mt->doc_no) {
-        sbuf_str(&b, " ");
-        sbuf_str(&b, mt->doc_no);
+        db_buf_str(&b, " ");
+        db_buf_str(&b, mt->doc_no);
     }
     if (mt->title && *mt->title) {
-        sbuf_str(&b, " ");
-        sbuf_str(&b, mt->title);
+        db_buf_str(&b, " ");
+        db_buf_str(&b, mt->title);
     }
-    sbuf_fmt(&b, ": %lld added, %lld updated, %lld withdrawn, %lld unchanged", st->added,
+    db_buf_fmt(&b, ": %lld added, %lld updated, %lld withdrawn, %lld unchanged", st->added,
              st->updated, st->withdrawn, st->unchanged);
     int rc = b.oom ? oom(m)
                    : db_history_add(m->db, m->a, 0, "import", NULL, b.p,
                                     st->created_report ? "new report" : "revised report",
                                     m->err, m->errlen);
-    sbuf_free(&b);
+    db_buf_free(&b);
     return rc;
 }
 

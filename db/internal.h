@@ -35,13 +35,13 @@ struct db {
 };
 
 /* A prepared statement that remembers its SQL for error messages. */
-struct sql {
+struct db_stmt {
     struct db *db;
     sqlite3_stmt *st;
     const char *sql;
-    struct db_cached *cached;          /* NULL: finalised by sql_finish */
+    struct db_cached *cached;          /* NULL: finalised by db_finish */
     int nstep;                         /* rows stepped so far (busy retry only before the first) */
-    int rc;                            /* first bind error, reported by sql_step */
+    int rc;                            /* first bind error, reported by db_step */
     char bad[64];                      /* the parameter that failed to bind */
 };
 
@@ -58,34 +58,34 @@ int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
 
 /* ---- statements ---------------------------------------------------------- */
 
-/* Prepares sql (a string literal). sql_cached keeps the compiled statement
- * in the connection for reuse; both must be ended with sql_finish on every
+/* Prepares sql (a string literal). db_prepare_cached keeps the compiled statement
+ * in the connection for reuse; both must be ended with db_finish on every
  * path (it is safe on a zeroed or failed stmt). */
-int sql_prepare(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen);
-int sql_cached(struct db *db, struct sql *s, const char *sql, char *err, size_t errlen);
-void sql_finish(struct sql *s);
+int db_prepare(struct db *db, struct db_stmt *s, const char *sql, char *err, size_t errlen);
+int db_prepare_cached(struct db *db, struct db_stmt *s, const char *sql, char *err, size_t errlen);
+void db_finish(struct db_stmt *s);
 
 /* Binds by name (":name"). A NULL text binds SQL NULL. Errors are sticky
- * and reported by the next sql_step. */
-void sql_bind_text(struct sql *s, const char *name, const char *v);
-void sql_bind_int(struct sql *s, const char *name, long long v);
-void sql_bind_null(struct sql *s, const char *name);
+ * and reported by the next db_step. */
+void db_bind_text(struct db_stmt *s, const char *name, const char *v);
+void db_bind_int(struct db_stmt *s, const char *name, long long v);
+void db_bind_null(struct db_stmt *s, const char *name);
 /* Binds NULL when v is 0, else v (for optional ids). */
-void sql_bind_id(struct sql *s, const char *name, long long v);
+void db_bind_id(struct db_stmt *s, const char *name, long long v);
 
 /* Steps: SQLITE_ROW, SQLITE_DONE, or an fu_rc (> 0, < 100) with err set.
  * Retries with backoff while SQLite reports BUSY before the first row. */
-int sql_step(struct sql *s, char *err, size_t errlen);
+int db_step(struct db_stmt *s, char *err, size_t errlen);
 /* Steps a statement that returns no rows (or ignores them): FU_OK or error. */
-int sql_exec(struct sql *s, char *err, size_t errlen);
+int db_run(struct db_stmt *s, char *err, size_t errlen);
 
-const char *sql_text(struct sql *s, int col);    /* NULL for SQL NULL */
-long long sql_int(struct sql *s, int col);
-int sql_isnull(struct sql *s, int col);
+const char *db_col_text(struct db_stmt *s, int col);    /* NULL for SQL NULL */
+long long db_col_int(struct db_stmt *s, int col);
+int db_col_isnull(struct db_stmt *s, int col);
 /* strdup of a column; *oom set to 1 when allocation fails. NULL stays NULL. */
-char *sql_dup(struct sql *s, int col, int *oom);
+char *db_col_dup(struct db_stmt *s, int col, int *oom);
 /* Copies a text column into a fixed buffer ("" for NULL), truncating. */
-void sql_copy(struct sql *s, int col, char *out, size_t outlen);
+void db_col_copy(struct db_stmt *s, int col, char *out, size_t outlen);
 
 /* Runs one literal SQL statement with no parameters and no result. */
 int db_exec(struct db *db, const char *sql, char *err, size_t errlen);
@@ -117,11 +117,11 @@ const char *db_as_user(const struct actor *a);
 void db_uuid(char out[37]);
 
 /* Growable byte string. */
-struct sbuf { char *p; size_t n, cap; int oom; };
-void sbuf_add(struct sbuf *b, const char *s, size_t n);
-void sbuf_str(struct sbuf *b, const char *s);
-void sbuf_fmt(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sbuf_free(struct sbuf *b);
+struct db_buf { char *p; size_t n, cap; int oom; };
+void db_buf_add(struct db_buf *b, const char *s, size_t n);
+void db_buf_str(struct db_buf *b, const char *s);
+void db_buf_fmt(struct db_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void db_buf_free(struct db_buf *b);
 
 /* Splits a DB_SEP-joined group_concat into a string array (NULL s: none). */
 int db_split(const char *s, char ***out, size_t *n);
@@ -129,15 +129,15 @@ void db_strv_free(char **v, size_t n);
 
 /* ---- SHA-256 (libcrypto) ------------------------------------------------- */
 
-struct hasher { void *ctx; int failed; };
-int hasher_init(struct hasher *h);
+struct db_hash { void *ctx; int failed; };
+int db_hash_init(struct db_hash *h);
 /* Adds one field: a type tag and 8-byte length before the bytes, so no two
  * different field sequences serialise alike. NULL is its own tag. */
-void hasher_str(struct hasher *h, const char *s);
-void hasher_int(struct hasher *h, long long v);
+void db_hash_str(struct db_hash *h, const char *s);
+void db_hash_int(struct db_hash *h, long long v);
 /* Finishes into 64 lowercase hex digits; 0 on success. Frees the context. */
-int hasher_hex(struct hasher *h, char out[65]);
-void hasher_abort(struct hasher *h);
+int db_hash_hex(struct db_hash *h, char out[65]);
+void db_hash_abort(struct db_hash *h);
 
 /* ---- users and departments (db/user.c) ----------------------------------- */
 

@@ -110,14 +110,14 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
 
 static int user_version(struct db *db, long long *out, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_prepare(db, &s, "PRAGMA user_version", err, errlen);
+    struct db_stmt s;
+    int rc = db_prepare(db, &s, "PRAGMA user_version", err, errlen);
     if (rc == FU_OK) {
-        rc = sql_step(&s, err, errlen);
-        *out = rc == SQLITE_ROW ? sql_int(&s, 0) : 0;
+        rc = db_step(&s, err, errlen);
+        *out = rc == SQLITE_ROW ? db_col_int(&s, 0) : 0;
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 

@@ -63,37 +63,37 @@ void task_filter_init(struct task_filter *f)
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
 
 /* Fills t from a TASK_COLS row; non-zero when out of memory. */
-static int task_row(struct sql *s, struct task *t)
+static int task_row(struct db_stmt *s, struct task *t)
 {
     int oom = 0;
     enum task_kind k = KIND_ITEM;
     enum task_status st = ST_TODO;
     memset(t, 0, sizeof *t);
-    t->id = sql_int(s, 0);
-    sql_copy(s, 1, t->uuid, sizeof t->uuid);
-    t->report_id = sql_int(s, 2);
-    t->parent_id = sql_int(s, 3);
-    t->depth = (int)sql_int(s, 4);
-    sql_copy(s, 5, t->code, sizeof t->code);
-    kind_parse(sql_text(s, 6), &k);
+    t->id = db_col_int(s, 0);
+    db_col_copy(s, 1, t->uuid, sizeof t->uuid);
+    t->report_id = db_col_int(s, 2);
+    t->parent_id = db_col_int(s, 3);
+    t->depth = (int)db_col_int(s, 4);
+    db_col_copy(s, 5, t->code, sizeof t->code);
+    kind_parse(db_col_text(s, 6), &k);
     t->kind = k;
-    t->stmt_kind = stmt_kind_of(sql_text(s, 7));
-    t->text = sql_dup(s, 8, &oom);
-    t->body = sql_dup(s, 9, &oom);
-    status_parse(sql_text(s, 10), &st);
+    t->stmt_kind = stmt_kind_of(db_col_text(s, 7));
+    t->text = db_col_dup(s, 8, &oom);
+    t->body = db_col_dup(s, 9, &oom);
+    status_parse(db_col_text(s, 10), &st);
     t->status = st;
-    t->lead = sql_dup(s, 11, &oom);
-    if (db_split(sql_text(s, 12), &t->support, &t->nsupport) != 0)
+    t->lead = db_col_dup(s, 11, &oom);
+    if (db_split(db_col_text(s, 12), &t->support, &t->nsupport) != 0)
         oom = 1;
-    sql_copy(s, 13, t->due, sizeof t->due);
-    t->suggested_owner = sql_dup(s, 14, &oom);
-    sql_copy(s, 15, t->suggested_due, sizeof t->suggested_due);
-    t->metrics = sql_dup(s, 16, &oom);
-    t->version = sql_int(s, 17);
-    t->withdrawn = (int)sql_int(s, 18);
-    sql_copy(s, 19, t->updated_at, sizeof t->updated_at);
-    t->nchildren = (int)sql_int(s, 20);
-    t->ndone = (int)sql_int(s, 21);
+    db_col_copy(s, 13, t->due, sizeof t->due);
+    t->suggested_owner = db_col_dup(s, 14, &oom);
+    db_col_copy(s, 15, t->suggested_due, sizeof t->suggested_due);
+    t->metrics = db_col_dup(s, 16, &oom);
+    t->version = db_col_int(s, 17);
+    t->withdrawn = (int)db_col_int(s, 18);
+    db_col_copy(s, 19, t->updated_at, sizeof t->updated_at);
+    t->nchildren = (int)db_col_int(s, 20);
+    t->ndone = (int)db_col_int(s, 21);
     if (!t->text)
         oom = 1;
     return oom;
@@ -101,18 +101,18 @@ static int task_row(struct sql *s, struct task *t)
 
 int db_task_load(struct db *db, long long id, struct task *out, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     memset(out, 0, sizeof *out);
-    int rc = sql_cached(db, &s, TASK_COLS " WHERE t.id = :id", err, errlen);
+    int rc = db_prepare_cached(db, &s, TASK_COLS " WHERE t.id = :id", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_int(&s, ":id", id);
-        rc = sql_step(&s, err, errlen);
+        db_bind_int(&s, ":id", id);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW)
             rc = task_row(&s, out) ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
         else if (rc == SQLITE_DONE)
             rc = db_errf(err, errlen, FU_NOTFOUND, "no task with id %lld", id);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         task_fini(out);
     return rc;
@@ -138,25 +138,25 @@ static int list_push(struct task_list *l)
     return 0;
 }
 
-static void bind_filter(struct sql *s, const struct task_filter *f, long long dept,
+static void bind_filter(struct db_stmt *s, const struct task_filter *f, long long dept,
                         const char *today, const char *search)
 {
-    sql_bind_int(s, ":report", f->report_id);
-    sql_bind_int(s, ":withdrawn", f->include_withdrawn != 0);
-    sql_bind_text(s, ":status", f->status >= 0 && f->status < ST_COUNT
+    db_bind_int(s, ":report", f->report_id);
+    db_bind_int(s, ":withdrawn", f->include_withdrawn != 0);
+    db_bind_text(s, ":status", f->status >= 0 && f->status < ST_COUNT
                                      ? status_key((enum task_status)f->status) : NULL);
-    sql_bind_text(s, ":kind", f->kind >= 0 && f->kind <= KIND_STATEMENT
+    db_bind_text(s, ":kind", f->kind >= 0 && f->kind <= KIND_STATEMENT
                                    ? kind_key((enum task_kind)f->kind) : NULL);
-    sql_bind_id(s, ":dept", dept);
-    sql_bind_text(s, ":today", f->overdue ? today : NULL);
-    sql_bind_text(s, ":search", search);
+    db_bind_id(s, ":dept", dept);
+    db_bind_text(s, ":today", f->overdue ? today : NULL);
+    db_bind_text(s, ":search", search);
 }
 
 int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
                  char *err, size_t errlen)
 {
     struct task_filter all;
-    struct sql s = {0};
+    struct db_stmt s = {0};
     long long dept = 0;
     char today[16], *search = NULL;
     int rc = FU_OK;
@@ -179,7 +179,7 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
     }
-    rc = sql_cached(db, &s, TASK_COLS
+    rc = db_prepare_cached(db, &s, TASK_COLS
         " WHERE (:report = 0 OR t.report_id = :report)"
         " AND (:withdrawn OR t.withdrawn = 0)"
         " AND (:status IS NULL OR t.status = :status)"
@@ -196,7 +196,7 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
     if (rc != FU_OK)
         goto done;
     bind_filter(&s, f, dept, today, search);
-    while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         if (list_push(out) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             goto done;
@@ -208,7 +208,7 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
     }
     rc = rc == SQLITE_DONE ? FU_OK : rc;
 done:
-    sql_finish(&s);
+    db_finish(&s);
     free(search);
     if (rc != FU_OK)
         task_list_free(out);
@@ -239,22 +239,22 @@ static int uuid_prefix(const char *ref, char *out, size_t outlen)
 static int find_uuid(struct db *db, const char *prefix, long long *id, char *err,
                      size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char hi[40];
     int found = 0;
     snprintf(hi, sizeof hi, "%s", prefix);
     hi[strlen(hi) - 1]++;   /* the first string after every extension of prefix */
-    int rc = sql_cached(db, &s, "SELECT id FROM tasks WHERE uuid >= :lo AND uuid < :hi"
+    int rc = db_prepare_cached(db, &s, "SELECT id FROM tasks WHERE uuid >= :lo AND uuid < :hi"
                          " ORDER BY uuid LIMIT 2", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":lo", prefix);
-        sql_bind_text(&s, ":hi", hi);
-        while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW)
+        db_bind_text(&s, ":lo", prefix);
+        db_bind_text(&s, ":hi", hi);
+        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW)
             if (found++ == 0)
-                *id = sql_int(&s, 0);
+                *id = db_col_int(&s, 0);
         rc = rc == SQLITE_DONE ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK && found == 0)
         rc = db_errf(err, errlen, FU_NOTFOUND, "no task with a UUID starting %s", prefix);
     else if (rc == FU_OK && found > 1)
@@ -266,26 +266,26 @@ static int find_uuid(struct db *db, const char *prefix, long long *id, char *err
 static int find_code(struct db *db, long long report, const char *code, long long *id,
                      char *err, size_t errlen)
 {
-    struct sql s;
-    struct sbuf where = {0};
+    struct db_stmt s;
+    struct db_buf where = {0};
     long long reports[10];
     int found = 0;
-    int rc = sql_cached(db, &s, "SELECT id, report_id FROM tasks WHERE code = :code"
+    int rc = db_prepare_cached(db, &s, "SELECT id, report_id FROM tasks WHERE code = :code"
                          " AND withdrawn = 0 AND (:report = 0 OR report_id = :report)"
                          " ORDER BY report_id LIMIT 10", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":code", code);
-        sql_bind_int(&s, ":report", report);
-        while ((rc = sql_step(&s, err, errlen)) == SQLITE_ROW && found < 10) {
+        db_bind_text(&s, ":code", code);
+        db_bind_int(&s, ":report", report);
+        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW && found < 10) {
             if (found == 0)
-                *id = sql_int(&s, 0);
-            reports[found++] = sql_int(&s, 1);
+                *id = db_col_int(&s, 0);
+            reports[found++] = db_col_int(&s, 1);
         }
         rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? FU_OK : rc;
     }
-    sql_finish(&s);
+    db_finish(&s);
     for (int i = 0; i < found; i++)   /* "R1, R2 and R3" */
-        sbuf_fmt(&where, "%sR%lld", i == 0 ? "" : i == found - 1 ? " and " : ", ", reports[i]);
+        db_buf_fmt(&where, "%sR%lld", i == 0 ? "" : i == found - 1 ? " and " : ", ", reports[i]);
     if (rc == FU_OK && found == 0 && report)
         rc = db_errf(err, errlen, FU_NOTFOUND, "no task R%lld:%s; `followup list --report "
                      "R%lld` shows its codes", report, code, report);
@@ -295,7 +295,7 @@ static int find_code(struct db *db, long long report, const char *code, long lon
     else if (rc == FU_OK && found > 1)
         rc = db_errf(err, errlen, FU_USAGE, "%s is in %s; qualify it as R%lld:%s", code,
                      where.p ? where.p : "several reports", reports[0], code);
-    sbuf_free(&where);
+    db_buf_free(&where);
     return rc;
 }
 
@@ -351,14 +351,14 @@ void note_list_free(struct note_list *l)
 int db_note_list(struct db *db, long long task_id, struct note_list *out,
                  char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = sql_cached(db, &s, "SELECT id, task_id, at, actor || coalesce(' as ' || as_user,"
+    int rc = db_prepare_cached(db, &s, "SELECT id, task_id, at, actor || coalesce(' as ' || as_user,"
                          " ''), text FROM notes WHERE task_id = :task ORDER BY id", err, errlen);
     if (rc == FU_OK)
-        sql_bind_int(&s, ":task", task_id);
-    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+        db_bind_int(&s, ":task", task_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int oom = 0;
         rc = FU_OK;
         if (out->n == cap) {
@@ -372,17 +372,17 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
             cap = ncap;
         }
         struct note *nt = &out->v[out->n++];
-        nt->id = sql_int(&s, 0);
-        nt->task_id = sql_int(&s, 1);
-        sql_copy(&s, 2, nt->at, sizeof nt->at);
-        nt->author = sql_dup(&s, 3, &oom);
-        nt->text = sql_dup(&s, 4, &oom);
+        nt->id = db_col_int(&s, 0);
+        nt->task_id = db_col_int(&s, 1);
+        db_col_copy(&s, 2, nt->at, sizeof nt->at);
+        nt->author = db_col_dup(&s, 3, &oom);
+        nt->text = db_col_dup(&s, 4, &oom);
         if (oom)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         note_list_free(out);
     return rc;
@@ -413,37 +413,37 @@ void report_list_free(struct report_list *l)
     }
 }
 
-static int report_row(struct sql *s, struct report *r)
+static int report_row(struct db_stmt *s, struct report *r)
 {
     int oom = 0;
     memset(r, 0, sizeof *r);
-    r->id = sql_int(s, 0);
-    r->title = sql_dup(s, 1, &oom);
-    r->doc_no = sql_dup(s, 2, &oom);
-    r->issuer = sql_dup(s, 3, &oom);
-    r->published = sql_dup(s, 4, &oom);
-    r->addressee = sql_dup(s, 5, &oom);
-    r->signed_by = sql_dup(s, 6, &oom);
-    r->signed_on = sql_dup(s, 7, &oom);
-    r->lead_department = sql_dup(s, 8, &oom);
-    r->imported_at = sql_dup(s, 9, &oom);
-    r->ntasks = sql_int(s, 10);
-    r->intro = sql_dup(s, 11, &oom);
-    r->closing = sql_dup(s, 12, &oom);
+    r->id = db_col_int(s, 0);
+    r->title = db_col_dup(s, 1, &oom);
+    r->doc_no = db_col_dup(s, 2, &oom);
+    r->issuer = db_col_dup(s, 3, &oom);
+    r->published = db_col_dup(s, 4, &oom);
+    r->addressee = db_col_dup(s, 5, &oom);
+    r->signed_by = db_col_dup(s, 6, &oom);
+    r->signed_on = db_col_dup(s, 7, &oom);
+    r->lead_department = db_col_dup(s, 8, &oom);
+    r->imported_at = db_col_dup(s, 9, &oom);
+    r->ntasks = db_col_int(s, 10);
+    r->intro = db_col_dup(s, 11, &oom);
+    r->closing = db_col_dup(s, 12, &oom);
     return oom;
 }
 
 int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = sql_cached(db, &s, "SELECT r.id, r.title, r.doc_no, r.issuer, r.published,"
+    int rc = db_prepare_cached(db, &s, "SELECT r.id, r.title, r.doc_no, r.issuer, r.published,"
                          " r.addressee, r.signed_by, r.signed_on, r.lead_department,"
                          " r.imported_at, (SELECT count(*) FROM tasks t WHERE t.report_id = r.id"
                          " AND t.withdrawn = 0), r.intro, r.closing FROM reports r ORDER BY r.id",
                          err, errlen);
-    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (out->n == cap) {
             size_t ncap = cap ? cap * 2 : 8;
@@ -460,7 +460,7 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         report_list_free(out);
     return rc;

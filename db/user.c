@@ -105,20 +105,20 @@ int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t
     int rc = db_dept_name_check(name, clean, sizeof clean, err, errlen);
     if (rc != FU_OK)
         return rc;
-    struct sql s;
-    rc = sql_cached(db, &s, "SELECT id FROM departments WHERE name = :name", err, errlen);
+    struct db_stmt s;
+    rc = db_prepare_cached(db, &s, "SELECT id FROM departments WHERE name = :name", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":name", clean);
-        rc = sql_step(&s, err, errlen);
+        db_bind_text(&s, ":name", clean);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW) {
-            *id = sql_int(&s, 0);
+            *id = db_col_int(&s, 0);
             rc = FU_OK;
         } else if (rc == SQLITE_DONE) {
             rc = db_errf(err, errlen, FU_NOTFOUND, "no department '%s'; add it with "
                          "`followup dept add %s`", clean, clean);
         }
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -149,39 +149,39 @@ void user_list_free(struct user_list *l)
     " (SELECT d.name AS name FROM user_depts ud JOIN departments d ON d.id = ud.dept_id" \
     " WHERE ud.user_id = u.id ORDER BY d.id)) FROM users u"
 
-static int user_row(struct sql *s, struct user *u, long long *uid)
+static int user_row(struct db_stmt *s, struct user *u, long long *uid)
 {
     memset(u, 0, sizeof *u);
     if (uid)
-        *uid = sql_int(s, 0);
-    sql_copy(s, 1, u->login, sizeof u->login);
+        *uid = db_col_int(s, 0);
+    db_col_copy(s, 1, u->login, sizeof u->login);
     enum role r = ROLE_VIEWER;
-    role_parse(sql_text(s, 2), &r);
+    role_parse(db_col_text(s, 2), &r);
     u->role = r;
     u->known = 1;
-    return db_split(sql_text(s, 3), &u->depts, &u->ndepts);
+    return db_split(db_col_text(s, 3), &u->depts, &u->ndepts);
 }
 
 /* Fills u for login; known=0 (viewer) when there is no such user. */
 static int user_get(struct db *db, const char *login, struct user *u, long long *uid,
                     char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     memset(u, 0, sizeof *u);
     snprintf(u->login, sizeof u->login, "%s", login);
     u->role = ROLE_VIEWER;
     if (uid)
         *uid = 0;
-    int rc = sql_cached(db, &s, USER_COLS " WHERE u.login = :login", err, errlen);
+    int rc = db_prepare_cached(db, &s, USER_COLS " WHERE u.login = :login", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":login", login);
-        rc = sql_step(&s, err, errlen);
+        db_bind_text(&s, ":login", login);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW)
             rc = user_row(&s, u, uid) == 0 ? FU_OK : db_errf(err, errlen, FU_ERR, "out of memory");
         else if (rc == SQLITE_DONE)
             rc = FU_OK;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -225,34 +225,34 @@ static int may_manage(struct db *db, const struct actor *a, char *err, size_t er
 /* "bob department [区科委,区财政局]" for the history; NULL when unknown. */
 static char *user_desc(const struct user *u)
 {
-    struct sbuf b = {0};
+    struct db_buf b = {0};
     if (!u->known)
         return NULL;
-    sbuf_fmt(&b, "%s %s", u->login, role_key(u->role));
+    db_buf_fmt(&b, "%s %s", u->login, role_key(u->role));
     if (u->ndepts) {
-        sbuf_str(&b, " [");
+        db_buf_str(&b, " [");
         for (size_t i = 0; i < u->ndepts; i++) {
             if (i)
-                sbuf_str(&b, ",");
-            sbuf_str(&b, u->depts[i]);
+                db_buf_str(&b, ",");
+            db_buf_str(&b, u->depts[i]);
         }
-        sbuf_str(&b, "]");
+        db_buf_str(&b, "]");
     }
     if (b.oom)
-        sbuf_free(&b);
+        db_buf_free(&b);
     return b.p;
 }
 
 static int committee_count(struct db *db, long long *n, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_cached(db, &s, "SELECT count(*) FROM users WHERE role = 'committee'", err,
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, "SELECT count(*) FROM users WHERE role = 'committee'", err,
                          errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
-        *n = sql_int(&s, 0);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        *n = db_col_int(&s, 0);
         rc = FU_OK;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -273,41 +273,41 @@ static int keep_committee(struct db *db, const struct user *old, enum role next,
 static int user_write(struct db *db, const char *login, enum role role, const long long *ids,
                       size_t nids, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char now[32];
     long long uid = 0;
     db_now(now, sizeof now);
-    int rc = sql_cached(db, &s, "INSERT INTO users (login, role, created_at) VALUES (:login,"
+    int rc = db_prepare_cached(db, &s, "INSERT INTO users (login, role, created_at) VALUES (:login,"
                          " :role, :now) ON CONFLICT (login) DO UPDATE SET role = excluded.role"
                          " RETURNING id", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":login", login);
-        sql_bind_text(&s, ":role", role_key(role));
-        sql_bind_text(&s, ":now", now);
-        rc = sql_step(&s, err, errlen);
+        db_bind_text(&s, ":login", login);
+        db_bind_text(&s, ":role", role_key(role));
+        db_bind_text(&s, ":now", now);
+        rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW) {
-            uid = sql_int(&s, 0);
-            rc = sql_exec(&s, err, errlen);
+            uid = db_col_int(&s, 0);
+            rc = db_run(&s, err, errlen);
         } else if (rc == SQLITE_DONE) {
             rc = db_errf(err, errlen, FU_ERR, "internal error: user '%s' was not stored", login);
         }
     }
-    sql_finish(&s);
-    if (rc == FU_OK && (rc = sql_cached(db, &s, "DELETE FROM user_depts WHERE user_id = :u",
+    db_finish(&s);
+    if (rc == FU_OK && (rc = db_prepare_cached(db, &s, "DELETE FROM user_depts WHERE user_id = :u",
                                          err, errlen)) == FU_OK) {
-        sql_bind_int(&s, ":u", uid);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_int(&s, ":u", uid);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     for (size_t i = 0; rc == FU_OK && i < nids; i++) {
-        rc = sql_cached(db, &s, "INSERT OR IGNORE INTO user_depts (user_id, dept_id) VALUES"
+        rc = db_prepare_cached(db, &s, "INSERT OR IGNORE INTO user_depts (user_id, dept_id) VALUES"
                          " (:u, :d)", err, errlen);
         if (rc == FU_OK) {
-            sql_bind_int(&s, ":u", uid);
-            sql_bind_int(&s, ":d", ids[i]);
-            rc = sql_exec(&s, err, errlen);
+            db_bind_int(&s, ":u", uid);
+            db_bind_int(&s, ":d", ids[i]);
+            rc = db_run(&s, err, errlen);
         }
-        sql_finish(&s);
+        db_finish(&s);
     }
     return rc;
 }
@@ -370,7 +370,7 @@ int db_user_remove(struct db *db, const struct actor *a, const char *login,
                    char *err, size_t errlen)
 {
     struct user old = {0};
-    struct sql s = {0};
+    struct db_stmt s = {0};
     char *od = NULL;
     long long uid = 0;
     int rc = db_begin(db, err, errlen);
@@ -384,12 +384,12 @@ int db_user_remove(struct db *db, const struct actor *a, const char *login,
                      login ? login : "");
     if (rc == FU_OK)
         rc = keep_committee(db, &old, ROLE_VIEWER, err, errlen);
-    if (rc == FU_OK && (rc = sql_cached(db, &s, "DELETE FROM users WHERE id = :id", err,
+    if (rc == FU_OK && (rc = db_prepare_cached(db, &s, "DELETE FROM users WHERE id = :id", err,
                                          errlen)) == FU_OK) {
-        sql_bind_int(&s, ":id", uid);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_int(&s, ":id", uid);
+        rc = db_run(&s, err, errlen);
     }
-    sql_finish(&s);
+    db_finish(&s);
     if (rc == FU_OK) {
         od = user_desc(&old);
         rc = od ? db_history_add(db, a, 0, "user", od, NULL, NULL, err, errlen)
@@ -402,11 +402,11 @@ int db_user_remove(struct db *db, const struct actor *a, const char *login,
 
 int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = sql_cached(db, &s, USER_COLS " ORDER BY u.login", err, errlen);
-    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    int rc = db_prepare_cached(db, &s, USER_COLS " ORDER BY u.login", err, errlen);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (out->n == cap) {
             size_t ncap = cap ? cap * 2 : 16;
@@ -423,7 +423,7 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         user_list_free(out);
     return rc;
@@ -434,18 +434,18 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
 /* Inserts a checked name; *added is 0 when it existed. */
 static int dept_insert(struct db *db, const char *clean, int *added, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     char now[32];
     db_now(now, sizeof now);
-    int rc = sql_cached(db, &s, "INSERT INTO departments (name, created_at) VALUES (:name,"
+    int rc = db_prepare_cached(db, &s, "INSERT INTO departments (name, created_at) VALUES (:name,"
                          " :now) ON CONFLICT (name) DO NOTHING", err, errlen);
     if (rc == FU_OK) {
-        sql_bind_text(&s, ":name", clean);
-        sql_bind_text(&s, ":now", now);
-        rc = sql_exec(&s, err, errlen);
+        db_bind_text(&s, ":name", clean);
+        db_bind_text(&s, ":now", now);
+        rc = db_run(&s, err, errlen);
         *added = sqlite3_changes(db->h) > 0;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 
@@ -472,11 +472,11 @@ int db_dept_add(struct db *db, const struct actor *a, const char *name,
 
 int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
 {
-    struct sql s;
+    struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = sql_cached(db, &s, "SELECT name FROM departments ORDER BY id", err, errlen);
-    while (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
+    int rc = db_prepare_cached(db, &s, "SELECT name FROM departments ORDER BY id", err, errlen);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (out->n == cap) {
             size_t ncap = cap ? cap * 2 : 16;
@@ -488,12 +488,12 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
             out->v = v;
             cap = ncap;
         }
-        if (!(out->v[out->n++] = strdup(sql_text(&s, 0))))
+        if (!(out->v[out->n++] = strdup(db_col_text(&s, 0))))
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
-    sql_finish(&s);
+    db_finish(&s);
     if (rc != FU_OK)
         dept_list_free(out);
     return rc;
@@ -512,13 +512,13 @@ void dept_list_free(struct dept_list *l)
 
 static int count_rows(struct db *db, const char *sql, long long *n, char *err, size_t errlen)
 {
-    struct sql s;
-    int rc = sql_cached(db, &s, sql, err, errlen);
-    if (rc == FU_OK && (rc = sql_step(&s, err, errlen)) == SQLITE_ROW) {
-        *n = sql_int(&s, 0);
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, sql, err, errlen);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        *n = db_col_int(&s, 0);
         rc = FU_OK;
     }
-    sql_finish(&s);
+    db_finish(&s);
     return rc;
 }
 

@@ -70,7 +70,7 @@ int db_backoff(int attempt)
 
 /* ---- growable strings ---------------------------------------------------- */
 
-void sbuf_add(struct sbuf *b, const char *s, size_t n)
+void db_buf_add(struct db_buf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
@@ -91,13 +91,13 @@ void sbuf_add(struct sbuf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 
-void sbuf_str(struct sbuf *b, const char *s)
+void db_buf_str(struct db_buf *b, const char *s)
 {
     if (s)
-        sbuf_add(b, s, strlen(s));
+        db_buf_add(b, s, strlen(s));
 }
 
-void sbuf_fmt(struct sbuf *b, const char *fmt, ...)
+void db_buf_fmt(struct db_buf *b, const char *fmt, ...)
 {
     char tmp[512];
     va_list ap;
@@ -107,10 +107,10 @@ void sbuf_fmt(struct sbuf *b, const char *fmt, ...)
     if (n < 0)
         b->oom = 1;
     else
-        sbuf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+        db_buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-void sbuf_free(struct sbuf *b)
+void db_buf_free(struct db_buf *b)
 {
     free(b->p);
     memset(b, 0, sizeof *b);
@@ -156,18 +156,18 @@ void db_strv_free(char **v, size_t n)
 
 /* ---- SHA-256 ------------------------------------------------------------- */
 
-int hasher_init(struct hasher *h)
+int db_hash_init(struct db_hash *h)
 {
     h->failed = 0;
     h->ctx = EVP_MD_CTX_new();
     if (!h->ctx || EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL) != 1) {
-        hasher_abort(h);
+        db_hash_abort(h);
         return -1;
     }
     return 0;
 }
 
-static void field(struct hasher *h, char tag, const char *s, size_t n)
+static void field(struct db_hash *h, char tag, const char *s, size_t n)
 {
     unsigned char head[9];
     head[0] = (unsigned char)tag;
@@ -178,7 +178,7 @@ static void field(struct hasher *h, char tag, const char *s, size_t n)
         h->failed = 1;
 }
 
-void hasher_str(struct hasher *h, const char *s)
+void db_hash_str(struct db_hash *h, const char *s)
 {
     if (s)
         field(h, 's', s, strlen(s));
@@ -186,19 +186,19 @@ void hasher_str(struct hasher *h, const char *s)
         field(h, 'n', "", 0);
 }
 
-void hasher_int(struct hasher *h, long long v)
+void db_hash_int(struct db_hash *h, long long v)
 {
     char tmp[32];
     int n = snprintf(tmp, sizeof tmp, "%lld", v);
     field(h, 'i', tmp, (size_t)n);
 }
 
-int hasher_hex(struct hasher *h, char out[65])
+int db_hash_hex(struct db_hash *h, char out[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     int ok = h->ctx && !h->failed && EVP_DigestFinal_ex(h->ctx, md, &len) == 1 && len == 32;
-    hasher_abort(h);
+    db_hash_abort(h);
     if (!ok) {
         out[0] = 0;
         return -1;
@@ -208,7 +208,7 @@ int hasher_hex(struct hasher *h, char out[65])
     return 0;
 }
 
-void hasher_abort(struct hasher *h)
+void db_hash_abort(struct db_hash *h)
 {
     if (h->ctx)
         EVP_MD_CTX_free(h->ctx);
