@@ -75,8 +75,9 @@ static int contains(const char *s, size_t a, size_t b, const char *const *w)
     return 0;
 }
 
-/* Is the name s[a..b) the party committee (区委, 区委办, 区委员会)? */
-static int party_committee(const char *s, size_t a, size_t b)
+/* Is the name s[a..b) not a department: the party committee (区委, 区委办,
+ * 区委员会) or the government itself (县政府责成县生态环境局)? */
+static int not_a_department(const char *s, size_t a, size_t b)
 {
     size_t g = pu_find(s, a, b, "政府");
     /* the government itself is no department; its offices are (区政府办公室) */
@@ -106,7 +107,7 @@ static size_t shape_at(const char *s, size_t i, size_t b)
             size_t e = j + len;
             if (pu_at(s, b, j, "委") && pu_at(s, b, e, "员会")) e += strlen("员会");
             else if (pu_at(s, b, j, "办") && pu_at(s, b, e, "公室")) e += strlen("公室");
-            if (contains(s, i, e, not_dept) || party_committee(s, i, e)) return 0;
+            if (contains(s, i, e, not_dept) || not_a_department(s, i, e)) return 0;
             return e;
         }
         if (chars >= 2 && pu_at(s, b, j, "中心")) {
@@ -200,7 +201,10 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
         }
         for (j = 0; o && o->departments && j < o->ndepartments; j++) {
             const char *d = o->departments[j];
-            if (d && *d && pu_at(s, b, i, d) && i + strlen(d) > en) { st = i; en = i + strlen(d); }
+            if (d && *d && d[0] == s[i] && pu_at(s, b, i, d) && i + strlen(d) > en) {
+                st = i;
+                en = i + strlen(d);
+            }
         }
         if (!en && dept_at(c, s, a, i, b, &st, &en)) {
             if (*n > 0 && st < (*out)[*n - 1].b) st = i;    /* no overlaps */

@@ -248,27 +248,28 @@ static size_t addressee_len(const char *s, size_t n)
 
 /* ---- hard wraps ---- */
 
+/* The width lines were cut at, or 0 when the text is not hard-wrapped:
+ * the widest band of three columns that most long lines (16 columns and
+ * more) fall in, with hardly any line wider. */
+#define WRAP_MAX 400
 static int wrap_width(const struct pline *l, size_t n)
 {
-    size_t i, j, longer, band, nlong = 0, best_band = 0;
-    int best = 0;
-    for (i = 0; i < n; i++)
-        if (l[i].width >= 16) nlong++;
-    if (nlong < 3) return 0;
+    size_t hist[WRAP_MAX + 2] = {0}, i, nlong = 0, best_band = 0, longer;
+    int w, best = 0;
     for (i = 0; i < n; i++) {
-        int w = l[i].width;
-        if (w < 16) continue;
-        band = longer = 0;
-        for (j = 0; j < n; j++) {
-            if (l[j].width < 16) continue;
-            if (l[j].width > w) longer++;
-            else if (l[j].width >= w - 3) band++;
-        }
-        if (longer * 10 > nlong) continue;
-        if (band > best_band || (band == best_band && w > best)) {
-            best_band = band;
-            best = w;
-        }
+        if (l[i].width < 16) continue;
+        hist[l[i].width > WRAP_MAX ? WRAP_MAX + 1 : l[i].width]++;
+        nlong++;
+    }
+    if (nlong < 3) return 0;
+    longer = nlong;
+    for (w = 16; w <= WRAP_MAX; w++) {
+        size_t band = 0;
+        int x;
+        longer -= hist[w];                  /* lines wider than w */
+        for (x = w - 3; x <= w; x++) band += hist[x];
+        if (longer * 10 > nlong || hist[w] == 0) continue;
+        if (band >= best_band) { best_band = band; best = w; }
     }
     if (best_band < 3 || best_band * 10 < nlong * 4) return 0;
     return best;
@@ -308,6 +309,22 @@ static int continues(const struct pline *a, const struct pline *b, int last_inde
     return 1;
 }
 
+/* Appends line b's text to the growing text *t (length *len, room *cap). */
+static int append(char **t, size_t *len, size_t *cap, const char *b)
+{
+    size_t lb = strlen(b);
+    if (*len + lb + 1 > *cap) {
+        size_t nc = (*len + lb + 1) * 2;
+        char *nt = realloc(*t, nc);
+        if (!nt) return -1;
+        *t = nt;
+        *cap = nc;
+    }
+    memcpy(*t + *len, b, lb + 1);
+    *len += lb;
+    return 0;
+}
+
 static int join_wrapped(struct pctx *c)
 {
     int w = wrap_width(c->lines, c->nlines);
@@ -316,14 +333,11 @@ static int join_wrapped(struct pctx *c)
     for (i = 0; i < c->nlines; i++) {
         struct pline *cur = &c->lines[i];
         int last_width = cur->width, last_indent = cur->indent;
+        size_t len = strlen(cur->text), cap = len + 1;
         while (i + 1 < c->nlines && last_width >= w - 3 &&
                continues(cur, &c->lines[i + 1], last_indent)) {
             struct pline *nx = &c->lines[i + 1];
-            size_t la = strlen(cur->text), lb = strlen(nx->text);
-            char *t = realloc(cur->text, la + lb + 1);
-            if (!t) return -1;
-            memcpy(t + la, nx->text, lb + 1);
-            cur->text = t;
+            if (append(&cur->text, &len, &cap, nx->text) < 0) return -1;
             free(nx->text);
             nx->text = NULL;
             last_width = nx->width;

@@ -178,6 +178,15 @@ static int perfective(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* The kind of a sentence, first rule that applies:
+ * 1. a context word anywhere (有利于, 战略命题) → context;
+ * 2. a due date, a commitment verb opening the first clause (after a bare
+ *    connective such as 因此, and lead-ins such as 尤其是 or 为), or 将/要
+ *    before such a verb anywhere (还将持续) → commitment;
+ * 3. a fact word (已, 累计, 目前, 较上一年, problems such as 不到位) or a
+ *    verb with 了 (加大了, 审议了) → fact; so is an action such as 举办 that
+ *    opens the first clause of a sentence with figures (举办…近百场);
+ * 4. otherwise commitment. */
 static enum stmt_kind classify(const char *s, size_t a, size_t b, int has_metric,
                                int has_due)
 {

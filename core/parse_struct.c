@@ -144,10 +144,12 @@ static int find_headings(struct pctx *c, struct mlist *hd, struct mlist *en)
     return 0;
 }
 
-/* Is there a sentence end or line end in body[a..b)? */
+/* Is there a sentence end or line end in body[a..b)? (A title longer
+ * than 400 bytes counts as broken.) */
 static int has_break(const struct pctx *c, size_t a, size_t b)
 {
     size_t i, k;
+    if (b - a > 400) return 1;
     for (i = a; i < b; i += k) {
         uint32_t cp = pu_cp(c->body, b, i, &k);
         if (cp == '\n' || pu_is_term(cp) || pu_is_colon(cp)) return 1;
@@ -170,11 +172,13 @@ static int accept_enums(const struct pctx *c, const struct mlist *en, size_t a,
             continue;
         for (j = i + 1; j < en->n && en->v[j].pos < b; j++)
             if (en->v[j].num == 2 && en->v[j].depth != B_MID) break;
-        if (j >= en->n || en->v[j].pos >= b) continue;
+        if (j >= en->n || en->v[j].pos >= b) break;   /* no 二是 left in the region */
         if (mpush(out, one) < 0) return -1;
         want = 2;
         last = i;
-        for (j = i + 1; j < en->n && en->v[j].pos < b; j++) {
+        /* the sequence goes on while its next number turns up among the
+         * next few candidates (nested lists are skipped, not searched far) */
+        for (j = i + 1; j < en->n && en->v[j].pos < b && j - last <= 64; j++) {
             if (en->v[j].num != (int)want || en->v[j].depth == B_MID) continue;
             if (mpush(out, &en->v[j]) < 0) return -1;
             want++;

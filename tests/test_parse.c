@@ -673,6 +673,45 @@ static void test_bad_buffers(void **state)
     free(seed);
 }
 
+/* Mutated seeds and random bytes: an answer every time, never a crash. */
+static void test_mutations_never_crash(void **state)
+{
+    static const char *const bits[] = {"一是", "二是", "、", "（一）", "1.", "\n", "。",
+                                       "区政府将", "2024年将", "区科委", "\xE2\x80\xAE", "\r"};
+    size_t len, i;
+    char *seed = slurp(SEED, &len);
+    unsigned long r = 12345;
+    (void)state;
+    for (i = 0; i < 300; i++) {
+        char *m = malloc(len + 400);
+        size_t n = len, k;
+        struct doc d;
+        char err[FU_ERRLEN];
+        int rc;
+        assert_non_null(m);
+        memcpy(m, seed, len);
+        for (k = 0; k < 1 + i % 20; k++) {
+            size_t p;
+            r = r * 1103515245 + 12345;
+            p = (r >> 8) % n;
+            if (r % 3 == 0) m[p] = (char)(r >> 16);
+            else if (r % 3 == 1 && n > 40) { memmove(m + p, m + p + 1, n - p - 1); n--; }
+            else {
+                const char *b = bits[(r >> 4) % 12];
+                size_t bl = strlen(b);
+                memmove(m + p + bl, m + p, n - p);
+                memcpy(m + p, b, bl);
+                n += bl;
+            }
+        }
+        rc = parse_buffer(m, n, NULL, &d, err, sizeof err);
+        assert_true(rc == FU_OK || rc == FU_ERR);
+        if (rc == FU_OK) doc_free(&d);
+        free(m);
+    }
+    free(seed);
+}
+
 static void expect_file_err(const char *path, const char *part)
 {
     struct doc d;
@@ -865,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_departments_option),
         cmocka_unit_test(test_bad_buffers),
         cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_mutations_never_crash),
         cmocka_unit_test(test_encoding_names),
         cmocka_unit_test(test_newlines),
         cmocka_unit_test(test_json_seed),
