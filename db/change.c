@@ -43,8 +43,18 @@ static int change_load(struct db *db, const struct actor *a, long long task_id,
                      "its report; it cannot be changed", c->t.report_id, c->t.code);
     if (rc == FU_OK)
         rc = db_user_load(db, a, &c->u, NULL, err, errlen);
+    /* A department that leads or supports an item owns the item's
+     * statements. Sections pass nothing down: their lead is often only the
+     * report's default department. */
     if (rc == FU_OK)
         c->own = is_own(&c->t, &c->u);
+    if (rc == FU_OK && !c->own && c->t.kind == KIND_STATEMENT && c->t.parent_id) {
+        struct task p;
+        if ((rc = db_task_load(db, c->t.parent_id, &p, err, errlen)) == FU_OK) {
+            c->own = p.kind == KIND_ITEM && is_own(&p, &c->u);
+            task_fini(&p);
+        }
+    }
     return rc;
 }
 
@@ -225,6 +235,57 @@ static char *join(char *const *v, size_t n)
     return b.p;
 }
 
+/* Descendants that still followed the old lead (same department, or none
+ * when the parent had none) follow the new one, each with a history row
+ * and a version bump, so the list never shows an item's statements under
+ * a department the item has left. */
+static int cascade_lead(struct db *db, const struct actor *a, const struct change *c,
+                        long long new_id, const char *new_name, char *err, size_t errlen)
+{
+    struct db_stmt s = {0};
+    long long *ids = NULL;
+    size_t n = 0, cap = 0;
+    int rc = db_prepare(db, &s,
+        "WITH RECURSIVE sub(id) AS (SELECT id FROM tasks WHERE parent_id = :root"
+        " UNION ALL SELECT t.id FROM tasks t JOIN sub ON t.parent_id = sub.id)"
+        " SELECT t.id FROM tasks t JOIN sub ON sub.id = t.id"
+        " WHERE t.withdrawn = 0 AND t.lead_id IS (SELECT id FROM departments WHERE name = :old)"
+        " ORDER BY t.seq", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":root", c->t.id);
+        db_bind_text(&s, ":old", c->t.lead);
+        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            if (n == cap) {
+                long long *grown = realloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
+                if (!grown) {
+                    rc = db_errf(err, errlen, FU_ERR, "out of memory");
+                    break;
+                }
+                ids = grown;
+            }
+            ids[n++] = db_col_int(&s, 0);
+        }
+        rc = rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    db_finish(&s);
+    for (size_t i = 0; rc == FU_OK && i < n; i++) {
+        if ((rc = db_prepare_cached(db, &s, "UPDATE tasks SET lead_id = :lead WHERE id = :id",
+                                    err, errlen)) != FU_OK)
+            break;
+        db_bind_id(&s, ":lead", new_id);
+        db_bind_int(&s, ":id", ids[i]);
+        rc = db_run(&s, err, errlen);
+        db_finish(&s);
+        if (rc == FU_OK)
+            rc = bump(db, ids[i], err, errlen);
+        if (rc == FU_OK)
+            rc = db_history_add(db, a, ids[i], "lead", c->t.lead, new_name, "follows its parent",
+                                err, errlen);
+    }
+    free(ids);
+    return rc;
+}
+
 static int assign_lead(struct db *db, const struct actor *a, const struct change *c,
                        const char *lead, int *changed, char *err, size_t errlen)
 {
@@ -246,6 +307,8 @@ static int assign_lead(struct db *db, const struct actor *a, const struct change
     if (rc == FU_OK)
         rc = db_history_add(db, a, c->t.id, "lead", c->t.lead, id ? clean : NULL, NULL, err,
                             errlen);
+    if (rc == FU_OK)
+        rc = cascade_lead(db, a, c, id, id ? clean : NULL, err, errlen);
     *changed = 1;
     return rc;
 }

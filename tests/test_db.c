@@ -629,7 +629,11 @@ static void assign_with_history(void **state)
     task_fini(&t);
     assert_int_equal(db_task_assign(f->db, &alice, id, "区财政局", sup, 3, 1, "2026-06-30", v,
                                     f->err, sizeof f->err), FU_OK);
-    assert_int_equal(hist_rows(f), rows + 3);
+    /* three fields, and 1.2.1, which followed 1.2's lead, follows it again */
+    assert_int_equal(hist_rows(f), rows + 4);
+    find(f, "1.2.1", &t);
+    assert_string_equal(t.lead, "区财政局");
+    task_fini(&t);
     assert_int_equal(db_task_get(f->db, id, &t, f->err, sizeof f->err), FU_OK);
     assert_string_equal(t.lead, "区财政局");
     assert_int_equal(t.nsupport, 2);
@@ -655,7 +659,7 @@ static void assign_with_history(void **state)
     /* the same again: nothing changes */
     assert_int_equal(db_task_assign(f->db, &alice, id, "区财政局", sup, 2, 1, "2026-06-30", 0,
                                     f->err, sizeof f->err), FU_OK);
-    assert_int_equal(hist_rows(f), rows + 3);
+    assert_int_equal(hist_rows(f), rows + 4);
     /* errors write nothing */
     assert_int_equal(db_task_assign(f->db, &alice, id, "区不存在局", NULL, 0, 0, NULL, 0, f->err,
                                     sizeof f->err), FU_NOTFOUND);
@@ -665,11 +669,11 @@ static void assign_with_history(void **state)
                                     sizeof f->err), FU_NOTFOUND);
     assert_int_equal(db_task_assign(f->db, &alice, id, NULL, NULL, 0, 0, "2026-02-30", 0,
                                     f->err, sizeof f->err), FU_USAGE);
-    assert_int_equal(hist_rows(f), rows + 3);
-    /* clearing: "" lead, no support, "" due */
+    assert_int_equal(hist_rows(f), rows + 4);
+    /* clearing: "" lead (1.2.1 follows again), no support, "" due */
     assert_int_equal(db_task_assign(f->db, &alice, id, "", NULL, 0, 1, "", 0, f->err,
                                     sizeof f->err), FU_OK);
-    assert_int_equal(hist_rows(f), rows + 6);
+    assert_int_equal(hist_rows(f), rows + 8);
     assert_int_equal(db_task_get(f->db, id, &t, f->err, sizeof f->err), FU_OK);
     assert_null(t.lead);
     assert_int_equal(t.nsupport, 0);
@@ -742,7 +746,7 @@ static void permission_denials_write_nothing(void **state)
                  bob_as = who("bob", "carol"), alice = who("alice", NULL);
     struct task own, other;
     find(f, "2.1", &own);     /* 区科委: bob's */
-    find(f, "1.1.1", &other); /* 区财政局: carol's */
+    find(f, "1.2.1", &other); /* 区知识产权局, and so is its item 1.2: not bob's */
     long long rows = hist_rows(f);
     long long notes = raw_int(f->path, "SELECT count(*) FROM notes");
     assert_int_equal(db_task_set_status(f->db, &dave, own.id, ST_ACTIVE, "x", 0, f->err,

@@ -45,6 +45,19 @@ fu --as liaison status 2.4 submitted; expect_rc 0 "resubmit"
 fu accept 2.4; expect_rc 0 "accept"
 fu show 2.4; expect_out "done" "accepted"
 
+# Re-assigning an item carries its statements along; a department that
+# leads an item may update the item's statements.
+fu assign 2.1 区财政局
+expect_rc 0 "assign 2.1"
+fu list --search 2.1. --kind statement --format csv
+grep -c ',区财政局,' "$T/out" | grep -qx 5 || fail "2.1's five statements follow the new lead: $(cat "$T/out")"
+fu assign 2.1.2 区科委
+fu user add caizheng --role department --dept 区财政局
+fu --as caizheng status 2.1.2 active
+expect_rc 0 "the item's lead department may update a statement led by another"
+fu --as caizheng status 2.2.1 active
+expect_rc 3 "but not a statement of another item"
+
 fu history 2.4
 expect_out "$me as liaison" "history records both names"
 expect_out "submitted" "history has the status changes"
