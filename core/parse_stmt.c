@@ -180,20 +180,21 @@ static int perfective(const char *s, size_t a, size_t b)
 
 /* The kind of a sentence, first rule that applies:
  * 1. a context word anywhere (有利于, 战略命题) → context;
- * 2. a due date, a commitment verb opening the first clause (after a bare
- *    connective such as 因此, and lead-ins such as 尤其是 or 为), or 将/要
- *    before such a verb anywhere (还将持续) → commitment;
+ * 2. a commitment verb opening the first clause (after a bare connective
+ *    such as 因此, and lead-ins such as 尤其是 or 为), not followed by 了
+ *    → commitment (聚焦……目前已累计…… is a commitment);
  * 3. a fact word (已, 累计, 目前, 较上一年, problems such as 不到位) or a
- *    verb with 了 (加大了, 审议了) → fact; so is an action such as 举办 that
- *    opens the first clause of a sentence with figures (举办…近百场);
- * 4. otherwise commitment. */
-static enum stmt_kind classify(const char *s, size_t a, size_t b, int has_metric,
-                               int has_due)
+ *    verb with 了 (加大了, 审议了) → fact, even when a promise follows
+ *    (2022年……较上一年增加71.9%……2024年将持续…… is a fact whose due
+ *    date is still suggested); so is an action such as 举办 that opens the
+ *    first clause of a sentence with figures (举办…近百场);
+ * 4. otherwise commitment (将, 要, 2024年……还将持续增长). */
+static enum stmt_kind classify(const char *s, size_t a, size_t b, int has_metric)
 {
     size_t f;
     if (contains_any(s, a, b, context_words)) return STMT_CONTEXT;
     f = first_clause(s, a, b);
-    if (has_due || verb_opens(s, f, b) || promises(s, a, b)) return STMT_COMMITMENT;
+    if (verb_opens(s, f, b)) return STMT_COMMITMENT;
     if (contains_any(s, a, b, fact_words) || perfective(s, a, b)) return STMT_FACT;
     if (has_metric && pu_at_any(s, b, f, done_verbs, NULL) >= 0) return STMT_FACT;
     return STMT_COMMITMENT;
@@ -444,7 +445,7 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
     if (find_metrics(st, s, a, b) < 0) return -1;
     find_due(st->due, s, a, b);
     if (pd_find(c, s, a, b, &st->depts, &st->ndepts) < 0) return -1;
-    st->kind = classify(s, a, b, st->nmetrics > 0, st->due[0] != 0);
+    st->kind = classify(s, a, b, st->nmetrics > 0);
     return 0;
 }
 
