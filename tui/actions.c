@@ -74,7 +74,7 @@ static void settle(struct app *a, int rc, const char *err, void (*again)(struct 
         app_msg(a, S_INFO, "%s", done_msg);
     } else if (rc == FU_CONFLICT) {
         app_reload(a);
-        app_msg(a, S_ERROR, "%s %s", err, _("— reloaded; choose again."));
+        app_msg(a, S_ERROR, "%s", err);   /* it says who changed what */
         if (again)
             again(a);
     } else {
@@ -99,7 +99,7 @@ static void apply_status(struct app *a, const struct change_ctx *c, const char *
     char err[FU_ERRLEN] = "", msg[256];
     int rc = db_task_set_status(a->db, a->actor, c->task_id, c->to, note, c->version, err,
                                 sizeof err);
-    snprintf(msg, sizeof msg, "%s: %s → %s", c->code, i18n_status(a->zh, c->from),
+    snprintf(msg, sizeof msg, _("%s: %s → %s"), c->code, i18n_status(a->zh, c->from),
              i18n_status(a->zh, c->to));
     settle(a, rc, err, start_status, msg);
 }

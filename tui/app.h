@@ -29,6 +29,7 @@ struct rect {
 struct view_ops {
     const char *name;
     int popup;             /* 1: drawn over what is beneath, which stays visible */
+    int msgline;           /* 1: sits on the message line (messages move to the status line) */
     /* Where the view goes, given the body area (screen coordinates).
      * NULL: the whole body. */
     void (*place)(struct view *v, struct app *a, const struct rect *body, struct rect *out);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/text.h"
 #include "tui/actions.h"
@@ -100,6 +101,21 @@ static int label_cols(void)
     return w + 2;
 }
 
+/* "2024-03-01T02:05:09Z" (UTC) as local time "2024-03-01 10:05". */
+static void local_time(const char *iso, char *out, size_t outlen)
+{
+    struct tm tm = {0};
+    const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+    if (!end) {
+        snprintf(out, outlen, "%.16s", iso ? iso : "");
+        return;
+    }
+    time_t t = timegm(&tm);
+    struct tm local;
+    localtime_r(&t, &local);
+    strftime(out, outlen, "%Y-%m-%d %H:%M", &local);
+}
+
 static void add_field(struct page *pg, const char *label, const char *value, int style)
 {
     page_add(pg, style, 0, label, label_cols(), value && *value ? value : "-");
@@ -134,7 +150,8 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
         snprintf(buf, sizeof buf, _("%d of %d sub-tasks done"), t->ndone, t->nchildren);
         add_field(pg, _("Progress"), buf, S_NORMAL);
     }
-    add_field(pg, _("Updated"), t->updated_at, S_DIM);
+    local_time(t->updated_at, buf, sizeof buf);
+    add_field(pg, _("Updated"), buf, S_DIM);
 }
 
 static void add_children(struct app *a, struct page *pg, const struct task *t)
@@ -169,8 +186,9 @@ static void add_notes(struct app *a, struct page *pg, const struct task *t)
     if (!nl.n)
         page_add(pg, S_DIM, 1, NULL, 0, _("none yet (c adds one)"));
     for (size_t i = 0; i < nl.n; i++) {
-        char head[256];
-        snprintf(head, sizeof head, "%.16s  %s", nl.v[i].at, nl.v[i].author ? nl.v[i].author : "");
+        char head[256], at[32];
+        local_time(nl.v[i].at, at, sizeof at);
+        snprintf(head, sizeof head, "%s  %s", at, nl.v[i].author ? nl.v[i].author : "");
         page_add(pg, S_LABEL, 1, NULL, 0, head);
         page_add(pg, S_NORMAL, 3, NULL, 0, nl.v[i].text);
     }
@@ -194,12 +212,13 @@ static void add_history(struct app *a, struct page *pg, long long task_id, size_
         page_addf(pg, S_DIM, 1, _("… %zu earlier (H shows all)"), from);
     for (size_t i = from; i < hl.n; i++) {
         const struct history_entry *h = &hl.v[i];
-        char who[160], line[4096];
+        char who[160], line[4096], at[32];
+        local_time(h->at, at, sizeof at);
         if (h->as_user)
             snprintf(who, sizeof who, _("%s as %s"), h->actor, h->as_user);
         else
             snprintf(who, sizeof who, "%s", h->actor ? h->actor : "");
-        snprintf(line, sizeof line, "%.16s  %s  %s: %s → %s", h->at, who,
+        snprintf(line, sizeof line, "%s  %s  %s: %s → %s", at, who,
                  field_label(h->field), value_label(a, h->field, h->old_value),
                  value_label(a, h->field, h->new_value));
         page_add(pg, S_NORMAL, 1, NULL, 0, line);
@@ -223,8 +242,8 @@ static void build(struct app *a, struct detail *s, const struct task *t)
     }
     page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
     add_fields(a, &s->pg, t);
-    add_children(a, &s->pg, t);
     add_notes(a, &s->pg, t);
+    add_children(a, &s->pg, t);
     page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
     page_add(&s->pg, S_TITLE, 0, NULL, 0, _("History"));
     add_history(a, &s->pg, t->id, 8);

@@ -138,6 +138,9 @@ static int edit(struct input *s, enum action act)
 static void finish(struct app *a, struct input *s, int accepted)
 {
     struct input_spec spec = s->spec;
+    char prompt[sizeof s->prompt];
+    memcpy(prompt, s->prompt, sizeof prompt);
+    spec.prompt = prompt;          /* s goes with the pop */
     char *text = strdup(s->buf);
     s->spec.ctx = NULL;            /* the callbacks get it now */
     app_pop(a);
@@ -251,6 +254,7 @@ static void input_close(struct view *v, struct app *a)
 static const struct view_ops input_ops = {
     .name = "input",
     .popup = 1,
+    .msgline = 1,
     .place = input_place,
     .draw = input_draw,
     .key = input_key,

@@ -47,9 +47,13 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
         fixed -= c->due - 1;
         c->due = 1;
     }
+    if (width - fixed < 12) {                   /* narrowest: no department */
+        fixed -= c->lead + 1;
+        c->lead = 0;
+    }
     c->x_status = c->code + 1;
     c->x_lead = c->x_status + c->status + 1;
-    c->x_due = c->x_lead + c->lead + 1;
+    c->x_due = c->x_lead + c->lead + (c->lead ? 1 : 0);
     c->x_text = c->x_due + c->due + 1;
     c->text = width - c->x_text;
     if (c->text < 0)
@@ -106,7 +110,8 @@ static void draw_row(WINDOW *w, const struct app *a, int y, size_t r, const stru
     draw_text(w, y, 0, code, c->code, 1, text_at);
     attr_t st = base | (m->match[i] ? a->pal.a[S_STATUS0 + t->status] : a->pal.a[S_DIM]);
     draw_text(w, y, c->x_status, i18n_status(a->zh, t->status), c->status, 1, st);
-    draw_text(w, y, c->x_lead, t->lead ? t->lead : "-", c->lead, 1, text_at);
+    if (c->lead)
+        draw_text(w, y, c->x_lead, t->lead ? t->lead : "-", c->lead, 1, text_at);
     draw_due(w, a, y, c, t, base);
     draw_text(w, y, c->x_text, t->text, c->text, 1, text_at);
 }

@@ -211,10 +211,15 @@ static void draw_bar(struct app *a)
         if (a->m.counts[s])
             n += (size_t)snprintf(left + n, sizeof left - n, "  %s %d",
                                   i18n_status(a->zh, (enum task_status)s), a->m.counts[s]);
-    snprintf(right, sizeof right, "%s%s (%s)  ? %s", db_readonly(a->db) ? _("read-only  ") : "",
-             a->user.login, i18n_role(a->user.role), _("help"));
+    snprintf(right, sizeof right, "%s%s (%s)", db_readonly(a->db) ? _("read-only  ") : "",
+             a->user.login, i18n_role(a->user.role));
     werase(w);
     draw_fill(w, 0, 0, cols, a->pal.a[S_BAR]);
+    if (a->msg[0] && app_top(a)->ops->msgline) {
+        /* the line editor has the message line: say it here */
+        draw_text(w, 0, 0, a->msg, cols, 0, a->pal.a[S_BAR] | a->pal.a[a->msg_style]);
+        return;
+    }
     int rw = text_width(right);
     rw = rw > cols / 2 ? cols / 2 : rw;
     draw_text(w, 0, 0, left, cols - rw - 1, 0, a->pal.a[S_BAR]);
@@ -418,6 +423,23 @@ void app_resume(struct app *a)
     app_layout(a);
 }
 
+/* Home and End differ between terminals (and between a terminal and
+ * the TERM it is told): accept the common encodings of both. */
+static void more_keys(void)
+{
+    static const struct {
+        const char *seq;
+        int key;
+    } alt[] = {
+        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME},
+        {"\033OH", KEY_HOME},  {"\033[4~", KEY_END},  {"\033[8~", KEY_END},
+        {"\033[F", KEY_END},   {"\033OF", KEY_END},   {"\033[3~", KEY_DC},
+    };
+    for (size_t i = 0; i < sizeof alt / sizeof alt[0]; i++)
+        if (key_defined(alt[i].seq) == 0)
+            define_key(alt[i].seq, alt[i].key);
+}
+
 static int start_screen(struct app *a, SCREEN **scr)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -439,6 +461,7 @@ static int start_screen(struct app *a, SCREEN **scr)
     nonl();
     intrflush(stdscr, FALSE);
     curs_set(0);
+    more_keys();
     palette_init(&a->pal, a->cfg);
     a->list.ops = &list_ops;
     app_layout(a);

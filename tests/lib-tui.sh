@@ -1,0 +1,86 @@
+# tmux helpers for tests/tui/*.sh; source after tests/lib.sh.
+# Each script gets its own tmux server (socket $SOCK), killed on exit.
+command -v tmux >/dev/null 2>&1 || { echo "FAIL: tmux is needed for the TUI tests"; exit 1; }
+# A new server (socket) for every tui_start: restarting one socket races
+# with the old server's exit.
+SOCK_BASE="fu-$(basename "$0" .sh)-$$"
+SOCK_N=0
+SOCK=$SOCK_BASE-0
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+tui_cleanup() { tm kill-server >/dev/null 2>&1; cleanup; }
+trap tui_cleanup EXIT
+
+# tui_start COLS ROWS TERM [followup options…]: runs the interface on $DB
+# in a fresh session; when it exits the pane shows "EXITED:<status>".
+shq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+tui_start() {
+    _w=$1 _h=$2 _term=$3
+    shift 3
+    _args=""
+    for _a in "$@"; do _args="$_args $(shq "$_a")"; done
+    tm kill-server >/dev/null 2>&1
+    SOCK_N=$((SOCK_N + 1))
+    SOCK=$SOCK_BASE-$SOCK_N
+    tm new-session -d -x "$_w" -y "$_h" \
+        "env TERM=$_term LC_ALL=C.UTF-8 ${TUI_ENV:-} '$FU' --db '$DB'$_args; echo EXITED:\$?; sleep 60"
+    tm set-option -g window-size manual >/dev/null 2>&1
+    tui_wait "R1 " 5 || fail "the interface did not start (TERM=$_term): $(tui_screen | head -5)"
+}
+
+tui_screen() { tm capture-pane -p 2>/dev/null; }
+# The screen with attributes (escape sequences), for reverse video etc.
+tui_screen_e() { tm capture-pane -p -e 2>/dev/null; }
+tui_keys() { tm send-keys "$@"; }
+tui_type() { tm send-keys -l "$1"; }
+tui_resize() { tm resize-window -x "$1" -y "$2"; }
+
+# tui_wait TEXT [SECONDS]: polls the screen until TEXT shows (default 3 s).
+tui_wait() {
+    _n=$(( ${2:-3} * 20 ))
+    while [ "$_n" -gt 0 ]; do
+        tui_screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    return 1
+}
+# tui_wait_gone TEXT [SECONDS]: until TEXT is no longer shown.
+tui_wait_gone() {
+    _n=$(( ${2:-3} * 20 ))
+    while [ "$_n" -gt 0 ]; do
+        tui_screen | grep -qF -- "$1" || return 0
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    return 1
+}
+# expect_screen TEXT DESCRIPTION: TEXT shows within 3 s.
+expect_screen() { tui_wait "$1" "${3:-3}" || fail "$2: screen lacks '$1':
+$(tui_screen)"; }
+expect_no_screen() { tui_screen | grep -qF -- "$1" && fail "$2: screen has '$1'"; return 0; }
+
+# The status line names the task under the cursor: "2.4 9/14 …".
+tui_cursor() { tui_screen | tail -2 | head -1 | awk '{print $1}'; }
+expect_cursor() {
+    _n=60
+    while [ "$_n" -gt 0 ]; do
+        [ "$(tui_cursor)" = "$1" ] && return 0
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    fail "$2: cursor on '$(tui_cursor)', wanted '$1'"
+}
+
+# Display columns of a string of ASCII, 3-byte CJK characters and "…".
+cols_of() {
+    _b=$(printf '%s' "$1" | wc -c)
+    _c=$(printf '%s' "$1" | LC_ALL=C.UTF-8 wc -m)
+    _e=$(printf '%s' "$1" | grep -o '…' | wc -l)
+    echo $(( _c + (_b - _c - 2 * _e) / 2 ))
+}
+
+# tui_json CODE FIELD: a field of a task from list --format json (one line a task).
+task_field() {
+    "$FU" --db "$DB" list --format json | grep -F "\"code\":\"$1\"" | head -1 |
+        sed -n "s/.*\"$2\":\\(\"[^\"]*\"\\|null\\|\\[[^]]*\\]\\).*/\\1/p"
+}
