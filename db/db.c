@@ -444,6 +444,32 @@ static int configure(struct db *db, char *err, size_t errlen)
     return rc;
 }
 
+/* Anyone who can write the file, or replace it in its directory, could
+ * rewrite the audit trail: such a database is refused. */
+static int check_permissions(const char *path, const struct stat *st, char *err, size_t errlen)
+{
+    if (st->st_mode & S_IWOTH)
+        return db_errf(err, errlen, FU_ERR, "%s is world-writable (mode %04o), so anyone could "
+                       "rewrite its history; run `chmod o-w %s` (a team shares it through a "
+                       "group: see README, Team set-up)", path,
+                       (unsigned)(st->st_mode & 07777), path);
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir)
+        dir[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    struct stat ds;
+    if (stat(dir, &ds) == 0 && (ds.st_mode & S_IWOTH) && !(ds.st_mode & S_ISVTX))
+        return db_errf(err, errlen, FU_ERR, "the folder %s is world-writable without the "
+                       "sticky bit, so anyone could replace the database; run `chmod o-w %s`",
+                       dir, dir);
+    return FU_OK;
+}
+
 int db_open(struct db **out, const char *path, int flags, char *err, size_t errlen)
 {
     *out = NULL;
@@ -464,6 +490,11 @@ int db_open(struct db **out, const char *path, int flags, char *err, size_t errl
     } else if (S_ISDIR(st.st_mode)) {
         return db_errf(err, errlen, FU_USAGE, "%s is a directory; give the database file's "
                        "path", path);
+    }
+    if (stat(path, &st) == 0) {
+        int rc = check_permissions(path, &st, err, errlen);
+        if (rc != FU_OK)
+            return rc;
     }
     struct db *db = calloc(1, sizeof *db);
     if (!db || !(db->path = strdup(path))) {
