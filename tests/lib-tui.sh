@@ -11,7 +11,8 @@ tui_cleanup() { tm kill-server >/dev/null 2>&1; cleanup; }
 trap tui_cleanup EXIT
 
 # tui_start COLS ROWS TERM [followup options…]: runs the interface on $DB
-# in a fresh session; when it exits the pane shows "EXITED:<status>".
+# in a fresh session; when it exits the pane shows "EXITED:<status>" and
+# "icanon echo" when the terminal modes were restored.
 shq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 tui_start() {
     _w=$1 _h=$2 _term=$3
@@ -22,7 +23,7 @@ tui_start() {
     SOCK_N=$((SOCK_N + 1))
     SOCK=$SOCK_BASE-$SOCK_N
     tm new-session -d -x "$_w" -y "$_h" \
-        "env TERM=$_term LC_ALL=C.UTF-8 ${TUI_ENV:-} '$FU' --db '$DB'$_args; echo EXITED:\$?; sleep 60"
+        "env TERM=$_term LC_ALL=C.UTF-8 ${TUI_ENV:-} '$FU' --db '$DB'$_args; echo EXITED:\$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 60"
     tm set-option -g window-size manual >/dev/null 2>&1
     tui_wait "R1 " 5 || fail "the interface did not start (TERM=$_term): $(tui_screen | head -5)"
 }

@@ -344,7 +344,7 @@ static void start_note(struct app *a)
     const struct task *t = target(a, ACT_NOTE);
     if (!t)
         return;
-    struct input_spec in = {.prompt = _("Progress note (E for the editor): "),
+    struct input_spec in = {.prompt = _("Progress note: "),
                             .accept = note_given, .ctx = ctx_for(a, t)};
     if (in.ctx)
         input_open(a, &in);

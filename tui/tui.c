@@ -4,6 +4,7 @@
  * one doupdate(), wait for a key with a timeout (wget_wch), dispatch. */
 #include "tui/tui.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,34 @@
 #include "tui/list.h"
 
 #define TICK_MS 250            /* how often the database is asked for changes */
+
+/* The one piece of mutable file state: a signal handler can only talk
+ * through a flag. Set by SIGINT, SIGTERM, SIGHUP; the loop then leaves
+ * the normal way (terminal restored, database closed). */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+/* Installed before the screen starts, so that curses keeps them. */
+static void catch_signals(struct sigaction old[3])
+{
+    static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigemptyset(&sa.sa_mask);
+    got_signal = 0;
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &sa, &old[i]);
+}
+
+static void release_signals(const struct sigaction old[3])
+{
+    static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+    for (int i = 0; i < 3; i++)
+        sigaction(sigs[i], &old[i], NULL);
+}
 
 /* ---- views ------------------------------------------------------------------- */
 
@@ -384,7 +413,7 @@ static void dispatch(struct app *a, const struct keyev *k)
 static void loop(struct app *a)
 {
     long long last = now_ms();
-    while (!a->quit) {
+    while (!a->quit && !got_signal) {
         if (a->dirty) {
             a->dirty = 0;
             draw_all(a);
@@ -501,6 +530,8 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
         return rc == FU_CONFLICT ? FU_ERR : rc;
     }
     SCREEN *scr = NULL;
+    struct sigaction old[3];
+    catch_signals(old);
     if (detail_init(&a.detail) != 0)
         rc = FU_ERR;
     else
@@ -508,6 +539,9 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
     if (rc == FU_OK)
         loop(&a);
     stop_screen(&a, scr);
+    release_signals(old);
+    if (rc == FU_OK && got_signal)
+        rc = 128 + got_signal;     /* as a shell reports a signal */
     if (a.detail.ops && a.detail.ops->close)
         a.detail.ops->close(&a.detail, &a);
     model_fini(&a.m);

@@ -69,6 +69,13 @@ tui_keys q; tui_wait_gone "Moving" || fail "q leaves help"
 # Ctrl-L redraws; q quits and the terminal is given back
 tui_keys C-l; expect_screen "items 11" "Ctrl-L"
 tui_keys q; expect_screen "EXITED:0" "q quits with status 0"
+expect_screen "icanon echo" "the terminal modes are restored"
+
+# Ctrl-C (SIGINT) leaves the same way, from a picker too
+tui_start 100 30 xterm-256color
+tui_keys s; expect_screen "Status of 1" "picker open"
+tui_keys C-c; expect_screen "EXITED:130" "Ctrl-C quits (status 130)"
+expect_screen "icanon echo" "and restores the terminal"
 
 # every terminal type we promise
 for term in xterm xterm-256color screen tmux-256color vt100; do

@@ -55,7 +55,7 @@ eq "$(task_field 2.4 due)" '"2024-12-31"' "due in the database"
 
 # a progress note in Chinese, edited: backspace removes whole characters,
 # the cursor moves over double-width characters
-tui_keys c; expect_screen "Progress note (E for the editor):" "note prompt"
+tui_keys c; expect_screen "Progress note:" "note prompt"
 tui_type "远程受理系统已上线了"
 tui_keys BSpace; expect_screen "受理系统已上线" "typed Chinese"
 expect_no_screen "已上线了" "backspace removed one whole character"
