@@ -445,7 +445,11 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
     if (find_metrics(st, s, a, b) < 0) return -1;
     find_due(st->due, s, a, b);
     if (pd_find(c, s, a, b, &st->depts, &st->ndepts) < 0) return -1;
-    st->kind = classify(s, a, b, st->nmetrics > 0);
+    /* A sentence that names a target date (2024年将……) promises something
+     * by then, whatever figures it reports first: it is a commitment. */
+    st->kind = st->due[0] && classify(s, a, b, 0) != STMT_CONTEXT
+                   ? STMT_COMMITMENT
+                   : classify(s, a, b, st->nmetrics > 0);
     return 0;
 }
 

@@ -164,7 +164,7 @@ static void test_seed_statements(void **state)
     assert_int_equal(s->ndepts, 0);
     assert_string_equal(s->due, "");
     s = stmt_of(&d, "2.1.2");                       /* 2022年…较上一年增加… 2024年将持续 */
-    assert_int_equal(s->kind, STMT_FACT);
+    assert_int_equal(s->kind, STMT_COMMITMENT);     /* a target date makes it a promise */
     assert_string_equal(s->due, "2024-12-31");
     assert_int_equal(s->nmetrics, 3);
     assert_string_equal(s->metrics[1].text, "71.9%");

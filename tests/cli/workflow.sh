@@ -78,6 +78,14 @@ expect_out "it's -- ; % done" "quotes and SQL characters shown exactly"
 fu history
 grep -q "$(printf '\033')" "$T/out" && fail "raw ESC via history"
 
+# A world-writable database is refused, and nothing is lost by that.
+chmod o+w "$DB"
+fu list
+expect_rc 1 "world-writable database"; expect_err "world-writable" "says why"
+expect_one_line_err "world-writable"
+chmod o-w "$DB"
+fu list --kind item --format csv; expect_rc 0 "usable again after chmod o-w"
+
 fu verify
 expect_rc 0 "verify"; expect_out "ok" "verify ok"
 fu backup "$T/copy.db"
