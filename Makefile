@@ -67,4 +67,8 @@ check: followup $(TEST_BIN)
 clean:
 	rm -rf $(BUILD) followup tests/tmp
 
+# Further targets, one fragment per concern (sanitizers and fuzzing,
+# benchmarks, installation).
+-include mk/*.mk
+
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
