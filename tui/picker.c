@@ -154,7 +154,7 @@ static void picker_place(struct view *v, struct app *a, const struct rect *body,
 {
     (void)a;
     struct picker *s = v->state;
-    int w = widest(s), h = (int)s->n + 4;
+    int w = widest(s), h = (int)s->n + 3;   /* frame, filter line, entries */
     w = w < 34 ? 34 : w;
     w = w > body->w - 2 ? body->w - 2 : w;
     h = h > body->h ? body->h : h;

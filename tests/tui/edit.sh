@@ -56,7 +56,12 @@ eq "$(task_field 2.4 due)" '"2024-12-31"' "due in the database"
 # a progress note in Chinese, edited: backspace removes whole characters,
 # the cursor moves over double-width characters
 tui_keys c; expect_screen "Progress note:" "note prompt"
-tui_type "远程受理系统已上线了"
+tui_type "远程"
+cx() { tm display-message -p '#{cursor_x}'; }
+sleep 0.2; eq "$(cx)" 19 "cursor after two double-width characters (prompt is 15 columns)"
+tui_keys Left; sleep 0.2; eq "$(cx)" 17 "Left moves over a whole double-width character"
+tui_keys End
+tui_type "受理系统已上线了"
 tui_keys BSpace; expect_screen "受理系统已上线" "typed Chinese"
 expect_no_screen "已上线了" "backspace removed one whole character"
 tui_keys Left Left; tui_type "正式"
@@ -91,4 +96,12 @@ expect_screen "Status of 2.4 (now Delayed)" "picker reopened on the new status"
 tui_type "Ongoing"; tui_keys Enter
 expect_screen "2.4: Delayed → Ongoing" "second choice applied"
 eq "$(task_field 2.4 status)" '"ongoing"' "status after the conflict"
+
+# H: the whole history of the task
+tui_keys H
+expect_screen "History of R1:2.4" "history screen"
+expect_screen "status: Delayed → Ongoing" "status changes, with labels"
+expect_screen "lead: 区知识产权局 → 区审改办" "lead change"
+expect_screen "due: - → 2024-12-31" "due change"
+tui_keys q; tui_wait_gone "History of R1:2.4" || fail "q leaves the history"
 finish
