@@ -86,17 +86,10 @@ int cli_fail(int rc, const char *fmt, ...)
 
 void cli_puts(FILE *out, const char *s)
 {
-    if (!s)
-        return;
-    size_t cap = strlen(s) * 4 + 16;
-    char stackbuf[1024];
-    char *buf = cap <= sizeof stackbuf ? stackbuf : malloc(cap);
-    if (!buf)
-        return;
-    text_sanitize(s, buf, cap);
-    fputs(buf, out);
-    if (buf != stackbuf)
-        free(buf);
+    char *safe = text_sanitize_dup(s);
+    if (safe)
+        fputs(safe, out);
+    free(safe);
 }
 
 struct wrap_ctx {
@@ -112,16 +105,12 @@ static void wrap_line(void *ctx, const char *start, size_t len)
 
 void cli_wrap(FILE *out, const char *s, int indent, int width)
 {
-    if (!s)
+    char *safe = text_sanitize_dup(s);
+    if (!safe)
         return;
-    size_t cap = strlen(s) * 4 + 16;
-    char *buf = malloc(cap);
-    if (!buf)
-        return;
-    text_sanitize(s, buf, cap);
     struct wrap_ctx w = {out, indent};
-    text_wrap(buf, width - indent > 10 ? width - indent : 10, wrap_line, &w);
-    free(buf);
+    text_wrap(safe, width - indent > 10 ? width - indent : 10, wrap_line, &w);
+    free(safe);
 }
 
 void cli_today(char out[11])

@@ -90,13 +90,9 @@ static void print_table(struct cli *c, const struct task_list *l, FILE *out)
  * characters are replaced by placeholders like everywhere else. */
 static void csv_field(FILE *out, const char *s)
 {
-    if (!s)
-        return;
-    size_t cap = strlen(s) * 4 + 16;
-    char *buf = malloc(cap);
+    char *buf = text_sanitize_dup(s);
     if (!buf)
         return;
-    text_sanitize(s, buf, cap);
     if (strpbrk(buf, ",\"\r\n") || buf[0] == ' ') {
         fputc('"', out);
         for (const char *p = buf; *p; p++) {

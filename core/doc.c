@@ -7,7 +7,7 @@
 #include "core/err.h"
 #include "core/text.h"
 
-static void stmts_free(struct stmt *v, size_t n)
+void doc_stmts_free(struct stmt *v, size_t n)
 {
     size_t i, j;
     for (i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ static void node_free(struct node *n)
     free(n->children);
     free(n->title);
     free(n->owner);
-    stmts_free(n->stmts, n->nstmts);
+    doc_stmts_free(n->stmts, n->nstmts);
 }
 
 void doc_free(struct doc *d)
@@ -46,10 +46,10 @@ void doc_free(struct doc *d)
     free(d->meta.signed_by);
     free(d->meta.signed_on);
     free(d->meta.lead_department);
-    stmts_free(d->intro, d->nintro);
+    doc_stmts_free(d->intro, d->nintro);
     for (i = 0; i < d->nnodes; i++) node_free(&d->nodes[i]);
     free(d->nodes);
-    stmts_free(d->closing, d->nclosing);
+    doc_stmts_free(d->closing, d->nclosing);
     memset(d, 0, sizeof *d);
 }
 

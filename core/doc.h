@@ -58,6 +58,9 @@ struct doc {
     size_t nclosing;
 };
 
+/* Frees an array of n statements and everything they own. */
+void doc_stmts_free(struct stmt *v, size_t n);
+
 /* Frees everything the doc owns and zeroes it; safe on a zeroed doc. */
 void doc_free(struct doc *d);
 

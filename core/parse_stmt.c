@@ -422,18 +422,7 @@ static void find_due(char due[11], const char *s, size_t a, size_t b)
 
 void pt_free_stmts(struct stmt *v, size_t n)
 {
-    size_t i, j;
-    for (i = 0; i < n; i++) {
-        free(v[i].text);
-        for (j = 0; j < v[i].nmetrics; j++) {
-            free(v[i].metrics[j].text);
-            free(v[i].metrics[j].unit);
-        }
-        free(v[i].metrics);
-        for (j = 0; j < v[i].ndepts; j++) free(v[i].depts[j]);
-        free(v[i].depts);
-    }
-    free(v);
+    doc_stmts_free(v, n);
 }
 
 static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)

@@ -2,6 +2,7 @@
  * cutting and wrapping by columns (contract in core/text.h). */
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
@@ -296,4 +297,16 @@ int text_wrap(const char *s, int cols,
         while (i < n && s[i] == ' ' && skip > 0) i++;
     }
     return lines;
+}
+
+char *text_sanitize_dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    /* worst case: a 2-byte C1 control becomes 8 bytes ("<U+009B>") */
+    size_t cap = strlen(s) * 4 + 1;
+    char *out = malloc(cap);
+    if (out)
+        text_sanitize(s, out, cap);
+    return out;
 }

@@ -33,6 +33,10 @@ int text_width(const char *s);
  * Returns the length written. Truncates at a character boundary. */
 size_t text_sanitize(const char *s, char *out, size_t outlen);
 
+/* Sanitised copy of s on the heap (caller frees), or NULL when out of
+ * memory. NULL s gives NULL. */
+char *text_sanitize_dup(const char *s);
+
 /* Sanitises s and cuts it to at most cols display columns, ending in "…"
  * when cut; pads with spaces to exactly cols when pad is non-zero.
  * Writes into out (outlen bytes); returns the columns used. Never splits
