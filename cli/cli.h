@@ -39,7 +39,9 @@ int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
 int cli_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Opens the database for the command: create (import, dept/user add) or
- * not, read-only or not; bootstraps a new one. Returns an exit status. */
+ * not; bootstraps a new one. readonly marks commands that only read (they
+ * still open read-write when they can, to migrate an older schema).
+ * Returns an exit status. */
 int cli_open_db(struct cli *c, int create, int readonly);
 
 /* Resolves TASK into t (exit status; prints the error). */

@@ -157,7 +157,11 @@ int cli_open_db(struct cli *c, int create, int readonly)
     if (!exists && mkdir_parents(c->db_path) != 0)
         return cli_fail(FU_ERR, "cannot create the folder for %s: %s", c->db_path,
                         strerror(errno));
-    int flags = (create ? DB_OPEN_CREATE : 0) | (readonly ? DB_OPEN_READONLY : 0);
+    /* Read-write whenever the file allows it, even for reading commands, so
+     * that an older schema is migrated on first use; SQLite opens it
+     * read-only by itself when the user may not write it. */
+    (void)readonly;
+    int flags = create ? DB_OPEN_CREATE : 0;
     int rc = db_open(&c->db, c->db_path, flags, err, sizeof err);
     if (rc != FU_OK)
         return cli_fail(rc, "%s", err);
