@@ -251,7 +251,7 @@ static void draw_bar(struct app *a)
     }
     int rw = text_width(right);
     rw = rw > cols / 2 ? cols / 2 : rw;
-    draw_text(w, 0, 0, left, cols - rw - 1, 0, a->pal.a[S_BAR]);
+    draw_text(w, 0, 0, left, cols - rw - 2, 0, a->pal.a[S_BAR]);
     draw_text(w, 0, cols - rw, right, rw, 0, a->pal.a[S_BAR]);
 }
 
