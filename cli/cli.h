@@ -6,6 +6,8 @@
 #include "core/config.h"
 #include "db/db.h"
 
+#define FOLLOWUP_VERSION "0.1.0"
+
 struct cli {
     const char *db_opt;        /* --db */
     const char *config_opt;    /* --config */
@@ -74,11 +76,18 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_dept(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_paths(struct cli *c, int argc, char **argv);
+
+/* paths and --version: the files in use and why; config_err is the
+ * config's error when it could not be read (--version still answers). */
+int cli_paths_print(struct cli *c, const char *config_err);
 
 /* list's output formats, shared with other commands that print tasks. */
 enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON };
 void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out);
 
+/* The language of cli_help() and cli_usage(): Chinese when zh. */
+void cli_help_language(int zh);
 /* Prints the usage and description of cmd to stdout; returns 0. */
 int cli_help(const char *cmd);
 /* Prints the program's usage (all commands) to out. */

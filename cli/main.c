@@ -11,7 +11,7 @@
 #include "core/err.h"
 #include "tui/tui.h"
 
-#define FOLLOWUP_VERSION "0.1.0"
+enum { WANT_RUN, WANT_HELP, WANT_VERSION };
 
 static int whoami(struct cli *c)
 {
@@ -32,6 +32,7 @@ static int whoami(struct cli *c)
 /* --db, $FOLLOWUP_DB, [database] path, $XDG_DATA_HOME, ~/.local/share. */
 static void resolve_db(struct cli *c)
 {
+    static char from_config[1100];
     const char *env = getenv("FOLLOWUP_DB");
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
@@ -43,7 +44,9 @@ static void resolve_db(struct cli *c)
         c->db_why = "from $FOLLOWUP_DB";
     } else if (c->cfg.db_path[0]) {
         snprintf(c->db_path, sizeof c->db_path, "%s", c->cfg.db_path);
-        c->db_why = "from [database] path in the config";
+        snprintf(from_config, sizeof from_config, "from [database] path in %s",
+                 c->cfg.source);
+        c->db_why = from_config;
     } else if (xdg && *xdg) {
         snprintf(c->db_path, sizeof c->db_path, "%s/followup/followup.db", xdg);
         c->db_why = "the default under $XDG_DATA_HOME";
@@ -68,11 +71,13 @@ static int language_zh(const struct config *cfg)
 }
 
 /* Global options come before the command; returns the index of the command
- * or argc, or -1 after printing an error. */
-static int global_options(struct cli *c, int argc, char **argv, int *exit_now)
+ * or argc, or -1 after printing an error. --help and --version set *want:
+ * they are answered once the config has told the language. */
+static int global_options(struct cli *c, int argc, char **argv, int *want, int *exit_now)
 {
     int i = 1;
     *exit_now = -1;
+    *want = WANT_RUN;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         const char **slot = !strcmp(a, "--db") ? &c->db_opt
@@ -85,13 +90,11 @@ static int global_options(struct cli *c, int argc, char **argv, int *exit_now)
             }
             *slot = argv[++i];
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            cli_usage(stdout);
-            *exit_now = 0;
-            return -1;
-        } else if (!strcmp(a, "--version")) {
-            printf("followup %s\n", FOLLOWUP_VERSION);
-            *exit_now = 0;
-            return -1;
+            *want = WANT_HELP;
+            return argc;
+        } else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+            *want = WANT_VERSION;
+            return argc;
         } else {
             *exit_now = cli_fail(FU_USAGE, "unknown option '%s'; see 'followup --help'", a);
             return -1;
@@ -104,16 +107,28 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     struct cli c = {.prog = "followup"};
-    int rc, first = global_options(&c, argc, argv, &rc);
+    int want, rc, first = global_options(&c, argc, argv, &want, &rc);
     if (first < 0)
         return rc;
     char err[FU_ERRLEN] = "";
-    if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK)
+    /* --help and --version still answer when the config is broken. */
+    if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK && want == WANT_RUN)
         return cli_fail(rc, "%s", err);
-    if (c.cfg.warnings[0])
+    if (c.cfg.warnings[0] && want == WANT_RUN)
         fprintf(stderr, "followup: warning: %s", c.cfg.warnings);
     c.zh = language_zh(&c.cfg);
+    cli_help_language(c.zh);
     resolve_db(&c);
+    if (want == WANT_HELP) {
+        cli_usage(stdout);
+        rc = 0;
+        goto out;
+    }
+    if (want == WANT_VERSION) {
+        printf("followup %s\n\n", FOLLOWUP_VERSION);
+        rc = cli_paths_print(&c, rc == FU_OK ? NULL : err);
+        goto out;
+    }
     if ((rc = whoami(&c)) != FU_OK)
         goto out;
     if (first >= argc) {

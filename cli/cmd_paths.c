@@ -1,0 +1,187 @@
+/* paths (and --version): which files followup uses and why. Opens nothing:
+ * it reports what the next command would open. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+#include "core/text.h"
+#include "tui/i18n.h"
+
+#define SYSTEM_CONFIG "/etc/followup/config.ini"
+#define SAMPLE_NAME "jingan-2024-3.txt"
+
+/* One entry: "label      path" and, indented below, why. */
+static void entry(const char *label, const char *path, const char *why)
+{
+    int pad = 11 - text_width(label);
+    printf("%s%*s", label, pad > 1 ? pad : 1, "");
+    cli_puts(stdout, path);
+    fputs("\n           ", stdout);
+    cli_puts(stdout, why);
+    fputc('\n', stdout);
+}
+
+/* The directory the running program is in ("" when unknown). */
+static void program_dir(char *out, size_t outlen, char *exe, size_t exelen)
+{
+    out[0] = exe[0] = '\0';
+    ssize_t n = readlink("/proc/self/exe", exe, exelen - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    snprintf(out, outlen, "%s", exe);
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = '\0';
+}
+
+static void user_config_path(char *out, size_t outlen)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(out, outlen, "%s/followup/config.ini", xdg);
+    else
+        snprintf(out, outlen, "%s/.config/followup/config.ini", home && *home ? home : "~");
+}
+
+static void show_config(const struct cli *c, const char *config_err)
+{
+    char why[2400], user[1100];
+    const char *env = getenv("FOLLOWUP_CONFIG");
+    user_config_path(user, sizeof user);
+    const char *path = c->cfg.source[0] ? c->cfg.source
+                       : c->config_opt ? c->config_opt
+                       : config_err && env && *env ? env
+                       : (c->zh ? "（无）" : "(none)");
+    if (c->config_opt)
+        snprintf(why, sizeof why, c->zh ? "来自 --config" : "from --config");
+    else if (env && *env)
+        snprintf(why, sizeof why, c->zh ? "来自 $FOLLOWUP_CONFIG" : "from $FOLLOWUP_CONFIG");
+    else if (!c->cfg.source[0] && !config_err)
+        snprintf(why, sizeof why,
+                 c->zh ? "使用内置默认值：没有 --config、$FOLLOWUP_CONFIG、%s 或 " SYSTEM_CONFIG
+                       : "built-in defaults: no --config, $FOLLOWUP_CONFIG, %s or " SYSTEM_CONFIG,
+                 user);
+    else if (!strcmp(c->cfg.source, SYSTEM_CONFIG))
+        snprintf(why, sizeof why,
+                 c->zh ? "系统配置（没有 --config、$FOLLOWUP_CONFIG 或 %s）"
+                       : "the system-wide file (no --config, $FOLLOWUP_CONFIG or %s)",
+                 user);
+    else
+        snprintf(why, sizeof why,
+                 c->zh ? "你自己的配置（优先于 " SYSTEM_CONFIG "）"
+                       : "your own file (it takes the place of " SYSTEM_CONFIG ")");
+    if (config_err) {
+        size_t used = strlen(why);
+        snprintf(why + used, sizeof why - used, c->zh ? "；出错：%s" : "; unusable: %s",
+                 config_err);
+    }
+    entry(c->zh ? "配置" : "config", path, why);
+}
+
+static void show_database(const struct cli *c)
+{
+    char why[1400];
+    struct stat st;
+    const char *state;
+    if (stat(c->db_path, &st) != 0)
+        state = c->zh ? "尚不存在（首次 followup import 时创建）"
+                      : "does not exist yet (the first 'followup import' creates it)";
+    else if (access(c->db_path, W_OK) == 0)
+        state = c->zh ? "存在，可写" : "exists, writable";
+    else if (access(c->db_path, R_OK) == 0)
+        state = c->zh ? "存在，只读" : "exists, read-only for you";
+    else
+        state = c->zh ? "存在，但你无权读取" : "exists, but you may not read it";
+    snprintf(why, sizeof why, "%s; %s", c->db_why, state);
+    entry(c->zh ? "数据库" : "database", c->db_path, why);
+}
+
+static void show_language(const struct cli *c, const char *catdir)
+{
+    char why[1400];
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"}, *var = NULL, *val = NULL;
+    for (int i = 0; i < 3 && !var; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            var = vars[i], val = v;
+    }
+    if (c->cfg.language != LANG_AUTO)
+        snprintf(why, sizeof why, c->zh ? "来自 %s 中的 [ui] language" : "from [ui] language in %s",
+                 c->cfg.source);
+    else if (var)
+        snprintf(why, sizeof why, c->zh ? "[ui] language = auto，按 %s=%s"
+                                        : "[ui] language = auto, after %s=%s", var, val);
+    else
+        snprintf(why, sizeof why, c->zh ? "[ui] language = auto，未设置语言环境"
+                                        : "[ui] language = auto, and no locale is set");
+    entry(c->zh ? "语言" : "language", c->zh ? "中文 (zh)" : "English (en)", why);
+
+    const char *env = getenv("FOLLOWUP_LOCALEDIR");
+    if (!catdir[0])
+        entry(c->zh ? "消息目录" : "catalogue", c->zh ? "（无）" : "(none)",
+              c->zh ? "未找到 zh_CN/LC_MESSAGES/followup.mo：界面文字为英文"
+                    : "no zh_CN/LC_MESSAGES/followup.mo found: the interface's text is English");
+    else
+        entry(c->zh ? "消息目录" : "catalogue", catdir,
+              env && !strcmp(env, catdir)
+                  ? (c->zh ? "来自 $FOLLOWUP_LOCALEDIR" : "from $FOLLOWUP_LOCALEDIR")
+                  : (c->zh ? "程序旁边（zh_CN/LC_MESSAGES/followup.mo）"
+                           : "beside the program (zh_CN/LC_MESSAGES/followup.mo)"));
+}
+
+/* The sample report: ../share/followup when installed, data/ in a checkout. */
+static void show_sample(const struct cli *c, const char *bindir)
+{
+    const char *rel[] = {"../share/followup", "data"};
+    for (int i = 0; i < 2 && bindir[0]; i++) {
+        char dir[PATH_MAX + 32], file[PATH_MAX + 64], real[PATH_MAX];
+        snprintf(dir, sizeof dir, "%s/%s", bindir, rel[i]);
+        snprintf(file, sizeof file, "%s/" SAMPLE_NAME, dir);
+        if (access(file, R_OK) != 0)
+            continue;
+        if (realpath(dir, real))
+            snprintf(file, sizeof file, "%s/" SAMPLE_NAME, real);
+        char why[PATH_MAX + 128];
+        snprintf(why, sizeof why, c->zh ? "%s；导入：followup import %s" : "%s; try: followup import %s",
+                 i == 0 ? (c->zh ? "安装的示例报告" : "the installed sample report")
+                        : (c->zh ? "源码目录中的示例报告" : "the sample report in the source tree"),
+                 file);
+        entry(c->zh ? "示例" : "sample", file, why);
+        return;
+    }
+    entry(c->zh ? "示例" : "sample", c->zh ? "（无）" : "(none)",
+          c->zh ? "程序旁边没有 ../share/followup/" SAMPLE_NAME
+                : "no ../share/followup/" SAMPLE_NAME " beside the program");
+}
+
+int cli_paths_print(struct cli *c, const char *config_err)
+{
+    char bindir[PATH_MAX], exe[PATH_MAX], catdir[PATH_MAX], why[PATH_MAX + 64];
+    program_dir(bindir, sizeof bindir, exe, sizeof exe);
+    snprintf(why, sizeof why, c->zh ? "版本 %s" : "version %s", FOLLOWUP_VERSION);
+    entry(c->zh ? "程序" : "program", exe[0] ? exe : c->prog, why);
+    show_config(c, config_err);
+    show_database(c);
+    i18n_init(&c->cfg, catdir, sizeof catdir);
+    show_language(c, catdir);
+    show_sample(c, bindir);
+    return 0;
+}
+
+int cmd_paths(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{0}};
+    if ((rc = cli_args("paths", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("paths");
+    return cli_paths_print(c, NULL);
+}
