@@ -44,8 +44,9 @@ tui_resize 200 50; wait_width 200 50
 same_as_redraw "200x50"
 expect_screen "R1:1.3  item" "the detail shows beside the list at 200 columns"
 expect_screen "逐步完善科技创新体制机制" "with the task's text"
-tui_keys Tab; expect_screen "R1:1.3  item" "Tab focuses the detail"
-tui_keys j k Tab
+expect_screen "(Tab to scroll)" "the list has the focus"
+tui_keys Tab; tui_wait_gone "(Tab to scroll)" || fail "Tab focuses the detail"
+tui_keys j k Tab; expect_screen "(Tab to scroll)" "Tab gives the focus back"
 
 tui_resize 30 8; expect_screen "Terminal too small" "below the minimum"
 expect_screen "30x8 < 40x10" "says the size"
