@@ -1,6 +1,7 @@
 /* Language choice and gettext binding. */
 #include "tui/i18n.h"
 
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -86,6 +87,13 @@ int i18n_init(const struct config *cfg, char *dir, size_t dirlen)
         setenv("LANGUAGE", "en", 1);
     }
     return zh;
+}
+
+void i18n_ctype(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    if (cs && (!strcmp(cs, "ANSI_X3.4-1968") || !strcmp(cs, "US-ASCII")))
+        setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 const char *i18n_status(int zh, enum task_status s)

@@ -19,6 +19,11 @@
  * Sets LANGUAGE in the environment: that is how gettext is told. */
 int i18n_init(const struct config *cfg, char *dir, size_t dirlen);
 
+/* In the plain C/POSIX locale (7-bit ASCII, as over SSH without LANG)
+ * Chinese cannot be shown at all: switch the character type to C.UTF-8
+ * when the system has it. Other encodings (UTF-8, GB18030) are kept. */
+void i18n_ctype(void);
+
 /* Status and role labels in the interface language (static strings). */
 const char *i18n_status(int zh, enum task_status s);
 const char *i18n_role(enum role r);

@@ -515,6 +515,7 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
 {
     struct app a = {.db = db, .actor = actor, .cfg = cfg};
     char err[FU_ERRLEN] = "";
+    i18n_ctype();
     a.zh = i18n_init(cfg, a.catalogue, sizeof a.catalogue);
     int rc = db_user_effective(db, actor, &a.user, err, sizeof err);
     if (rc != FU_OK) {

@@ -38,6 +38,11 @@ TUI_ENV="FOLLOWUP_LOCALEDIR=$T/locale" tui_start 100 30 xterm-256color --config 
 expect_screen "guest (只读)" "viewer in Chinese"
 tui_keys s; expect_screen "只读用户可以查看但不能修改任务" "refusal in Chinese"
 
+# the plain C locale (SSH without LANG): Chinese still shows
+TUI_ENV="LC_ALL=C FOLLOWUP_LOCALEDIR=$T/locale" tui_start 100 30 xterm --config "$T/zh.ini"
+expect_screen "深入推进知识产权发展战略" "Chinese text in the C locale"
+expect_screen "编号" "and Chinese labels"
+
 # language = auto follows the locale (LC_ALL here is C.UTF-8: English)
 printf '[ui]\nlanguage = auto\n' >"$T/auto.ini"
 TUI_ENV="FOLLOWUP_LOCALEDIR=$T/locale" tui_start 100 30 xterm-256color --config "$T/auto.ini"
