@@ -273,8 +273,10 @@ static void start_dept(struct app *a, int support)
             items[i].checked |= !strcmp(name, t->support[k]);
     }
     char title[160];
-    snprintf(title, sizeof title, support ? _("Supporting departments of %s")
-                                          : _("Lead department of %s"), t->code);
+    if (support)
+        snprintf(title, sizeof title, _("Supporting departments of %s"), t->code);
+    else
+        snprintf(title, sizeof title, _("Lead department of %s"), t->code);
     struct picker_spec spec = {.title = title, .items = items, .n = n, .multi = support,
                                .current = current,
                                .done = support ? support_picked : lead_picked, .ctx = d,
