@@ -3,8 +3,10 @@
 # Does nothing when every package is already present; uses sudo when not root.
 set -eu
 
+# clang and libclang-rt-dev: `make fuzz` (libFuzzer); `make asan` uses gcc.
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
-libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3"
+libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
+clang libclang-rt-dev"
 
 missing=""
 for p in $PKGS; do

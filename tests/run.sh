@@ -4,7 +4,9 @@
 cd "$(dirname "$0")/.." || exit 1
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset FOLLOWUP_CONFIG FOLLOWUP_DB NO_COLOR
-export FOLLOWUP_BIN="$PWD/followup"
+# The binary under test: ./followup unless the caller names another
+# (make asan runs the sanitizer build's).
+export FOLLOWUP_BIN="${FOLLOWUP_BIN:-$PWD/followup}"
 pass=0; fail=0; failed=""
 for t in "$@"; do
     if "$t"; then pass=$((pass+1)); else fail=$((fail+1)); failed="$failed $t"; fi

@@ -1,0 +1,79 @@
+/* libFuzzer target for the report parser: parse_buffer() on arbitrary
+ * bytes, then doc_write_json() and doc_write_tree() on what it returns.
+ * Built by `make fuzz` (mk/sanitize.mk) with clang
+ * -fsanitize=fuzzer,address,undefined. tests/test_hostile.c includes this
+ * file and replays tests/fuzz/crashes/ and tests/fuzz/seeds/ through it in
+ * every `make test`.
+ *
+ * Besides the sanitizers' own checks it aborts when an error message is
+ * not one line, or when the JSON or the tree carries a raw terminal
+ * control: C0 (but newline), DEL, C1 (U+0080-009F) or a bidi override. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/doc.h"
+#include "core/err.h"
+#include "core/parse.h"
+
+static const char *const fuzz_depts[] = {
+    "区科委", "区知识产权局", "区审改办", "区行政服务中心", "区财政局",
+    "区发展改革委", "区商务委", "区数据局",
+};
+static const struct route fuzz_routes[] = {
+    { "知识产权", "区知识产权局" }, { "科普", "区科协" }, { "招引", "区投资促进办" },
+};
+
+/* 1 when s (n bytes) holds a byte sequence a terminal would act on. */
+static int fuzz_raw_control(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        if ((u[0] < 0x20 && u[0] != '\n') || u[0] == 0x7F) return 1;
+        if (u[0] == 0xC2 && i + 1 < n && u[1] >= 0x80 && u[1] <= 0x9F) return 1;
+        if (u[0] == 0xE2 && i + 2 < n &&
+            ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+             (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)))
+            return 1;
+    }
+    return 0;
+}
+
+static void fuzz_check_output(const struct doc *d, int json)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) abort();
+    if ((json ? doc_write_json(d, f) : doc_write_tree(d, f)) != FU_OK) abort();
+    fclose(f);
+    if (fuzz_raw_control(buf, len)) abort();
+    free(buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct parse_opts o;
+    struct doc d;
+    char err[FU_ERRLEN];
+
+    memset(&o, 0, sizeof o);
+    o.departments = fuzz_depts;
+    o.ndepartments = sizeof fuzz_depts / sizeof fuzz_depts[0];
+    o.routes = fuzz_routes;
+    o.nroutes = sizeof fuzz_routes / sizeof fuzz_routes[0];
+    err[0] = '\0';
+    if (parse_buffer((const char *)data, size, &o, &d, err, sizeof err) != FU_OK) {
+        if (!err[0] || strchr(err, '\n')) abort();   /* one line */
+        return 0;
+    }
+    fuzz_check_output(&d, 1);
+    fuzz_check_output(&d, 0);
+    doc_free(&d);
+    return 0;
+}
