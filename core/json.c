@@ -40,9 +40,12 @@ void json_str(FILE *out, const char *s)
         }
         k = utf8_decode(s + i, n - i, &cp);
         if (cp == 0xFFFD && k == 1) fputs("\\ufffd", out);
-        else if (cp == 0x2028) fputs("\\u2028", out);
-        else if (cp == 0x2029) fputs("\\u2029", out);
-        else fwrite(s + i, 1, k, out);
+        else if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+            /* C1 controls and bidi overrides are valid JSON, but a terminal
+             * showing the output would act on them. */
+            fprintf(out, "\\u%04x", (unsigned)cp);
+        } else fwrite(s + i, 1, k, out);
         i += k;
     }
     fputc('"', out);

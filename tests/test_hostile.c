@@ -1,7 +1,8 @@
 /* Hostile input for the parser: every input the fuzzer ever crashed on
  * (tests/fuzz/crashes/) and the hand-written seeds (tests/fuzz/seeds/),
- * replayed through the fuzz target itself, built here without libFuzzer.
- * Run from the repository root (tests/run.sh does). */
+ * replayed through the fuzz target itself, built here without libFuzzer;
+ * and the JSON writer on terminal controls. Run from the repository root
+ * (tests/run.sh does). */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/json.h"
 #include "tests/fuzz/fuzz_parse.c"
 
 static int cmp_names(const void *a, const void *b)
@@ -69,11 +71,27 @@ static void replay_seeds(void **state)
     assert_true(replay_dir("tests/fuzz/seeds") > 0);
 }
 
+/* JSON is valid with C1 controls and bidi overrides raw, but a terminal
+ * acts on them: they are escaped like C0 controls. */
+static void json_escapes_terminal_controls(void **state)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    (void)state;
+    assert_non_null(f);
+    json_str(f, "a\x1b[2J\x07\xc2\x9b" "b\xe2\x80\xae" "c\xe2\x81\xa6" "d\xc2\xa0" "e汉");
+    fclose(f);
+    assert_string_equal(buf, "\"a\\u001b[2J\\u0007\\u009bb\\u202ec\\u2066d\xc2\xa0" "e汉\"");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replay_crashes),
         cmocka_unit_test(replay_seeds),
+        cmocka_unit_test(json_escapes_terminal_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
