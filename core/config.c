@@ -12,6 +12,7 @@
 #include <iniparser/iniparser.h>
 
 #include "core/err.h"
+#include "core/text.h"
 
 /* iniparser reports syntax errors through a global callback with no user
  * pointer; the first message of a load is kept here. */
@@ -136,6 +137,32 @@ static int parse_enum(const char *v, const char *const *names, int n)
     return -1;
 }
 
+/* The line of `key =` in [sec] of path, for messages (iniparser does not
+ * keep line numbers); 0 when not found. */
+static int key_line(const char *path, const char *sec, const char *key)
+{
+    FILE *f = fopen(path, "r");
+    char line[1100], cur[256] = "";
+    int n = 0, found = 0;
+    if (!f)
+        return 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char *s = line + strspn(line, " \t"), *e;
+        n++;
+        if (*s == '[' && (e = strchr(s, ']')) != NULL) {
+            snprintf(cur, sizeof cur, "%.*s", (int)(e - s - 1), s + 1);
+            continue;
+        }
+        if (strcasecmp(cur, sec) || (e = strchr(s, '=')) == NULL)
+            continue;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        found = (size_t)(e - s) == strlen(key) && !strncasecmp(s, key, (size_t)(e - s));
+    }
+    fclose(f);
+    return found ? n : 0;
+}
+
 static int read_ui(dictionary *d, const char *path, struct config *c, char *err, size_t errlen)
 {
     static const char *const langs[] = {"auto", "en", "zh"};
@@ -143,13 +170,15 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
     const char *v = iniparser_getstring(d, "ui:language", "auto");
     int i = parse_enum(v, langs, 3);
     if (i < 0) {
-        snprintf(err, errlen, "%s: [ui] language = %.40s: use auto, en or zh", path, v);
+        snprintf(err, errlen, "%s:%d: [ui] language = %.40s: use auto, en or zh", path,
+                 key_line(path, "ui", "language"), v);
         return FU_ERR;
     }
     c->language = (enum ui_lang)i;
     v = iniparser_getstring(d, "ui:color", "auto");
     if ((i = parse_enum(v, colors, 3)) < 0) {
-        snprintf(err, errlen, "%s: [ui] color = %.40s: use auto, always or never", path, v);
+        snprintf(err, errlen, "%s:%d: [ui] color = %.40s: use auto, always or never", path,
+                 key_line(path, "ui", "color"), v);
         return FU_ERR;
     }
     c->color = (enum ui_color)i;
@@ -157,8 +186,8 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
     char *end;
     long days = strtol(v, &end, 10);
     if (*v == '\0' || *end != '\0' || days < 0 || days > 365) {
-        snprintf(err, errlen, "%s: [ui] warn_days = %.40s: use a whole number of days, 0 to 365",
-                 path, v);
+        snprintf(err, errlen, "%s:%d: [ui] warn_days = %.40s: use a whole number of days, "
+                 "0 to 365", path, key_line(path, "ui", "warn_days"), v);
         return FU_ERR;
     }
     c->warn_days = (int)days;
@@ -188,11 +217,22 @@ static void check_unknown(dictionary *d, const char *path, struct config *c)
             for (size_t j = 0; j < sizeof known / sizeof *known; j++)
                 ok |= !strcmp(full, known[j]);
             if (!ok)
-                append_warning(c, "%s: unknown key %s in [%s] ignored", path, keys[i], sec);
+                append_warning(c, "%s:%d: unknown key %s in [%s] ignored", path,
+                               key_line(path, sec, keys[i]), keys[i], sec);
             free(keys[i]);
         }
         free(keys);
     }
+}
+
+/* 1 when s shows on a terminal as it is: no control characters, bidi
+ * overrides or invalid UTF-8 (text_sanitize would change it). */
+static int plain_text(const char *s)
+{
+    char *safe = text_sanitize_dup(s);
+    int same = safe && !strcmp(safe, s);
+    free(safe);
+    return same;
 }
 
 static int read_dict(dictionary *d, const char *path, struct config *c, char *err, size_t errlen)
@@ -211,6 +251,16 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     }
     c->departments = names;
     c->ndepartments = n;
+    for (size_t i = 0; i < n; i++)
+        if (!plain_text(names[i])) {
+            snprintf(err, errlen, "%s:%d: [departments] a name holds control characters; "
+                     "remove them", path, key_line(path, "departments", names[i]));
+            for (size_t k = 0; k < nr; k++)
+                free(kw[k]), free(depts[k]);
+            free(kw);
+            free(depts);
+            return FU_ERR;
+        }
     if (nr) {
         c->routes = calloc(nr, sizeof *c->routes);
         if (!c->routes) {
@@ -223,6 +273,12 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     }
     free(kw);
     free(depts);
+    for (size_t i = 0; i < nr; i++)
+        if (!plain_text(c->routes[i].keyword) || !plain_text(c->routes[i].dept)) {
+            snprintf(err, errlen, "%s:%d: [routing] a rule holds control characters; "
+                     "remove them", path, key_line(path, "routing", c->routes[i].keyword));
+            return FU_ERR;
+        }
     return FU_OK;
 }
 

@@ -116,11 +116,16 @@ static void bad_values(void **state)
     struct config c;
     char err[FU_ERRLEN] = "";
     const char *p = write_file("lang.ini", "[ui]\nlanguage = klingon\n");
+    char want[600];
     assert_int_equal(config_load(p, &c, err, sizeof err), FU_ERR);
     assert_non_null(strstr(err, "language"));
-    p = write_file("days.ini", "[ui]\nwarn_days = soon\n");
+    snprintf(want, sizeof want, "%s:2:", p);
+    assert_non_null(strstr(err, want));
+    p = write_file("days.ini", "[ui]\ncolor = never\n\n  Warn_Days = soon\n");
     assert_int_equal(config_load(p, &c, err, sizeof err), FU_ERR);
     assert_non_null(strstr(err, "warn_days"));
+    snprintf(want, sizeof want, "%s:4:", p);
+    assert_non_null(strstr(err, want));
     assert_int_equal(config_load("/nonexistent/followup.ini", &c, err, sizeof err), FU_ERR);
     assert_non_null(strstr(err, "/nonexistent/followup.ini"));
     assert_int_equal(config_load(dir, &c, err, sizeof err), FU_ERR);
@@ -134,9 +139,31 @@ static void unknown_keys_warn(void **state)
     char err[FU_ERRLEN] = "";
     const char *p = write_file("unk.ini", "[ui]\ncolour = never\n[extra]\nx = 1\n");
     assert_int_equal(config_load(p, &c, err, sizeof err), FU_OK);
-    assert_non_null(strstr(c.warnings, "colour"));
+    assert_non_null(strstr(c.warnings, ":2: unknown key colour"));
     assert_non_null(strstr(c.warnings, "[extra]"));
     config_fini(&c);
+}
+
+/* Department names and routing rules end up on screens and in reports:
+ * control characters in them are an error naming the file and line. */
+static void control_characters_in_names(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "[departments]\n区科委 =\n区\033[2J局 =\n",
+        "[departments]\n区科委 =\n区\xc2\x9b局 =\n",
+        "[routing]\n科普 = 区科协\n知识\xe2\x80\xae = 区知识产权局\n",
+        "[routing]\n科普 = 区科协\n知识 = 区\x07局\n",
+    };
+    struct config c;
+    char err[FU_ERRLEN] = "", want[600];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *p = write_file("ctl.ini", bad[i]);
+        assert_int_equal(config_load(p, &c, err, sizeof err), FU_ERR);
+        snprintf(want, sizeof want, "%s:3: [", p);
+        assert_non_null(strstr(err, want));
+        assert_non_null(strstr(err, "control characters"));
+    }
 }
 
 static void long_line_is_an_error(void **state)
@@ -162,6 +189,7 @@ int main(void)
         cmocka_unit_test(bad_values),
         cmocka_unit_test(unknown_keys_warn),
         cmocka_unit_test(long_line_is_an_error),
+        cmocka_unit_test(control_characters_in_names),
     };
     return cmocka_run_group_tests_name("config", tests, setup, NULL);
 }
