@@ -114,8 +114,16 @@ int main(int argc, char **argv)
     /* --help and --version still answer when the config is broken. */
     if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK && want == WANT_RUN)
         return cli_fail(rc, "%s", err);
-    if (c.cfg.warnings[0] && want == WANT_RUN)
-        fprintf(stderr, "followup: warning: %s", c.cfg.warnings);
+    /* One "followup: warning:" line each; a key may hold anything. */
+    for (char *w = c.cfg.warnings; want == WANT_RUN && *w;) {
+        size_t len = strcspn(w, "\n");
+        int more = w[len] == '\n';
+        w[len] = '\0';
+        fputs("followup: warning: ", stderr);
+        cli_puts(stderr, w);
+        fputc('\n', stderr);
+        w += len + more;
+    }
     c.zh = language_zh(&c.cfg);
     cli_help_language(c.zh);
     resolve_db(&c);
