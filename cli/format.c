@@ -87,14 +87,18 @@ static void print_table(struct cli *c, const struct task_list *l, FILE *out)
 }
 
 /* RFC 4180: quoted when needed, quotes doubled, CRLF line ends. Control
- * characters are replaced by placeholders like everywhere else. */
+ * characters are replaced by placeholders like everywhere else, and a
+ * cell a spreadsheet would run as a formula (= + - @ first) starts with
+ * a ' (OWASP's CSV injection advice). */
 static void csv_field(FILE *out, const char *s)
 {
     char *buf = text_sanitize_dup(s);
     if (!buf)
         return;
+    const char *guard = buf[0] && strchr("=+-@", buf[0]) ? "'" : "";
     if (strpbrk(buf, ",\"\r\n") || buf[0] == ' ') {
         fputc('"', out);
+        fputs(guard, out);
         for (const char *p = buf; *p; p++) {
             if (*p == '"')
                 fputc('"', out);
@@ -102,6 +106,7 @@ static void csv_field(FILE *out, const char *s)
         }
         fputc('"', out);
     } else {
+        fputs(guard, out);
         fputs(buf, out);
     }
     free(buf);
