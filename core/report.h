@@ -1,0 +1,178 @@
+/* Status reports (督办情况报告) for the committee's review meetings: the
+ * data model that db/ fills (db_rpt_fill, db_remind) and the renderers
+ * that write it as text, Markdown, CSV, HTML or JSON. Pure C: no SQLite,
+ * no curses. The prefix is rpt_ (report_ names an imported report).
+ *
+ * The unit a report counts is the item (kind "item", e.g. 2.4): the
+ * points the committee reviews and rates. Statements show as an item's
+ * sub-task progress and in the changes since a review round. */
+#ifndef FU_REPORT_H
+#define FU_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/task.h"
+
+/* ---- ratings (测评) ------------------------------------------------------- */
+
+enum rating { RATING_SATISFIED = 0, RATING_BASIC, RATING_UNSATISFIED, RATING_COUNT };
+
+/* Static strings: "satisfied" "basic" "unsatisfied"; 满意 基本满意 不满意;
+ * "Satisfied" "Basically satisfied" "Unsatisfied". */
+const char *rating_key(enum rating r);
+const char *rating_zh(enum rating r);
+const char *rating_en(enum rating r);
+/* Accepts the key, the Chinese or English label, "basically" (any case);
+ * 0 on success, -1 when s names no level. */
+int rating_parse(const char *s, enum rating *out);
+
+/* ---- dates --------------------------------------------------------------- */
+
+/* *out = b - a in days for ISO dates a and b; -1 when either is invalid. */
+int rpt_days_between(const char *a, const char *b, long *out);
+/* out = date + n days (ISO); -1 when date is invalid. */
+int rpt_date_add(const char *date, long n, char out[11]);
+
+/* ---- the model ----------------------------------------------------------- */
+
+enum rpt_format { RPT_TEXT = 0, RPT_MD, RPT_CSV, RPT_HTML, RPT_JSON };
+enum rpt_group { RPT_BY_DEPT = 0, RPT_BY_SECTION };
+
+/* "text" "md" (or "markdown") "csv" "html" "json"; 0 or -1. */
+int rpt_format_parse(const char *s, enum rpt_format *out);
+
+struct rpt_source {        /* an imported report the status report covers */
+    long long id;          /* R<id> */
+    char *title, *doc_no;  /* may be NULL */
+};
+
+struct rpt_round {         /* a review round; id 0 means none */
+    long long id;
+    char *name;
+    char held_on[11];      /* the meeting's date */
+    char at[32];           /* when it was recorded, ISO 8601 UTC */
+    long long ntasks;      /* tasks in its snapshot */
+    long long nrated;      /* ratings recorded in it */
+};
+
+struct rpt_item {
+    long long id;
+    char uuid[37];
+    char code[48];         /* "2.4", or "R2:2.4" when several reports are covered */
+    char kind[12];         /* "item", or "statement" in reminders */
+    long long report_id;
+    long section;          /* index into rpt.sections, -1 for none */
+    char *title;
+    enum task_status status;
+    char *lead;            /* NULL when unassigned */
+    char **support;
+    size_t nsupport;
+    char due[11];          /* "" when none */
+    int nsub, nsubdone;    /* live sub-tasks, and how many are done */
+    char *note;            /* the latest progress note on it or its sub-tasks */
+    char note_at[32];      /* ISO 8601 UTC, "" when no note */
+    int rating;            /* enum rating in rpt.rated, -1 when not rated */
+    char *remark;          /* the rating's remark, NULL when none */
+    int was;               /* enum task_status at rpt.since, -1 when unknown */
+    /* set by rpt_compute */
+    long late;             /* today - due in days (> 0: overdue); 0 when no due */
+    int overdue;           /* has a due date, before today, not done */
+    int due_soon;          /* not done, due today .. today + warn_days */
+};
+
+struct rpt_section {
+    char code[48];
+    char *title;
+};
+
+enum rpt_change_kind {
+    RPT_CH_STATUS = 0,     /* status at the round → now */
+    RPT_CH_LEAD,           /* lead department at the round → now */
+    RPT_CH_DUE,            /* due date at the round → now */
+    RPT_CH_NEW,            /* not in the round's snapshot */
+    RPT_CH_WITHDRAWN,      /* withdrawn by a revised report since */
+    RPT_CH_NOTE,           /* progress note added since */
+    RPT_CH_COUNT
+};
+
+struct rpt_change {
+    enum rpt_change_kind kind;
+    char code[48];
+    char task_kind[12];    /* "section" "item" "statement" */
+    char *title;
+    enum task_status from, to;   /* STATUS; NEW and WITHDRAWN: to = current */
+    char *old_value, *new_value; /* LEAD and DUE; NULL for none */
+    char at[32];                 /* NOTE: when (ISO 8601 UTC) */
+    char *author;                /* NOTE: "alice" or "alice as bob" */
+    char *text;                  /* NOTE: the note */
+};
+
+struct rpt_dept {          /* computed: one department's items */
+    char *name;            /* NULL: the unassigned items */
+    long long lead[ST_COUNT], support[ST_COUNT];   /* items per status, by role */
+    long long nlead, nsupport, done, overdue;      /* done/overdue over both roles */
+    size_t *items;         /* indexes into rpt.items: as lead, then as support */
+    size_t nitems, nlead_items;
+};
+
+struct rpt {
+    /* filled by the caller and db_rpt_fill */
+    int zh;                /* Chinese labels */
+    enum rpt_group by;
+    int excel;             /* CSV: UTF-8 BOM */
+    char today[11];        /* "today" for overdue and due soon */
+    char generated_at[32]; /* ISO 8601 UTC */
+    int warn_days;         /* due soon = within this many days */
+    struct rpt_source *sources;
+    size_t nsources;
+    struct rpt_round since;      /* compared with (id 0: no comparison) */
+    struct rpt_round rated;      /* whose ratings are shown (id 0: none) */
+    long long chain_rows;        /* the audit trail it was made from */
+    char chain_head[65];
+    struct rpt_section *sections;
+    size_t nsections;
+    struct rpt_item *items;      /* in report order */
+    size_t nitems, capitems;
+    struct rpt_change *changes;  /* since the round, in report order per kind */
+    size_t nchanges, capchanges;
+    char **dept_order;           /* all departments in the database's order */
+    size_t ndept_order;
+    char *scope;                 /* reminders: whose departments, NULL: all */
+    /* computed by rpt_compute */
+    long long by_status[ST_COUNT], total;
+    struct rpt_dept *depts;
+    size_t ndepts;
+    size_t *overdue, noverdue;   /* most days late first */
+    size_t *due_soon, ndue_soon; /* soonest first */
+    long long by_rating[RATING_COUNT], nrated;
+};
+
+/* Zeroes r. Everything r points to is owned by r and released by
+ * rpt_fini (strings with free()). */
+void rpt_init(struct rpt *r);
+void rpt_fini(struct rpt *r);
+
+/* Appends a zeroed item (rating and was set to -1, section to -1) or
+ * change; NULL when out of memory. The pointer is valid until the next
+ * append. */
+struct rpt_item *rpt_add_item(struct rpt *r);
+struct rpt_change *rpt_add_change(struct rpt *r);
+
+/* Computes the summary, the departments, the overdue and due-soon lists
+ * and the rating counts from the items, r->today and r->warn_days.
+ * FU_OK, FU_USAGE (bad today) or FU_ERR (out of memory), err filled. */
+int rpt_compute(struct rpt *r, char *err, size_t errlen);
+
+/* Writes the report in format f to out. Text is sanitised for the
+ * terminal and aligned by display columns; HTML and Markdown escape
+ * everything; CSV is RFC 4180 with formula-like cells neutralised by a
+ * leading '. FU_OK, or FU_ERR when writing failed. */
+int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size_t errlen);
+
+/* Reminders (催办): a heading and at most max_rows lines for the overdue
+ * and due-soon items of r (filled by db_remind, computed). Writes nothing
+ * and returns 0 when there is nothing to say; else the number of tasks. */
+size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows);
+
+#endif

@@ -1,0 +1,109 @@
+/* Private to core/report*.c: labels, small formatting helpers, and the
+ * document sink. The content of a report (core/report_doc.c) is written
+ * once, as headings, fields, paragraphs, tables and entries, to a sink;
+ * the text, Markdown and HTML sinks lay it out (report_text.c,
+ * report_html.c). CSV and JSON are data formats (report_data.c). */
+#ifndef FU_REPORT_INT_H
+#define FU_REPORT_INT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/report.h"
+
+#define RPT_TEXT_WIDTH 80  /* text reports fit an e-mail or a terminal */
+#define RTAB_MAX 12
+
+/* ---- labels --------------------------------------------------------------- */
+
+enum rpt_label {
+    L_TITLE, L_SOURCE, L_DOC_NO, L_AS_OF, L_GENERATED, L_COMPARED, L_NO_ROUND,
+    L_CHAIN, L_CHAIN_HEAD, L_SUMMARY, L_STATUS, L_ITEMS, L_SHARE, L_TOTAL,
+    L_BY_DEPT, L_BY_SECTION, L_DEPT, L_LEAD, L_SUPPORT, L_RATE, L_LATE, L_LEAD_DEPT,
+    L_SUPPORT_DEPTS, L_DUE, L_CODE, L_ITEM, L_ROLE, L_SUB, L_NOTE, L_UNASSIGNED,
+    L_NO_SECTION, L_OVERDUE_TITLE, L_OVERDUE, L_DUE_SOON, L_DAYS_LATE, L_DAYS_LEFT,
+    L_NONE, L_NO_CHANGES, L_BEFORE, L_AFTER, L_WHEN, L_WHO, L_RATING, L_REMARK,
+    L_NOT_RATED, L_CHART, L_COUNT
+};
+
+const char *rpt_lbl(const struct rpt *r, enum rpt_label l);
+const char *rpt_status_lbl(const struct rpt *r, enum task_status s);
+const char *rpt_rating_lbl(const struct rpt *r, int rating);   /* "" for -1 */
+const char *rpt_change_lbl(const struct rpt *r, enum rpt_change_kind k);
+
+/* ---- formatting ----------------------------------------------------------- */
+
+/* "18.2%", or "-" when whole is 0. */
+void rpt_pct(char *buf, size_t len, long long part, long long whole);
+/* A malloc'd sanitised copy of s ("" for NULL); NULL when out of memory. */
+char *rpt_clean(const char *s);
+/* The supporting departments joined by sep, malloc'd ("" for none). */
+char *rpt_join(char *const *v, size_t n, const char *sep);
+/* "一、" / "1. " for main headings, "（一）" / "n.m " for sub-headings. */
+void rpt_num(const struct rpt *r, int level, int major, int minor, char *buf, size_t len);
+/* Lateness of an item: "逾期12天" / "12 days overdue", "3天后到期", "今日到期". */
+void rpt_late_phrase(const struct rpt *r, const struct rpt_item *it, char *buf, size_t len);
+/* Days as a number with a unit: "12天" / "12 days". */
+void rpt_days_lbl(const struct rpt *r, long days, char *buf, size_t len);
+/* A round: "第1轮 NAME（2024-03-31）" / "round 1 “NAME” (2024-03-31)". */
+void rpt_round_lbl(const struct rpt *r, const struct rpt_round *ro, char *buf, size_t len);
+/* The date part of an ISO datetime. */
+void rpt_date_of(const char *iso, char out[11]);
+
+/* A growable string; on allocation failure oom is set and p stays valid. */
+struct rbuf { char *p; size_t n, cap; int oom; };
+void rbuf_str(struct rbuf *b, const char *s);
+void rbuf_fmt(struct rbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The string ("" when empty or out of memory); valid until the next call. */
+const char *rbuf_get(const struct rbuf *b);
+void rbuf_free(struct rbuf *b);
+
+/* ---- tables ------------------------------------------------------------------ */
+
+struct rtab {
+    int ncol;
+    const char *head[RTAB_MAX];
+    unsigned right;        /* bit i: column i holds numbers (right-aligned) */
+    int flex;              /* text: the column that takes the remaining width, -1 none */
+    int maxw[RTAB_MAX];    /* text: widest a column may be, 0 no limit */
+    int chart;             /* HTML: rows are rpt.depts in order; add a bar chart column */
+    char **cells;          /* nrows * ncol strings, owned */
+    size_t nrows, cap;
+    int oom;
+};
+
+void rtab_init(struct rtab *t, int ncol, const char *const *head);
+/* Adds a row of ncol cells (copied; NULL is ""). */
+void rtab_row(struct rtab *t, const char *const *cells);
+const char *rtab_cell(const struct rtab *t, size_t row, int col);
+void rtab_fini(struct rtab *t);
+
+/* ---- sinks --------------------------------------------------------------------- */
+
+struct rsink {
+    const struct rpt *r;
+    FILE *out;
+    int last;              /* the previous block: 0 none, 1 field, 2 heading, 3 other */
+    void (*title)(struct rsink *s, const char *text);
+    void (*heading)(struct rsink *s, int level, const char *text);   /* 1 or 2 */
+    void (*field)(struct rsink *s, const char *label, const char *value);
+    void (*para)(struct rsink *s, const char *text);
+    void (*table)(struct rsink *s, const struct rtab *t);
+    /* An entry: a code, a headline, and further lines (label: value). */
+    void (*entry)(struct rsink *s, const char *code, const char *headline,
+                  const char *const *lines, size_t nlines);
+    void (*end)(struct rsink *s);
+};
+
+void rpt_sink_text(struct rsink *s);
+void rpt_sink_md(struct rsink *s);
+void rpt_sink_html(struct rsink *s);
+
+/* Writes the report's content to s (report_doc.c). */
+void rpt_doc(struct rsink *s);
+
+/* report_data.c */
+void rpt_write_csv(const struct rpt *r, FILE *out);
+void rpt_write_json(const struct rpt *r, FILE *out);
+
+#endif

@@ -1,0 +1,337 @@
+/* The text and Markdown layouts of a status report. Text is measured in
+ * display columns (core/text.h), never bytes, and every string from the
+ * database is sanitised on its way out; Markdown escapes what it would
+ * otherwise interpret. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report_int.h"
+#include "core/text.h"
+
+#define W RPT_TEXT_WIDTH
+
+/* ---- text ----------------------------------------------------------------------- */
+
+struct spans {
+    struct { const char *p; size_t n; } *v;
+    size_t n, cap;
+    int oom;
+};
+
+static void collect(void *ctx, const char *start, size_t len)
+{
+    struct spans *l = ctx;
+    if (l->oom)
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        void *v = realloc(l->v, cap * sizeof *l->v);
+        if (!v) {
+            l->oom = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n].p = start;
+    l->v[l->n++].n = len;
+}
+
+/* Punctuation a Chinese line must not start with (避头尾). */
+static int no_line_start(uint32_t cp)
+{
+    static const uint32_t set[] = {
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0xFF3D, 0xFF5D,
+        0x3015, 0x3017, 0x3011, 0x300D, 0x300F, 0x300B, 0x3009, 0x201D, 0x2019, 0x2026,
+        ',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
+    };
+    for (size_t i = 0; i < sizeof set / sizeof *set; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* Writes text wrapped to the width, every line but the first indented;
+ * the first continues whatever was written before (indent columns).
+ * Lines are broken two columns short so that closing punctuation can
+ * hang at the end of a line instead of starting the next. */
+static void wrap(FILE *out, const char *text, int indent)
+{
+    char *clean = rpt_clean(text);
+    struct spans l = {0};
+    int cols = W - indent > 20 ? W - indent : 20;
+    if (clean && *clean)
+        text_wrap(clean, cols - 2, collect, &l);
+    if (l.n == 0 || l.oom)
+        fputc('\n', out);
+    for (size_t i = 0; !l.oom && i < l.n; i++) {
+        int budget = 2;
+        while (i + 1 < l.n && l.v[i].p + l.v[i].n == l.v[i + 1].p && l.v[i + 1].n > 0) {
+            uint32_t cp;
+            size_t k = utf8_decode(l.v[i + 1].p, l.v[i + 1].n, &cp);
+            int w = text_cp_width(cp);
+            if (!no_line_start(cp) || w > budget)
+                break;
+            l.v[i].n += k;
+            l.v[i + 1].p += k;
+            l.v[i + 1].n -= k;
+            budget -= w;
+        }
+        if (l.v[i].n == 0)
+            continue;
+        fprintf(out, "%*s%.*s\n", i ? indent : 0, "", (int)l.v[i].n, l.v[i].p);
+    }
+    free(l.v);
+    free(clean);
+}
+
+/* Writes s in exactly cols columns (cut with "…"), left or right aligned. */
+static void cell(FILE *out, const char *s, int cols, int right, int pad)
+{
+    char buf[4096];
+    int used = text_fit(s ? s : "", cols, 0, buf, sizeof buf);
+    if (right)
+        fprintf(out, "%*s", cols - used, "");
+    fputs(buf, out);
+    if (!right && pad)
+        fprintf(out, "%*s", cols - used, "");
+}
+
+static void blank(struct rsink *s, int kind)
+{
+    if (s->last != 0 && s->last != 2 && !(kind == 1 && s->last == 1))
+        fputc('\n', s->out);
+    s->last = kind;
+}
+
+static void t_title(struct rsink *s, const char *text)
+{
+    char buf[1024];
+    int w = text_fit(text, W, 0, buf, sizeof buf);
+    fprintf(s->out, "%s\n", buf);
+    for (int i = 0; i < w; i++)
+        fputc('=', s->out);
+    fputc('\n', s->out);
+    s->last = 3;
+}
+
+static void t_heading(struct rsink *s, int level, const char *text)
+{
+    (void)level;
+    fputc('\n', s->out);
+    wrap(s->out, text, 0);
+    s->last = 2;
+}
+
+static void t_field(struct rsink *s, const char *label, const char *value)
+{
+    int lw = s->r->zh ? 10 : 14;
+    blank(s, 1);
+    cell(s->out, label, lw, 0, 1);
+    wrap(s->out, value, lw);
+}
+
+static void t_para(struct rsink *s, const char *text)
+{
+    blank(s, 3);
+    fputs("  ", s->out);
+    wrap(s->out, text, 2);
+}
+
+/* Column widths: content or header, at most maxw; the flex column takes
+ * what is left of the line; when too wide, the separators shrink to one
+ * space and then the first column gives way. Returns the separator. */
+static int widths(const struct rtab *t, int *w)
+{
+    int total = 0, sep = 2;
+    for (int c = 0; c < t->ncol; c++) {
+        w[c] = text_width(t->head[c]);
+        for (size_t i = 0; i < t->nrows; i++) {
+            int cw = text_width(rtab_cell(t, i, c));
+            w[c] = cw > w[c] ? cw : w[c];
+        }
+        if (t->maxw[c] && w[c] > t->maxw[c])
+            w[c] = t->maxw[c];
+        if (c != t->flex)
+            total += w[c];
+    }
+    int room = W - 2 - total;
+    if (t->flex >= 0) {
+        int min = 12;
+        if (room - 2 * (t->ncol - 1) < min)
+            sep = 1;
+        int left = room - sep * (t->ncol - 1);
+        w[t->flex] = left < w[t->flex] ? (left > min ? left : min) : w[t->flex];
+        return sep;
+    }
+    if (room - 2 * (t->ncol - 1) < 0)
+        sep = 1;
+    int over = -(room - sep * (t->ncol - 1));
+    if (over > 0)
+        w[0] = w[0] - over > 6 ? w[0] - over : 6;
+    return sep;
+}
+
+static void t_row(struct rsink *s, const struct rtab *t, const int *w, int sep, size_t row)
+{
+    fputs("  ", s->out);
+    for (int c = 0; c < t->ncol; c++) {
+        const char *v = row == (size_t)-1 ? t->head[c] : rtab_cell(t, row, c);
+        if (c)
+            fprintf(s->out, "%*s", sep, "");
+        cell(s->out, v, w[c], (t->right >> c) & 1, c + 1 < t->ncol);
+    }
+    fputc('\n', s->out);
+}
+
+static void t_table(struct rsink *s, const struct rtab *t)
+{
+    int w[RTAB_MAX];
+    int sep = widths(t, w);
+    blank(s, 3);
+    t_row(s, t, w, sep, (size_t)-1);
+    fputs("  ", s->out);
+    for (int c = 0; c < t->ncol; c++) {
+        fprintf(s->out, "%*s", c ? sep : 0, "");
+        for (int i = 0; i < w[c]; i++)
+            fputc('-', s->out);
+    }
+    fputc('\n', s->out);
+    for (size_t i = 0; i < t->nrows; i++)
+        t_row(s, t, w, sep, i);
+}
+
+static void t_entry(struct rsink *s, const char *code, const char *headline,
+                    const char *const *lines, size_t nlines)
+{
+    int cw = text_width(code);
+    int indent = 2 + (cw > 4 ? cw : 4) + 2;
+    blank(s, 3);
+    fputs("  ", s->out);
+    cell(s->out, code, indent - 4, 0, 1);
+    fputs("  ", s->out);
+    wrap(s->out, headline, indent);
+    for (size_t i = 0; i < nlines; i++) {
+        fprintf(s->out, "%*s", indent, "");
+        wrap(s->out, lines[i], indent);
+    }
+}
+
+static void t_end(struct rsink *s)
+{
+    (void)s;
+}
+
+void rpt_sink_text(struct rsink *s)
+{
+    s->title = t_title;
+    s->heading = t_heading;
+    s->field = t_field;
+    s->para = t_para;
+    s->table = t_table;
+    s->entry = t_entry;
+    s->end = t_end;
+    s->last = 0;
+}
+
+/* ---- Markdown ------------------------------------------------------------------- */
+
+/* Sanitised, with Markdown's active characters backslash-escaped. */
+static void md(FILE *out, const char *s)
+{
+    char *clean = rpt_clean(s);
+    if (!clean)
+        return;
+    for (const char *p = clean; *p; p++) {
+        if (strchr("\\`*_[]<>|#&~!", *p))
+            fputc('\\', out);
+        fputc(*p, out);
+    }
+    free(clean);
+}
+
+static void m_title(struct rsink *s, const char *text)
+{
+    fputs("# ", s->out);
+    md(s->out, text);
+    fputc('\n', s->out);
+    s->last = 3;
+}
+
+static void m_heading(struct rsink *s, int level, const char *text)
+{
+    fputs(level <= 1 ? "\n## " : "\n### ", s->out);
+    md(s->out, text);
+    fputc('\n', s->out);
+    s->last = 2;
+}
+
+static void m_field(struct rsink *s, const char *label, const char *value)
+{
+    if (s->last != 1)
+        fputc('\n', s->out);
+    s->last = 1;
+    fputs("- **", s->out);
+    md(s->out, label);
+    fputs(s->r->zh ? "**：" : ":** ", s->out);
+    md(s->out, value);
+    fputc('\n', s->out);
+}
+
+static void m_para(struct rsink *s, const char *text)
+{
+    fputc('\n', s->out);
+    md(s->out, text);
+    fputc('\n', s->out);
+    s->last = 3;
+}
+
+static void m_table(struct rsink *s, const struct rtab *t)
+{
+    fputc('\n', s->out);
+    for (int c = 0; c < t->ncol; c++) {
+        fputs("| ", s->out);
+        md(s->out, t->head[c]);
+        fputc(' ', s->out);
+    }
+    fputs("|\n", s->out);
+    for (int c = 0; c < t->ncol; c++)
+        fputs((t->right >> c) & 1 ? "| ---: " : "| --- ", s->out);
+    fputs("|\n", s->out);
+    for (size_t i = 0; i < t->nrows; i++) {
+        for (int c = 0; c < t->ncol; c++) {
+            fputs("| ", s->out);
+            md(s->out, rtab_cell(t, i, c));
+            fputc(' ', s->out);
+        }
+        fputs("|\n", s->out);
+    }
+    s->last = 3;
+}
+
+static void m_entry(struct rsink *s, const char *code, const char *headline,
+                    const char *const *lines, size_t nlines)
+{
+    fputs("\n- **", s->out);
+    md(s->out, code);
+    fputs("** ", s->out);
+    md(s->out, headline);
+    for (size_t i = 0; i < nlines; i++) {
+        fputs("\\\n  ", s->out);   /* a hard line break */
+        md(s->out, lines[i]);
+    }
+    fputc('\n', s->out);
+    s->last = 3;
+}
+
+void rpt_sink_md(struct rsink *s)
+{
+    s->title = m_title;
+    s->heading = m_heading;
+    s->field = m_field;
+    s->para = m_para;
+    s->table = m_table;
+    s->entry = m_entry;
+    s->end = t_end;
+    s->last = 0;
+}
