@@ -152,6 +152,18 @@ void task_filter_init(struct task_filter *f);
 int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
                  char *err, size_t errlen);
 
+/* The same tasks in the same order, streamed: fn(t, ctx) is called once
+ * a task, in constant memory whatever their number. t and every string
+ * in it belong to db_task_each and are valid only during that call (copy
+ * what must outlive it; never task_fini it). Only what list prints is
+ * filled: id, uuid, report_id, parent_id, depth, code, kind, text,
+ * status, lead, support, due, version, withdrawn; body, metrics and the
+ * suggestions are NULL and nchildren, ndone 0. A non-zero return from fn
+ * stops the walk and is returned. */
+typedef int (*db_task_fn)(const struct task *t, void *ctx);
+int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void *ctx,
+                 char *err, size_t errlen);
+
 /* Resolves a reference: "2.1.3", "R2:2.1.3" or a UUID prefix of >= 8 hex
  * digits. A bare code that exists in several reports is FU_USAGE
  * ("ambiguous: qualify it as R1:2.1"); none is FU_NOTFOUND. */
@@ -221,5 +233,85 @@ int db_chain_head(struct db *db, long long *rows, char head[65], char *err, size
 /* Online copy of the whole database to path (SQLite backup API), safe
  * while others write. Refuses to overwrite an existing file. */
 int db_backup(struct db *db, const char *path, char *err, size_t errlen);
+
+/* ---- review rounds and ratings (db/review.c) ---------------------------- */
+
+struct review_round {
+    long long id;          /* round N */
+    char *name;
+    char held_on[11];      /* the meeting's date */
+    char at[32];           /* when it was recorded, ISO 8601 UTC */
+    char *by;              /* "alice" or "alice as bob" */
+    long long ntasks;      /* tasks in its snapshot */
+    long long nrated;      /* items rated in it */
+    long long last_note_id;/* notes with a higher id were added after it */
+};
+struct review_list { struct review_round *v; size_t n; };
+void review_round_fini(struct review_round *r);
+void review_list_free(struct review_list *l);
+
+/* Committee only. Records round name, held on date (YYYY-MM-DD): a
+ * snapshot of every live task's status, lead department and due date,
+ * with its history row, in one transaction. *out (may be NULL) receives
+ * the round; release it with review_round_fini. */
+int db_review_start(struct db *db, const struct actor *a, const char *name, const char *date,
+                    struct review_round *out, char *err, size_t errlen);
+/* Every round, oldest first; released with review_list_free. */
+int db_review_list(struct db *db, struct review_list *out, char *err, size_t errlen);
+
+struct review_entry {      /* an item in a round: its snapshot and its rating */
+    long long task_id, report_id;
+    char code[32];
+    char *text;
+    int status;            /* enum task_status at the round, -1: not in the snapshot */
+    char *lead;            /* lead department at the round, NULL when none */
+    char due[11];          /* due date at the round, "" when none */
+    enum task_status status_now;
+    int rating;            /* enum rating (core/report.h), -1 when not rated */
+    char *remark;
+    char *rated_by;        /* "alice" or "alice as bob", NULL when not rated */
+};
+struct review_entries { struct review_entry *v; size_t n; };
+void review_entries_free(struct review_entries *l);
+
+/* Round id (0: the latest) into *round, and when items is not NULL the
+ * items of its snapshot plus any rated in it, in report order.
+ * FU_NOTFOUND when there is no such round (or none at all). */
+int db_review_get(struct db *db, long long id, struct review_round *round,
+                  struct review_entries *items, char *err, size_t errlen);
+
+/* Committee only. Rates an item in the latest round (level: enum rating,
+ * remark may be NULL); rating it again replaces the rating. Rated
+ * unsatisfied, a done or submitted item is reopened (status active).
+ * One transaction with a history row for the rating and one for the
+ * status. *round_id and *reopened may be NULL. */
+int db_review_rate(struct db *db, const struct actor *a, long long task_id, int level,
+                   const char *remark, long long *round_id, int *reopened,
+                   char *err, size_t errlen);
+
+/* ---- status reports and reminders (db/status_report.c) -------------------- */
+
+struct rpt;                /* core/report.h */
+
+enum { DB_ROUND_NONE = 0, DB_ROUND_LATEST = -1 };
+
+/* Fills r (rpt_init'ed, with zh, by, today and warn_days set) with the
+ * sources, sections and items of report report_id (0: every report), the
+ * departments in the database's order, the chain head, the ratings of the
+ * compared round (else of the latest round) and, unless since is
+ * DB_ROUND_NONE, the changes since round since (DB_ROUND_LATEST: the
+ * latest). One read transaction and a fixed number of set-based queries,
+ * whatever the number of tasks. The caller then runs rpt_compute. */
+int db_rpt_fill(struct db *db, struct rpt *r, long long report_id, long long since,
+                char *err, size_t errlen);
+
+/* Fills r (rpt_init'ed, with zh, today and warn_days set) for reminders:
+ * the live tasks of any kind, led or supported by the effective user's
+ * departments (all: every department; committee only), not done, due by
+ * today + warn_days; without all, submitted tasks (waiting for the
+ * committee) are left out. r->scope names the departments (NULL: all).
+ * The caller then runs rpt_compute and rpt_write_remind. */
+int db_remind(struct db *db, const struct actor *a, int all, struct rpt *r,
+              char *err, size_t errlen);
 
 #endif

@@ -1,0 +1,482 @@
+/* Filling a status report's model (core/report.h) and the reminders:
+ * a fixed number of set-based queries in one read transaction, whatever
+ * the number of tasks (no query per task). */
+#include "db/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report.h"
+
+static int oom(char *err, size_t errlen)
+{
+    return db_errf(err, errlen, FU_ERR, "out of memory");
+}
+
+static char *dup_or_null(const char *s, int *bad)
+{
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    if (!d)
+        *bad = 1;
+    return d;
+}
+
+/* "2.4", or "R2:2.4" when the report covers several reports. */
+static void code_of(char *out, size_t len, int multi, long long report, const char *code)
+{
+    if (multi)
+        snprintf(out, len, "R%lld:%s", report, code ? code : "");
+    else
+        snprintf(out, len, "%s", code ? code : "");
+}
+
+/* ---- sources, departments, rounds ---------------------------------------------- */
+
+static int load_sources(struct db *db, struct rpt *r, long long report_id, char *err,
+                        size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0;
+    int rc = db_prepare_cached(db, &s, "SELECT id, title, doc_no FROM reports"
+                               " WHERE :report = 0 OR id = :report ORDER BY id", err, errlen);
+    if (rc == FU_OK)
+        db_bind_int(&s, ":report", report_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        int bad = 0;
+        rc = FU_OK;
+        if (r->nsources == cap) {
+            size_t ncap = cap ? cap * 2 : 4;
+            struct rpt_source *v = realloc(r->sources, ncap * sizeof *v);
+            if (!v) {
+                rc = oom(err, errlen);
+                break;
+            }
+            r->sources = v;
+            cap = ncap;
+        }
+        struct rpt_source *src = &r->sources[r->nsources++];
+        src->id = db_col_int(&s, 0);
+        src->title = db_col_dup(&s, 1, &bad);
+        src->doc_no = db_col_dup(&s, 2, &bad);
+        if (bad)
+            rc = oom(err, errlen);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc == FU_OK && report_id && r->nsources == 0)
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no report R%lld; `followup list --format json` "
+                     "shows the reports", report_id);
+    return rc;
+}
+
+static int load_depts(struct db *db, struct rpt *r, char *err, size_t errlen)
+{
+    struct dept_list l = {0};
+    int rc = db_dept_list(db, &l, err, errlen);
+    if (rc == FU_OK) {   /* db_dept_list's order is the table's */
+        r->dept_order = l.v;
+        r->ndept_order = l.n;
+    }
+    return rc;
+}
+
+static int copy_round(struct rpt_round *to, const struct review_round *from)
+{
+    memset(to, 0, sizeof *to);
+    to->id = from->id;
+    to->ntasks = from->ntasks;
+    to->nrated = from->nrated;
+    snprintf(to->held_on, sizeof to->held_on, "%s", from->held_on);
+    snprintf(to->at, sizeof to->at, "%s", from->at);
+    to->name = strdup(from->name ? from->name : "");
+    return to->name ? 0 : -1;
+}
+
+/* The compared round (since) and the rated one: the compared round, else
+ * the latest when there is one. (From the list: a failing nested read
+ * would mark the whole transaction for rollback.) */
+static int load_rounds(struct db *db, struct rpt *r, long long since, long long *last_note,
+                       char *err, size_t errlen)
+{
+    struct review_list l = {0};
+    const struct review_round *pick = NULL;
+    int rc = db_review_list(db, &l, err, errlen);
+    for (size_t i = 0; rc == FU_OK && i < l.n; i++)
+        if (since == DB_ROUND_LATEST || since == DB_ROUND_NONE || l.v[i].id == since)
+            pick = &l.v[i];   /* the list is oldest first: the last match is the latest */
+    if (rc == FU_OK && since != DB_ROUND_NONE && !pick)
+        rc = since == DB_ROUND_LATEST
+                 ? db_errf(err, errlen, FU_NOTFOUND, "no review round to compare with yet; "
+                           "the committee starts one with `followup review start NAME`")
+                 : db_errf(err, errlen, FU_NOTFOUND, "no review round %lld; `followup review "
+                           "list` shows the rounds", since);
+    if (rc == FU_OK && pick && since != DB_ROUND_NONE) {
+        *last_note = pick->last_note_id;
+        if (copy_round(&r->since, pick) != 0)
+            rc = oom(err, errlen);
+    }
+    if (rc == FU_OK && pick && copy_round(&r->rated, pick) != 0)
+        rc = oom(err, errlen);
+    review_list_free(&l);
+    return rc;
+}
+
+/* ---- items and sections ---------------------------------------------------------- */
+
+static int add_section(struct rpt *r, struct db_stmt *s, int multi)
+{
+    struct rpt_section *v = realloc(r->sections, (r->nsections + 1) * sizeof *v);
+    int bad = 0;
+    if (!v)
+        return -1;
+    r->sections = v;
+    code_of(v[r->nsections].code, sizeof v->code, multi, db_col_int(s, 2), db_col_text(s, 3));
+    v[r->nsections].title = dup_or_null(db_col_text(s, 6), &bad);
+    if (!v[r->nsections].title)
+        return -1;
+    r->nsections++;
+    return bad ? -1 : 0;
+}
+
+/* "AT\x1fTEXT" of the latest note into it. */
+static int split_note(struct rpt_item *it, const char *v)
+{
+    const char *sep = v ? strchr(v, DB_SEP[0]) : NULL;
+    if (!sep)
+        return 0;
+    snprintf(it->note_at, sizeof it->note_at, "%.*s", (int)(sep - v), v);
+    it->note = strdup(sep + 1);
+    return it->note ? 0 : -1;
+}
+
+static int add_item(struct rpt *r, struct db_stmt *s, int multi, long section)
+{
+    struct rpt_item *it = rpt_add_item(r);
+    enum task_status st = ST_TODO;
+    enum rating lv;
+    int bad = 0;
+    if (!it)
+        return -1;
+    it->id = db_col_int(s, 0);
+    db_col_copy(s, 1, it->uuid, sizeof it->uuid);
+    it->report_id = db_col_int(s, 2);
+    code_of(it->code, sizeof it->code, multi, it->report_id, db_col_text(s, 3));
+    db_col_copy(s, 4, it->kind, sizeof it->kind);
+    it->section = section;
+    it->title = dup_or_null(db_col_text(s, 6), &bad);
+    status_parse(db_col_text(s, 7), &st);
+    it->status = st;
+    it->lead = dup_or_null(db_col_text(s, 8), &bad);
+    if (db_split(db_col_text(s, 9), &it->support, &it->nsupport) != 0)
+        bad = 1;
+    db_col_copy(s, 10, it->due, sizeof it->due);
+    it->nsub = (int)db_col_int(s, 11);
+    it->nsubdone = (int)db_col_int(s, 12);
+    if (split_note(it, db_col_text(s, 13)) != 0)
+        bad = 1;
+    it->rating = rating_parse(db_col_text(s, 14), &lv) == 0 ? (int)lv : -1;
+    it->remark = dup_or_null(db_col_text(s, 15), &bad);
+    it->was = status_parse(db_col_text(s, 16), &st) == 0 ? (int)st : -1;
+    return bad || !it->title ? -1 : 0;
+}
+
+/* Sections (top level) and items in report order; an item belongs to the
+ * last top-level section before it in its report. */
+static int load_items(struct db *db, struct rpt *r, long long report_id, char *err,
+                      size_t errlen)
+{
+    struct db_stmt s;
+    int multi = r->nsources > 1, rc;
+    long section = -1;
+    long long section_report = 0;
+    rc = db_prepare_cached(db, &s,
+        "SELECT t.id, t.uuid, t.report_id, t.code, t.kind, t.depth, t.text, t.status, d.name,"
+        " (SELECT group_concat(name, char(31)) FROM (SELECT sd.name AS name"
+        "   FROM task_support sp JOIN departments sd ON sd.id = sp.dept_id"
+        "   WHERE sp.task_id = t.id ORDER BY sp.ord)),"
+        " t.due,"
+        " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0),"
+        " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0"
+        "   AND c.status = 'done'),"
+        " (SELECT x.at || char(31) || x.text FROM"
+        "   (SELECT n.id, n.at, n.text FROM notes n WHERE n.task_id = t.id"
+        "    UNION ALL SELECT n.id, n.at, n.text FROM tasks c JOIN notes n ON n.task_id = c.id"
+        "    WHERE c.parent_id = t.id) x ORDER BY x.id DESC LIMIT 1),"
+        " g.level, g.remark, p.status"
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+        " LEFT JOIN review_ratings g ON g.round_id = :rated AND g.task_id = t.id"
+        " LEFT JOIN review_snapshot p ON p.round_id = :since AND p.task_id = t.id"
+        " WHERE t.withdrawn = 0 AND t.kind IN ('section', 'item')"
+        " AND (:report = 0 OR t.report_id = :report)"
+        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":rated", r->rated.id);
+        db_bind_int(&s, ":since", r->since.id);
+        db_bind_int(&s, ":report", report_id);
+    }
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        const char *kind = db_col_text(&s, 4);
+        long long report = db_col_int(&s, 2);
+        rc = FU_OK;
+        if (report != section_report)
+            section = -1;   /* sections do not reach into the next report */
+        if (kind && strcmp(kind, "section") == 0) {
+            if (db_col_int(&s, 5) != 0)
+                continue;   /* nested headings: the items carry the top-level one */
+            if (add_section(r, &s, multi) != 0)
+                rc = oom(err, errlen);
+            section = (long)r->nsections - 1;
+            section_report = report;
+        } else if (add_item(r, &s, multi, section) != 0) {
+            rc = oom(err, errlen);
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
+/* ---- changes since a round ------------------------------------------------------------ */
+
+static struct rpt_change *change(struct rpt *r, enum rpt_change_kind k, struct db_stmt *s,
+                                 int multi, int *bad)
+{
+    struct rpt_change *c = rpt_add_change(r);
+    if (!c) {
+        *bad = 1;
+        return NULL;
+    }
+    c->kind = k;
+    code_of(c->code, sizeof c->code, multi, db_col_int(s, 1), db_col_text(s, 0));
+    db_col_copy(s, 2, c->task_kind, sizeof c->task_kind);
+    c->title = dup_or_null(db_col_text(s, 3), bad);
+    return c;
+}
+
+/* Tasks of the snapshot whose status, lead or due date changed, or that
+ * were withdrawn. Columns 0-3: code, report, kind, text. */
+static int snapshot_changes(struct db *db, struct rpt *r, long long report_id, char *err,
+                            size_t errlen)
+{
+    struct db_stmt s;
+    int multi = r->nsources > 1, bad = 0;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.code, t.report_id, t.kind, t.text, p.status, t.status, dp.name, d.name,"
+        " p.due, t.due, t.withdrawn, p.lead_id IS NOT t.lead_id"
+        " FROM review_snapshot p JOIN tasks t ON t.id = p.task_id"
+        " LEFT JOIN departments dp ON dp.id = p.lead_id"
+        " LEFT JOIN departments d ON d.id = t.lead_id"
+        " WHERE p.round_id = :round AND (:report = 0 OR t.report_id = :report)"
+        " AND (t.withdrawn = 1 OR t.status <> p.status OR p.lead_id IS NOT t.lead_id"
+        "      OR p.due IS NOT t.due)"
+        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":round", r->since.id);
+        db_bind_int(&s, ":report", report_id);
+    }
+    while (rc == FU_OK && !bad && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        enum task_status was = ST_TODO, now = ST_TODO;
+        struct rpt_change *c;
+        rc = FU_OK;
+        status_parse(db_col_text(&s, 4), &was);
+        status_parse(db_col_text(&s, 5), &now);
+        if (db_col_int(&s, 10)) {
+            if ((c = change(r, RPT_CH_WITHDRAWN, &s, multi, &bad)))
+                c->to = now;
+            continue;
+        }
+        if (was != now && (c = change(r, RPT_CH_STATUS, &s, multi, &bad))) {
+            c->from = was;
+            c->to = now;
+        }
+        if (db_col_int(&s, 11) && (c = change(r, RPT_CH_LEAD, &s, multi, &bad))) {
+            c->old_value = dup_or_null(db_col_text(&s, 6), &bad);
+            c->new_value = dup_or_null(db_col_text(&s, 7), &bad);
+        }
+        const char *d0 = db_col_text(&s, 8), *d1 = db_col_text(&s, 9);
+        if (strcmp(d0 ? d0 : "", d1 ? d1 : "") != 0 &&
+            (c = change(r, RPT_CH_DUE, &s, multi, &bad))) {
+            c->old_value = dup_or_null(d0, &bad);
+            c->new_value = dup_or_null(d1, &bad);
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc == FU_OK && bad ? oom(err, errlen) : rc;
+}
+
+static int new_tasks(struct db *db, struct rpt *r, long long report_id, char *err,
+                     size_t errlen)
+{
+    struct db_stmt s;
+    int multi = r->nsources > 1, bad = 0;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.code, t.report_id, t.kind, t.text, t.status FROM tasks t"
+        " WHERE t.withdrawn = 0 AND (:report = 0 OR t.report_id = :report)"
+        " AND NOT EXISTS (SELECT 1 FROM review_snapshot p WHERE p.round_id = :round"
+        "   AND p.task_id = t.id)"
+        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":round", r->since.id);
+        db_bind_int(&s, ":report", report_id);
+    }
+    while (rc == FU_OK && !bad && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        enum task_status now = ST_TODO;
+        struct rpt_change *c = change(r, RPT_CH_NEW, &s, multi, &bad);
+        rc = FU_OK;
+        status_parse(db_col_text(&s, 4), &now);
+        if (c)
+            c->to = now;
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc == FU_OK && bad ? oom(err, errlen) : rc;
+}
+
+static int new_notes(struct db *db, struct rpt *r, long long report_id, long long last_note,
+                     char *err, size_t errlen)
+{
+    struct db_stmt s;
+    int multi = r->nsources > 1, bad = 0;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.code, t.report_id, t.kind, t.text, n.at,"
+        " n.actor || coalesce(' as ' || n.as_user, ''), n.text"
+        " FROM notes n JOIN tasks t ON t.id = n.task_id"
+        " WHERE n.id > :last AND (:report = 0 OR t.report_id = :report)"
+        " ORDER BY n.id", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":last", last_note);
+        db_bind_int(&s, ":report", report_id);
+    }
+    while (rc == FU_OK && !bad && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        struct rpt_change *c = change(r, RPT_CH_NOTE, &s, multi, &bad);
+        rc = FU_OK;
+        if (c) {
+            db_col_copy(&s, 4, c->at, sizeof c->at);
+            c->author = dup_or_null(db_col_text(&s, 5), &bad);
+            c->text = dup_or_null(db_col_text(&s, 6), &bad);
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc == FU_OK && bad ? oom(err, errlen) : rc;
+}
+
+/* ---- the report ----------------------------------------------------------------------- */
+
+static int fill_tx(struct db *db, struct rpt *r, long long report_id, long long since,
+                   char *err, size_t errlen)
+{
+    long long last_note = 0;
+    int rc = load_sources(db, r, report_id, err, errlen);
+    if (rc == FU_OK)
+        rc = load_depts(db, r, err, errlen);
+    if (rc == FU_OK)
+        rc = load_rounds(db, r, since, &last_note, err, errlen);
+    if (rc == FU_OK)
+        rc = db_chain_head(db, &r->chain_rows, r->chain_head, err, errlen);
+    if (rc == FU_OK)
+        rc = load_items(db, r, report_id, err, errlen);
+    if (rc == FU_OK && r->since.id) {
+        rc = snapshot_changes(db, r, report_id, err, errlen);
+        if (rc == FU_OK)
+            rc = new_tasks(db, r, report_id, err, errlen);
+        if (rc == FU_OK)
+            rc = new_notes(db, r, report_id, last_note, err, errlen);
+    }
+    return rc;
+}
+
+int db_rpt_fill(struct db *db, struct rpt *r, long long report_id, long long since,
+                char *err, size_t errlen)
+{
+    int rc = db_begin_read(db, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = fill_tx(db, r, report_id, since, err, errlen);
+    return db_end(db, rc, err, errlen);
+}
+
+/* ---- reminders ---------------------------------------------------------------------------- */
+
+static int remind_scope(struct rpt *r, const struct user *u)
+{
+    struct db_buf b = {0};
+    for (size_t i = 0; i < u->ndepts; i++) {
+        db_buf_str(&b, i ? "、" : "");
+        db_buf_str(&b, u->depts[i]);
+    }
+    if (b.oom) {
+        db_buf_free(&b);
+        return -1;
+    }
+    r->scope = b.p ? b.p : strdup("");
+    return r->scope ? 0 : -1;
+}
+
+static int remind_rows(struct db *db, struct rpt *r, long long uid, int all,
+                       const char *horizon, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.id, t.uuid, t.report_id, t.code, t.kind, t.depth, t.text, t.status, d.name,"
+        " NULL, t.due, 0, 0, NULL, NULL, NULL, NULL"
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+        " WHERE t.withdrawn = 0 AND t.due IS NOT NULL AND t.due <= :horizon"
+        " AND t.status <> 'done' AND (:all OR t.status <> 'submitted')"
+        " AND (:all OR t.lead_id IN (SELECT dept_id FROM user_depts WHERE user_id = :uid)"
+        "      OR EXISTS (SELECT 1 FROM task_support sp JOIN user_depts ud"
+        "        ON ud.dept_id = sp.dept_id WHERE sp.task_id = t.id AND ud.user_id = :uid))"
+        " ORDER BY t.due, t.report_id, t.seq, t.id", err, errlen);
+    int multi = 0;
+    if (rc == FU_OK) {
+        struct db_stmt m;
+        rc = db_prepare_cached(db, &m, "SELECT count(*) > 1 FROM reports", err, errlen);
+        if (rc == FU_OK && (rc = db_step(&m, err, errlen)) == SQLITE_ROW) {
+            multi = (int)db_col_int(&m, 0);
+            rc = FU_OK;
+        }
+        db_finish(&m);
+        db_bind_text(&s, ":horizon", horizon);
+        db_bind_int(&s, ":all", all != 0);
+        db_bind_int(&s, ":uid", uid);
+    }
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW)
+        rc = add_item(r, &s, multi, -1) == 0 ? FU_OK : oom(err, errlen);
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
+int db_remind(struct db *db, const struct actor *a, int all, struct rpt *r,
+              char *err, size_t errlen)
+{
+    struct user u;
+    long long uid = 0;
+    char horizon[11];
+    if (rpt_date_add(r->today, r->warn_days > 0 ? r->warn_days : 0, horizon) != 0)
+        return db_errf(err, errlen, FU_USAGE, "'%s' is not a date for today; use YYYY-MM-DD",
+                       r->today);
+    int rc = db_begin_read(db, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = db_user_load(db, a, &u, &uid, err, errlen);
+    if (rc == FU_OK && all && u.role != ROLE_COMMITTEE)
+        rc = db_errf(err, errlen, FU_PERM, "only committee users see every department's "
+                     "reminders; `followup remind` shows your own");
+    if (rc == FU_OK && !all && remind_scope(r, &u) != 0)
+        rc = oom(err, errlen);
+    if (rc == FU_OK && (all || u.ndepts))
+        rc = remind_rows(db, r, uid, all, horizon, err, errlen);
+    user_fini(&u);
+    return db_end(db, rc, err, errlen);
+}
