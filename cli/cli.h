@@ -76,6 +76,9 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_dept(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
+int cmd_remind(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_paths(struct cli *c, int argc, char **argv);
 
 /* paths and --version: the files in use and why; config_err is the

@@ -76,6 +76,64 @@ static const struct {
     {"history", cmd_history, "history [TASK] [--since DATE] [--user U]",
      "The audit trail, oldest first: who (and as whom), when, what changed, old and new.",
      "办理记录，按时间先后：谁（以谁的身份）、何时、改了什么、原值和新值。"},
+    {"review", cmd_review,
+     "review start NAME [--date YYYY-MM-DD] | review list | review show [N]\n"
+     "     | review rate TASK LEVEL [--remark TEXT]",
+     "Review rounds (跟踪审议) and the committee's evaluation of items.\n"
+     "  start NAME   record a round: a snapshot of every task's status, lead department\n"
+     "               and due date (--date: the meeting's date, default today). Committee.\n"
+     "  list         the rounds: number, date, tasks recorded, items rated\n"
+     "  show [N]     round N (default the latest): its summary, items and ratings\n"
+     "  rate TASK LEVEL   rate an item in the latest round: 满意 基本满意 不满意\n"
+     "               (satisfied, basically, unsatisfied), with --remark TEXT; rating it\n"
+     "               again replaces the rating; 不满意 reopens a done or submitted item\n"
+     "               (back to active). Committee.",
+     "审议轮次（跟踪审议）与督办方对事项的测评。\n"
+     "  start NAME   开始一轮审议：记录每项任务此刻的状态、牵头单位和完成时限\n"
+     "               （--date：会议日期，默认今天）。仅限督办用户。\n"
+     "  list         各轮审议：轮次、日期、记录的任务数、已测评事项数\n"
+     "  show [N]     第 N 轮（默认最近一轮）：汇总、事项及测评\n"
+     "  rate TASK LEVEL   在最近一轮中测评事项：满意、基本满意、不满意\n"
+     "               （satisfied、basically、unsatisfied），--remark 附意见；再次测评即替换；\n"
+     "               不满意的已办结或待审核事项重新打开（回到推进中）。仅限督办用户。"},
+    {"remind", cmd_remind, "remind [--all]",
+     "What is overdue or due within warn_days ([ui] in config.ini) for your departments'\n"
+     "tasks (lead or supporting), in a few lines; prints nothing when nothing is due, so\n"
+     "it can sit in a login profile. Tasks submitted for acceptance are left out.\n"
+     "  --all   every department's (committee only; includes submitted tasks)",
+     "本人所在单位（牵头或配合）已逾期或在 warn_days（config.ini 的 [ui]）天内到期的任务，\n"
+     "寥寥数行；无事可提醒时不输出任何内容，可放在登录脚本中。已申请办结的任务不列出。\n"
+     "  --all   所有单位（仅限督办用户；含待审核任务）"},
+    {"report", cmd_report,
+     "report [--format text|md|csv|html|json] [--by dept|section] [--since-review [N]]\n"
+     "     [--excel] [-o FILE] [--report R]",
+     "Status report for a review meeting: a header (report, 文号, date, round compared\n"
+     "with, audit-trail position), the items by status, by department (lead and\n"
+     "supporting, per status, completion rate, overdue) or by section (status, owner,\n"
+     "due date, latest progress), the overdue and due-soon items, and the ratings.\n"
+     "  --format F        text (default), md, csv (RFC 4180), html (one printable file\n"
+     "                    with bar charts), json\n"
+     "  --by G            dept (default) or section\n"
+     "  --since-review [N] also what changed since the latest round (or round N):\n"
+     "                    status, lead and due changes, new and withdrawn tasks, notes\n"
+     "  --excel           CSV with a UTF-8 BOM, for Excel\n"
+     "  -o FILE           write FILE atomically instead of printing\n"
+     "  --report R        only report R (R1, 1 or a 文号)\n"
+     "Language follows [ui] language / the locale. \"Today\" is $FOLLOWUP_TODAY\n"
+     "(YYYY-MM-DD) when set, else the local date.",
+     "供审议会议使用的督办情况报告：报告头（报告、文号、日期、对照轮次、审计链位置）、\n"
+     "事项状态汇总、分单位（牵头与配合、各状态、办结率、逾期）或分章节（状态、牵头单位、\n"
+     "完成时限、最新进展）情况、逾期及临期事项，以及测评情况。\n"
+     "  --format F        text（默认）、md、csv（RFC 4180）、html（可打印的单一文件，\n"
+     "                    含条形图）、json\n"
+     "  --by G            dept（默认，分单位）或 section（分章节）\n"
+     "  --since-review [N] 另列自最近一轮（或第 N 轮）审议以来的变化：状态、牵头单位和\n"
+     "                    时限调整，新增和撤销的任务，新增进展\n"
+     "  --excel           CSV 带 UTF-8 BOM，便于 Excel 打开\n"
+     "  -o FILE           原子地写入 FILE，不打印\n"
+     "  --report R        只含报告 R（R1、1 或文号）\n"
+     "语言依 [ui] language 或区域设置。设置 $FOLLOWUP_TODAY（YYYY-MM-DD）时以之为“今天”，\n"
+     "否则为本地日期。"},
     {"user", cmd_user,
      "user add NAME --role committee|department|viewer [--dept D[,D…]] | user remove NAME | user list",
      "Who may do what. Committee only, except list. Unknown Unix users are viewers.",
