@@ -7,7 +7,21 @@ SOCK_BASE="fu-$(basename "$0" .sh)-$$"
 SOCK_N=0
 SOCK=$SOCK_BASE-0
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-tui_cleanup() { tm kill-server >/dev/null 2>&1; cleanup; }
+# Stops the current server and removes its socket file.
+tm_stop() {
+    tm kill-server >/dev/null 2>&1
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
+# At exit: every server this script started, whatever state it is in.
+tui_cleanup() {
+    _i=0
+    while [ "$_i" -le "$SOCK_N" ]; do
+        SOCK=$SOCK_BASE-$_i
+        tm_stop
+        _i=$((_i + 1))
+    done
+    cleanup
+}
 trap tui_cleanup EXIT
 
 # tui_start COLS ROWS TERM [followup options…]: runs the interface on $DB
@@ -19,7 +33,7 @@ tui_start() {
     shift 3
     _args=""
     for _a in "$@"; do _args="$_args $(shq "$_a")"; done
-    tm kill-server >/dev/null 2>&1
+    tm_stop
     SOCK_N=$((SOCK_N + 1))
     SOCK=$SOCK_BASE-$SOCK_N
     tm new-session -d -x "$_w" -y "$_h" \
