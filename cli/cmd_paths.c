@@ -15,15 +15,25 @@
 #define SYSTEM_CONFIG "/etc/followup/config.ini"
 #define SAMPLE_NAME "jingan-2024-3.txt"
 
-/* One entry: "label      path" and, indented below, why. */
-static void entry(const char *label, const char *path, const char *why)
+/* One entry: "label      path" and, indented below, why (and more). */
+static void entry2(const char *label, const char *path, const char *why, const char *more)
 {
     int pad = 11 - text_width(label);
     printf("%s%*s", label, pad > 1 ? pad : 1, "");
     cli_puts(stdout, path);
-    fputs("\n           ", stdout);
-    cli_puts(stdout, why);
+    for (int i = 0; i < 2; i++) {
+        const char *line = i ? more : why;
+        if (!line)
+            continue;
+        fputs("\n           ", stdout);
+        cli_puts(stdout, line);
+    }
     fputc('\n', stdout);
+}
+
+static void entry(const char *label, const char *path, const char *why)
+{
+    entry2(label, path, why, NULL);
 }
 
 /* The directory the running program is in ("" when unknown). */
@@ -84,6 +94,24 @@ static void show_config(const struct cli *c, const char *config_err)
     entry(c->zh ? "配置" : "config", path, why);
 }
 
+/* Why this database: the same order as resolve_db() in main.c. */
+static void database_why(const struct cli *c, char *out, size_t outlen)
+{
+    const char *env = getenv("FOLLOWUP_DB"), *xdg = getenv("XDG_DATA_HOME");
+    if (c->db_opt)
+        snprintf(out, outlen, "%s", c->zh ? "来自 --db" : "from --db");
+    else if (env && *env)
+        snprintf(out, outlen, "%s", c->zh ? "来自 $FOLLOWUP_DB" : "from $FOLLOWUP_DB");
+    else if (c->cfg.db_path[0])
+        snprintf(out, outlen, c->zh ? "来自 %s 中的 [database] path" : "from [database] path in %s",
+                 c->cfg.source);
+    else
+        snprintf(out, outlen,
+                 c->zh ? "默认位置（%s 之下）：没有 --db、$FOLLOWUP_DB 或 [database] path"
+                       : "the default under %s: no --db, $FOLLOWUP_DB or [database] path",
+                 xdg && *xdg ? "$XDG_DATA_HOME" : "~/.local/share");
+}
+
 static void show_database(const struct cli *c)
 {
     char why[1400];
@@ -98,8 +126,8 @@ static void show_database(const struct cli *c)
         state = c->zh ? "存在，只读" : "exists, read-only for you";
     else
         state = c->zh ? "存在，但你无权读取" : "exists, but you may not read it";
-    snprintf(why, sizeof why, "%s; %s", c->db_why, state);
-    entry(c->zh ? "数据库" : "database", c->db_path, why);
+    database_why(c, why, sizeof why);
+    entry2(c->zh ? "数据库" : "database", c->db_path, why, state);
 }
 
 static void show_language(const struct cli *c, const char *catdir)
@@ -123,13 +151,17 @@ static void show_language(const struct cli *c, const char *catdir)
     entry(c->zh ? "语言" : "language", c->zh ? "中文 (zh)" : "English (en)", why);
 
     const char *env = getenv("FOLLOWUP_LOCALEDIR");
+    char real[PATH_MAX];
+    int from_env = env && !strcmp(env, catdir);
+    if (catdir[0] && realpath(catdir, real))
+        catdir = real;
     if (!catdir[0])
         entry(c->zh ? "消息目录" : "catalogue", c->zh ? "（无）" : "(none)",
               c->zh ? "未找到 zh_CN/LC_MESSAGES/followup.mo：界面文字为英文"
                     : "no zh_CN/LC_MESSAGES/followup.mo found: the interface's text is English");
     else
         entry(c->zh ? "消息目录" : "catalogue", catdir,
-              env && !strcmp(env, catdir)
+              from_env
                   ? (c->zh ? "来自 $FOLLOWUP_LOCALEDIR" : "from $FOLLOWUP_LOCALEDIR")
                   : (c->zh ? "程序旁边（zh_CN/LC_MESSAGES/followup.mo）"
                            : "beside the program (zh_CN/LC_MESSAGES/followup.mo)"));
@@ -148,7 +180,7 @@ static void show_sample(const struct cli *c, const char *bindir)
         if (realpath(dir, real))
             snprintf(file, sizeof file, "%s/" SAMPLE_NAME, real);
         char why[PATH_MAX + 128];
-        snprintf(why, sizeof why, c->zh ? "%s；导入：followup import %s" : "%s; try: followup import %s",
+        snprintf(why, sizeof why, c->zh ? "%s；试试：followup import %s" : "%s; try: followup import %s",
                  i == 0 ? (c->zh ? "安装的示例报告" : "the installed sample report")
                         : (c->zh ? "源码目录中的示例报告" : "the sample report in the source tree"),
                  file);

@@ -4,9 +4,10 @@
 set -eu
 
 # clang and libclang-rt-dev: `make fuzz` (libFuzzer); `make asan` uses gcc.
+# man-db: the install test renders the manual with man -l.
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
-clang libclang-rt-dev"
+clang libclang-rt-dev man-db"
 
 missing=""
 for p in $PKGS; do

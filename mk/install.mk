@@ -1,0 +1,96 @@
+# Installation and release (issue 8).
+#
+#   make install     the program, followup(1), the sample config as
+#                    $(sysconfdir)/followup/config.ini (kept when present),
+#                    the sample report, the Chinese catalogue, bash completion
+#   make uninstall   removes what install put there; keeps the system config
+#                    when the administrator has changed it
+#   make dist        followup-$(VERSION).tar.gz from git HEAD
+#   make distcheck   unpacks the tarball in a temporary directory, runs
+#                    make check, install and uninstall there
+#
+# PREFIX (default /usr/local) and DESTDIR (staging root, default none) as
+# usual; every directory below can be overridden on the command line. The
+# program finds its catalogue and sample beside itself (../share/...), so an
+# installed tree can be moved; it always reads /etc/followup/config.ini,
+# which is why sysconfdir defaults to /etc whatever the PREFIX.
+
+VERSION     := $(shell sed -n 's/.*FOLLOWUP_VERSION "\(.*\)"/\1/p' cli/cli.h)
+DISTNAME     = followup-$(VERSION)
+
+bindir      ?= $(PREFIX)/bin
+datarootdir ?= $(PREFIX)/share
+pkgdatadir  ?= $(datarootdir)/followup
+mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+localedir   ?= $(datarootdir)/locale
+bashcompdir ?= $(datarootdir)/bash-completion/completions
+sysconfdir  ?= /etc
+
+INSTALL      ?= install
+MSGFMT       ?= msgfmt
+# The binary to install (the tests give the one they test).
+INSTALL_BIN  ?= followup
+
+MO := $(BUILD)/locale/zh_CN/LC_MESSAGES/followup.mo
+MAN_PAGE   := docs/followup.1
+COMPLETION := completion/followup.bash
+
+.PHONY: install uninstall dist distcheck locale
+
+# The catalogue is built with the program when msgfmt is there (make run
+# then finds it beside ./followup); install needs it in any case.
+locale: $(MO)
+all: $(if $(shell command -v $(MSGFMT) 2>/dev/null),$(MO))
+check: $(if $(shell command -v $(MSGFMT) 2>/dev/null),$(MO))
+
+$(MO): po/zh_CN.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) -c -o $@.tmp $< && mv $@.tmp $@
+
+install: $(INSTALL_BIN) $(MO)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(man1dir) $(DESTDIR)$(pkgdatadir) \
+		$(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES $(DESTDIR)$(bashcompdir) \
+		$(DESTDIR)$(sysconfdir)/followup
+	$(INSTALL) -m 755 $(INSTALL_BIN) $(DESTDIR)$(bindir)/followup
+	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(man1dir)/followup.1
+	$(INSTALL) -m 644 $(SAMPLE) config.ini $(DESTDIR)$(pkgdatadir)/
+	$(INSTALL) -m 644 $(MO) $(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES/followup.mo
+	$(INSTALL) -m 644 $(COMPLETION) $(DESTDIR)$(bashcompdir)/followup
+	@if [ -e $(DESTDIR)$(sysconfdir)/followup/config.ini ]; then \
+		echo "kept $(DESTDIR)$(sysconfdir)/followup/config.ini; the new sample is $(DESTDIR)$(pkgdatadir)/config.ini"; \
+	else \
+		echo "$(INSTALL) -m 644 config.ini $(DESTDIR)$(sysconfdir)/followup/config.ini"; \
+		$(INSTALL) -m 644 config.ini $(DESTDIR)$(sysconfdir)/followup/config.ini; \
+	fi
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/followup $(DESTDIR)$(man1dir)/followup.1 \
+		$(DESTDIR)$(pkgdatadir)/$(notdir $(SAMPLE)) $(DESTDIR)$(pkgdatadir)/config.ini \
+		$(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES/followup.mo \
+		$(DESTDIR)$(bashcompdir)/followup
+	-rmdir $(DESTDIR)$(pkgdatadir) 2>/dev/null
+	@conf=$(DESTDIR)$(sysconfdir)/followup/config.ini; \
+	if [ -e "$$conf" ] && ! cmp -s config.ini "$$conf"; then \
+		echo "kept $$conf: it differs from the sample (remove it by hand if it is no longer wanted)"; \
+	else \
+		echo "rm -f $$conf"; rm -f "$$conf"; rmdir $(DESTDIR)$(sysconfdir)/followup 2>/dev/null; true; \
+	fi
+
+dist:
+	@git rev-parse --verify -q HEAD >/dev/null || { \
+		echo "make dist: needs a git checkout (it archives HEAD)" >&2; exit 1; }
+	@git diff --quiet HEAD -- || echo "make dist: note: uncommitted changes are not in the tarball" >&2
+	git archive --format=tar.gz --prefix=$(DISTNAME)/ -o $(DISTNAME).tar.gz HEAD
+	@echo "$(DISTNAME).tar.gz"
+
+# The tarball on its own: builds, passes every test, installs and uninstalls.
+distcheck: dist
+	@d=$$(mktemp -d /tmp/followup-distcheck.XXXXXX) && \
+	tar -xzf $(DISTNAME).tar.gz -C $$d && \
+	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory check && \
+	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory -s install DESTDIR=$$d/dest && \
+	$$d/dest$(PREFIX)/bin/followup --version | head -1 && \
+	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory -s uninstall DESTDIR=$$d/dest && \
+	left=$$(find $$d/dest -type f) && [ -z "$$left" ] || { echo "distcheck: failed in $$d $$left" >&2; exit 1; }; \
+	rm -rf $$d; echo "distcheck: $(DISTNAME).tar.gz builds, passes make check, installs and uninstalls"
