@@ -119,7 +119,7 @@ static void bar(struct rsink *s, const struct rpt_dept *d, long long max)
     double x = 0;
     FILE *o = s->out;
     long long total = d->nlead + d->nsupport;
-    fprintf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"14\""
+    fprintf(o, "<svg width=\"%d\" height=\"14\""
             " viewBox=\"0 0 %d 14\" role=\"img\"><title>", (int)width, (int)width);
     for (int st = 0, first = 1; st < ST_COUNT; st++) {
         long long n = d->lead[st] + d->support[st];
@@ -148,7 +148,7 @@ static void legend(struct rsink *s)
 {
     fputs("<p class=\"legend\">", s->out);
     for (int st = 0; st < ST_COUNT; st++) {
-        fprintf(s->out, "<span><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
+        fprintf(s->out, "<span><svg width=\"10\" "
                 "height=\"10\"><rect width=\"10\" height=\"10\" fill=\"%s\"/></svg> ",
                 colors[st]);
         esc(s->out, rpt_status_lbl(s->r, (enum task_status)st));
