@@ -2,6 +2,7 @@
  * database path, then one command or the interface. */
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,9 @@ static int global_options(struct cli *c, int argc, char **argv, int *want, int *
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Past a file-size limit (ulimit -f) a write fails with EFBIG and the
+     * database reports it, rather than the signal killing us mid-write. */
+    signal(SIGXFSZ, SIG_IGN);
     struct cli c = {.prog = "followup"};
     int want, rc, first = global_options(&c, argc, argv, &want, &rc);
     if (first < 0)

@@ -64,6 +64,12 @@ int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
     case SQLITE_CANTOPEN:
         return db_errf(err, errlen, FU_ERR, "cannot open %s (%s)", path, msg);
     case SQLITE_IOERR:
+        /* Mostly a full disk, a quota or the file-size limit (ulimit -f):
+         * SQLite reports those as a failed write, not as SQLITE_FULL. */
+        if ((src & 0xffff) == SQLITE_IOERR_WRITE || (src & 0xffff) == SQLITE_IOERR_SHMSIZE)
+            return db_errf(err, errlen, FU_ERR, "%s: cannot write (is the disk full, or a "
+                           "quota or file-size limit reached?); nothing was saved: free "
+                           "some space and try again", path);
         return db_errf(err, errlen, FU_ERR, "%s: input/output error (%s)", path, msg);
     case SQLITE_NOMEM:
         return db_errf(err, errlen, FU_ERR, "out of memory");
