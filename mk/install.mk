@@ -7,7 +7,7 @@
 #                    when the administrator has changed it
 #   make dist        followup-$(VERSION).tar.gz from git HEAD
 #   make distcheck   unpacks the tarball in a temporary directory, runs
-#                    make check, install and uninstall there
+#                    make test, install and uninstall there
 #
 # PREFIX (default /usr/local) and DESTDIR (staging root, default none) as
 # usual; every directory below can be overridden on the command line. The
@@ -88,9 +88,9 @@ dist:
 distcheck: dist
 	@d=$$(mktemp -d /tmp/followup-distcheck.XXXXXX) && \
 	tar -xzf $(DISTNAME).tar.gz -C $$d && \
-	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory check && \
+	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory test && \
 	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory -s install DESTDIR=$$d/dest && \
 	$$d/dest$(PREFIX)/bin/followup --version | head -1 && \
 	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory -s uninstall DESTDIR=$$d/dest && \
 	left=$$(find $$d/dest -type f) && [ -z "$$left" ] || { echo "distcheck: failed in $$d $$left" >&2; exit 1; }; \
-	rm -rf $$d; echo "distcheck: $(DISTNAME).tar.gz builds, passes make check, installs and uninstalls"
+	rm -rf $$d; echo "distcheck: $(DISTNAME).tar.gz builds, passes make test, installs and uninstalls"

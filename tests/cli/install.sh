@@ -46,6 +46,7 @@ expect_rc 0 "--version"
 ver=$(sed -n 's/.*FOLLOWUP_VERSION "\(.*\)"/\1/p' "$ROOT/cli/cli.h")
 eq "$(head -1 "$T/out")" "followup $ver" "--version's first line"
 grep -q "^\* $ver " "$ROOT/NEWS" || fail "NEWS has no entry for $ver"
+grep -q "^\.TH FOLLOWUP 1 .* \"followup $ver\"" "$ROOT/docs/followup.1" || fail "the man page is not for $ver"
 expect_out "$DEST/etc/followup/config.ini" "--version names the config"
 
 run paths
