@@ -329,7 +329,7 @@ static void show_summary(struct cli *c, const struct review_entries *e)
             nrated++;
         }
     }
-    printf(c->zh ? "审议时事项%lld项：" : "Items at the round: %lld:", total);
+    printf(c->zh ? "审议时事项%lld项：" : "%lld items at the round:", total);
     for (int st = 0; st < ST_COUNT; st++)
         printf(c->zh ? "%s%s%lld" : "%s %s %lld", st ? (c->zh ? "，" : ",") : "",
                cli_status_label(c, (enum task_status)st), n[st]);
@@ -356,7 +356,7 @@ static void col(const char *s, int cols)
 
 static void show_entries(struct cli *c, const struct review_entries *e, int multi)
 {
-    enum { WCODE = 8, WST = 10, WLEAD = 12, WRATE = 10 };
+    enum { WCODE = 7, WST = 11, WLEAD = 12, WRATE = 11 };
     const int wtext = 80 - WCODE - 2 * WST - WLEAD - WRATE - 5;
     char ref[64], text[512];
     putchar('\n');

@@ -704,15 +704,43 @@ int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size
 
 /* ---- reminders --------------------------------------------------------------------- */
 
-static void remind_line(const struct rpt *r, const struct rpt_item *it, FILE *out)
+struct remind_cols { int late, code, lead; };
+
+static void remind_line(const struct rpt *r, const struct rpt_item *it,
+                        const struct remind_cols *w, FILE *out)
 {
     char late[64], a[96], b[96], c[96], d[512];
     rpt_late_phrase(r, it, late, sizeof late);
-    text_fit(late, 14, 1, a, sizeof a);
-    text_fit(it->code, 8, 1, b, sizeof b);
-    text_fit(it->lead ? it->lead : "-", 14, 1, c, sizeof c);
-    text_fit(it->title ? it->title : "", RPT_TEXT_WIDTH - 2 - 14 - 8 - 14 - 3, 0, d, sizeof d);
+    text_fit(late, w->late, 1, a, sizeof a);
+    text_fit(it->code, w->code, 1, b, sizeof b);
+    text_fit(it->lead ? it->lead : "-", w->lead, 1, c, sizeof c);
+    int rest = RPT_TEXT_WIDTH - 2 - w->late - w->code - w->lead - 3;
+    text_fit(it->title ? it->title : "", rest > 10 ? rest : 10, 0, d, sizeof d);
     fprintf(out, "  %s %s %s %s\n", a, b, c, d);
+}
+
+/* Column widths from the rows shown. */
+static void remind_widths(const struct rpt *r, size_t max_rows, struct remind_cols *w)
+{
+    size_t shown = 0;
+    w->late = w->code = w->lead = 1;
+    for (size_t pass = 0; pass < 2; pass++) {
+        const size_t *ix = pass ? r->due_soon : r->overdue;
+        size_t n = pass ? r->ndue_soon : r->noverdue;
+        for (size_t i = 0; i < n && shown < max_rows; i++, shown++) {
+            const struct rpt_item *it = &r->items[ix[i]];
+            char late[64];
+            rpt_late_phrase(r, it, late, sizeof late);
+            int lw = text_width(late), cw = text_width(it->code);
+            int dw = it->lead ? text_width(it->lead) : 1;
+            w->late = lw > w->late ? lw : w->late;
+            w->code = cw > w->code ? cw : w->code;
+            w->lead = dw > w->lead ? dw : w->lead;
+        }
+    }
+    w->late = w->late > 18 ? 18 : w->late;
+    w->code = w->code > 16 ? 16 : w->code;
+    w->lead = w->lead > 14 ? 14 : w->lead;
 }
 
 size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
@@ -729,10 +757,12 @@ size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
     else
         fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d days\n", scope,
                 r->noverdue, r->ndue_soon, r->warn_days);
+    struct remind_cols w;
+    remind_widths(r, max_rows, &w);
     for (size_t i = 0; i < r->noverdue && shown < max_rows; i++, shown++)
-        remind_line(r, &r->items[r->overdue[i]], out);
+        remind_line(r, &r->items[r->overdue[i]], &w, out);
     for (size_t i = 0; i < r->ndue_soon && shown < max_rows; i++, shown++)
-        remind_line(r, &r->items[r->due_soon[i]], out);
+        remind_line(r, &r->items[r->due_soon[i]], &w, out);
     if (shown < n) {
         if (r->zh)
             fprintf(out, "  另有%zu项未列出（followup list --overdue 列出全部逾期任务）\n",

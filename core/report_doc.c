@@ -380,7 +380,7 @@ static void ratings(struct rsink *s, int major)
     const struct rpt *r = s->r;
     char round[512], buf[1024], p1[32], p2[32];
     rpt_round_lbl(r, &r->rated, round, sizeof round);
-    snprintf(buf, sizeof buf, r->zh ? "测评情况（%s）" : "Ratings (%s)", round);
+    snprintf(buf, sizeof buf, r->zh ? "%s测评情况" : "Ratings in %s", round);
     heading(s, 1, major, 0, buf);
     if (r->nrated == 0) {
         s->para(s, rpt_lbl(r, L_NOT_RATED));
