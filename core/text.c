@@ -250,10 +250,35 @@ static int is_space_cp(uint32_t cp) { return cp == ' ' || cp == '\t'; }
  * bytes to skip after it (a breaking space or newline). A line may break
  * at a space, before or after a double-width character, or anywhere when
  * one word is longer than the line. */
+/* Chinese line-breaking rules (避头尾): closing punctuation never starts a
+ * line, opening punctuation never ends one. */
+static int no_line_start(uint32_t cp)
+{
+    static const uint32_t v[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1B, 0xFF1A, 0xFF01,
+                                 0xFF1F, 0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009,
+                                 0x201D, 0x2019, 0x2026, 0x3015, 0xFF05,
+                                 ',', '.', ';', ':', '!', '?', ')', ']', '}', '%'};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (v[i] == cp)
+            return 1;
+    return 0;
+}
+
+static int no_line_end(uint32_t cp)
+{
+    static const uint32_t v[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008, 0x201C,
+                                 0x2018, 0x3014, '(', '[', '{'};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (v[i] == cp)
+            return 1;
+    return 0;
+}
+
 static size_t wrap_one(const char *s, size_t n, int cols, size_t *skip)
 {
     size_t i = 0, brk = 0, brk_skip = 0;
     int used = 0, prev_w = 0;
+    uint32_t prev_cp = 0;
     *skip = 0;
     while (i < n) {
         uint32_t cp;
@@ -262,7 +287,8 @@ static size_t wrap_one(const char *s, size_t n, int cols, size_t *skip)
         int chance;
         if (cp == '\n') { *skip = k; return i; }
         if (w < 0) w = 0;
-        chance = i > 0 && (is_space_cp(cp) || w == 2 || prev_w == 2);
+        chance = i > 0 && (is_space_cp(cp) || w == 2 || prev_w == 2) &&
+                 !no_line_start(cp) && !no_line_end(prev_cp);
         if (used + w > cols && i > 0) {
             if (is_space_cp(cp)) { *skip = k; return i; }
             if (chance) return i;
@@ -273,6 +299,7 @@ static size_t wrap_one(const char *s, size_t n, int cols, size_t *skip)
         used += w;
         i += k;
         if (w > 0) prev_w = w;
+        prev_cp = cp;
     }
     return n;
 }

@@ -214,6 +214,20 @@ static void test_wrap(void **state)
     assert_int_equal(text_wrap("推进5G网络", 6, collect, &ls), 2);
     assert_string_equal(ls.l[0], "推进5G");
     assert_string_equal(ls.l[1], "网络");
+    /* 避头尾: 、 and 。 never start a line, “ never ends one */
+    memset(&ls, 0, sizeof ls);
+    assert_int_equal(text_wrap("一二三、四五", 6, collect, &ls), 3);
+    assert_string_equal(ls.l[0], "一二");
+    assert_string_equal(ls.l[1], "三、四");
+    assert_string_equal(ls.l[2], "五");
+    memset(&ls, 0, sizeof ls);
+    assert_int_equal(text_wrap("一二三。", 6, collect, &ls), 2);
+    assert_string_equal(ls.l[0], "一二");
+    assert_string_equal(ls.l[1], "三。");
+    memset(&ls, 0, sizeof ls);
+    assert_int_equal(text_wrap("一二“三四", 6, collect, &ls), 2);
+    assert_string_equal(ls.l[0], "一二");
+    assert_string_equal(ls.l[1], "“三四");
     memset(&ls, 0, sizeof ls);
     assert_int_equal(text_wrap("", 10, collect, &ls), 0);
     memset(&ls, 0, sizeof ls);
