@@ -58,19 +58,6 @@ static void resolve_db(struct cli *c)
     }
 }
 
-static int language_zh(const struct config *cfg)
-{
-    if (cfg->language != LANG_AUTO)
-        return cfg->language == LANG_ZH;
-    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (int i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "zh", 2) == 0;
-    }
-    return 0;
-}
-
 /* Global options come before the command; returns the index of the command
  * or argc, or -1 after printing an error. --help and --version set *want:
  * they are answered once the config has told the language. */
@@ -128,7 +115,7 @@ int main(int argc, char **argv)
         fputc('\n', stderr);
         w += len + more;
     }
-    c.zh = language_zh(&c.cfg);
+    c.zh = config_wants_zh(&c.cfg);
     cli_help_language(c.zh);
     resolve_db(&c);
     if (want == WANT_HELP) {

@@ -344,3 +344,16 @@ void config_parse_opts(const struct config *c, struct parse_opts *opts)
     opts->routes = c->routes;
     opts->nroutes = c->nroutes;
 }
+
+int config_wants_zh(const struct config *c)
+{
+    if (c->language != LANG_AUTO)
+        return c->language == LANG_ZH;
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "zh", 2) == 0;
+    }
+    return 0;
+}

@@ -29,6 +29,10 @@ struct config {
 int config_load(const char *explicit_path, struct config *out, char *err, size_t errlen);
 void config_fini(struct config *c);
 
+/* 1 when the interface should speak Chinese: [ui] language = zh, or auto
+ * and the locale (LC_ALL, LC_MESSAGES, LANG, first one set) starts "zh". */
+int config_wants_zh(const struct config *c);
+
 /* Fills opts' department list and routes from c (pointers into c). */
 void config_parse_opts(const struct config *c, struct parse_opts *opts);
 

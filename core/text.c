@@ -2,6 +2,7 @@
  * cutting and wrapping by columns (contract in core/text.h). */
 #include "core/text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,4 +337,20 @@ char *text_sanitize_dup(const char *s)
     if (out)
         text_sanitize(s, out, cap);
     return out;
+}
+
+int text_contains_ci(const char *hay, const char *needle)
+{
+    if (!hay)
+        return 0;
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p || n == 0; p++) {
+        size_t k = 0;
+        while (k < n && p[k] &&
+               tolower((unsigned char)p[k]) == tolower((unsigned char)needle[k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
 }

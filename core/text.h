@@ -33,6 +33,10 @@ int text_width(const char *s);
  * Returns the length written. Truncates at a character boundary. */
 size_t text_sanitize(const char *s, char *out, size_t outlen);
 
+/* 1 when needle occurs in hay, ignoring ASCII case (Chinese compares
+ * exactly); a NULL hay contains nothing, an empty needle is everywhere. */
+int text_contains_ci(const char *hay, const char *needle);
+
 /* Sanitised copy of s on the heap (caller frees), or NULL when out of
  * memory. NULL s gives NULL. */
 char *text_sanitize_dup(const char *s);

@@ -11,17 +11,6 @@
 
 #define DOMAIN "followup"
 
-static int locale_wants_zh(void)
-{
-    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (int i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "zh", 2) == 0;
-    }
-    return 0;
-}
-
 static int has_catalogue(const char *dir)
 {
     char path[PATH_MAX];
@@ -68,7 +57,7 @@ static void find_catalogue(char *out, size_t outlen)
 
 int i18n_init(const struct config *cfg, char *dir, size_t dirlen)
 {
-    int zh = cfg->language == LANG_ZH || (cfg->language == LANG_AUTO && locale_wants_zh());
+    int zh = config_wants_zh(cfg);
     dir[0] = '\0';
     find_catalogue(dir, dirlen);
     if (dir[0]) {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/text.h"
 #include "core/err.h"
 
 void model_init(struct model *m, int warn_days)
@@ -312,29 +313,13 @@ size_t model_reveal(struct model *m, size_t i)
 
 /* ---- search --------------------------------------------------------------- */
 
-static int contains(const char *hay, const char *needle)
-{
-    if (!hay)
-        return 0;
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++) {
-        size_t k = 0;
-        while (k < n && p[k] &&
-               tolower((unsigned char)p[k]) == tolower((unsigned char)needle[k]))
-            k++;
-        if (k == n)
-            return 1;
-    }
-    return 0;
-}
-
 static int task_matches(const struct task *t, const char *q)
 {
-    if (contains(t->code, q) || contains(t->text, q) || contains(t->body, q) ||
-        contains(t->lead, q))
+    if (text_contains_ci(t->code, q) || text_contains_ci(t->text, q) || text_contains_ci(t->body, q) ||
+        text_contains_ci(t->lead, q))
         return 1;
     for (size_t k = 0; k < t->nsupport; k++)
-        if (contains(t->support[k], q))
+        if (text_contains_ci(t->support[k], q))
             return 1;
     return 0;
 }

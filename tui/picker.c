@@ -30,22 +30,6 @@ struct picker {
     int fy, fx;            /* the filter's cursor, as last drawn */
 };
 
-static int contains(const char *hay, const char *needle)
-{
-    if (!hay)
-        return 0;
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++) {
-        size_t k = 0;
-        while (k < n && p[k] &&
-               tolower((unsigned char)p[k]) == tolower((unsigned char)needle[k]))
-            k++;
-        if (k == n)
-            return 1;
-    }
-    return 0;
-}
-
 static void release(void *ctx, void (*ctx_free)(void *))
 {
     if (ctx_free && ctx)
@@ -59,8 +43,8 @@ static void refilter(struct picker *s)
     size_t keep = s->nshown ? s->shown[s->cur] : (size_t)-1;
     s->nshown = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (!s->filter[0] || contains(s->items[i].label, s->filter) ||
-            contains(s->items[i].alt, s->filter))
+        if (!s->filter[0] || text_contains_ci(s->items[i].label, s->filter) ||
+            text_contains_ci(s->items[i].alt, s->filter))
             s->shown[s->nshown++] = i;
     s->cur = 0;
     for (size_t k = 0; k < s->nshown; k++)
