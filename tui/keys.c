@@ -36,7 +36,7 @@ static const struct keybind table[] = {
     {0, 'n', SC_MAIN, DO_NEXT, "n"},
     {0, 'N', SC_MAIN, DO_PREV, "N"},
     {0, 'f', SC_MAIN, DO_FILTER, "f"},
-    {0, 'r', SC_MAIN, DO_REPORTS, "r"},
+    {0, 'R', SC_MAIN, DO_REPORTS, "R"},
     {0, 'H', SC_MAIN, DO_HISTORY, "H"},
     {0, '?', SC_MAIN | SC_PAGER, DO_HELP, "?"},
     {KEY_F(1), 0, SC_MAIN | SC_PAGER, DO_HELP, "F1"},

@@ -214,7 +214,7 @@ static void draw_head(struct app *a)
         snprintf(left, sizeof left, "followup");
     filter_text(a, filt, sizeof filt);
     if (a->m.reports.n > 1)
-        snprintf(right, sizeof right, "%s%s[%zu %s · r]", filt, filt[0] ? "  " : "",
+        snprintf(right, sizeof right, "%s%s[%zu %s · R]", filt, filt[0] ? "  " : "",
                  a->m.reports.n, _("reports"));
     else
         snprintf(right, sizeof right, "%s", filt);

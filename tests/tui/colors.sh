@@ -38,7 +38,7 @@ tui_screen_e | grep -q "$ESC\[7m" || fail "vt100: the cursor row in reverse vide
 tui_start 100 30 xterm-256color
 has_colour && fail "color = never (test config)"
 
-# two reports: the header says so and r switches
+# two reports: the header says so and R switches
 cat >"$T/r2.txt" <<'EOR'
 关于测试工作落实情况的报告
 发布部门:区科委
@@ -48,12 +48,12 @@ cat >"$T/r2.txt" <<'EOR'
 EOR
 fu import "$T/r2.txt"; expect_rc 0 "second report"
 tui_start 100 30 xterm-256color
-expect_screen "[2 reports · r]" "header counts the reports"
-tui_keys r; expect_screen "R2 静府议〔2024〕9号" "switcher lists the reports"
+expect_screen "[2 reports · R]" "header counts the reports"
+tui_keys R; expect_screen "R2 静府议〔2024〕9号" "switcher lists the reports"
 tui_type "9号"; tui_keys Enter
 expect_screen "R2 静府议〔2024〕9号 关于测试工作落实情况的报告" "R2 shown"
 expect_screen "完善测试体系" "R2's items"
 expect_no_screen "知识产权" "R1's items gone"
-tui_keys r; tui_type "3号"; tui_keys Enter
+tui_keys R; tui_type "3号"; tui_keys Enter
 expect_screen "深入推进知识产权发展战略" "back to R1"
 finish
