@@ -55,7 +55,7 @@ static const struct {
      "TASK 为编号（2.1.3、R2:2.1.3）或 UUID 前缀（至少 8 位十六进制数字）。"},
     {"assign", cmd_assign, "assign TASK DEPT [--support D1,D2] [--due YYYY-MM-DD]",
      "Set the lead department of TASK (and its supporting departments, due date).\n"
-     "DEPT '-' keeps the lead as it is; --support '' clears; --due '' clears. Committee only.",
+     "DEPT '-' keeps the lead, '' clears it; --support '' and --due '' clear those. Committee only.",
      "设置 TASK 的牵头单位（以及协办单位、办理期限）（交办）。\n"
      "DEPT 为 '-' 时牵头单位不变；--support '' 清除协办单位；--due '' 清除期限。仅限督办用户。"},
     {"status", cmd_status, "status TASK STATUS [--note TEXT]",
