@@ -89,6 +89,23 @@ int cli_paths_print(struct cli *c, const char *config_err);
 enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON };
 void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out);
 
+/* The same output a row at a time: list_out_new makes the writer (NULL
+ * when out of memory), list_out_task (a db_task_fn) takes one task, and
+ * list_out_end finishes the output when ok (else writes nothing more) and
+ * frees the writer. The head goes out with the first row; CSV and JSON
+ * rows go out at once; the table keeps a compact copy of each row until
+ * the end, when the column widths are known. Both return FU_ERR when out
+ * of memory. */
+struct list_out;
+struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out);
+int list_out_task(const struct task *t, void *ctx);
+int list_out_end(struct list_out *o, int ok);
+
+/* 1 when s is valid UTF-8 that text_sanitize() would leave unchanged (no
+ * control characters, no bidi controls). When plain is not NULL it is set
+ * to 1 when s also needs no JSON escape (no quote, backslash, U+2028/9). */
+int cli_text_clean(const char *s, int *plain);
+
 /* The language of cli_help() and cli_usage(): Chinese when zh. */
 void cli_help_language(int zh);
 /* Prints the usage and description of cmd to stdout; returns 0. */

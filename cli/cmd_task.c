@@ -82,13 +82,15 @@ int cmd_list(struct cli *c, int argc, char **argv)
     f.overdue = overdue;
     f.search = search;
     f.include_withdrawn = withdrawn;
-    struct task_list l = {0};
     char err[FU_ERRLEN] = "";
-    if ((rc = db_task_list(c->db, &f, &l, err, sizeof err)) != FU_OK)
-        return cli_fail(rc, "%s", err);
-    list_print(c, &l, fmt, stdout);
-    task_list_free(&l);
-    return FU_OK;
+    struct list_out *o = list_out_new(c, fmt, stdout);
+    if (!o)
+        return cli_fail(FU_ERR, "out of memory");
+    rc = db_task_each(c->db, &f, list_out_task, o, err, sizeof err);
+    int end = list_out_end(o, rc == FU_OK);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", rc == FU_ERR && !err[0] ? "out of memory" : err);
+    return end == FU_OK ? FU_OK : cli_fail(FU_ERR, "out of memory");
 }
 
 static void field(struct cli *c, const char *en, const char *zh, const char *value)

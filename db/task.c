@@ -138,6 +138,35 @@ static int list_push(struct task_list *l)
     return 0;
 }
 
+/* The filter's WHERE clause. A department is looked up through the
+ * tasks_lead and task_support_dept indexes (SQLite's multi-index OR), so it
+ * has a statement of its own; the search is ASCII-case-insensitive LIKE
+ * with the pattern escaped by like_pattern. */
+#define LIST_WHERE                                                                      \
+    " WHERE (:report = 0 OR t.report_id = :report)"                                     \
+    " AND (:withdrawn OR t.withdrawn = 0)"                                              \
+    " AND (:status IS NULL OR t.status = :status)"                                      \
+    " AND (:kind IS NULL OR t.kind = :kind)"                                            \
+    " AND (:today IS NULL OR (t.due IS NOT NULL AND t.due < :today"                     \
+    "      AND t.status <> 'done'))"                                                    \
+    " AND (:search IS NULL OR t.text LIKE :search ESCAPE '\\'"                          \
+    "      OR t.body LIKE :search ESCAPE '\\' OR t.code LIKE :search ESCAPE '\\'"       \
+    "      OR d.name LIKE :search ESCAPE '\\')"
+#define LIST_DEPT                                                                       \
+    " AND (t.lead_id = :dept OR t.id IN (SELECT s2.task_id FROM task_support s2"       \
+    "      WHERE s2.dept_id = :dept))"
+#define LIST_ORDER " ORDER BY t.report_id, t.seq, t.id"
+
+/* What db_task_each reads: the columns list and its formats print. */
+#define EACH_COLS                                                                       \
+    "SELECT t.id, t.uuid, t.report_id, coalesce(t.parent_id, 0), t.depth, t.code,"      \
+    " t.kind, t.text, t.status, d.name,"                                                \
+    " (SELECT group_concat(name, char(31)) FROM (SELECT sd.name AS name"                \
+    "   FROM task_support s JOIN departments sd ON sd.id = s.dept_id"                   \
+    "   WHERE s.task_id = t.id ORDER BY s.ord)),"                                       \
+    " t.due, t.version, t.withdrawn"                                                    \
+    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+
 static void bind_filter(struct db_stmt *s, const struct task_filter *f, long long dept,
                         const char *today, const char *search)
 {
@@ -147,9 +176,50 @@ static void bind_filter(struct db_stmt *s, const struct task_filter *f, long lon
                                      ? status_key((enum task_status)f->status) : NULL);
     db_bind_text(s, ":kind", f->kind >= 0 && f->kind <= KIND_STATEMENT
                                    ? kind_key((enum task_kind)f->kind) : NULL);
-    db_bind_id(s, ":dept", dept);
+    if (dept)
+        db_bind_int(s, ":dept", dept);
     db_bind_text(s, ":today", f->overdue ? today : NULL);
     db_bind_text(s, ":search", search);
+}
+
+/* "%text%" with LIKE's own characters escaped; NULL when there is no
+ * search (*oom set when allocation fails). */
+static char *like_pattern(const char *q, int *oom)
+{
+    if (!q || !*q)
+        return NULL;
+    char *p = malloc(2 * strlen(q) + 3), *o = p;
+    if (!p) {
+        *oom = 1;
+        return NULL;
+    }
+    *o++ = '%';
+    for (; *q; q++) {
+        if (*q == '%' || *q == '_' || *q == '\\')
+            *o++ = '\\';
+        *o++ = *q;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
+
+/* The department's id, today's date and the search pattern for f. */
+static int filter_prepare(struct db *db, const struct task_filter *f, long long *dept,
+                          char today[16], char **search, char *err, size_t errlen)
+{
+    int rc = FU_OK, oom = 0;
+    *dept = 0;
+    *search = NULL;
+    if (f->dept && *f->dept && (rc = db_dept_id(db, f->dept, dept, err, errlen)) != FU_OK)
+        return rc;
+    if (f->today && date_valid(f->today) != 0)
+        return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
+    snprintf(today, 16, "%s", f->today ? f->today : "");
+    if (!f->today)
+        db_today(today, 16);
+    *search = like_pattern(f->search, &oom);
+    return oom ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
 }
 
 int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
@@ -159,40 +229,18 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
     struct db_stmt s = {0};
     long long dept = 0;
     char today[16], *search = NULL;
-    int rc = FU_OK;
     memset(out, 0, sizeof *out);
     if (!f) {
         task_filter_init(&all);
         f = &all;
     }
-    if (f->dept && *f->dept && (rc = db_dept_id(db, f->dept, &dept, err, errlen)) != FU_OK)
+    int rc = filter_prepare(db, f, &dept, today, &search, err, errlen);
+    if (rc != FU_OK)
         return rc;
-    if (f->today && date_valid(f->today) != 0)
-        return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
-    snprintf(today, sizeof today, "%s", f->today ? f->today : "");
-    if (!f->today)
-        db_today(today, sizeof today);
-    if (f->search && *f->search) {
-        if (!(search = strdup(f->search)))
-            return db_errf(err, errlen, FU_ERR, "out of memory");
-        for (char *p = search; *p; p++)   /* ASCII only, as SQLite's lower() */
-            if (*p >= 'A' && *p <= 'Z')
-                *p = (char)(*p - 'A' + 'a');
-    }
-    rc = db_prepare_cached(db, &s, TASK_COLS
-        " WHERE (:report = 0 OR t.report_id = :report)"
-        " AND (:withdrawn OR t.withdrawn = 0)"
-        " AND (:status IS NULL OR t.status = :status)"
-        " AND (:kind IS NULL OR t.kind = :kind)"
-        " AND (:dept IS NULL OR t.lead_id = :dept OR EXISTS (SELECT 1 FROM task_support s2"
-        "      WHERE s2.task_id = t.id AND s2.dept_id = :dept))"
-        " AND (:today IS NULL OR (t.due IS NOT NULL AND t.due < :today"
-        "      AND t.status <> 'done'))"
-        " AND (:search IS NULL OR instr(lower(t.text), :search) > 0"
-        "      OR instr(lower(coalesce(t.body, '')), :search) > 0"
-        "      OR instr(lower(t.code), :search) > 0"
-        "      OR instr(lower(coalesce(d.name, '')), :search) > 0)"
-        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    if (dept)
+        rc = db_prepare_cached(db, &s, TASK_COLS LIST_WHERE LIST_DEPT LIST_ORDER, err, errlen);
+    else
+        rc = db_prepare_cached(db, &s, TASK_COLS LIST_WHERE LIST_ORDER, err, errlen);
     if (rc != FU_OK)
         goto done;
     bind_filter(&s, f, dept, today, search);
@@ -212,6 +260,115 @@ done:
     free(search);
     if (rc != FU_OK)
         task_list_free(out);
+    return rc;
+}
+
+/* ---- streaming ------------------------------------------------------------ */
+
+/* The supporting departments of the current row, split in place: one
+ * buffer and one pointer array reused from row to row. */
+struct each_support {
+    char *buf, **v;
+    size_t cap, capv;
+};
+
+static int split_support(struct each_support *sp, const char *joined, struct task *t)
+{
+    t->support = NULL;
+    t->nsupport = 0;
+    if (!joined)
+        return 0;
+    size_t len = strlen(joined), n = 1;
+    for (const char *p = joined; *p; p++)
+        n += *p == DB_SEP[0];
+    if (len + 1 > sp->cap) {
+        char *b = realloc(sp->buf, len + 1);
+        if (!b)
+            return -1;
+        sp->buf = b;
+        sp->cap = len + 1;
+    }
+    if (n > sp->capv) {
+        char **v = realloc(sp->v, n * sizeof *v);
+        if (!v)
+            return -1;
+        sp->v = v;
+        sp->capv = n;
+    }
+    memcpy(sp->buf, joined, len + 1);
+    sp->v[0] = sp->buf;
+    for (char *p = sp->buf; *p; p++)
+        if (*p == DB_SEP[0]) {
+            *p = '\0';
+            sp->v[++t->nsupport] = p + 1;
+        }
+    t->nsupport++;
+    t->support = sp->v;
+    return 0;
+}
+
+/* Fills t from an EACH_COLS row, borrowing the row's text. */
+static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
+{
+    enum task_kind k = KIND_ITEM;
+    enum task_status st = ST_TODO;
+    t->id = db_col_int(s, 0);
+    db_col_copy(s, 1, t->uuid, sizeof t->uuid);
+    t->report_id = db_col_int(s, 2);
+    t->parent_id = db_col_int(s, 3);
+    t->depth = (int)db_col_int(s, 4);
+    db_col_copy(s, 5, t->code, sizeof t->code);
+    kind_parse(db_col_text(s, 6), &k);
+    t->kind = k;
+    const char *text = db_col_text(s, 7);
+    t->text = (char *)(text ? text : "");
+    status_parse(db_col_text(s, 8), &st);
+    t->status = st;
+    t->lead = (char *)db_col_text(s, 9);
+    if (split_support(sp, db_col_text(s, 10), t) != 0)
+        return -1;
+    db_col_copy(s, 11, t->due, sizeof t->due);
+    t->version = db_col_int(s, 12);
+    t->withdrawn = (int)db_col_int(s, 13);
+    return 0;
+}
+
+int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void *ctx,
+                 char *err, size_t errlen)
+{
+    struct task_filter all;
+    struct db_stmt s = {0};
+    struct each_support sp = {0};
+    struct task t;
+    long long dept = 0;
+    char today[16], *search = NULL;
+    if (!f) {
+        task_filter_init(&all);
+        f = &all;
+    }
+    int rc = filter_prepare(db, f, &dept, today, &search, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    if (dept)
+        rc = db_prepare_cached(db, &s, EACH_COLS LIST_WHERE LIST_DEPT LIST_ORDER, err, errlen);
+    else
+        rc = db_prepare_cached(db, &s, EACH_COLS LIST_WHERE LIST_ORDER, err, errlen);
+    if (rc == FU_OK)
+        bind_filter(&s, f, dept, today, search);
+    memset(&t, 0, sizeof t);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (each_row(&s, &sp, &t) != 0)
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+        else if ((rc = fn(&t, ctx)) != 0)
+            break;
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    free(search);
+    free(sp.buf);
+    free(sp.v);
     return rc;
 }
 
