@@ -85,8 +85,9 @@ dist:
 	@echo "$(DISTNAME).tar.gz"
 
 # The tarball on its own: builds, passes every test, installs and uninstalls.
+# (The directory is opened to all: some tests run the program as another user.)
 distcheck: dist
-	@d=$$(mktemp -d /tmp/followup-distcheck.XXXXXX) && \
+	@d=$$(mktemp -d /tmp/followup-distcheck.XXXXXX) && chmod 755 $$d && \
 	tar -xzf $(DISTNAME).tar.gz -C $$d && \
 	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory test && \
 	$(MAKE) -C $$d/$(DISTNAME) --no-print-directory -s install DESTDIR=$$d/dest && \
