@@ -26,12 +26,13 @@ $(BUILD)/followup: $(BUILD)/libfollowup.a $(BUILD)/cli/main.o
 	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/cli/main.o $(BUILD)/libfollowup.a $(PKG_LIBS)
 
 # Reports go to files under $(ASAN_BUILD)/logs (a report printed inside a
-# tmux pane would go unseen); the run fails when there is any.
+# tmux pane would go unseen; tests that run as nobody write there too);
+# the run fails when there is any.
 ASAN_LOGS = $(CURDIR)/$(ASAN_BUILD)/logs
 asan:
 	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g $(SAN_FLAGS)" \
 		$(ASAN_BUILD)/followup $(TEST_SRC:tests/%.c=$(ASAN_BUILD)/tests/%)
-	@rm -rf $(ASAN_LOGS); mkdir -p $(ASAN_LOGS)
+	@rm -rf $(ASAN_LOGS); mkdir -p $(ASAN_LOGS); chmod 1777 $(ASAN_LOGS)
 	@FOLLOWUP_BIN=$(CURDIR)/$(ASAN_BUILD)/followup \
 	 ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$(ASAN_LOGS)/asan \
 	 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$(ASAN_LOGS)/ubsan \
