@@ -108,6 +108,9 @@ int cli_text_clean(const char *s, int *plain);
 
 /* The language of cli_help() and cli_usage(): Chinese when zh. */
 void cli_help_language(int zh);
+/* The usage of cmd as its --help shows it (may span lines; static), or
+ * NULL for an unknown command. */
+const char *cli_usage_of(const char *cmd);
 /* Prints the usage and description of cmd to stdout; returns 0. */
 int cli_help(const char *cmd);
 /* Prints the program's usage (all commands) to out. */

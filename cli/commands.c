@@ -171,6 +171,14 @@ cli_cmd_fn cli_command(const char *name)
     return NULL;
 }
 
+const char *cli_usage_of(const char *cmd)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, cmd))
+            return commands[i].usage;
+    return NULL;
+}
+
 int cli_help(const char *cmd)
 {
     for (size_t i = 0; i < NCOMMANDS; i++)

@@ -24,6 +24,26 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *ar
     return NULL;
 }
 
+/* A usage error in cmd's arguments: what is wrong, then the command's
+ * usage, all on one line. */
+static int usage_fail(const char *cmd, const char *fmt, ...)
+{
+    char what[256], usage[512];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    for (const char *u = cli_usage_of(cmd); u && *u && n + 1 < sizeof usage; u++) {
+        if (*u == '\n')
+            while (u[1] == ' ')
+                u++;
+        usage[n++] = *u == '\n' ? ' ' : *u;
+    }
+    usage[n] = '\0';
+    return cli_fail(FU_USAGE, "%s: %s; usage: followup %s", cmd, what, n ? usage : cmd);
+}
+
 int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
              const char **pos, int minpos, int maxpos, int *npos, int *help)
 {
@@ -33,8 +53,7 @@ int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
         const char *a = argv[i];
         if (only_pos || a[0] != '-' || a[1] == '\0') {
             if (n >= maxpos)
-                return cli_fail(FU_USAGE, "%s: unexpected argument '%s'; see 'followup %s --help'",
-                                cmd, a, cmd);
+                return usage_fail(cmd, "unexpected argument '%.60s'", a);
             pos[n++] = a;
             continue;
         }
@@ -50,11 +69,10 @@ int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
         size_t namelen = eq ? (size_t)(eq - a - 2) : strlen(a) - 2;
         const struct cli_opt *o = find_opt(opts, a, namelen);
         if (!o)
-            return cli_fail(FU_USAGE, "%s: unknown option '%s'; see 'followup %s --help'", cmd,
-                            a, cmd);
+            return usage_fail(cmd, "unknown option '%.60s'", a);
         if (!o->has_arg) {
             if (eq)
-                return cli_fail(FU_USAGE, "%s: option --%s takes no value", cmd, o->name);
+                return usage_fail(cmd, "option --%s takes no value", o->name);
             *o->flag = 1;
             continue;
         }
@@ -63,11 +81,10 @@ int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
         else if (i + 1 < argc)
             *o->value = argv[++i];
         else
-            return cli_fail(FU_USAGE, "%s: option --%s needs a value; see 'followup %s --help'",
-                            cmd, o->name, cmd);
+            return usage_fail(cmd, "option --%s needs a value", o->name);
     }
     if (n < minpos)
-        return cli_fail(FU_USAGE, "%s: missing argument; see 'followup %s --help'", cmd, cmd);
+        return usage_fail(cmd, "missing argument");
     *npos = n;
     return FU_OK;
 }
