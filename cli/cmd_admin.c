@@ -93,13 +93,22 @@ int cmd_dept(struct cli *c, int argc, char **argv)
     int rc;
     if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")))
         return cli_help("dept");
-    if (argc == 2 && !strcmp(argv[0], "add")) {
+    if (argc >= 1 && !strcmp(argv[0], "add")) {
+        /* Options are parsed, so `dept add --role x` is an error, not a
+         * department called "--role"; `dept add -- -x` names one. */
+        const char *pos[1];
+        int npos, help;
+        struct cli_opt opts[] = {{0}};
+        if ((rc = cli_args("dept", argc - 1, argv + 1, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+            return rc;
+        if (help)
+            return cli_help("dept");
         if ((rc = cli_open_db(c, 1, 0)) != FU_OK)
             return rc;
-        if ((rc = db_dept_add(c->db, &c->actor, argv[1], err, sizeof err)) != FU_OK)
+        if ((rc = db_dept_add(c->db, &c->actor, pos[0], err, sizeof err)) != FU_OK)
             return cli_fail(rc, "%s", err);
         printf("department ");
-        cli_puts(stdout, argv[1]);
+        cli_puts(stdout, pos[0]);
         printf(" added\n");
         return FU_OK;
     }

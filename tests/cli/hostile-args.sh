@@ -112,6 +112,9 @@ for cmd in names:
                 if cmd not in ("import", "dept", "user", "backup", "review", "assign",
                                "status", "note", "accept", "return"):
                     run(prefix + args + need, want=(0, 1, 2, 3, 4), why="hostile value")
+# an option where a name belongs is an error, not a name
+run(["dept", "add", "--role"], why="dept add --role", usage=True)
+run(["dept", "add", "--bogus=1"], why="dept add --bogus=1", usage=True)
 # Global options
 run(["--db"], why="--db without a value")
 run(["--bogus"], why="unknown global option")
