@@ -89,7 +89,8 @@ static int write_atomic(const char *path, const struct rpt *r, enum rpt_format f
         snprintf(dir, sizeof dir, ".");
     const char *base = slash ? slash + 1 : path;
     if (!*base)
-        return cli_fail(FU_USAGE, "-o needs a file name, not a directory: %s", path);
+        return cli_fail(FU_USAGE, "-o needs a file name (e.g. report.html), not a directory: %s",
+                        path);
     snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0)
@@ -145,8 +146,8 @@ static int since_option(int *argc, char **argv, long long *since)
         const char *v = a[14] == '=' ? a + 15 : i + 1 < *argc && all_digits(argv[i + 1])
                                                    ? argv[++i] : NULL;
         if (v && (!all_digits(v) || strtoll(v, NULL, 10) <= 0))
-            return cli_fail(FU_USAGE, "report: --since-review takes a round number (1, 2 …); "
-                            "'followup review list' shows them");
+            return cli_fail(FU_USAGE, "report: --since-review takes a round number, e.g. "
+                            "--since-review 2; 'followup review list' shows them");
         *since = v ? strtoll(v, NULL, 10) : DB_ROUND_LATEST;
     }
     *argc = n;
@@ -392,8 +393,8 @@ static int review_show(struct cli *c, const char *arg)
 {
     long long id = 0;
     if (arg && (!all_digits(arg) || (id = strtoll(arg, NULL, 10)) <= 0))
-        return cli_fail(FU_USAGE, "review show takes a round number (1, 2 …); 'followup review "
-                        "list' shows them");
+        return cli_fail(FU_USAGE, "review show takes a round number, e.g. 'review show 2'; "
+                        "'followup review list' shows them");
     int rc = cli_open_db(c, 0, 1);
     if (rc != FU_OK)
         return rc;

@@ -180,16 +180,16 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
     size_t n = 0;
     rpt_late_phrase(r, it, late, sizeof late);
     rbuf_fmt(&b[0], "%s%s%s%s", rpt_lbl(r, L_STATUS), colon, rpt_status_lbl(r, it->status), semi);
-    rbuf_fmt(&b[0], "%s%s%s%s", rpt_lbl(r, L_LEAD_DEPT), colon, it->lead ? it->lead : none,
-             semi);
-    rbuf_fmt(&b[0], "%s%s%s", rpt_lbl(r, L_SUPPORT_DEPTS), colon,
-             support && *support ? support : none);
-    lines[n++] = rbuf_get(&b[0]);
-    rbuf_fmt(&b[1], "%s%s%s", rpt_lbl(r, L_DUE), colon, it->due[0] ? it->due : none);
+    rbuf_fmt(&b[0], "%s%s%s", rpt_lbl(r, L_DUE), colon, it->due[0] ? it->due : none);
     if (late[0])
-        rbuf_fmt(&b[1], r->zh ? "（%s）" : " (%s)", late);
+        rbuf_fmt(&b[0], r->zh ? "（%s）" : " (%s)", late);
     if (it->nsub)
-        rbuf_fmt(&b[1], "%s%s%s%d/%d", semi, rpt_lbl(r, L_SUB), colon, it->nsubdone, it->nsub);
+        rbuf_fmt(&b[0], "%s%s%s%d/%d", semi, rpt_lbl(r, L_SUB), colon, it->nsubdone, it->nsub);
+    lines[n++] = rbuf_get(&b[0]);
+    rbuf_fmt(&b[1], "%s%s%s%s", rpt_lbl(r, L_LEAD_DEPT), colon, it->lead ? it->lead : none,
+             semi);
+    rbuf_fmt(&b[1], "%s%s%s", rpt_lbl(r, L_SUPPORT_DEPTS), colon,
+             support && *support ? support : none);
     lines[n++] = rbuf_get(&b[1]);
     if (it->note) {
         rpt_date_of(it->note_at, at);

@@ -72,7 +72,6 @@ static void h_title(struct rsink *s, const char *text)
           ".entry p.head { margin: 0; }\n"
           ".code { font-weight: bold; margin-right: 0.5em; }\n"
           ".legend span { display: inline-block; margin-right: 1em; }\n"
-          ".swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em; }\n"
           "svg { vertical-align: middle; }\n"
           "tr { page-break-inside: avoid; }\n"
           "</style>\n</head>\n<body>\n<h1>", o);

@@ -12,76 +12,29 @@
 
 /* ---- text ----------------------------------------------------------------------- */
 
-struct spans {
-    struct { const char *p; size_t n; } *v;
-    size_t n, cap;
-    int oom;
+struct wrap_out {
+    FILE *out;
+    int indent;
+    int first;             /* the first line follows what was written before */
 };
 
-static void collect(void *ctx, const char *start, size_t len)
+static void wrap_line(void *ctx, const char *start, size_t len)
 {
-    struct spans *l = ctx;
-    if (l->oom)
-        return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        void *v = realloc(l->v, cap * sizeof *l->v);
-        if (!v) {
-            l->oom = 1;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n].p = start;
-    l->v[l->n++].n = len;
+    struct wrap_out *w = ctx;
+    fprintf(w->out, "%*s%.*s\n", w->first ? 0 : w->indent, "", (int)len, start);
+    w->first = 0;
 }
 
-/* Punctuation a Chinese line must not start with (避头尾). */
-static int no_line_start(uint32_t cp)
-{
-    static const uint32_t set[] = {
-        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0xFF3D, 0xFF5D,
-        0x3015, 0x3017, 0x3011, 0x300D, 0x300F, 0x300B, 0x3009, 0x201D, 0x2019, 0x2026,
-        ',', '.', ';', ':', '?', '!', ')', ']', '}', '%',
-    };
-    for (size_t i = 0; i < sizeof set / sizeof *set; i++)
-        if (set[i] == cp)
-            return 1;
-    return 0;
-}
-
-/* Writes text wrapped to the width, every line but the first indented;
- * the first continues whatever was written before (indent columns).
- * Lines are broken two columns short so that closing punctuation can
- * hang at the end of a line instead of starting the next. */
+/* Writes text wrapped to the width (text_wrap keeps Chinese closing
+ * punctuation off the start of a line), every line but the first
+ * indented; the first continues what was written before (indent columns). */
 static void wrap(FILE *out, const char *text, int indent)
 {
     char *clean = rpt_clean(text);
-    struct spans l = {0};
-    int cols = W - indent > 20 ? W - indent : 20;
-    if (clean && *clean)
-        text_wrap(clean, cols - 2, collect, &l);
-    if (l.n == 0 || l.oom)
+    struct wrap_out w = {out, indent, 1};
+    if (!clean || !*clean || text_wrap(clean, W - indent > 20 ? W - indent : 20, wrap_line,
+                                       &w) == 0)
         fputc('\n', out);
-    for (size_t i = 0; !l.oom && i < l.n; i++) {
-        int budget = 2;
-        while (i + 1 < l.n && l.v[i].p + l.v[i].n == l.v[i + 1].p && l.v[i + 1].n > 0) {
-            uint32_t cp;
-            size_t k = utf8_decode(l.v[i + 1].p, l.v[i + 1].n, &cp);
-            int w = text_cp_width(cp);
-            if (!no_line_start(cp) || w > budget)
-                break;
-            l.v[i].n += k;
-            l.v[i + 1].p += k;
-            l.v[i + 1].n -= k;
-            budget -= w;
-        }
-        if (l.v[i].n == 0)
-            continue;
-        fprintf(out, "%*s%.*s\n", i ? indent : 0, "", (int)l.v[i].n, l.v[i].p);
-    }
-    free(l.v);
     free(clean);
 }
 
@@ -140,10 +93,12 @@ static void t_para(struct rsink *s, const char *text)
 
 /* Column widths: content or header, at most maxw; the flex column takes
  * what is left of the line; when too wide, the separators shrink to one
- * space and then the first column gives way. Returns the separator. */
-static int widths(const struct rtab *t, int *w)
+ * space, then the indent goes, then the first column gives way. Returns
+ * the separator; *indent receives the indent. */
+static int widths(const struct rtab *t, int *w, int *indent)
 {
     int total = 0, sep = 2;
+    *indent = 2;
     for (int c = 0; c < t->ncol; c++) {
         w[c] = text_width(t->head[c]);
         for (size_t i = 0; i < t->nrows; i++) {
@@ -155,7 +110,7 @@ static int widths(const struct rtab *t, int *w)
         if (c != t->flex)
             total += w[c];
     }
-    int room = W - 2 - total;
+    int room = W - *indent - total;
     if (t->flex >= 0) {
         int min = 12;
         if (room - 2 * (t->ncol - 1) < min)
@@ -166,15 +121,20 @@ static int widths(const struct rtab *t, int *w)
     }
     if (room - 2 * (t->ncol - 1) < 0)
         sep = 1;
-    int over = -(room - sep * (t->ncol - 1));
+    int over = sep * (t->ncol - 1) - room;
+    if (over > 0 && over <= *indent) {
+        *indent = 0;
+        over = 0;
+    }
     if (over > 0)
         w[0] = w[0] - over > 6 ? w[0] - over : 6;
     return sep;
 }
 
-static void t_row(struct rsink *s, const struct rtab *t, const int *w, int sep, size_t row)
+static void t_row(struct rsink *s, const struct rtab *t, const int *w, int sep, int indent,
+                  size_t row)
 {
-    fputs("  ", s->out);
+    fprintf(s->out, "%*s", indent, "");
     for (int c = 0; c < t->ncol; c++) {
         const char *v = row == (size_t)-1 ? t->head[c] : rtab_cell(t, row, c);
         if (c)
@@ -186,11 +146,11 @@ static void t_row(struct rsink *s, const struct rtab *t, const int *w, int sep, 
 
 static void t_table(struct rsink *s, const struct rtab *t)
 {
-    int w[RTAB_MAX];
-    int sep = widths(t, w);
+    int w[RTAB_MAX], indent;
+    int sep = widths(t, w, &indent);
     blank(s, 3);
-    t_row(s, t, w, sep, (size_t)-1);
-    fputs("  ", s->out);
+    t_row(s, t, w, sep, indent, (size_t)-1);
+    fprintf(s->out, "%*s", indent, "");
     for (int c = 0; c < t->ncol; c++) {
         fprintf(s->out, "%*s", c ? sep : 0, "");
         for (int i = 0; i < w[c]; i++)
@@ -198,7 +158,7 @@ static void t_table(struct rsink *s, const struct rtab *t)
     }
     fputc('\n', s->out);
     for (size_t i = 0; i < t->nrows; i++)
-        t_row(s, t, w, sep, i);
+        t_row(s, t, w, sep, indent, i);
 }
 
 static void t_entry(struct rsink *s, const char *code, const char *headline,

@@ -58,16 +58,18 @@ static int may_review(struct db *db, const struct actor *a, char *err, size_t er
 }
 
 /* Not empty, not only white space, at most max bytes. */
-static int text_check(const char *s, size_t max, const char *what, char *err, size_t errlen)
+static int text_check(const char *s, size_t max, const char *what, const char *example,
+                      char *err, size_t errlen)
 {
     size_t n = s ? strlen(s) : 0, i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
     if (i == n)
-        return db_errf(err, errlen, FU_USAGE, "the %s is empty", what);
+        return db_errf(err, errlen, FU_USAGE, "the %s is empty; write one, e.g. \"%s\"", what,
+                       example);
     if (n > max)
-        return db_errf(err, errlen, FU_USAGE, "the %s is %zu bytes long; at most %zu are "
-                       "allowed", what, n, max);
+        return db_errf(err, errlen, FU_USAGE, "the %s is %zu bytes long; use at most %zu",
+                       what, n, max);
     return FU_OK;
 }
 
@@ -278,7 +280,7 @@ int db_review_start(struct db *db, const struct actor *a, const char *name, cons
     long long id = 0;
     if (out)
         memset(out, 0, sizeof *out);
-    int rc = text_check(name, REVIEW_NAME_MAX, "round's name", err, errlen);
+    int rc = text_check(name, REVIEW_NAME_MAX, "round's name", "第一次跟踪审议", err, errlen);
     if (rc != FU_OK)
         return rc;
     if (date_valid(date) != 0)
@@ -308,11 +310,11 @@ static int rate_task(struct db *db, long long id, struct task *t, char *err, siz
 {
     int rc = db_task_load(db, id, t, err, errlen);
     if (rc == FU_OK && t->withdrawn)
-        rc = db_errf(err, errlen, FU_USAGE, "task R%lld:%s was withdrawn; it cannot be rated",
-                     t->report_id, t->code);
+        rc = db_errf(err, errlen, FU_USAGE, "task R%lld:%s was withdrawn and cannot be rated; "
+                     "use a live item (followup list --kind item)", t->report_id, t->code);
     else if (rc == FU_OK && t->kind != KIND_ITEM)
-        rc = db_errf(err, errlen, FU_USAGE, "R%lld:%s is a %s; the committee rates items "
-                     "(such as 2.4)", t->report_id, t->code, kind_key(t->kind));
+        rc = db_errf(err, errlen, FU_USAGE, "R%lld:%s is a %s; the committee rates items, "
+                     "e.g. 2.4", t->report_id, t->code, kind_key(t->kind));
     return rc;
 }
 
@@ -388,8 +390,8 @@ static int rate_tx(struct db *db, const struct actor *a, struct rate *r, char *e
     }
     rc = round_load(db, 0, &ro, err, errlen);
     if (rc == FU_NOTFOUND)
-        rc = db_errf(err, errlen, FU_USAGE, "no review round to rate in; start one with "
-                     "`followup review start NAME`");
+        rc = db_errf(err, errlen, FU_USAGE, "no review round to rate in; use `followup "
+                     "review start NAME` first");
     r->round = ro.id;
     review_round_fini(&ro);
     if (rc == FU_OK)
@@ -424,7 +426,7 @@ int db_review_rate(struct db *db, const struct actor *a, long long task_id, int 
                        "(satisfied, basically, unsatisfied)");
     if (remark && !*remark)
         r.remark = NULL;
-    int rc = r.remark ? text_check(r.remark, DB_NOTE_MAX, "remark", err, errlen) : FU_OK;
+    int rc = r.remark ? text_check(r.remark, DB_NOTE_MAX, "remark", "请加快进度", err, errlen) : FU_OK;
     if (rc == FU_OK)
         rc = db_begin(db, err, errlen);
     if (rc != FU_OK)

@@ -269,13 +269,13 @@ static void text_aligned(int zh, const char *head)
 static void text_alignment_zh(void **state)
 {
     (void)state;
-    text_aligned(1, "  单位");
+    text_aligned(1, "单位  ");
 }
 
 static void text_alignment_en(void **state)
 {
     (void)state;
-    text_aligned(0, "  Department");
+    text_aligned(0, "Department ");
 }
 
 static void text_sanitised_and_cut(void **state)
