@@ -1,13 +1,9 @@
 /* report, review, remind: status reports, review rounds and ratings,
  * reminders. "Today" is $FOLLOWUP_TODAY when set (for reproducible
  * reports and tests), else the local date. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/err.h"
@@ -70,58 +66,6 @@ static int all_digits(const char *s)
         if (*s < '0' || *s > '9')
             return 0;
     return 1;
-}
-
-/* ---- writing a file atomically ---------------------------------------------------- */
-
-/* Writes to a temporary file beside path, flushes it to disk, renames it
- * over path and syncs the directory: readers see the old file or the new
- * one, never half of one. */
-static int write_atomic(const char *path, const struct rpt *r, enum rpt_format f)
-{
-    char dir[4096], tmp[4200], err[FU_ERRLEN] = "";
-    const char *slash = strrchr(path, '/');
-    if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else if (slash)
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-    else
-        snprintf(dir, sizeof dir, ".");
-    const char *base = slash ? slash + 1 : path;
-    if (!*base)
-        return cli_fail(FU_USAGE, "-o needs a file name (e.g. report.html), not a directory: %s",
-                        path);
-    snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return cli_fail(FU_ERR, "cannot create a file in %s: %s", dir, strerror(errno));
-    mode_t mask = umask(0);
-    umask(mask);
-    FILE *fp = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
-    int rc = fp ? rpt_write(r, f, fp, err, sizeof err) : FU_ERR;
-    if (!fp)
-        snprintf(err, sizeof err, "cannot write the report: %s", strerror(errno));
-    if (rc == FU_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-        rc = FU_ERR, snprintf(err, sizeof err, "cannot write %s: %s", path, strerror(errno));
-    if (fp ? fclose(fp) != 0 : close(fd) != 0) {
-        if (rc == FU_OK)
-            snprintf(err, sizeof err, "cannot write %s: %s", path, strerror(errno));
-        rc = FU_ERR;
-    }
-    if (rc == FU_OK && rename(tmp, path) != 0) {
-        snprintf(err, sizeof err, "cannot replace %s: %s", path, strerror(errno));
-        rc = FU_ERR;
-    }
-    if (rc != FU_OK) {
-        unlink(tmp);
-        return cli_fail(rc, "%s", err);
-    }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);   /* the rename itself reaches the disk */
-        close(dfd);
-    }
-    return FU_OK;
 }
 
 /* ---- report ------------------------------------------------------------------------ */
@@ -210,8 +154,10 @@ int cmd_report(struct cli *c, int argc, char **argv)
         return cli_fail(rc, "%s", err);
     }
     if (output) {
-        rc = write_atomic(output, &r, f);
-        if (rc == FU_OK) {
+        rc = rpt_write_file(&r, f, output, err, sizeof err);
+        if (rc != FU_OK) {
+            rc = cli_fail(rc, "%s", err);
+        } else {
             fputs(c->zh ? "报告已写入 " : "report written to ", stdout);
             cli_puts(stdout, output);
             putchar('\n');

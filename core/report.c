@@ -2,10 +2,14 @@
  * summaries, labels and the format dispatch (contract in core/report.h). */
 #include "core/report.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/report_int.h"
@@ -700,6 +704,74 @@ int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size
         return FU_ERR;
     }
     return FU_OK;
+}
+
+static int file_err(char *err, size_t errlen, int rc, const char *what, const char *path)
+{
+    snprintf(err, errlen, "%s %s: %s", what, path, strerror(errno));
+    return rc;
+}
+
+int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, char *err,
+                   size_t errlen)
+{
+    char dir[4096], tmp[4200];
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    const char *base = slash ? slash + 1 : path;
+    if (!path || !*base) {
+        snprintf(err, errlen, "give a file name, e.g. report.html, not a directory");
+        return FU_USAGE;
+    }
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return file_err(err, errlen, FU_ERR, "cannot create a file in", dir);
+    mode_t mask = umask(0);
+    umask(mask);
+    FILE *fp = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
+    int rc = fp ? rpt_write(r, f, fp, err, errlen)
+                : file_err(err, errlen, FU_ERR, "cannot write", tmp);
+    if (rc == FU_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
+        rc = file_err(err, errlen, FU_ERR, "cannot write", path);
+    if ((fp ? fclose(fp) : close(fd)) != 0 && rc == FU_OK)
+        rc = file_err(err, errlen, FU_ERR, "cannot write", path);
+    if (rc == FU_OK && rename(tmp, path) != 0)
+        rc = file_err(err, errlen, FU_ERR, "cannot replace", path);
+    if (rc != FU_OK) {
+        unlink(tmp);
+        return rc;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);   /* the rename itself reaches the disk */
+        close(dfd);
+    }
+    return FU_OK;
+}
+
+int rpt_format_for_path(const char *path, enum rpt_format *out)
+{
+    static const struct {
+        const char *ext;
+        enum rpt_format f;
+    } exts[] = {{".txt", RPT_TEXT}, {".text", RPT_TEXT}, {".md", RPT_MD},
+                {".markdown", RPT_MD}, {".csv", RPT_CSV}, {".html", RPT_HTML},
+                {".htm", RPT_HTML}, {".json", RPT_JSON}};
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot, exts[i].ext) == 0) {
+            *out = exts[i].f;
+            return 0;
+        }
+    return -1;
 }
 
 /* ---- reminders --------------------------------------------------------------------- */

@@ -170,6 +170,18 @@ int rpt_compute(struct rpt *r, char *err, size_t errlen);
  * leading '. FU_OK, or FU_ERR when writing failed. */
 int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size_t errlen);
 
+/* Writes the report to the file path atomically: a temporary file in the
+ * same directory, flushed to disk (fsync), renamed over path, and the
+ * directory synced; readers see the old file or the new one, never part
+ * of one. The new file's mode follows the umask. FU_OK, FU_USAGE (path
+ * names a directory) or FU_ERR, err filled. */
+int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, char *err,
+                   size_t errlen);
+
+/* The format a file name's extension asks for (.txt .md .csv .html .htm
+ * .json); 0, or -1 when it names none. */
+int rpt_format_for_path(const char *path, enum rpt_format *out);
+
 /* Reminders (催办): a heading and at most max_rows lines for the overdue
  * and due-soon items of r (filled by db_remind, computed). Writes nothing
  * and returns 0 when there is nothing to say; else the number of tasks. */

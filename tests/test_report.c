@@ -486,6 +486,49 @@ static void remind_silent(void **state)
     rpt_fini(&r);
 }
 
+/* ---- files ---------------------------------------------------------------------------- */
+
+static void write_file(void **state)
+{
+    (void)state;
+    struct rpt r;
+    char err[FU_ERRLEN], dir[] = "/tmp/fu-report-XXXXXX", path[128], buf[64];
+    enum rpt_format f;
+    assert_non_null(mkdtemp(dir));
+    build(&r, 0);
+    assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
+    snprintf(path, sizeof path, "%s/r.html", dir);
+    FILE *old = fopen(path, "w");
+    fputs("old", old);
+    fclose(old);
+    assert_int_equal(rpt_write_file(&r, RPT_HTML, path, err, sizeof err), FU_OK);
+    FILE *in = fopen(path, "r");
+    assert_non_null(fgets(buf, sizeof buf, in));
+    fclose(in);
+    assert_string_equal(buf, "<!DOCTYPE html>\n");   /* replaced */
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) -eq 1", dir);   /* no temporary left */
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/", dir);
+    assert_int_equal(rpt_write_file(&r, RPT_TEXT, path, err, sizeof err), FU_USAGE);
+    snprintf(path, sizeof path, "%s/missing/r.txt", dir);
+    assert_int_equal(rpt_write_file(&r, RPT_TEXT, path, err, sizeof err), FU_ERR);
+    assert_non_null(strstr(err, "missing"));
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(rpt_format_for_path("a/b.HTML", &f), 0);
+    assert_int_equal(f, RPT_HTML);
+    assert_int_equal(rpt_format_for_path("report.md", &f), 0);
+    assert_int_equal(f, RPT_MD);
+    assert_int_equal(rpt_format_for_path("x.json", &f), 0);
+    assert_int_equal(f, RPT_JSON);
+    assert_int_equal(rpt_format_for_path("x.csv", &f), 0);
+    assert_int_equal(f, RPT_CSV);
+    assert_int_equal(rpt_format_for_path("x.pdf", &f), -1);
+    assert_int_equal(rpt_format_for_path("dir.d/x", &f), -1);
+    rpt_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +544,7 @@ int main(void)
         cmocka_unit_test(md_escaping),
         cmocka_unit_test(json_counts),
         cmocka_unit_test(remind_silent),
+        cmocka_unit_test(write_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
