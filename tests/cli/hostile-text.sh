@@ -99,4 +99,19 @@ if "$FU" report --help >/dev/null 2>&1; then
 else
     echo "SKIP: no 'followup report' command yet"
 fi
+
+# review rounds and reminders, when the commands exist
+if "$FU" review --help >/dev/null 2>&1; then
+    fu assign R1:1.1 区科委 --due 2020-01-01; expect_rc 0 "an overdue item"
+    fu review start "R${ESC}[2J${RLO}"; expect_rc 0 "review start with a hostile name"
+    no_raw "$T/out" "review start"
+    fu review rate R1:1.1 good --remark "$note"; expect_rc 0 "a hostile remark"
+    for args in "review list" "review show 1" "remind --all" "report --since-review"; do
+        # shellcheck disable=SC2086
+        fu $args; expect_rc 0 "$args"; no_raw "$T/out" "$args"
+    done
+    fu review show 1; expect_out "R${P_CLEAR}${P_RLO}" "review show: the name with placeholders"
+else
+    echo "SKIP: no 'followup review' command yet"
+fi
 finish
