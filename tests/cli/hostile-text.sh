@@ -102,10 +102,10 @@ fi
 
 # review rounds and reminders, when the commands exist
 if "$FU" review --help >/dev/null 2>&1; then
-    fu assign R1:1.1 区科委 --due 2020-01-01; expect_rc 0 "an overdue item"
+    fu assign R1:1.1.3 区科委 --due 2020-01-01; expect_rc 0 "an overdue item"
     fu review start "R${ESC}[2J${RLO}"; expect_rc 0 "review start with a hostile name"
     no_raw "$T/out" "review start"
-    fu review rate R1:1.1 good --remark "$note"; expect_rc 0 "a hostile remark"
+    fu review rate R1:1.1.1 satisfied --remark "$note"; expect_rc 0 "a hostile remark"
     for args in "review list" "review show 1" "remind --all" "report --since-review"; do
         # shellcheck disable=SC2086
         fu $args; expect_rc 0 "$args"; no_raw "$T/out" "$args"
