@@ -1,13 +1,16 @@
 /* libFuzzer target for the report parser: parse_buffer() on arbitrary
- * bytes, then doc_write_json() and doc_write_tree() on what it returns.
+ * bytes, then doc_write_json() and doc_write_tree() on what it returns;
+ * and the terminal text utilities (text_sanitize, text_fit, text_wrap)
+ * on the same bytes, as the interface meets them from the database.
  * Built by `make fuzz` (mk/sanitize.mk) with clang
  * -fsanitize=fuzzer,address,undefined. tests/test_hostile.c includes this
  * file and replays tests/fuzz/crashes/ and tests/fuzz/seeds/ through it in
  * every `make test`.
  *
  * Besides the sanitizers' own checks it aborts when an error message is
- * not one line, or when the JSON or the tree carries a raw terminal
- * control: C0 (but newline), DEL, C1 (U+0080-009F) or a bidi override. */
+ * not one line, when the JSON or the tree carries a raw terminal control
+ * (C0 but newline, DEL, C1 U+0080-009F, a bidi override), when sanitised
+ * text carries any, or when fitted or wrapped text is wider than asked. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +20,7 @@
 #include "core/doc.h"
 #include "core/err.h"
 #include "core/parse.h"
+#include "core/text.h"
 
 static const char *const fuzz_depts[] = {
     "区科委", "区知识产权局", "区审改办", "区行政服务中心", "区财政局",
@@ -54,6 +58,39 @@ static void fuzz_check_output(const struct doc *d, int json)
     free(buf);
 }
 
+struct fuzz_wrap { int cols; };
+
+static void fuzz_wrap_line(void *ctx, const char *start, size_t len)
+{
+    const struct fuzz_wrap *w = ctx;
+    char line[4200];
+    if (len >= sizeof line) abort();
+    memcpy(line, start, len);
+    line[len] = '\0';
+    /* a character wider than the line gets a line of its own */
+    if (text_width(line) > (w->cols > 2 ? w->cols : 2)) abort();
+}
+
+/* The text utilities on the first bytes of the input (up to a NUL), at a
+ * width taken from the input's first byte. */
+static void fuzz_text(const uint8_t *data, size_t size)
+{
+    char s[4097], out[4 * 4097 * 3], fit[4 * 4097 * 3];
+    size_t n = size < 4096 ? size : 4096, o;
+    int cols = size ? data[0] % 90 : 10, used;
+    struct fuzz_wrap w;
+
+    memcpy(s, data, n);
+    s[n] = '\0';
+    o = text_sanitize(s, out, sizeof out);
+    if (o != strlen(out) || fuzz_raw_control(out, o) || memchr(out, '\n', o)) abort();
+    used = text_fit(s, cols, (int)n & 1, fit, sizeof fit);
+    if (used > cols || used < 0 || text_width(fit) != used) abort();
+    if (fuzz_raw_control(fit, strlen(fit))) abort();
+    w.cols = cols;
+    text_wrap(out, cols, fuzz_wrap_line, &w);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -67,6 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.ndepartments = sizeof fuzz_depts / sizeof fuzz_depts[0];
     o.routes = fuzz_routes;
     o.nroutes = sizeof fuzz_routes / sizeof fuzz_routes[0];
+    fuzz_text(data, size);
     err[0] = '\0';
     if (parse_buffer((const char *)data, size, &o, &d, err, sizeof err) != FU_OK) {
         if (!err[0] || strchr(err, '\n')) abort();   /* one line */
