@@ -20,6 +20,7 @@
 #include "tui/i18n.h"
 #include "tui/input.h"
 #include "tui/picker.h"
+#include "tui/report_view.h"
 
 /* What a change is about: the task as it was when the user asked. */
 struct change_ctx {
@@ -636,6 +637,7 @@ int actions_run(struct app *a, enum action act)
     case DO_PREV: search_next(a, -1); return 1;
     case DO_FILTER: start_filter(a); return 1;
     case DO_REPORTS: start_reports(a); return 1;
+    case DO_REPORT: report_view_open(a); return 1;
     case DO_HISTORY: detail_history_open(a); return 1;
     case DO_HELP: help_open(a); return 1;
     case DO_STATUS: start_status(a); return 1;

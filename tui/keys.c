@@ -37,6 +37,8 @@ static const struct keybind table[] = {
     {0, 'N', SC_MAIN, DO_PREV, "N"},
     {0, 'f', SC_MAIN, DO_FILTER, "f"},
     {0, 'R', SC_MAIN, DO_REPORTS, "R"},
+    {0, 'r', SC_MAIN, DO_REPORT, "r"},
+    {0, 'e', SC_PAGER, DO_EXPORT, "e"},
     {0, 'H', SC_MAIN, DO_HISTORY, "H"},
     {0, '?', SC_MAIN | SC_PAGER, DO_HELP, "?"},
     {KEY_F(1), 0, SC_MAIN | SC_PAGER, DO_HELP, "F1"},
@@ -90,6 +92,8 @@ static const char *const help[DO_COUNT] = {
     [DO_PREV] = N_("previous match"),
     [DO_FILTER] = N_("filter by department, status or overdue"),
     [DO_REPORTS] = N_("switch report"),
+    [DO_REPORT] = N_("status report: departments with progress bars, overdue items"),
+    [DO_EXPORT] = N_("in the status report: export it (.txt .md .csv .html .json)"),
     [DO_HISTORY] = N_("history of the task"),
     [DO_HELP] = N_("this help"),
     [DO_BACK] = N_("back; in the list, q quits"),
@@ -127,6 +131,7 @@ static const struct key_group groups[] = {
     {N_("In the line editor"), SC_INPUT,
      {DO_LEFT, DO_RIGHT, DO_HOME, DO_END, DO_DELPREV, DO_DELNEXT, DO_KILL_START, DO_KILL_END,
       DO_DELWORD, DO_ACCEPT, DO_CANCEL}},
+    {N_("The status report"), SC_MAIN | SC_PAGER, {DO_REPORT, DO_EXPORT}},
 };
 
 enum action keys_lookup(unsigned scope, const struct keyev *k)

@@ -19,7 +19,7 @@ enum action {
     DO_DOWN, DO_UP, DO_PGDN, DO_PGUP, DO_TOP, DO_BOTTOM, DO_COLLAPSE, DO_EXPAND, DO_TOGGLE,
     /* views */
     DO_OPEN, DO_FOCUS, DO_SEARCH, DO_NEXT, DO_PREV, DO_FILTER, DO_REPORTS, DO_HISTORY, DO_HELP,
-    DO_BACK, DO_REDRAW,
+    DO_BACK, DO_REDRAW, DO_REPORT, DO_EXPORT,
     /* changing tasks */
     DO_STATUS, DO_LEAD, DO_SUPPORT, DO_DUE, DO_NOTE, DO_NOTE_EDITOR,
     /* pickers and the line editor */
