@@ -353,7 +353,7 @@ static void changes(struct rsink *s, int major)
     char round[512], buf[1024];
     int minor = 0;
     rpt_round_lbl(r, &r->since, round, sizeof round);
-    snprintf(buf, sizeof buf, r->zh ? "自%s审议以来的变化" : "Changes since %s", round);
+    snprintf(buf, sizeof buf, r->zh ? "自%s以来的变化" : "Changes since %s", round);
     heading(s, 1, major, 0, buf);
     if (r->nchanges == 0) {
         s->para(s, rpt_lbl(r, L_NO_CHANGES));
@@ -363,8 +363,11 @@ static void changes(struct rsink *s, int major)
         size_t n = count_kind(r, (enum rpt_change_kind)k);
         if (n == 0)
             continue;
-        snprintf(buf, sizeof buf, r->zh ? "%s（%zu）" : "%s (%zu)",
-                 rpt_change_lbl(r, (enum rpt_change_kind)k), n);
+        if (r->zh)
+            snprintf(buf, sizeof buf, "%s（%zu%s）", rpt_change_lbl(r, (enum rpt_change_kind)k),
+                     n, k == RPT_CH_NOTE ? "条" : "项");
+        else
+            snprintf(buf, sizeof buf, "%s (%zu)", rpt_change_lbl(r, (enum rpt_change_kind)k), n);
         heading(s, 2, major, ++minor, buf);
         if (k == RPT_CH_NOTE)
             note_entries(s);
