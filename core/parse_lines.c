@@ -33,7 +33,10 @@ static const char *const leftover_piece[] = {
 /* Removes leftover pieces from s in place. */
 static void strip_pieces(char *s)
 {
-    size_t n = strlen(s), i = 0, len;
+    size_t n = strlen(s), i = 0, len, k;
+    for (k = 0; leftover_piece[k] && !strstr(s, leftover_piece[k]); k++)
+        ;
+    if (!leftover_piece[k]) return;         /* the usual case: none at all */
     while (i < n) {
         if (pu_at_any(s, n, i, leftover_piece, &len) >= 0) {
             memmove(s + i, s + i + len, n - i - len + 1);

@@ -10,7 +10,22 @@
 
 uint32_t pu_cp(const char *s, size_t n, size_t i, size_t *k)
 {
+    const unsigned char *u = (const unsigned char *)s + i;
     uint32_t cp;
+    /* the parser's commonest calls: ASCII and a whole 3-byte character
+     * (CJK), decoded here; anything else by utf8_decode */
+    if (u[0] < 0x80) {
+        *k = 1;
+        return u[0];
+    }
+    if ((u[0] & 0xF0) == 0xE0 && n - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *k = 3;
+            return cp;
+        }
+    }
     *k = utf8_decode(s + i, n - i, &cp);
     return cp;
 }
@@ -129,18 +144,35 @@ int pu_ar_number(const char *s, size_t n, size_t i, size_t *used)
     return v;
 }
 
+/* Byte by byte: most calls fail on the first or second byte, so this
+ * beats strlen + memcmp (the parser's hottest path). */
 int pu_at(const char *s, size_t n, size_t i, const char *lit)
 {
-    size_t l = strlen(lit);
-    return i <= n && n - i >= l && memcmp(s + i, lit, l) == 0;
+    const char *p, *end = s + n;
+    if (i > n) return 0;
+    for (p = s + i; *lit; p++, lit++)
+        if (p == end || *p != *lit) return 0;
+    return 1;
 }
 
 int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len)
 {
     int j;
+    if (i >= n) {                        /* only "" can match at the end */
+        for (j = 0; lits[j]; j++)
+            if (!lits[j][0]) {
+                if (len) *len = 0;
+                return j;
+            }
+        return -1;
+    }
     for (j = 0; lits[j]; j++) {
-        if (pu_at(s, n, i, lits[j])) {
+        if (lits[j][0] == s[i] && pu_at(s, n, i, lits[j])) {
             if (len) *len = strlen(lits[j]);
+            return j;
+        }
+        if (!lits[j][0]) {
+            if (len) *len = 0;
             return j;
         }
     }

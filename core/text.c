@@ -105,6 +105,8 @@ static int in_ranges(uint32_t cp, const struct range *r, size_t n)
 
 int text_cp_width(uint32_t cp)
 {
+    if (cp >= 0x20 && cp < 0x7F) return 1;          /* the common cases first */
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return 2;
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
     if (cp == 0x00AD) return 1;
     if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
