@@ -12,7 +12,8 @@
 struct ntask {             /* a task of the new doc, in preorder */
     enum task_kind kind;
     const char *code, *text;   /* borrowed from the doc */
-    char *body;                /* owned; NULL when none */
+    const struct node *node;   /* items: the node whose sentences are the body */
+    char *body;                /* owned while it is written; NULL otherwise */
     const char *owner;         /* suggested lead, borrowed; NULL when none */
     char sdue[11];
     char *metrics;             /* owned JSON array; NULL when none */
@@ -42,6 +43,10 @@ struct imp {
     size_t nnt, capnt;
     struct otask *ot;
     size_t not, capot;
+    char uuids[64][37];        /* made in batches for new tasks */
+    size_t nuuids;             /* unused ones left at the end of uuids */
+    const char *owner_name;    /* the last department looked up, and its id */
+    long long owner_id;
     char *err;
     size_t errlen;
 };
@@ -188,8 +193,7 @@ static int flatten(struct imp *m, const struct node *nd, long parent, int depth,
     t->owner = nd->owner ? nd->owner : owner;
     t->parent = parent;
     t->depth = depth;
-    if (nd->nstmts && !(t->body = stmts_text(nd->stmts, nd->nstmts)))
-        return oom(m);
+    t->node = nd;   /* its body (all sentences) is made when it is written */
     for (size_t i = 0; t->kind == KIND_ITEM && i < nd->nstmts; i++) {
         const char *due = nd->stmts[i].due;
         if (nd->stmts[i].kind == STMT_COMMITMENT && due[0] &&
@@ -633,6 +637,10 @@ static int owner_id(struct imp *m, const char *owner, long long *id)
     *id = 0;
     if (!owner)
         return FU_OK;
+    if (m->owner_name && strcmp(m->owner_name, owner) == 0) {   /* owners come in runs */
+        *id = m->owner_id;
+        return FU_OK;
+    }
     int rc = db_prepare_cached(m->db, &s, "SELECT id FROM departments WHERE name = :name", m->err,
                          m->errlen);
     if (rc == FU_OK) {
@@ -643,13 +651,26 @@ static int owner_id(struct imp *m, const char *owner, long long *id)
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
     db_finish(&s);
+    if (rc == FU_OK) {
+        m->owner_name = owner;
+        m->owner_id = *id;
+    }
     return rc;
+}
+
+static const char *next_uuid(struct imp *m)
+{
+    size_t cap = sizeof m->uuids / sizeof m->uuids[0];
+    if (m->nuuids == 0) {
+        db_uuids(m->uuids, cap);
+        m->nuuids = cap;
+    }
+    return m->uuids[cap - m->nuuids--];
 }
 
 static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
 {
     struct db_stmt s = {0};
-    char uuid[37];
     long long lead = 0;
     int rc = owner_id(m, t->owner, &lead);
     if (rc == FU_OK)
@@ -660,8 +681,7 @@ static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long
                          " :body, :lead, :owner, :sdue, :metrics, :now, :now)",
                          m->err, m->errlen);
     if (rc == FU_OK) {
-        db_uuid(uuid);
-        db_bind_text(&s, ":uuid", uuid);
+        db_bind_text(&s, ":uuid", next_uuid(m));
         db_bind_int(&s, ":report", m->report_id);
         db_bind_id(&s, ":parent", parent_id);
         db_bind_int(&s, ":seq", seq);
@@ -692,8 +712,13 @@ static int write_tasks(struct imp *m)
         struct ntask *t = &m->nt[i];
         long long parent_id = t->parent >= 0 ? m->nt[t->parent].id : 0;
         long long seq = (long long)i + 1;
+        if (t->node && t->node->nstmts &&
+            !(t->body = stmts_text(t->node->stmts, t->node->nstmts)))
+            return oom(m);
         rc = t->match >= 0 ? update_task(m, t, parent_id, seq)
                            : insert_task(m, t, parent_id, seq);
+        free(t->body);
+        t->body = NULL;
     }
     return rc;
 }

@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
@@ -115,6 +115,10 @@ void db_today(char *out, size_t outlen);
 const char *db_as_user(const struct actor *a);
 /* A new lowercase UUID (libuuid) into out[37]. */
 void db_uuid(char out[37]);
+/* n new lowercase random (version 4) UUIDs, from one getrandom() call per
+ * 64 (libuuid formats them): for bulk inserts, where uuid_generate's
+ * per-call system calls and reseeding show. */
+void db_uuids(char (*out)[37], size_t n);
 
 /* Growable byte string. */
 struct db_buf { char *p; size_t n, cap; int oom; };

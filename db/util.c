@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/random.h>
+
 #include <openssl/evp.h>
 #include <uuid/uuid.h>
 
@@ -53,6 +55,32 @@ void db_uuid(char out[37])
     uuid_t u;
     uuid_generate(u);
     uuid_unparse_lower(u, out);
+}
+
+void db_uuids(char (*out)[37], size_t n)
+{
+    unsigned char rnd[16 * 64];
+    while (n > 0) {
+        size_t k = n < 64 ? n : 64, got = 0;
+        while (got < 16 * k) {
+            ssize_t r = getrandom(rnd + got, 16 * k - got, 0);
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+        }
+        for (size_t i = 0; i < k; i++) {
+            if (got < 16 * k) {            /* no getrandom: libuuid on its own */
+                db_uuid(out[i]);
+                continue;
+            }
+            unsigned char *u = rnd + 16 * i;
+            u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);   /* version 4 */
+            u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);   /* RFC 4122 variant */
+            uuid_unparse_lower(u, out[i]);
+        }
+        out += k;
+        n -= k;
+    }
 }
 
 /* Up to 12 waits of 2, 4, … 250 ms with jitter (about 2.5 s in all, on

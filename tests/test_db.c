@@ -240,7 +240,7 @@ static void schema_created(void **state)
     struct stat st;
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0600);
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 3);
     assert_int_equal(raw_int(f->path, "PRAGMA application_id"), 0x464f4c55);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                              " AND name IN ('reports', 'departments', 'users', 'user_depts',"
@@ -921,7 +921,7 @@ static void bad_files(void **state)
     assert_int_equal(db_open(&f->db, f->path, 0, f->err, sizeof f->err), FU_ERR);
     char want[300];
     snprintf(want, sizeof want, "%s: database schema version 7 is newer than this followup "
-             "knows (2); upgrade followup", f->path);
+             "knows (3); upgrade followup", f->path);
     assert_string_equal(f->err, want);
     /* somebody else's SQLite file */
     char other[160];

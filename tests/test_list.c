@@ -2,8 +2,10 @@
  * db_task_list gives for every filter; the streaming writer (list_out_*)
  * prints what list printed before it streamed (a stored table of the
  * sample, tests/fixtures/list-sample.txt, made by the loading version);
- * and the fast path for clean text (cli_text_clean) writes exactly what
- * sanitising and JSON escaping would. */
+ * the fast path for clean text (cli_text_clean) writes exactly what
+ * sanitising and JSON escaping would; and schema v3's CHECKs (OR chains
+ * for the IN lists, which made every write build temporary tables) refuse
+ * what v2's refused, on new and migrated files. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sqlite3.h>   /* only to look at the schema behind db/'s back */
 
 #include "cli/cli.h"
 #include "core/config.h"
@@ -378,6 +382,80 @@ static void clean_text_is_what_sanitising_leaves(void **state)
     }
 }
 
+/* ---- schema v3: tasks' CHECKs without IN lists ---------------------------------- */
+
+static char *tasks_sql(const char *path)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    char *sql = NULL;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema WHERE name = 'tasks'",
+                                        -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        sql = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    assert_non_null(sql);
+    return sql;
+}
+
+/* 1 when the raw statement fails (a CHECK refused it). */
+static int refused(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+    sqlite3_close(h);
+    return rc != SQLITE_OK;
+}
+
+static void checks_hold(const char *path)
+{
+    char *sql = tasks_sql(path);
+    assert_null(strstr(sql, " IN ('section'"));
+    assert_null(strstr(sql, "IN\n    ('todo'"));
+    assert_non_null(strstr(sql, "kind = 'section' OR kind = 'item' OR kind = 'statement'"));
+    assert_non_null(strstr(sql, "status = 'todo' OR status = 'active'"));
+    free(sql);
+    assert_true(refused(path, "UPDATE tasks SET status = 'finished' WHERE id = 1"));
+    assert_true(refused(path, "UPDATE tasks SET kind = 'chapter' WHERE id = 1"));
+    assert_true(refused(path, "UPDATE tasks SET stmt_kind = 'wish' WHERE id = 1"));
+    assert_false(refused(path, "UPDATE tasks SET status = 'delayed' WHERE id = 1"));
+}
+
+static void schema_v3_checks(void **state)
+{
+    struct fx *f = *state;
+    checks_hold(f->path);
+    /* a version 2 file, as made before: its IN lists back, then opened */
+    db_close(f->db);
+    f->db = NULL;
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h,
+        "PRAGMA writable_schema = ON;"
+        "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
+        " 'CHECK (kind = ''section'' OR kind = ''item'' OR kind = ''statement'')',"
+        " 'CHECK (kind IN (''section'', ''item'', ''statement''))'),"
+        " 'CHECK (stmt_kind = ''commitment'' OR stmt_kind = ''fact'' OR stmt_kind = ''context'')',"
+        " 'CHECK (stmt_kind IN (''commitment'', ''fact'', ''context''))'),"
+        " 'CHECK (status = ''todo'' OR status = ''active'' OR status = ''ongoing''\n"
+        "    OR status = ''delayed'' OR status = ''submitted'' OR status = ''done'')',"
+        " 'CHECK (status IN\n    (''todo'', ''active'', ''ongoing'', ''delayed'', ''submitted'', ''done''))')"
+        " WHERE name = 'tasks';"
+        "PRAGMA writable_schema = RESET; PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    char *old = tasks_sql(f->path);
+    assert_non_null(strstr(old, "CHECK (status IN\n    ('todo'"));
+    free(old);
+    assert_int_equal(db_open(&f->db, f->path, 0, f->err, sizeof f->err), FU_OK);
+    checks_hold(f->path);
+    long long rows;
+    char head[65];
+    assert_int_equal(db_verify(f->db, &rows, head, f->err, sizeof f->err), FU_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +464,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stream_prints_what_list_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(stream_empty_and_error, setup, teardown),
         cmocka_unit_test(clean_text_is_what_sanitising_leaves),
+        cmocka_unit_test_setup_teardown(schema_v3_checks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
