@@ -2,6 +2,7 @@
  * bracket right after stays with its sentence), each classified as a
  * commitment, fact or context, with its metrics (8支, 11.5亿元, 近百场)
  * and a due date suggestion (2024年将……, 到2025年, 2024年6月底前). */
+#define _GNU_SOURCE        /* memmem */
 #include "core/parse_int.h"
 
 #include <stdlib.h>
