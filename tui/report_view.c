@@ -104,7 +104,8 @@ static int num(WINDOW *w, int y, int x, int cols, long long n, attr_t attr)
 }
 
 /* A bar of width cols: one segment per status, in proportion, in the
- * status's colour; shades tell them apart without colour. */
+ * status's colour; shades tell them apart without colour. Done comes
+ * first, so progress fills the bar from the left. */
 static void bar(WINDOW *w, int y, int x, int cols, const struct rpt_dept *d,
                 const struct palette *pal)
 {
@@ -114,7 +115,8 @@ static void bar(WINDOW *w, int y, int x, int cols, const struct rpt_dept *d,
     };
     long long total = d->nlead + d->nsupport, acc = 0;
     int drawn = 0;
-    for (int st = 0; st < ST_COUNT && total > 0; st++) {
+    for (int i = 0; i < ST_COUNT && total > 0; i++) {
+        int st = ST_COUNT - 1 - i;
         long long n = d->lead[st] + d->support[st];
         acc += n;
         int upto = (int)((acc * cols + total / 2) / total);   /* cumulative, rounded */
