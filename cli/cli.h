@@ -46,6 +46,10 @@ int cli_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
  * Returns an exit status. */
 int cli_open_db(struct cli *c, int create, int readonly);
 
+/* Resolves a report reference ("R2", "2" or a 文号) into its id (exit
+ * status; prints the error). */
+int cli_resolve_report(struct cli *c, const char *ref, long long *id);
+
 /* Resolves TASK into t (exit status; prints the error). */
 int cli_find_task(struct cli *c, const char *ref, struct task *t);
 

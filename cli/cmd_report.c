@@ -35,29 +35,6 @@ static void now_utc(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* "R2", "2" or a 文号 → report id. */
-static int resolve_report(struct cli *c, const char *ref, long long *id)
-{
-    struct report_list rl = {0};
-    char err[FU_ERRLEN] = "";
-    int rc = db_report_list(c->db, &rl, err, sizeof err);
-    if (rc != FU_OK)
-        return cli_fail(rc, "%s", err);
-    const char *num = (ref[0] == 'R' || ref[0] == 'r') ? ref + 1 : ref;
-    char *end;
-    long long n = strtoll(num, &end, 10);
-    *id = 0;
-    for (size_t i = 0; i < rl.n && !*id; i++) {
-        const struct report *r = &rl.v[i];
-        if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))
-            *id = r->id;
-    }
-    report_list_free(&rl);
-    return *id ? FU_OK
-               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
-                                       "shows the reports (R1, R2 …)", ref);
-}
-
 static int all_digits(const char *s)
 {
     if (!s || !*s)
@@ -141,7 +118,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     now_utc(r.generated_at);
     if ((rc = report_options(&r, format, by, &f)) != FU_OK ||
         (rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0, 1)) != FU_OK ||
-        (report && (rc = resolve_report(c, report, &report_id)) != FU_OK)) {
+        (report && (rc = cli_resolve_report(c, report, &report_id)) != FU_OK)) {
         rpt_fini(&r);
         return rc;
     }

@@ -6,29 +6,6 @@
 #include "core/err.h"
 #include "core/text.h"
 
-/* "R2", "2" or a 文号 → report id. */
-static int resolve_report(struct cli *c, const char *ref, long long *id)
-{
-    struct report_list rl = {0};
-    char err[FU_ERRLEN] = "";
-    int rc = db_report_list(c->db, &rl, err, sizeof err);
-    if (rc != FU_OK)
-        return cli_fail(rc, "%s", err);
-    const char *num = (ref[0] == 'R' || ref[0] == 'r') ? ref + 1 : ref;
-    char *end;
-    long long n = strtoll(num, &end, 10);
-    *id = 0;
-    for (size_t i = 0; i < rl.n && !*id; i++) {
-        const struct report *r = &rl.v[i];
-        if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))
-            *id = r->id;
-    }
-    report_list_free(&rl);
-    return *id ? FU_OK
-               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
-                                       "shows the reports (R1, R2 …)", ref);
-}
-
 static int parse_format(const char *s, enum list_format *f)
 {
     if (!s || !strcmp(s, "table"))
@@ -74,7 +51,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
         return cli_fail(FU_USAGE, "unknown kind '%s'; use section, item or statement", kind);
     if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
         return rc;
-    if (report && (rc = resolve_report(c, report, &f.report_id)) != FU_OK)
+    if (report && (rc = cli_resolve_report(c, report, &f.report_id)) != FU_OK)
         return rc;
     f.dept = dept;
     f.status = status ? (int)st : -1;

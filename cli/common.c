@@ -227,3 +227,25 @@ int cli_find_task(struct cli *c, const char *ref, struct task *t)
     int rc = db_task_find(c->db, ref, t, err, sizeof err);
     return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
 }
+
+int cli_resolve_report(struct cli *c, const char *ref, long long *id)
+{
+    struct report_list rl = {0};
+    char err[FU_ERRLEN] = "";
+    int rc = db_report_list(c->db, &rl, err, sizeof err);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    const char *num = (ref[0] == 'R' || ref[0] == 'r') ? ref + 1 : ref;
+    char *end;
+    long long n = strtoll(num, &end, 10);
+    *id = 0;
+    for (size_t i = 0; i < rl.n && !*id; i++) {
+        const struct report *r = &rl.v[i];
+        if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))
+            *id = r->id;
+    }
+    report_list_free(&rl);
+    return *id ? FU_OK
+               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
+                                       "shows the reports (R1, R2 …)", ref);
+}
