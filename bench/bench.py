@@ -1,0 +1,667 @@
+#!/usr/bin/env python3
+"""followup's benchmark (make bench): one table of times and peak memory.
+
+usage: bench.py [--quick] [--sizes 1000,10000,100000] [--out FILE] [--no-taskwarrior]
+
+For each size it builds a database by importing a generated report
+(bench/genreport.py) and the sample through the real importer, ages it
+with bench/age.sql (statuses, due dates, supporting departments spread
+as after a year of follow-up), then times each operation as the median
+(min-max) of repeated runs, with the peak memory (ru_maxrss) of the
+child. Beside each figure: the same work done by the sqlite3 command
+line on the same database (the floor: bench/floor/*.sql), and by
+Taskwarrior on the same tasks (department as project, our status as the
+UDA fustatus, loaded with `task import`) when `task` is installed.
+
+The interface is measured on a pseudo-terminal: followup runs with
+FOLLOWUP_TRACE=FILE, which makes it append "F <ns>" (CLOCK_MONOTONIC)
+after each finished frame and "K <ns>" when it reads a key; this driver
+types keys into the pty and takes the time from writing a key to the
+frame that followed it.
+
+Work files go to build/bench/. Nothing here is a test: the targets are
+printed, never asserted.
+"""
+import argparse
+import datetime
+import fcntl
+import json
+import os
+import platform
+import select
+import shutil
+import sqlite3
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+WORK = os.path.join(ROOT, "build", "bench")
+FU = os.path.join(ROOT, "followup")
+SAMPLE = os.path.join(ROOT, "data", "jingan-2024-3.txt")
+
+# size -> genreport.py SECTIONS ITEMS STATEMENTS (about 16 tasks an item:
+# the item and its commitments; the sample adds 53 tasks)
+SHAPES = {1000: (5, 12, 20), 10000: (10, 62, 20), 100000: (50, 125, 20)}
+
+DEPT = "区科委"
+STATUS = "delayed"
+SEARCH = "龙头企业招引"
+TODAY = "2025-06-30"
+
+ROWS, COLS = 40, 150          # the interface's terminal
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---- running things ------------------------------------------------------------
+
+
+def base_env():
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("FOLLOWUP_", "TASK", "LC_", "LANG"))}
+    env.update(LC_ALL="C.UTF-8", LANG="C.UTF-8", HOME=os.path.join(WORK, "home"),
+               FOLLOWUP_CONFIG=os.path.join(ROOT, "config.ini"), FOLLOWUP_TODAY=TODAY,
+               TASKRC=os.path.join(WORK, "taskrc"), NO_COLOR="1")
+    env.pop("XDG_CONFIG_HOME", None)
+    env.pop("XDG_DATA_HOME", None)
+    return env
+
+
+ENV = base_env()
+
+
+RUNNER = os.path.join(ROOT, "build", "bench", "runner")
+SQLITE = shutil.which("sqlite3") or "/usr/bin/sqlite3"
+
+
+def run_result(path):
+    """The last line bench/runner appended to path: (start ns, ms, KB, exit)."""
+    with open(path) as f:
+        start, ns, kb, rc = f.read().split("\n")[-2].split()
+    return int(start), int(ns) / 1e6, int(kb), int(rc)
+
+
+def spawn(argv, stdin=None, stdout=os.devnull, env=None):
+    """Runs argv under bench/runner; returns (milliseconds, peak KB, exit status)."""
+    result = os.path.join(WORK, "runner.txt")
+    cmd = [RUNNER, "-o", stdout, "-r", result]
+    if stdin:
+        cmd += ["-i", stdin]
+    cmd += ["--"] + argv
+    actions = [(os.POSIX_SPAWN_OPEN, 2, os.path.join(WORK, "stderr.txt"),
+                os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)]
+    pid = os.posix_spawn(RUNNER, cmd, env or ENV, file_actions=actions)
+    os.waitpid(pid, 0)
+    _, ms, kb, rc = run_result(result)
+    return ms, kb, rc
+
+
+class Result:
+    def __init__(self, times=None, kb=None, note=""):
+        self.times = times or []
+        self.kb = kb
+        self.note = note
+
+    @property
+    def median(self):
+        return statistics.median(self.times) if self.times else None
+
+    def cell(self):
+        if not self.times:
+            return self.note or "—"
+        m = self.median
+        if len(self.times) == 1:
+            return fmt_ms(m)
+        return "%s (%s–%s)" % (fmt_ms(m), fmt_ms(min(self.times)), fmt_ms(max(self.times)))
+
+
+def fmt_ms(v):
+    if v >= 1000:
+        return "%.2f s" % (v / 1000)
+    if v >= 100:
+        return "%.0f" % v
+    if v >= 10:
+        return "%.1f" % v
+    return "%.2f" % v
+
+
+def measure(argv, runs, stdin=None, setup=None, stdout=os.devnull, check=True):
+    """One warm-up run, then runs timed ones."""
+    times, peak = [], 0
+    for i in range(runs + 1):
+        if setup:
+            setup()
+        ms, kb, rc = spawn(argv, stdin=stdin, stdout=stdout)
+        if check and rc != 0:
+            with open(os.path.join(WORK, "stderr.txt"), errors="replace") as f:
+                tail = f.read()[-600:]
+            raise SystemExit("bench: %s exited %d:\n%s" % (" ".join(argv), rc, tail))
+        if i > 0:
+            times.append(ms)
+            peak = max(peak, kb)
+    return Result(times, peak)
+
+
+def rm_db(path):
+    for ext in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + ext):
+            os.unlink(path + ext)
+
+
+# ---- data ------------------------------------------------------------------------
+
+
+def sh(argv, **kw):
+    subprocess.run(argv, check=True, env=ENV, **kw)
+
+
+def build_data(n):
+    """The generated report and the aged database of about n tasks."""
+    rep = os.path.join(WORK, "report-%d.txt" % n)
+    db = os.path.join(WORK, "db-%d.db" % n)
+    if not os.path.exists(rep):
+        with open(rep, "w") as f:
+            sh([sys.executable, os.path.join(BENCH, "genreport.py")] +
+               [str(x) for x in SHAPES[n]] + ["7"], stdout=f)
+    rm_db(db)
+    # the generated report first: R1, the one the interface opens on
+    sh([FU, "--db", db, "import", rep], stdout=subprocess.DEVNULL)
+    sh([FU, "--db", db, "import", SAMPLE], stdout=subprocess.DEVNULL)
+    with open(os.path.join(BENCH, "age.sql")) as f:
+        sh(["sqlite3", db], stdin=f)
+    con = sqlite3.connect(db)
+    ntasks = con.execute("SELECT count(*) FROM tasks WHERE withdrawn = 0").fetchone()[0]
+    con.close()
+    nstmts = SHAPES[n][0] * SHAPES[n][1] * SHAPES[n][2]
+    return rep, db, ntasks, nstmts
+
+
+def floor_sql(name, **subst):
+    """bench/floor/NAME.sql with {KEY} replaced, written to build/bench."""
+    with open(os.path.join(BENCH, "floor", name + ".sql")) as f:
+        sql = f.read()
+    for k, v in subst.items():
+        sql = sql.replace("{%s}" % k, str(v))
+    path = os.path.join(WORK, "floor-%s.sql" % name)
+    with open(path, "w") as f:
+        f.write(sql)
+    return path
+
+
+def import_floor_sql(db, report_title_like, out):
+    """Schema with its indexes, then the same task rows as INSERTs in one
+    transaction: what sqlite3 needs to store what import stores."""
+    con = sqlite3.connect(db)
+    schema = [r[0] + ";" for r in con.execute(
+        "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")]
+    rid = con.execute("SELECT id FROM reports WHERE title LIKE ?", (report_title_like,)).fetchone()[0]
+    cols = [r[1] for r in con.execute("PRAGMA table_info(tasks)")]
+    with open(out, "w") as f:
+        f.write("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n")
+        f.write("\n".join(schema) + "\n")
+        f.write("BEGIN IMMEDIATE;\n")
+        f.write("INSERT INTO reports SELECT 1, '%s', NULL, 't', NULL, NULL, NULL, NULL, NULL, NULL,"
+                " NULL, NULL, 'h', 'now', 'bench';\n" % "00000000-0000-0000-0000-000000000000")
+        for row in con.execute("SELECT %s FROM tasks WHERE report_id = ? ORDER BY id"
+                               % ", ".join("quote(%s)" % c for c in cols), (rid,)):
+            vals = list(row)
+            vals[cols.index("report_id")] = "1"
+            vals[cols.index("lead_id")] = "NULL"
+            f.write("INSERT INTO tasks VALUES(%s);\n" % ",".join(vals))
+        f.write("INSERT INTO history (at, actor, field, new, prev_hash, hash)"
+                " VALUES ('now', 'bench', 'import', 'R1', '', hex(sha3('x')));\n")
+        f.write("COMMIT;\n")
+    con.close()
+
+
+# ---- Taskwarrior -----------------------------------------------------------------
+
+
+def tw_setup(db, n):
+    """A throwaway TASKDATA holding the database's tasks; None without task."""
+    task = shutil.which("task")
+    if not task:
+        return None
+    data = os.path.join(WORK, "tw-%d" % n)
+    shutil.rmtree(data, ignore_errors=True)
+    os.makedirs(data)
+    rc = os.path.join(WORK, "taskrc-%d" % n)
+    with open(rc, "w") as f:
+        f.write("data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\n"
+                "recurrence=off\ngc=off\ndetection=off\ndefaultwidth=%d\n"
+                "uda.fustatus.type=string\nuda.fustatus.label=Status\n"
+                "uda.code.type=string\nuda.code.label=Code\n" % (data, COLS))
+    con = sqlite3.connect(db)
+    out = []
+    for u, code, text, st, lead, due, r in con.execute(
+            "SELECT t.uuid, t.code, t.text, t.status, d.name, t.due, t.report_id FROM tasks t"
+            " LEFT JOIN departments d ON d.id = t.lead_id WHERE t.withdrawn = 0"
+            " ORDER BY t.report_id, t.seq"):
+        o = {"uuid": u, "description": text, "status": "pending", "entry": "20240301T000000Z",
+             "fustatus": st, "code": "R%d:%s" % (r, code)}
+        if lead:
+            o["project"] = lead
+        if due:
+            o["due"] = due.replace("-", "") + "T000000Z"
+        out.append(o)
+    con.close()
+    js = os.path.join(WORK, "tw-%d.json" % n)
+    with open(js, "w") as f:
+        json.dump(out, f, ensure_ascii=False)
+    sh([task, "rc:" + rc, "import", js], stdout=subprocess.DEVNULL)
+    return {"task": task, "rc": rc, "data": data, "json": js, "uuid": out[len(out) // 2]["uuid"]}
+
+
+def tw_argv(tw, *args):
+    return [tw["task"], "rc:" + tw["rc"]] + list(args)
+
+
+# ---- the interface on a pty ----------------------------------------------------------
+
+
+class NoTrace(Exception):
+    pass
+
+
+class Tui:
+    """followup's interface on a pseudo-terminal, timed through its trace."""
+
+    def __init__(self, db):
+        self.trace = os.path.join(WORK, "trace.txt")
+        open(self.trace, "w").close()
+        self.tpos = 0
+        self.events = []
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        env = dict(ENV, TERM="xterm-256color", FOLLOWUP_TRACE=self.trace)
+        env.pop("NO_COLOR", None)
+        self.result = os.path.join(WORK, "runner-tui.txt")
+        open(self.result, "w").close()
+        self.pid = os.posix_spawn(RUNNER, [RUNNER, "-r", self.result, "--", FU, "--db", db],
+                                  env, setsid=True,
+                                  file_actions=[(os.POSIX_SPAWN_DUP2, slave, 0),
+                                                (os.POSIX_SPAWN_DUP2, slave, 1),
+                                                (os.POSIX_SPAWN_DUP2, slave, 2)])
+        os.close(slave)
+        self.fd = master
+
+    def _pump(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if r:
+            try:
+                os.read(self.fd, 1 << 16)
+            except OSError:
+                pass
+        with open(self.trace) as f:
+            f.seek(self.tpos)
+            chunk = f.read()
+        lines = chunk.split("\n")
+        done = chunk[: len(chunk) - len(lines[-1])]
+        self.tpos += len(done.encode())
+        for ln in done.splitlines():
+            kind, ns = ln.split()
+            self.events.append((kind, int(ns)))
+
+    def frame_after(self, since, timeout=10.0):
+        """The time of the first frame finished after since (ns)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for kind, ns in self.events:
+                if kind == "F" and ns >= since:
+                    return ns
+            self._pump(0.002)
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        raise NoTrace("the interface wrote no frame to FOLLOWUP_TRACE within %.0f s" % timeout)
+
+    def settle(self, quiet=0.03):
+        """Waits until nothing has been drawn for quiet seconds."""
+        n = -1
+        while n != len(self.events):
+            n = len(self.events)
+            self._pump(quiet)
+            time.sleep(quiet)
+            self._pump(0)
+
+    def key(self, data):
+        """Types data (one key); returns ms from the write to its frame."""
+        self.settle(0.01)
+        t = time.monotonic_ns()
+        os.write(self.fd, data.encode() if isinstance(data, str) else data)
+        f = self.frame_after(t)
+        return (f - t) / 1e6
+
+    def quit(self):
+        self.settle(0.01)
+        os.write(self.fd, b"q")
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                start, _, kb, _ = run_result(self.result)
+                return start, kb
+            self._pump(0.01)
+        os.kill(self.pid, 9)
+        os.wait4(self.pid, 0)
+        raise SystemExit("bench: the interface did not quit")
+
+
+def bench_tui(db, sessions, moves):
+    res = {k: [] for k in ("first", "move", "page", "search", "nomatch", "filter")}
+    peak = 0
+    for _ in range(sessions + 1):         # the first session warms the caches
+        t = Tui(db)
+        first_frame = t.frame_after(0)
+        keep = {k: [] for k in res}
+        for _ in range(moves):
+            keep["move"].append(t.key("j"))
+        for _ in range(5):
+            keep["page"].append(t.key("\x06"))          # Ctrl-F
+        for term in ("龙头", "区财政", "河道综合"):
+            t.key("/")
+            for ch in term:
+                keep["search"].append(t.key(ch))
+            t.key("\r")
+        t.key("/")
+        for ch in "无此":                                 # matches nothing
+            keep["nomatch"].append(t.key(ch))
+        t.key("\x1b")
+        for _ in range(3):
+            for steps, measured in ((["f"] + list("status") + ["\r"] + list("progress"),
+                                     "\r"),
+                                    (["f"] + list("clear"), "\r")):
+                for k in steps:
+                    t.key(k)
+                keep["filter"].append(t.key(measured))
+        start, kb = t.quit()
+        keep["first"].append((first_frame - start) / 1e6)
+        if _ > 0 or sessions == 0:
+            for k in res:
+                res[k].extend(keep[k])
+            peak = max(peak, kb)
+    return {k: Result(v, peak) for k, v in res.items()}
+
+
+# ---- the table -------------------------------------------------------------------
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, size, op, fu, floor=None, tw=None, target=""):
+        self.rows.append((size, op, fu, floor, tw, target))
+
+    def render(self):
+        head = ["tasks", "operation", "followup ms", "MB", "sqlite3 ms", "×sqlite3",
+                "Taskwarrior ms", "MB", "TW÷followup", "target at 100k"]
+        out = []
+        for size, op, fu, floor, tw, target in self.rows:
+            ratio = (fu.median / floor.median) if floor and floor.times and fu.times else None
+            twr = (tw.median / fu.median) if tw and tw.times and fu.times else None
+            out.append([size, op, fu.cell(), "%.1f" % (fu.kb / 1024) if fu.kb else "—",
+                        floor.cell() if floor else "—",
+                        "%.2f" % ratio if ratio else "—",
+                        tw.cell() if tw else "—",
+                        "%.0f" % (tw.kb / 1024) if tw and tw.kb else "—",
+                        "%.0f" % twr if twr else "—", target])
+        widths = [max(dispw(str(r[i])) for r in out + [head]) for i in range(len(head))]
+        lines = []
+        for r in [head] + [None] + out:
+            if r is None:
+                lines.append("  ".join("-" * w for w in widths).rstrip())
+                continue
+            cells = []
+            for i, c in enumerate(r):
+                c = str(c)
+                pad = " " * (widths[i] - dispw(c))
+                cells.append(pad + c if i in (0, 3, 5, 7, 8) else c + pad)
+            lines.append("  ".join(cells).rstrip())
+        return "\n".join(lines)
+
+
+def dispw(s):
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def verdict(size, checks):
+    """'ok' or what is missed, for rows at the largest size."""
+    if size != 100000:
+        return ""
+    missed = [why for ok, why in checks if not ok]
+    return "ok" if not missed else "MISSED: " + "; ".join(missed)
+
+
+def cli_checks(fu, floor, tw):
+    c = [(fu.kb is None or fu.kb < 64 * 1024, "memory %.0f MB ≥ 64" % ((fu.kb or 0) / 1024))]
+    if floor and floor.times:
+        r = fu.median / floor.median
+        c.append((r <= 2.0, "%.1f× sqlite3 > 2×" % r))
+    if tw and tw.times:
+        r = tw.median / fu.median
+        c.append((r >= 50, "only %.0f× faster than Taskwarrior < 50×" % r))
+    return c
+
+
+# ---- the measurements ------------------------------------------------------------
+
+
+def bench_sample(table, q):
+    log("bench: the sample")
+    fresh = os.path.join(WORK, "fresh.db")
+    r_parse = measure([FU, "parse", SAMPLE], 3 if q else 15)
+    r_imp = measure([FU, "--db", fresh, "import", SAMPLE], 3 if q else 15,
+                    setup=lambda: rm_db(fresh))
+    table.add("sample", "parse data/jingan-2024-3.txt", r_parse)
+    table.add("sample", "import data/jingan-2024-3.txt (53 tasks)", r_imp)
+
+
+def bench_import(table, c):
+    """The generated report into a fresh database; sqlite3 running the
+    same rows' INSERTs; Taskwarrior importing the same tasks."""
+    n, tw, big = c["n"], c["tw"], c["n"] >= 100000
+    log("bench: %d tasks: import" % n)
+    fresh = os.path.join(WORK, "fresh.db")
+    runs = 3 if (c["q"] or big) else 5
+    r = measure([FU, "--db", fresh, "import", c["rep"]], runs, setup=lambda: rm_db(fresh))
+    imp_sql = os.path.join(WORK, "import-%d.sql" % n)
+    import_floor_sql(c["db"], "%合成样本%", imp_sql)
+    fl = measure([SQLITE, fresh], runs, stdin=imp_sql, setup=lambda: rm_db(fresh))
+    twr = None
+    if tw:
+        def tw_fresh():
+            shutil.rmtree(tw["data"] + "-imp", ignore_errors=True)
+            os.makedirs(tw["data"] + "-imp")
+        rcimp = tw["rc"] + "-imp"
+        with open(tw["rc"]) as f, open(rcimp, "w") as g:
+            g.write(f.read().replace(tw["data"], tw["data"] + "-imp"))
+        twr = measure([tw["task"], "rc:" + rcimp, "import", tw["json"]],
+                      1 if big else c["twruns"], setup=tw_fresh)
+    checks = [(r.median < 2000, "%.1f s ≥ 2 s" % (r.median / 1000)),
+              (r.kb < 64 * 1024, "memory %.0f MB ≥ 64" % (r.kb / 1024))]
+    if twr and twr.times:
+        checks.append((twr.median / r.median >= 50,
+                       "only %.0f× faster than Taskwarrior < 50×" % (twr.median / r.median)))
+    table.add(c["size"], "import report (%s statements, %s tasks)" % (
+        "{:,}".format(c["nstmts"]), "{:,}".format(c["ntasks"] - 53)), r, fl, twr,
+        verdict(n, checks))
+
+
+def bench_reads(table, c):
+    n, db, tw = c["n"], c["db"], c["tw"]
+    con = sqlite3.connect(db)
+    dept_id = con.execute("SELECT id FROM departments WHERE name = ?", (DEPT,)).fetchone()[0]
+    con.close()
+    ops = [
+        ("list --dept %s --format csv" % DEPT, ["list", "--dept", DEPT, "--format", "csv"],
+         floor_sql("list_dept_csv", DEPT=dept_id), ["project:" + DEPT, "export"]),
+        ("list --status %s" % STATUS, ["list", "--status", STATUS],
+         floor_sql("list_status", STATUS=STATUS), ["fustatus:" + STATUS, "list"]),
+        ("list --search %s" % SEARCH, ["list", "--search", SEARCH],
+         floor_sql("list_search", SEARCH=SEARCH), ["description.has:" + SEARCH, "list"]),
+        ("report --format json", ["report", "--format", "json"],
+         floor_sql("report_json", TODAY=TODAY), ["export"]),
+        ("report --format text --by dept", ["report", "--format", "text", "--by", "dept"],
+         floor_sql("report_text", TODAY=TODAY), ["summary"]),
+    ]
+    for label, args_, fsql, twargs in ops:
+        log("bench: %d tasks: %s" % (n, label))
+        r = measure([FU, "--db", db] + args_, c["runs"])
+        fl = measure([SQLITE, db], c["runs"], stdin=fsql)
+        twr = measure(tw_argv(tw, *twargs), c["twruns"]) if tw else None
+        table.add(c["size"], label, r, fl, twr, verdict(n, cli_checks(r, fl, twr)))
+
+
+def alternate(argv_of, runs):
+    """Runs argv_of(i) runs + 1 times (the first untimed)."""
+    times, peak = [], 0
+    for i in range(runs + 1):
+        ms, kb, rc = spawn(argv_of(i))
+        if rc != 0:
+            raise SystemExit("bench: %s exited %d" % (" ".join(argv_of(i)), rc))
+        if i:
+            times.append(ms)
+            peak = max(peak, kb)
+    return Result(times, peak)
+
+
+def bench_status(table, c):
+    """One status change with its history row, each tool on its own copy;
+    the status alternates so that every run changes something."""
+    n, db, tw = c["n"], c["db"], c["tw"]
+    log("bench: %d tasks: status" % n)
+    con = sqlite3.connect(db)
+    tid, code = con.execute(
+        "SELECT id, 'R' || report_id || ':' || code FROM tasks WHERE kind = 'statement'"
+        " ORDER BY id LIMIT 1 OFFSET ?", (c["ntasks"] // 2,)).fetchone()
+    con.close()
+    copy = os.path.join(WORK, "status.db")
+    rm_db(copy)
+    shutil.copy(db, copy)
+    r = alternate(lambda i: [FU, "--db", copy, "status", code, ("active", "delayed")[i % 2]],
+                  c["runs"])
+    fl = measure([SQLITE, copy], c["runs"], stdin=floor_sql("status", ID=tid))
+    twr = None
+    if tw:
+        twr = alternate(lambda i: tw_argv(tw, tw["uuid"], "modify",
+                                          "fustatus:" + ("active", "delayed")[i % 2]),
+                        c["twruns"])
+    table.add(c["size"], "status TASK S (+ history row)", r, fl, twr,
+              verdict(n, cli_checks(r, fl, twr)))
+
+
+def bench_interface(table, c):
+    n, db, tw, q = c["n"], c["db"], c["tw"], c["q"]
+    log("bench: %d tasks: the interface" % n)
+    try:
+        tr = bench_tui(db, 1 if q else (3 if n >= 100000 else 2), 10 if q else 30)
+    except NoTrace as e:
+        log("bench: %s" % e)
+        table.add(c["size"], "interface", Result(note="not measured: %s" % e), None, None, "")
+        return
+    first_floor = measure([SQLITE, db], c["runs"], stdin=floor_sql("tui_first", ROWS=ROWS))
+    twf = measure(tw_argv(tw, "limit:%d" % ROWS, "list"), c["twruns"]) if tw else None
+    f = tr["first"]
+    table.add(c["size"], "interface: start to first frame", f, first_floor, twf,
+              verdict(n, [(f.median < 100, "%.0f ms ≥ 100" % f.median),
+                          (f.kb < 64 * 1024, "memory %.0f MB ≥ 64" % (f.kb / 1024))]))
+    for key, label in (("move", "interface: j (next row)"),
+                       ("page", "interface: Ctrl-F (next page)"),
+                       ("search", "interface: / search, per typed character"),
+                       ("filter", "interface: f filter by status / clear it"),
+                       ("nomatch", "interface: search that matches nothing, per char")):
+        k = tr[key]
+        table.add(c["size"], label, k, None, None,
+                  verdict(n, [(k.median < 5, "median %.1f ms ≥ 5" % k.median)]))
+
+
+# ---- the run ---------------------------------------------------------------------
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for ln in f:
+                if ln.startswith("model name"):
+                    model = ln.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return "%d CPU (%s), %s, Linux %s, SQLite %s" % (
+        os.cpu_count() or 0, model, datetime.date.today().isoformat(), platform.release(),
+        subprocess.run(["sqlite3", "--version"], capture_output=True, text=True)
+        .stdout.split()[0])
+
+
+def main():
+    global RUNNER, FU
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer runs (a smoke test)")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--out", default=os.path.join(WORK, "results.txt"))
+    ap.add_argument("--no-taskwarrior", action="store_true")
+    ap.add_argument("--no-tui", action="store_true", help="leave the interface out")
+    ap.add_argument("--runner", default=RUNNER, help="bench/runner.c, built (make bench does)")
+    ap.add_argument("--followup", default=FU, help="the binary to measure (./followup)")
+    ap.add_argument("--only-tui", action="store_true", help="only the interface")
+    args = ap.parse_args()
+    FU = os.path.abspath(args.followup)
+    RUNNER = os.path.abspath(args.runner)
+    if not os.access(RUNNER, os.X_OK):
+        raise SystemExit("bench: build %s first (make bench does)" % RUNNER)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    os.makedirs(os.path.join(WORK, "home"), exist_ok=True)
+    if not os.access(FU, os.X_OK):
+        raise SystemExit("bench: build followup first (make)")
+    if not shutil.which("sqlite3"):
+        raise SystemExit("bench: the sqlite3 command line is needed (apt-get install sqlite3)")
+    t_start = time.monotonic()
+    table = Table()
+    q = args.quick
+
+    if not args.only_tui:
+        bench_sample(table, q)
+    for n in sizes:
+        log("bench: %d tasks: building the database" % n)
+        rep, db, ntasks, nstmts = build_data(n)
+        ctx = {"n": n, "rep": rep, "db": db, "ntasks": ntasks, "nstmts": nstmts,
+               "size": "{:,}".format(ntasks), "q": q,
+               "runs": 3 if q else (5 if n >= 100000 else 9),
+               "twruns": 1 if q else (3 if n >= 100000 else 5),
+               "tw": None if args.no_taskwarrior else tw_setup(db, n)}
+        if not args.only_tui:
+            bench_import(table, ctx)
+            bench_reads(table, ctx)
+            bench_status(table, ctx)
+        if not args.no_tui:
+            bench_interface(table, ctx)
+
+    took = time.monotonic() - t_start
+    text = ("followup benchmark — %s\n"
+            "times: median (min–max) of repeated runs, wall clock, ms unless marked;"
+            " MB: peak resident memory (ru_maxrss)\n"
+            "×sqlite3: followup ÷ the sqlite3 command line doing the same work on the same"
+            " database (bench/floor/); TW÷followup: how many times faster than Taskwarrior %s\n\n"
+            "%s\n\n(the run took %.0f s)\n" % (
+                machine(), subprocess.run(["task", "--version"], capture_output=True, text=True)
+                .stdout.strip() if shutil.which("task") and not args.no_taskwarrior else "(not installed)",
+                table.render(), took))
+    print(text)
+    with open(args.out, "w") as f:
+        f.write(text)
+    log("bench: written to %s" % os.path.relpath(args.out, ROOT))
+
+
+if __name__ == "__main__":
+    main()
