@@ -164,6 +164,46 @@ typedef int (*db_task_fn)(const struct task *t, void *ctx);
 int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void *ctx,
                  char *err, size_t errlen);
 
+/* ---- the interface's index of one report (db/task_index.c) ------------- */
+
+/* A task as a tree of 100,000 needs it in memory: no texts (db_task_get
+ * reads those for the rows on screen). */
+struct task_node {
+    long long id;
+    long long parent_id;   /* 0 at the top */
+    long long seq;         /* position in the report, in tree order */
+    long long lead;        /* the lead department's id, 0 when none */
+    int depth;
+    unsigned char kind;    /* enum task_kind */
+    unsigned char status;  /* enum task_status */
+    unsigned char code_len;/* bytes in code, at most 255 */
+    char due[11];          /* "" when none */
+};
+struct dept_ref { long long id; char *name; };
+struct support_ref { size_t task; long long dept; };   /* task: index in v */
+struct task_index {
+    struct task_node *v;   /* the live tasks of the report, in tree order */
+    size_t n;
+    struct dept_ref *depts;        /* every department, by id */
+    size_t ndepts;
+    struct support_ref *support;   /* supporting departments, by task index */
+    size_t nsupport;
+};
+
+/* Reads the index of report report_id in one read transaction (three
+ * queries, no per-task query). *out is the caller's; task_index_free. */
+int db_task_index(struct db *db, long long report_id, struct task_index *out,
+                  char *err, size_t errlen);
+void task_index_free(struct task_index *x);
+
+/* Positions (seq) of report report_id's live tasks with lo <= seq <= hi
+ * whose code, text, body, lead or a supporting department contains q
+ * (ASCII letters without regard to case), nearest first (ascending, or
+ * descending when desc), at most max into seqs; *n gets how many. */
+int db_task_search(struct db *db, long long report_id, long long lo, long long hi, int desc,
+                   const char *q, long long *seqs, size_t max, size_t *n,
+                   char *err, size_t errlen);
+
 /* Resolves a reference: "2.1.3", "R2:2.1.3" or a UUID prefix of >= 8 hex
  * digits. A bare code that exists in several reports is FU_USAGE
  * ("ambiguous: qualify it as R1:2.1"); none is FU_NOTFOUND. */

@@ -5,7 +5,8 @@
  * the fast path for clean text (cli_text_clean) writes exactly what
  * sanitising and JSON escaping would; and schema v3's CHECKs (OR chains
  * for the IN lists, which made every write build temporary tables) refuse
- * what v2's refused, on new and migrated files. */
+ * what v2's refused, on new and migrated files; and the interface's index
+ * (db_task_index) and search (db_task_search) agree with the loaded list. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -382,6 +383,96 @@ static void clean_text_is_what_sanitising_leaves(void **state)
     }
 }
 
+/* ---- the interface's index and search ------------------------------------------- */
+
+static const char *dept_name(const struct task_index *x, long long id)
+{
+    for (size_t i = 0; i < x->ndepts; i++)
+        if (x->depts[i].id == id)
+            return x->depts[i].name;
+    return NULL;
+}
+
+static int matches(const struct task *t, const char *q)
+{
+    if (text_contains_ci(t->code, q) || text_contains_ci(t->text, q) ||
+        text_contains_ci(t->body, q) || text_contains_ci(t->lead, q))
+        return 1;
+    for (size_t k = 0; k < t->nsupport; k++)
+        if (text_contains_ci(t->support[k], q))
+            return 1;
+    return 0;
+}
+
+/* The index holds what the loaded list holds, task for task; the search
+ * finds exactly the tasks whose texts contain the words, in both orders,
+ * within the range asked and no more than asked. */
+static void index_and_search(void **state)
+{
+    struct fx *f = *state;
+    vary(f);
+    for (long long r = 1; r <= 2; r++) {
+        struct task_filter fl;
+        struct task_list l;
+        struct task_index x;
+        task_filter_init(&fl);
+        fl.report_id = r;
+        assert_int_equal(db_task_list(f->db, &fl, &l, f->err, sizeof f->err), FU_OK);
+        assert_int_equal(db_task_index(f->db, r, &x, f->err, sizeof f->err), FU_OK);
+        assert_int_equal(x.n, l.n);
+        size_t k = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            const struct task *t = &l.v[i];
+            const struct task_node *nd = &x.v[i];
+            assert_int_equal(nd->id, t->id);
+            assert_int_equal(nd->parent_id, t->parent_id);
+            assert_int_equal(nd->depth, t->depth);
+            assert_int_equal(nd->kind, t->kind);
+            assert_int_equal(nd->status, t->status);
+            assert_int_equal(nd->code_len, strlen(t->code));
+            assert_string_equal(nd->due, t->due);
+            if (i)
+                assert_true(nd->seq > x.v[i - 1].seq);
+            if (t->lead)
+                assert_string_equal(dept_name(&x, nd->lead), t->lead);
+            else
+                assert_int_equal(nd->lead, 0);
+            for (size_t j = 0; j < t->nsupport; j++, k++) {
+                assert_true(k < x.nsupport);
+                assert_int_equal(x.support[k].task, i);
+                assert_string_equal(dept_name(&x, x.support[k].dept), t->support[j]);
+            }
+        }
+        assert_int_equal(k, x.nsupport);
+        static const char *const qs[] = {"科技", "区财政局", "fintech", "1.2", "%", "\\", "没有"};
+        for (size_t qi = 0; qi < sizeof qs / sizeof qs[0]; qi++) {
+            long long seqs[512];
+            size_t n = 0, want = 0;
+            assert_int_equal(db_task_search(f->db, r, 0, 1LL << 40, 0, qs[qi], seqs, 512, &n,
+                                            f->err, sizeof f->err), FU_OK);
+            for (size_t i = 0; i < l.n; i++)
+                if (matches(&l.v[i], qs[qi])) {
+                    assert_true(want < n);
+                    assert_int_equal(seqs[want], x.v[i].seq);
+                    want++;
+                }
+            assert_int_equal(n, want);
+            if (n < 3)
+                continue;
+            /* descending from the middle, at most two */
+            size_t got;
+            long long back[2];
+            assert_int_equal(db_task_search(f->db, r, 0, seqs[n - 1] - 1, 1, qs[qi], back, 2,
+                                            &got, f->err, sizeof f->err), FU_OK);
+            assert_int_equal(got, 2);
+            assert_int_equal(back[0], seqs[n - 2]);
+            assert_int_equal(back[1], seqs[n - 3]);
+        }
+        task_index_free(&x);
+        task_list_free(&l);
+    }
+}
+
 /* ---- schema v3: tasks' CHECKs without IN lists ---------------------------------- */
 
 static char *tasks_sql(const char *path)
@@ -465,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stream_empty_and_error, setup, teardown),
         cmocka_unit_test(clean_text_is_what_sanitising_leaves),
         cmocka_unit_test_setup_teardown(schema_v3_checks, setup, teardown),
+        cmocka_unit_test_setup_teardown(index_and_search, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

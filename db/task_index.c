@@ -1,0 +1,200 @@
+/* The interface's index of a report: every live task's place in the tree,
+ * status, lead and due date in a compact array, loaded with three queries
+ * whatever the size, and the search that walks the report in tree order
+ * (tasks_order index) instead of the interface reading every text. */
+#include "db/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void task_index_free(struct task_index *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->ndepts; i++)
+        free(x->depts[i].name);
+    free(x->v);
+    free(x->depts);
+    free(x->support);
+    memset(x, 0, sizeof *x);
+}
+
+/* Makes room for one more element of size sz in *v (n used, *cap room). */
+static int grow(void **v, size_t n, size_t *cap, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 1024;
+    void *p = realloc(*v, c * sz);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+static int load_nodes(struct db *db, long long report_id, struct task_index *x,
+                      char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0;
+    int rc = db_prepare_cached(db, &s, "SELECT id, coalesce(parent_id, 0), seq,"
+                               " coalesce(lead_id, 0), depth, kind, status, length(code), due"
+                               " FROM tasks WHERE report_id = :r AND withdrawn = 0"
+                               " ORDER BY seq", err, errlen);
+    if (rc == FU_OK)
+        db_bind_int(&s, ":r", report_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (grow((void **)&x->v, x->n, &cap, sizeof *x->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory reading the report's tasks");
+            break;
+        }
+        struct task_node *t = &x->v[x->n++];
+        enum task_kind k = KIND_ITEM;
+        enum task_status st = ST_TODO;
+        long long len = db_col_int(&s, 7);
+        t->id = db_col_int(&s, 0);
+        t->parent_id = db_col_int(&s, 1);
+        t->seq = db_col_int(&s, 2);
+        t->lead = db_col_int(&s, 3);
+        t->depth = (int)db_col_int(&s, 4);
+        kind_parse(db_col_text(&s, 5), &k);
+        status_parse(db_col_text(&s, 6), &st);
+        t->kind = (unsigned char)k;
+        t->status = (unsigned char)st;
+        t->code_len = (unsigned char)(len > 255 ? 255 : len);
+        db_col_copy(&s, 8, t->due, sizeof t->due);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
+static int load_depts(struct db *db, struct task_index *x, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0;
+    int rc = db_prepare_cached(db, &s, "SELECT id, name FROM departments ORDER BY id", err,
+                               errlen);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        int oom = 0;
+        rc = FU_OK;
+        if (grow((void **)&x->depts, x->ndepts, &cap, sizeof *x->depts) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
+            break;
+        }
+        struct dept_ref *d = &x->depts[x->ndepts];
+        d->id = db_col_int(&s, 0);
+        d->name = db_col_dup(&s, 1, &oom);
+        if (oom || !d->name)
+            rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
+        else
+            x->ndepts++;
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
+/* Supporting departments in task order: matched to v by a merge on seq. */
+static int load_support(struct db *db, long long report_id, struct task_index *x,
+                        char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0, i = 0;
+    int rc = db_prepare_cached(db, &s, "SELECT t.seq, s.dept_id FROM task_support s"
+                               " JOIN tasks t ON t.id = s.task_id"
+                               " WHERE t.report_id = :r AND t.withdrawn = 0"
+                               " ORDER BY t.seq, s.ord", err, errlen);
+    if (rc == FU_OK)
+        db_bind_int(&s, ":r", report_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        long long seq = db_col_int(&s, 0);
+        rc = FU_OK;
+        while (i < x->n && x->v[i].seq < seq)
+            i++;
+        if (i == x->n || x->v[i].seq != seq)
+            continue;      /* cannot happen within one snapshot */
+        if (grow((void **)&x->support, x->nsupport, &cap, sizeof *x->support) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
+            break;
+        }
+        x->support[x->nsupport++] = (struct support_ref){.task = i, .dept = db_col_int(&s, 1)};
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
+int db_task_index(struct db *db, long long report_id, struct task_index *out,
+                  char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    int rc = db_begin_read(db, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = load_nodes(db, report_id, out, err, errlen);
+    if (rc == FU_OK)
+        rc = load_depts(db, out, err, errlen);
+    if (rc == FU_OK)
+        rc = load_support(db, report_id, out, err, errlen);
+    rc = db_end(db, rc, err, errlen);
+    if (rc != FU_OK)
+        task_index_free(out);
+    return rc;
+}
+
+/* ---- search ---------------------------------------------------------------- */
+
+#define SEARCH_SQL(order)                                                              \
+    "SELECT t.seq FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"             \
+    " WHERE t.report_id = :r AND t.withdrawn = 0 AND t.seq BETWEEN :lo AND :hi"         \
+    " AND (t.code LIKE :p ESCAPE '\\' OR t.text LIKE :p ESCAPE '\\'"                    \
+    "  OR t.body LIKE :p ESCAPE '\\' OR d.name LIKE :p ESCAPE '\\'"                     \
+    "  OR EXISTS (SELECT 1 FROM task_support s JOIN departments sd ON sd.id = s.dept_id" \
+    "   WHERE s.task_id = t.id AND sd.name LIKE :p ESCAPE '\\'))"                       \
+    " ORDER BY t.seq " order " LIMIT :max"
+
+int db_task_search(struct db *db, long long report_id, long long lo, long long hi, int desc,
+                   const char *q, long long *seqs, size_t max, size_t *n,
+                   char *err, size_t errlen)
+{
+    struct db_stmt s;
+    *n = 0;
+    if (!q || !*q || max == 0 || lo > hi)
+        return FU_OK;
+    char *p = malloc(2 * strlen(q) + 3), *o = p;
+    if (!p)
+        return db_errf(err, errlen, FU_ERR, "out of memory");
+    *o++ = '%';
+    for (const char *c = q; *c; c++) {
+        if (*c == '%' || *c == '_' || *c == '\\')
+            *o++ = '\\';
+        *o++ = *c;
+    }
+    *o++ = '%';
+    *o = '\0';
+    int rc = desc ? db_prepare_cached(db, &s, SEARCH_SQL("DESC"), err, errlen)
+                  : db_prepare_cached(db, &s, SEARCH_SQL("ASC"), err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":r", report_id);
+        db_bind_int(&s, ":lo", lo);
+        db_bind_int(&s, ":hi", hi);
+        db_bind_text(&s, ":p", p);
+        db_bind_int(&s, ":max", (long long)max);
+    }
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (*n < max)
+            seqs[(*n)++] = db_col_int(&s, 0);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    free(p);
+    return rc;
+}
