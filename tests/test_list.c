@@ -513,6 +513,16 @@ static void checks_hold(const char *path)
     assert_true(refused(path, "UPDATE tasks SET kind = 'chapter' WHERE id = 1"));
     assert_true(refused(path, "UPDATE tasks SET stmt_kind = 'wish' WHERE id = 1"));
     assert_false(refused(path, "UPDATE tasks SET status = 'delayed' WHERE id = 1"));
+    /* v4: the interface's covering index */
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                        " AND name = 'tasks_tree'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
 }
 
 static void schema_v3_checks(void **state)
