@@ -318,9 +318,17 @@ class Tui:
                 if kind == "F" and ns >= since:
                     return ns
             self._pump(0.002)
-        os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
+        self.kill()
         raise NoTrace("the interface wrote no frame to FOLLOWUP_TRACE within %.0f s" % timeout)
+
+    def kill(self):
+        """Ends the runner and the interface (its own process group)."""
+        try:
+            os.killpg(self.pid, 9)
+        except OSError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
 
     def settle(self, quiet=0.03):
         """Waits until nothing has been drawn for quiet seconds."""
@@ -350,8 +358,7 @@ class Tui:
                 start, _, kb, _ = run_result(self.result)
                 return start, kb
             self._pump(0.01)
-        os.kill(self.pid, 9)
-        os.wait4(self.pid, 0)
+        self.kill()
         raise SystemExit("bench: the interface did not quit")
 
 
