@@ -30,8 +30,12 @@ for code in $codes; do
         echo "$fails" >"$T/fails.$i"
     ) &
 done
+# An online backup taken while they write is a consistent database.
+sleep 1
+"$FU" --db "$DB" backup "$T/live.db" >/dev/null 2>"$T/backup.err" || fail "backup during writes: $(cat "$T/backup.err")"
 wait
 end=$(date +%s.%N)
+"$FU" --db "$T/live.db" verify >"$T/live.verify" 2>&1 || fail "the live backup verifies: $(cat "$T/live.verify")"
 
 total_fails=$(cat "$T"/fails.* | awk '{s += $1} END {print s}')
 eq "$total_fails" 0 "failed changes"

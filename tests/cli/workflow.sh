@@ -63,6 +63,13 @@ expect_out "$me as liaison" "history records both names"
 expect_out "submitted" "history has the status changes"
 fu history --user liaison
 expect_rc 0 "history --user"
+grep -v "liaison" "$T/out" | grep -q . && fail "history --user liaison shows other people's rows"
+fu history --since 2000-01-01; all=$(wc -l <"$T/out")
+fu history; eq "$(wc -l <"$T/out")" "$all" "history --since long ago shows everything"
+fu history --since 2999-01-01
+expect_rc 0 "history --since the future"; eq "$(wc -l <"$T/out")" 0 "nothing since the future"
+fu history --since yesterday
+expect_rc 2 "history --since needs a date"
 fu show 9.9
 expect_rc 4 "unknown task"; expect_one_line_err "unknown task"
 fu status 2.4 nonsense
