@@ -71,6 +71,7 @@ struct app {
     int msg_style;         /* enum style */
     char search[256];      /* the last search, for n and N */
     int dirty, quit;
+    int trace;             /* FOLLOWUP_TRACE's file, -1 when unset (tui.c) */
 };
 
 /* Pushes a modal view over the others; state becomes the view's (close

@@ -4,6 +4,7 @@
  * one doupdate(), wait for a key with a timeout (wget_wch), dispatch. */
 #include "tui/tui.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -410,6 +411,22 @@ static void dispatch(struct app *a, const struct keyev *k)
     a->dirty = 1;
 }
 
+/* FOLLOWUP_TRACE=FILE, for make bench (bench/bench.py): "K <ns>" is
+ * appended when a key is read and "F <ns>" when a frame is finished
+ * (CLOCK_MONOTONIC nanoseconds). */
+static void trace_mark(const struct app *a, char what)
+{
+    struct timespec ts;
+    char line[48];
+    if (a->trace < 0)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int n = snprintf(line, sizeof line, "%c %lld\n", what,
+                     (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+    if (write(a->trace, line, (size_t)n) != n)
+        return;            /* a lost line only spoils a measurement */
+}
+
 static void loop(struct app *a)
 {
     long long last = now_ms();
@@ -417,9 +434,12 @@ static void loop(struct app *a)
         if (a->dirty) {
             a->dirty = 0;
             draw_all(a);
+            trace_mark(a, 'F');
         }
         wint_t ch;
         int r = wget_wch(a->msgw, &ch);
+        if (r != ERR)
+            trace_mark(a, 'K');
         if (r == ERR || now_ms() - last >= TICK_MS) {
             tick(a);
             last = now_ms();
@@ -513,8 +533,11 @@ static void stop_screen(struct app *a, SCREEN *scr)
 
 int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
 {
-    struct app a = {.db = db, .actor = actor, .cfg = cfg};
+    struct app a = {.db = db, .actor = actor, .cfg = cfg, .trace = -1};
     char err[FU_ERRLEN] = "";
+    const char *trace_path = getenv("FOLLOWUP_TRACE");
+    if (trace_path && *trace_path)
+        a.trace = open(trace_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     i18n_ctype();
     a.zh = i18n_init(cfg, a.catalogue, sizeof a.catalogue);
     int rc = db_user_effective(db, actor, &a.user, err, sizeof err);
@@ -547,5 +570,7 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
         a.detail.ops->close(&a.detail, &a);
     model_fini(&a.m);
     user_fini(&a.user);
+    if (a.trace >= 0)
+        close(a.trace);
     return rc;
 }
