@@ -438,6 +438,7 @@ static void note_editor(struct app *a)
 struct search_ctx {
     size_t origin;         /* task index the search started from */
     long long origin_id;
+    char miss[256];        /* a text that matched nothing ("" none): nor will its longer forms */
 };
 
 static void jump_to(struct app *a, size_t i)
@@ -454,11 +455,16 @@ static void search_change(struct app *a, void *ctx, const char *text)
         jump_to(a, s->origin);
         return;
     }
-    size_t i = model_find(&a->m, s->origin, 1, 1, text);
+    size_t miss = strlen(s->miss);
+    size_t i = miss && !strncmp(text, s->miss, miss) ? MODEL_NONE
+                                                    : model_find(&a->m, s->origin, 1, 1, text);
     if (i == MODEL_NONE) {
+        if (strlen(text) < sizeof s->miss && (!miss || strncmp(text, s->miss, miss)))
+            snprintf(s->miss, sizeof s->miss, "%s", text);
         app_msg(a, S_ERROR, _("No match for '%s'."), text);
         return;
     }
+    s->miss[0] = '\0';
     a->msg[0] = '\0';
     jump_to(a, i);
 }
@@ -507,7 +513,8 @@ enum { F_DEPT, F_STATUS, F_OVERDUE, F_CLEAR };
 static void refilter(struct app *a)
 {
     a->m.nflip = 0;        /* expansion defaults change with the filter */
-    app_reload(a);
+    model_refilter(&a->m); /* in memory: the index has what filters need */
+    a->dirty = 1;
 }
 
 static void filter_status_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)

@@ -156,11 +156,17 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
 
 static void add_children(struct app *a, struct page *pg, const struct task *t)
 {
-    const struct model *m = &a->m;
+    struct model *m = &a->m;
     int any = 0;
-    for (size_t i = 0; i < m->all.n; i++) {
-        const struct task *c = &m->all.v[i];
-        if (c->parent_id != t->id)
+    size_t p = m->nrows ? m->rows[m->cur] : MODEL_NONE, n = model_count(m);
+    if (p == MODEL_NONE || m->ix.v[p].id != t->id)
+        return;
+    /* its descendants follow it in tree order; read the children's rows */
+    for (size_t i = p + 1; i < n && m->ix.v[i].depth > m->ix.v[p].depth; i++) {
+        if (m->parent[i] != p)
+            continue;
+        const struct task *c = model_task(m, i);
+        if (!c)
             continue;
         if (!any++) {
             page_add(pg, S_NORMAL, 0, NULL, 0, "");

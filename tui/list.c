@@ -25,14 +25,8 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
 {
     const struct model *m = &a->m;
     memset(c, 0, sizeof *c);
-    c->code = text_width(_("Code"));
-    c->lead = text_width(_("Lead"));
-    for (size_t i = 0; i < m->all.n; i++) {
-        const struct task *t = &m->all.v[i];
-        c->code = max_i(c->code, 2 * t->depth + 2 + text_width(t->code));
-        if (t->lead)
-            c->lead = max_i(c->lead, text_width(t->lead));
-    }
+    c->code = max_i(text_width(_("Code")), m->wcode);   /* widest over the report, */
+    c->lead = max_i(text_width(_("Lead")), m->wlead);   /* measured when it loaded */
     c->status = text_width(_("Status"));
     for (int s = 0; s < ST_COUNT; s++)
         c->status = max_i(c->status, text_width(i18n_status(a->zh, (enum task_status)s)));
@@ -89,12 +83,14 @@ static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c
     draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, at);
 }
 
-static void draw_row(WINDOW *w, const struct app *a, int y, size_t r, const struct cols *c,
+static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct cols *c,
                      int width)
 {
-    const struct model *m = &a->m;
+    struct model *m = &a->m;
     size_t i = m->rows[r];
-    const struct task *t = &m->all.v[i];
+    const struct task *t = model_task(m, i);   /* read now: only rows on screen are */
+    if (!t)
+        return;
     int cursor = r == m->cur && (!a->focus_detail || a->split);
     attr_t base = cursor ? a->pal.a[S_CURSOR] : A_NORMAL;
     attr_t text_at = base;

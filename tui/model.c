@@ -1,8 +1,8 @@
-/* The task tree behind the list: loading, filter, expansion, cursor,
- * search. */
+/* The task tree behind the list: loading the index, filter, expansion,
+ * cursor, the rows read for the screen, search. */
 #include "tui/model.h"
 
-#include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,11 +10,25 @@
 #include "core/text.h"
 #include "core/err.h"
 
+static void drop_rows(struct model *m)
+{
+    for (size_t k = 0; k < MODEL_CACHE; k++) {
+        if (m->cache[k].i != MODEL_NONE)
+            task_fini(&m->cache[k].t);
+        m->cache[k].i = MODEL_NONE;
+    }
+    if (m->have_current)
+        task_fini(&m->current);
+    m->have_current = 0;
+}
+
 void model_init(struct model *m, int warn_days)
 {
     memset(m, 0, sizeof *m);
     m->filter.status = -1;
     m->warn_days = warn_days >= 0 ? warn_days : 7;
+    for (size_t k = 0; k < MODEL_CACHE; k++)
+        m->cache[k].i = MODEL_NONE;
     model_tick_today(m);
 }
 
@@ -34,7 +48,8 @@ static void free_arrays(struct model *m)
 void model_fini(struct model *m)
 {
     free_arrays(m);
-    task_list_free(&m->all);
+    drop_rows(m);
+    task_index_free(&m->ix);
     report_list_free(&m->reports);
     free(m->flip);
     memset(m, 0, sizeof *m);
@@ -103,43 +118,59 @@ static void pick_report(struct model *m)
     m->report_id = m->reports.n ? m->reports.v[0].id : 0;
 }
 
-/* Marks the tasks that the filter matches (all when there is none). */
-static int apply_filter(struct model *m, struct db *db, const struct id_index *ix,
-                        char *err, size_t errlen)
+static long long dept_id(const struct model *m, const char *name)
 {
-    size_t n = m->all.n;
-    if (!model_filter_active(m)) {
-        memset(m->match, 1, n);
-        return FU_OK;
-    }
-    memset(m->match, 0, n);
-    struct task_filter f;
-    task_filter_init(&f);
-    f.report_id = m->report_id;
-    f.dept = m->filter.dept[0] ? m->filter.dept : NULL;
-    f.status = m->filter.status;
-    f.overdue = m->filter.overdue;
-    f.today = m->today;
-    struct task_list hits = {0};
-    int rc = db_task_list(db, &f, &hits, err, errlen);
-    if (rc != FU_OK)
-        return rc;
-    for (size_t k = 0; k < hits.n; k++) {
-        size_t i = lookup(ix, n, hits.v[k].id);
-        if (i != MODEL_NONE)
-            m->match[i] = 1;
-    }
-    task_list_free(&hits);
-    return FU_OK;
+    for (size_t k = 0; k < m->ix.ndepts; k++)
+        if (!strcmp(m->ix.depts[k].name, name))
+            return m->ix.depts[k].id;
+    return -1;
 }
 
-/* parent links, shown (matches or has a matching descendant), kids, counts. */
-static void derive(struct model *m, const struct id_index *ix)
+static const char *dept_name(const struct model *m, long long id)
 {
-    size_t n = m->all.n;
+    for (size_t k = 0; k < m->ix.ndepts; k++)
+        if (m->ix.depts[k].id == id)
+            return m->ix.depts[k].name;
+    return NULL;
+}
+
+/* Marks the tasks that the filter matches (all when there is none), as
+ * the database's filter would (lead or supporting department, status,
+ * due before today and not done). */
+static void apply_filter(struct model *m)
+{
+    size_t n = m->ix.n;
+    const struct model_filter *f = &m->filter;
+    if (!model_filter_active(m)) {
+        memset(m->match, 1, n);
+        return;
+    }
+    long long dept = f->dept[0] ? dept_id(m, f->dept) : 0;
     for (size_t i = 0; i < n; i++) {
-        const struct task *t = &m->all.v[i];
-        m->parent[i] = t->parent_id ? lookup(ix, n, t->parent_id) : MODEL_NONE;
+        const struct task_node *t = &m->ix.v[i];
+        m->match[i] = (f->status < 0 || t->status == f->status) &&
+                      (!f->overdue || (t->due[0] && strcmp(t->due, m->today) < 0 &&
+                                       t->status != ST_DONE)) &&
+                      (!dept || t->lead == dept);
+    }
+    if (dept) {            /* or supporting it */
+        for (size_t k = 0; k < m->ix.nsupport; k++) {
+            const struct support_ref *r = &m->ix.support[k];
+            const struct task_node *t = &m->ix.v[r->task];
+            if (r->dept == dept && !m->match[r->task] &&
+                (f->status < 0 || t->status == f->status) &&
+                (!f->overdue || (t->due[0] && strcmp(t->due, m->today) < 0 &&
+                                 t->status != ST_DONE)))
+                m->match[r->task] = 1;
+        }
+    }
+}
+
+/* shown (matches or has a matching descendant), kids, counts. */
+static void derive(struct model *m)
+{
+    size_t n = m->ix.n;
+    for (size_t i = 0; i < n; i++) {
         m->shown[i] = m->match[i];
         m->kids[i] = 0;
     }
@@ -153,58 +184,108 @@ static void derive(struct model *m, const struct id_index *ix)
     memset(m->counts, 0, sizeof m->counts);
     m->nitems = 0;
     for (size_t i = 0; i < n; i++) {
-        const struct task *t = &m->all.v[i];
-        if (t->kind == KIND_ITEM && m->match[i] && (unsigned)t->status < ST_COUNT) {
+        const struct task_node *t = &m->ix.v[i];
+        if (t->kind == KIND_ITEM && m->match[i] && t->status < ST_COUNT) {
             m->counts[t->status]++;
             m->nitems++;
         }
     }
 }
 
+/* Parent links and the widest code and lead, once a load. */
+static int link(struct model *m)
+{
+    size_t n = m->ix.n;
+    struct id_index *ix = malloc((n ? n : 1) * sizeof *ix);
+    if (!ix)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (struct id_index){.id = m->ix.v[i].id, .i = i};
+    qsort(ix, n, sizeof *ix, cmp_id);
+    long long lead_seen = 0;
+    m->wcode = m->wlead = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct task_node *t = &m->ix.v[i];
+        m->parent[i] = t->parent_id ? lookup(ix, n, t->parent_id) : MODEL_NONE;
+        int w = 2 * t->depth + 2 + t->code_len;
+        m->wcode = w > m->wcode ? w : m->wcode;
+        if (t->lead && t->lead != lead_seen) {   /* leads come in runs */
+            const char *name = dept_name(m, t->lead);
+            w = name ? text_width(name) : 0;
+            m->wlead = w > m->wlead ? w : m->wlead;
+            lead_seen = t->lead;
+        }
+    }
+    free(ix);
+    return 0;
+}
+
 int model_load(struct model *m, struct db *db, char *err, size_t errlen)
 {
     struct report_list rl = {0};
-    struct task_list tl = {0};
+    struct task_index x = {0};
     int rc = db_report_list(db, &rl, err, errlen);
     if (rc != FU_OK)
         return rc;
     report_list_free(&m->reports);
     m->reports = rl;
+    m->db = db;
     pick_report(m);
-    if (m->report_id) {
-        struct task_filter f;
-        task_filter_init(&f);
-        f.report_id = m->report_id;
-        if ((rc = db_task_list(db, &f, &tl, err, errlen)) != FU_OK)
-            return rc;
-    }
+    if (m->report_id && (rc = db_task_index(db, m->report_id, &x, err, errlen)) != FU_OK)
+        return rc;
     free_arrays(m);
-    task_list_free(&m->all);
-    m->all = tl;
-    size_t n = tl.n, cap = n ? n : 1;
+    drop_rows(m);
+    task_index_free(&m->ix);
+    m->ix = x;
+    size_t n = x.n, cap = n ? n : 1;
     m->parent = malloc(cap * sizeof *m->parent);
     m->match = malloc(cap);
     m->shown = malloc(cap);
     m->kids = malloc(cap);
     m->rows = malloc(cap * sizeof *m->rows);
-    struct id_index *ix = malloc(cap * sizeof *ix);
-    if (!m->parent || !m->match || !m->shown || !m->kids || !m->rows || !ix) {
-        free(ix);
+    if (!m->parent || !m->match || !m->shown || !m->kids || !m->rows || link(m) != 0) {
         free_arrays(m);
-        task_list_free(&m->all);
+        task_index_free(&m->ix);
         snprintf(err, errlen, "out of memory loading %zu tasks", n);
         return FU_ERR;
     }
-    for (size_t i = 0; i < n; i++)
-        ix[i] = (struct id_index){.id = tl.v[i].id, .i = i};
-    qsort(ix, n, sizeof *ix, cmp_id);
-    rc = apply_filter(m, db, ix, err, errlen);
-    if (rc != FU_OK)
-        memset(m->match, 1, n);   /* show everything rather than nothing */
-    derive(m, ix);
-    free(ix);
+    apply_filter(m);
+    derive(m);
     model_rebuild(m);
-    return rc;
+    return FU_OK;
+}
+
+void model_refilter(struct model *m)
+{
+    if (!m->match)
+        return;
+    apply_filter(m);
+    derive(m);
+    model_rebuild(m);
+}
+
+size_t model_count(const struct model *m)
+{
+    return m->ix.n;
+}
+
+/* ---- rows read for the screen ---------------------------------------------- */
+
+const struct task *model_task(struct model *m, size_t i)
+{
+    char err[FU_ERRLEN];
+    if (i >= m->ix.n || !m->db)
+        return NULL;
+    struct model_row *r = &m->cache[i % MODEL_CACHE];
+    if (r->i == i)
+        return &r->t;
+    if (r->i != MODEL_NONE)
+        task_fini(&r->t);
+    r->i = MODEL_NONE;
+    if (db_task_get(m->db, m->ix.v[i].id, &r->t, err, sizeof err) != FU_OK)
+        return NULL;
+    r->i = i;
+    return &r->t;
 }
 
 /* ---- expansion and rows --------------------------------------------------- */
@@ -219,16 +300,16 @@ static size_t flip_pos(const struct model *m, long long id)
 
 int model_expanded(const struct model *m, size_t i)
 {
-    const struct task *t = &m->all.v[i];
+    const struct task_node *t = &m->ix.v[i];
     int def = t->kind == KIND_SECTION || model_filter_active(m);
-    return flip_pos(m, t->id) == MODEL_NONE ? def : !def;
+    return m->nflip && flip_pos(m, t->id) != MODEL_NONE ? !def : def;
 }
 
 void model_set_expanded(struct model *m, size_t i, int on)
 {
     if (model_expanded(m, i) == !!on)
         return;
-    long long id = m->all.v[i].id;
+    long long id = m->ix.v[i].id;
     size_t k = flip_pos(m, id);
     if (k != MODEL_NONE) {
         m->flip[k] = m->flip[--m->nflip];
@@ -247,7 +328,7 @@ void model_set_expanded(struct model *m, size_t i, int on)
 
 void model_rebuild(struct model *m)
 {
-    size_t n = m->all.n;
+    size_t n = m->ix.n;
     m->nrows = 0;
     unsigned char *vis = malloc(n ? n : 1);
     if (!vis)
@@ -261,7 +342,7 @@ void model_rebuild(struct model *m)
     free(vis);
     size_t r = MODEL_NONE;
     for (size_t k = 0; k < m->nrows && r == MODEL_NONE; k++)
-        if (m->all.v[m->rows[k]].id == m->cur_id)
+        if (m->ix.v[m->rows[k]].id == m->cur_id)
             r = k;
     if (r == MODEL_NONE)
         r = m->cur < m->nrows ? m->cur : (m->nrows ? m->nrows - 1 : 0);
@@ -275,12 +356,21 @@ void model_set_cursor(struct model *m, size_t r)
         return;
     }
     m->cur = r < m->nrows ? r : m->nrows - 1;
-    m->cur_id = m->all.v[m->rows[m->cur]].id;
+    m->cur_id = m->ix.v[m->rows[m->cur]].id;
 }
 
-const struct task *model_current(const struct model *m)
+const struct task *model_current(struct model *m)
 {
-    return m->nrows ? &m->all.v[m->rows[m->cur]] : NULL;
+    char err[FU_ERRLEN];
+    if (!m->nrows || !m->db)
+        return NULL;
+    long long id = m->ix.v[m->rows[m->cur]].id;
+    if (m->have_current && m->current.id == id)
+        return &m->current;
+    if (m->have_current)
+        task_fini(&m->current);
+    m->have_current = db_task_get(m->db, id, &m->current, err, sizeof err) == FU_OK;
+    return m->have_current ? &m->current : NULL;
 }
 
 const struct report *model_report(const struct model *m)
@@ -301,7 +391,7 @@ size_t model_row_of(const struct model *m, size_t i)
 
 size_t model_reveal(struct model *m, size_t i)
 {
-    if (i >= m->all.n || !m->shown[i])
+    if (i >= m->ix.n || !m->shown[i])
         return MODEL_NONE;
     for (size_t p = m->parent[i]; p != MODEL_NONE; p = m->parent[p])
         model_set_expanded(m, p, 1);
@@ -313,28 +403,63 @@ size_t model_reveal(struct model *m, size_t i)
 
 /* ---- search --------------------------------------------------------------- */
 
-static int task_matches(const struct task *t, const char *q)
+/* The task at position seq (index order is seq order). */
+static size_t index_of_seq(const struct model *m, long long seq)
 {
-    if (text_contains_ci(t->code, q) || text_contains_ci(t->text, q) || text_contains_ci(t->body, q) ||
-        text_contains_ci(t->lead, q))
-        return 1;
-    for (size_t k = 0; k < t->nsupport; k++)
-        if (text_contains_ci(t->support[k], q))
-            return 1;
-    return 0;
+    size_t lo = 0, hi = m->ix.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->ix.v[mid].seq < seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->ix.n && m->ix.v[lo].seq == seq ? lo : MODEL_NONE;
+}
+
+/* The first shown match in positions [lo, hi], nearest to lo (or to hi
+ * when desc), asking the database a batch at a time. */
+static size_t find_in(const struct model *m, long long lo, long long hi, int desc,
+                      const char *q)
+{
+    long long seqs[32];
+    size_t n;
+    char err[FU_ERRLEN];
+    while (lo <= hi) {
+        if (db_task_search(m->db, m->report_id, lo, hi, desc, q, seqs, 32, &n, err,
+                           sizeof err) != FU_OK || n == 0)
+            return MODEL_NONE;
+        for (size_t k = 0; k < n; k++) {
+            size_t i = index_of_seq(m, seqs[k]);
+            if (i != MODEL_NONE && m->shown[i])
+                return i;
+        }
+        if (n < 32)
+            return MODEL_NONE;
+        if (desc)
+            hi = seqs[n - 1] - 1;
+        else
+            lo = seqs[n - 1] + 1;
+    }
+    return MODEL_NONE;
 }
 
 size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q)
 {
-    size_t n = m->all.n;
-    if (!n || !q || !*q)
+    size_t n = m->ix.n, i = MODEL_NONE;
+    if (!n || !q || !*q || !m->db)
         return MODEL_NONE;
     if (from >= n)
         from = dir > 0 ? n - 1 : 0;
-    for (size_t step = include_from ? 0 : 1; step <= n; step++) {
-        size_t i = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
-        if (m->shown[i] && task_matches(&m->all.v[i], q))
-            return i;
-    }
-    return MODEL_NONE;
+    long long at = m->ix.v[from].seq;
+    /* the order of a walk from from, wrapping round */
+    if (include_from)
+        i = find_in(m, at, at, 0, q);
+    if (i == MODEL_NONE)
+        i = dir > 0 ? find_in(m, at + 1, LLONG_MAX, 0, q) : find_in(m, 0, at - 1, 1, q);
+    if (i == MODEL_NONE)
+        i = dir > 0 ? find_in(m, 0, at - 1, 0, q) : find_in(m, at + 1, LLONG_MAX, 1, q);
+    if (i == MODEL_NONE && !include_from)
+        i = find_in(m, at, at, 0, q);
+    return i;
 }

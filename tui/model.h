@@ -17,15 +17,28 @@ struct model_filter {
 
 enum due_light { DUE_NONE = 0, DUE_LATER, DUE_SOON, DUE_OVERDUE };
 
+#define MODEL_CACHE 256    /* task rows kept, by task index modulo this */
+
+struct model_row {         /* a task row read for the screen */
+    size_t i;              /* its index, MODEL_NONE when the slot is empty */
+    struct task t;
+};
+
+/* The shown report's tasks stay in the database: the model keeps an index
+ * of them (db_task_index: place in the tree, status, lead, due; no texts)
+ * and reads a task's row only when it is drawn (model_task), so that a
+ * report of 100,000 tasks opens, filters and scrolls at once; search runs
+ * in the database (db_task_search). */
 struct model {
     struct report_list reports;
     long long report_id;   /* the report shown, 0 when there is none */
-    struct task_list all;  /* its tasks in tree order */
-    size_t *parent;        /* per task: index of its parent in all, MODEL_NONE */
+    struct db *db;         /* where rows are read from (set by model_load) */
+    struct task_index ix;  /* its tasks in tree order */
+    size_t *parent;        /* per task: index of its parent, MODEL_NONE */
     unsigned char *match;  /* per task: matches the filter */
     unsigned char *shown;  /* per task: matches or has a matching descendant */
     unsigned char *kids;   /* per task: has shown children */
-    size_t *rows;          /* the visible rows: indices into all */
+    size_t *rows;          /* the visible rows: task indices */
     size_t nrows;
     long long *flip;       /* ids whose expansion differs from the default */
     size_t nflip, capflip;
@@ -34,18 +47,35 @@ struct model {
     long long cur_id;      /* the task under the cursor, kept across reloads */
     int counts[ST_COUNT];  /* items matching the filter, by status */
     int nitems;
+    int wcode, wlead;      /* widest code (indent and mark included) and lead name, columns */
     char today[11];        /* local date, for the due lights */
     char soon[11];         /* today + warn_days */
     int warn_days;
+    struct model_row cache[MODEL_CACHE];
+    struct task current;   /* the task under the cursor, read when it changes */
+    int have_current;
 };
 
 void model_init(struct model *m, int warn_days);
 void model_fini(struct model *m);
 
-/* (Re)reads the reports and the shown report's tasks from db, applies
- * the filter and the expansion state, and puts the cursor back on the
- * task it was on (or the nearest row). */
+/* (Re)reads the reports and the shown report's index from db (which the
+ * model keeps using to read rows), applies the filter and the expansion
+ * state, and puts the cursor back on the task it was on (or the nearest
+ * row). */
 int model_load(struct model *m, struct db *db, char *err, size_t errlen);
+
+/* Applies a changed filter (m->filter) without reading anything. */
+void model_refilter(struct model *m);
+
+/* Tasks in the index. */
+size_t model_count(const struct model *m);
+
+/* Task index i's row (text, lead, support …), read from the database the
+ * first time it is asked for; NULL when it cannot be read. Valid until the
+ * next model_load or the next model_task call for an index equal modulo
+ * MODEL_CACHE: use it at once. */
+const struct task *model_task(struct model *m, size_t i);
 
 /* Recomputes the visible rows after an expansion change; keeps cur_id. */
 void model_rebuild(struct model *m);
@@ -54,8 +84,8 @@ void model_rebuild(struct model *m);
 const struct report *model_report(const struct model *m);
 
 /* The task under the cursor, NULL when the list is empty. Valid until the
- * next model_load. */
-const struct task *model_current(const struct model *m);
+ * cursor moves or the next model_load. */
+const struct task *model_current(struct model *m);
 
 /* Moves the cursor to row r (clamped) and records its task. */
 void model_set_cursor(struct model *m, size_t r);
@@ -73,7 +103,8 @@ size_t model_row_of(const struct model *m, size_t i);
 /* Next task (dir 1) or previous (dir -1) after task index from whose code,
  * text, body or departments contain q (ASCII letters without regard to
  * case), among the tasks the filter shows, wrapping round; from itself is
- * tried last when include_from is 0, first otherwise. MODEL_NONE when none. */
+ * tried last when include_from is 0, first otherwise. MODEL_NONE when none.
+ * Asks the database, reading tasks in tree order from from. */
 size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q);
 
 int model_filter_active(const struct model *m);
