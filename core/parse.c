@@ -36,11 +36,18 @@ static int only_space(const char *s, size_t n)
     return a >= b;
 }
 
-static void free_lines(struct pctx *c)
+static void free_line_array(struct pctx *c)
 {
     size_t i;
     for (i = 0; i < c->nlines; i++) free(c->lines[i].text);
     free(c->lines);
+    c->lines = NULL;
+    c->nlines = 0;
+}
+
+static void free_lines(struct pctx *c)
+{
+    free_line_array(c);
     free(c->body);
 }
 
@@ -54,7 +61,10 @@ static int find_lead(struct pctx *c)
     return FU_OK;
 }
 
-static int parse_text(const char *text, size_t len, const struct parse_opts *opts,
+/* Parses text (len bytes, UTF-8), which it frees as soon as the lines
+ * are split off it, as it frees the lines once the body is joined: a
+ * large report is held about twice at the most, not four times. */
+static int parse_text(char *text, size_t len, const struct parse_opts *opts,
                       struct doc *out, char *err, size_t errlen)
 {
     struct pctx c;
@@ -65,7 +75,9 @@ static int parse_text(const char *text, size_t len, const struct parse_opts *opt
     c.errlen = errlen;
     c.doc = out;
     rc = pl_split(&c, text, len);
+    free(text);
     if (rc == FU_OK) rc = pl_frame(&c);
+    free_line_array(&c);
     if (rc == FU_OK) rc = ps_build(&c);
     if (rc == FU_OK) rc = find_lead(&c);
     if (rc == FU_OK) rc = pd_owners(&c);
@@ -73,16 +85,16 @@ static int parse_text(const char *text, size_t len, const struct parse_opts *opt
     return rc;
 }
 
-int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
-                 struct doc *out, char *err, size_t errlen)
+/* The input checks and the conversion to UTF-8: *text (malloc'd, *tlen
+ * bytes) on FU_OK. */
+static int decode(const char *buf, size_t len, const struct parse_opts *opts, char **text,
+                  size_t *tlen, char *err, size_t errlen)
 {
     enum enc_kind enc;
-    size_t max = opts && opts->max_bytes ? opts->max_bytes : PARSE_MAX_BYTES, tlen;
+    size_t max = opts && opts->max_bytes ? opts->max_bytes : PARSE_MAX_BYTES;
     const char *why;
-    char *text;
     int rc;
 
-    memset(out, 0, sizeof *out);
     if (enc_parse_name(opts ? opts->encoding : NULL, &enc) < 0) {
         snprintf(err, errlen, "unknown encoding '%s'; use auto, utf-8 or gb18030",
                  opts->encoding);
@@ -106,15 +118,25 @@ int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
         snprintf(err, errlen, "not a text file (%s); give a report text file", why);
         return FU_ERR;
     }
-    rc = enc_to_utf8(buf, len, enc, &text, &tlen, NULL, err, errlen);
+    rc = enc_to_utf8(buf, len, enc, text, tlen, NULL, err, errlen);
     if (rc != FU_OK) return rc;
-    if (only_space(text, tlen)) {
-        free(text);
+    if (only_space(*text, *tlen)) {
+        free(*text);
+        *text = NULL;
         snprintf(err, errlen, "the file has no text, only white space; give a report text file");
         return FU_ERR;
     }
-    rc = parse_text(text, tlen, opts, out, err, errlen);
-    free(text);
+    return FU_OK;
+}
+
+int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
+                 struct doc *out, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t tlen = 0;
+    memset(out, 0, sizeof *out);
+    int rc = decode(buf, len, opts, &text, &tlen, err, errlen);
+    if (rc == FU_OK) rc = parse_text(text, tlen, opts, out, err, errlen);
     if (rc != FU_OK) doc_free(out);
     return rc;
 }
@@ -127,11 +149,13 @@ static void name_file(const char *path, char *err, size_t errlen)
     snprintf(err, errlen, "%s: %s", path, msg);
 }
 
-static int read_all(const char *path, size_t max, char **buf, size_t *len,
+/* hint: the file's size when known (0: not known), so that the buffer is
+ * made once at its size rather than doubled into place. */
+static int read_all(const char *path, size_t max, size_t hint, char **buf, size_t *len,
                     char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
-    size_t cap = 65536, n = 0;
+    size_t cap = hint && hint < max ? hint + 1 : 65536, n = 0;
     char *b;
     if (!f) {
         snprintf(err, errlen, "%s: cannot open (%s); check the path and its permissions",
@@ -188,7 +212,8 @@ int parse_file(const char *path, const struct parse_opts *opts,
                  "give one report's text", path, (long long)st.st_size, max);
         return FU_ERR;
     }
-    rc = read_all(path, max, &buf, &len, err, errlen);
+    rc = read_all(path, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &buf, &len, err,
+                  errlen);
     if (rc != FU_OK) return rc;
     if (len > max) {
         snprintf(err, errlen, "%s: too large (more than %zu bytes); give one report's text",
@@ -196,8 +221,14 @@ int parse_file(const char *path, const struct parse_opts *opts,
         free(buf);
         return FU_ERR;
     }
-    rc = parse_buffer(buf, len, opts, out, err, errlen);
-    free(buf);
-    if (rc != FU_OK) name_file(path, err, errlen);
+    char *text = NULL;
+    size_t tlen = 0;
+    rc = decode(buf, len, opts, &text, &tlen, err, errlen);
+    free(buf);             /* the file's bytes are not needed once decoded */
+    if (rc == FU_OK) rc = parse_text(text, tlen, opts, out, err, errlen);
+    if (rc != FU_OK) {
+        doc_free(out);
+        name_file(path, err, errlen);
+    }
     return rc;
 }

@@ -179,6 +179,18 @@ static int add_statements(struct imp *m, const struct node *nd, long item, const
     return FU_OK;
 }
 
+/* How many tasks flatten makes of nd: itself and an item's commitments
+ * (so that the array is made once, at its size). */
+static size_t count_tasks(const struct node *nd)
+{
+    size_t n = 1;
+    for (size_t i = 0; !nd->nchildren && i < nd->nstmts; i++)
+        n += nd->stmts[i].kind == STMT_COMMITMENT;
+    for (size_t i = 0; i < nd->nchildren; i++)
+        n += count_tasks(&nd->children[i]);
+    return n;
+}
+
 /* Sections have children; items are leaves. Owners are inherited down. */
 static int flatten(struct imp *m, const struct node *nd, long parent, int depth,
                    const char *owner)
@@ -800,6 +812,12 @@ int db_import(struct db *db, const struct actor *a, const struct doc *d,
     db_now(m.now, sizeof m.now);
     int rc = doc_hash(d, m.hash) == 0
         ? FU_OK : db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+    size_t total = 0;
+    for (size_t i = 0; i < d->nnodes; i++)
+        total += count_tasks(&d->nodes[i]);
+    if (rc == FU_OK && total && !(m.nt = malloc(total * sizeof *m.nt)))
+        rc = db_errf(err, errlen, FU_ERR, "out of memory");
+    m.capnt = m.nt ? total : 0;
     for (size_t i = 0; rc == FU_OK && i < d->nnodes; i++)
         rc = flatten(&m, &d->nodes[i], -1, 0, d->meta.lead_department);
     if (rc == FU_OK)
