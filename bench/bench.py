@@ -257,7 +257,9 @@ def tw_setup(db, n):
     with open(js, "w") as f:
         json.dump(out, f, ensure_ascii=False)
     sh([task, "rc:" + rc, "import", js], stdout=subprocess.DEVNULL)
-    return {"task": task, "rc": rc, "data": data, "json": js, "uuid": out[len(out) // 2]["uuid"]}
+    mid = out[len(out) // 2]
+    return {"task": task, "rc": rc, "data": data, "json": js, "uuid": mid["uuid"],
+            "status": mid["fustatus"]}
 
 
 def tw_argv(tw, *args):
@@ -550,21 +552,21 @@ def bench_status(table, c):
     n, db, tw = c["n"], c["db"], c["tw"]
     log("bench: %d tasks: status" % n)
     con = sqlite3.connect(db)
-    tid, code = con.execute(
-        "SELECT id, 'R' || report_id || ':' || code FROM tasks WHERE kind = 'statement'"
+    tid, code, now = con.execute(
+        "SELECT id, 'R' || report_id || ':' || code, status FROM tasks WHERE kind = 'statement'"
         " ORDER BY id LIMIT 1 OFFSET ?", (c["ntasks"] // 2,)).fetchone()
+    order = ("delayed", "active") if now == "active" else ("active", "delayed")
     con.close()
     copy = os.path.join(WORK, "status.db")
     rm_db(copy)
     shutil.copy(db, copy)
-    r = alternate(lambda i: [FU, "--db", copy, "status", code, ("active", "delayed")[i % 2]],
-                  c["runs"])
+    r = alternate(lambda i: [FU, "--db", copy, "status", code, order[i % 2]], c["runs"])
     fl = measure([SQLITE, copy], c["runs"], stdin=floor_sql("status", ID=tid))
     twr = None
     if tw:
+        tw_order = ("delayed", "active") if tw["status"] == "active" else ("active", "delayed")
         twr = alternate(lambda i: tw_argv(tw, tw["uuid"], "modify",
-                                          "fustatus:" + ("active", "delayed")[i % 2]),
-                        c["twruns"])
+                                          "fustatus:" + tw_order[i % 2]), c["twruns"])
     table.add(c["size"], "status TASK S (+ history row)", r, fl, twr,
               verdict(n, cli_checks(r, fl, twr)))
 
