@@ -33,6 +33,24 @@ static int grow(void **v, size_t n, size_t *cap, size_t sz)
     return 0;
 }
 
+/* The stored keys are exact (the schema's CHECKs): plain comparisons,
+ * not status_parse's case-insensitive and translated ones. */
+static enum task_kind kind_of(const char *s)
+{
+    for (int k = 0; s && k <= KIND_STATEMENT; k++)
+        if (!strcmp(s, kind_key((enum task_kind)k)))
+            return (enum task_kind)k;
+    return KIND_ITEM;
+}
+
+static enum task_status status_of(const char *s)
+{
+    for (int k = 0; s && k < ST_COUNT; k++)
+        if (!strcmp(s, status_key((enum task_status)k)))
+            return (enum task_status)k;
+    return ST_TODO;
+}
+
 static int load_nodes(struct db *db, long long report_id, struct task_index *x,
                       char *err, size_t errlen)
 {
@@ -51,20 +69,19 @@ static int load_nodes(struct db *db, long long report_id, struct task_index *x,
             break;
         }
         struct task_node *t = &x->v[x->n++];
-        enum task_kind k = KIND_ITEM;
-        enum task_status st = ST_TODO;
         long long len = db_col_int(&s, 7);
+        const char *due = db_col_text(&s, 8);
         t->id = db_col_int(&s, 0);
         t->parent_id = db_col_int(&s, 1);
         t->seq = db_col_int(&s, 2);
         t->lead = db_col_int(&s, 3);
         t->depth = (int)db_col_int(&s, 4);
-        kind_parse(db_col_text(&s, 5), &k);
-        status_parse(db_col_text(&s, 6), &st);
-        t->kind = (unsigned char)k;
-        t->status = (unsigned char)st;
+        t->kind = (unsigned char)kind_of(db_col_text(&s, 5));
+        t->status = (unsigned char)status_of(db_col_text(&s, 6));
         t->code_len = (unsigned char)(len > 255 ? 255 : len);
-        db_col_copy(&s, 8, t->due, sizeof t->due);
+        t->due[0] = '\0';
+        if (due && strlen(due) < sizeof t->due)
+            memcpy(t->due, due, strlen(due) + 1);
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
@@ -105,8 +122,10 @@ static int load_support(struct db *db, long long report_id, struct task_index *x
 {
     struct db_stmt s;
     size_t cap = 0, i = 0;
+    /* CROSS JOIN: from the few supporting rows to their tasks, not from
+     * every task to its (mostly absent) supporting rows */
     int rc = db_prepare_cached(db, &s, "SELECT t.seq, s.dept_id FROM task_support s"
-                               " JOIN tasks t ON t.id = s.task_id"
+                               " CROSS JOIN tasks t ON t.id = s.task_id"
                                " WHERE t.report_id = :r AND t.withdrawn = 0"
                                " ORDER BY t.seq, s.ord", err, errlen);
     if (rc == FU_OK)
