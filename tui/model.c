@@ -192,21 +192,37 @@ static void derive(struct model *m)
     }
 }
 
-/* Parent links and the widest code and lead, once a load. */
+/* Parent links and the widest code and lead, once a load. In tree order
+ * a task's parent is the last task one level up (a stack of them); a
+ * sorted id index answers the rest, if any. */
 static int link(struct model *m)
 {
-    size_t n = m->ix.n;
-    struct id_index *ix = malloc((n ? n : 1) * sizeof *ix);
-    if (!ix)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        ix[i] = (struct id_index){.id = m->ix.v[i].id, .i = i};
-    qsort(ix, n, sizeof *ix, cmp_id);
+    size_t n = m->ix.n, up[64], nix = 0;
+    struct id_index *ix = NULL;
     long long lead_seen = 0;
     m->wcode = m->wlead = 0;
+    for (size_t d = 0; d < 64; d++)
+        up[d] = MODEL_NONE;
     for (size_t i = 0; i < n; i++) {
         const struct task_node *t = &m->ix.v[i];
-        m->parent[i] = t->parent_id ? lookup(ix, n, t->parent_id) : MODEL_NONE;
+        size_t d = (size_t)t->depth, p = MODEL_NONE;
+        if (t->parent_id && d > 0 && d <= 64 && up[d - 1] != MODEL_NONE &&
+            m->ix.v[up[d - 1]].id == t->parent_id)
+            p = up[d - 1];
+        else if (t->parent_id) {
+            if (!ix) {
+                if (!(ix = malloc((n ? n : 1) * sizeof *ix)))
+                    return -1;
+                for (size_t k = 0; k < n; k++)
+                    ix[k] = (struct id_index){.id = m->ix.v[k].id, .i = k};
+                qsort(ix, n, sizeof *ix, cmp_id);
+                nix = n;
+            }
+            p = lookup(ix, nix, t->parent_id);
+        }
+        if (d < 64)
+            up[d] = i;
+        m->parent[i] = p;
         int w = 2 * t->depth + 2 + t->code_len;
         m->wcode = w > m->wcode ? w : m->wcode;
         if (t->lead && t->lead != lead_seen) {   /* leads come in runs */
