@@ -298,6 +298,7 @@ const struct task *model_task(struct model *m, size_t i)
     if (r->i != MODEL_NONE)
         task_fini(&r->t);
     r->i = MODEL_NONE;
+    m->reads++;
     if (db_task_get(m->db, m->ix.v[i].id, &r->t, err, sizeof err) != FU_OK)
         return NULL;
     r->i = i;
@@ -385,6 +386,7 @@ const struct task *model_current(struct model *m)
         return &m->current;
     if (m->have_current)
         task_fini(&m->current);
+    m->reads++;
     m->have_current = db_task_get(m->db, id, &m->current, err, sizeof err) == FU_OK;
     return m->have_current ? &m->current : NULL;
 }

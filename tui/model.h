@@ -54,6 +54,7 @@ struct model {
     struct model_row cache[MODEL_CACHE];
     struct task current;   /* the task under the cursor, read when it changes */
     int have_current;
+    size_t reads;          /* task rows read from the database so far */
 };
 
 void model_init(struct model *m, int warn_days);
