@@ -1,0 +1,294 @@
+/* The interface's model (tui/model.c) over a report larger than its row
+ * cache: the index holds the tasks db_task_list gives, in the same order;
+ * rows are read from the database only when asked for, once while they
+ * stay cached (scrolling by one row reads one row); the in-memory filter
+ * marks exactly what the database's filter finds, with the same counts;
+ * and the search, run in the database, finds what a walk over every
+ * task's texts finds, in either direction, wrapping round. No curses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/text.h"
+#include "db/db.h"
+#include "tui/model.h"
+
+#define NSEC 3
+#define NITEM 20
+#define NSTMT 5
+
+static const char *const depts[] = {"区科委", "区财政局", "区知识产权局", "区商务委"};
+static const char *const words[] = {"科技金融", "营商环境", "知识产权", "Fintech基金", "人才引进"};
+
+struct fx {
+    char dir[64], path[128];
+    struct db *db;
+    struct model m;
+    char err[FU_ERRLEN];
+    /* the generated report */
+    struct node sec[NSEC], item[NSEC][NITEM];
+    struct stmt st[NSEC][NITEM][NSTMT];
+    char texts[NSEC][NITEM][NSTMT][96], titles[NSEC][NITEM][64], stitles[NSEC][32];
+};
+
+static struct actor alice(void)
+{
+    struct actor a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.login, sizeof a.login, "alice");
+    return a;
+}
+
+static void make_doc(struct fx *f, struct doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->meta.title = "生成的报告";
+    d->meta.doc_no = "静府议〔2025〕1号";
+    d->nodes = f->sec;
+    d->nnodes = NSEC;
+    for (int s = 0; s < NSEC; s++) {
+        struct node *sn = &f->sec[s];
+        snprintf(sn->code, sizeof sn->code, "%d", s + 1);
+        snprintf(f->stitles[s], sizeof f->stitles[s], "第%d部分", s + 1);
+        sn->title = f->stitles[s];
+        sn->children = f->item[s];
+        sn->nchildren = NITEM;
+        for (int i = 0; i < NITEM; i++) {
+            struct node *in = &f->item[s][i];
+            snprintf(in->code, sizeof in->code, "%d.%d", s + 1, i + 1);
+            in->depth = 1;
+            snprintf(f->titles[s][i], sizeof f->titles[s][i], "推进%s第%d项", words[(s + i) % 5],
+                     i + 1);
+            in->title = f->titles[s][i];
+            in->owner = (char *)depts[(s * NITEM + i) % 4];
+            in->stmts = f->st[s][i];
+            in->nstmts = NSTMT;
+            for (int k = 0; k < NSTMT; k++) {
+                struct stmt *st = &f->st[s][i][k];
+                snprintf(st->code, sizeof st->code, "%d.%d.%d", s + 1, i + 1, k + 1);
+                st->kind = STMT_COMMITMENT;
+                snprintf(f->texts[s][i][k], sizeof f->texts[s][i][k], "加快%s建设第%d条。",
+                         words[(s * 7 + i * 3 + k) % 5], s * 100 + i * 10 + k);
+                st->text = f->texts[s][i][k];
+            }
+        }
+    }
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    struct actor a = alice();
+    struct doc d;
+    struct import_stats st;
+    *state = f;
+    snprintf(f->dir, sizeof f->dir, "/tmp/fu-model-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+    make_doc(f, &d);
+    if (db_open(&f->db, f->path, DB_OPEN_CREATE, f->err, sizeof f->err) != FU_OK ||
+        db_bootstrap(f->db, "alice", depts, 4, f->err, sizeof f->err) != FU_OK ||
+        db_import(f->db, &a, &d, &st, f->err, sizeof f->err) != FU_OK) {
+        fprintf(stderr, "setup: %s\n", f->err);
+        return -1;
+    }
+    /* statuses, due dates and supporting departments spread over it */
+    struct task_list l;
+    if (db_task_list(f->db, NULL, &l, f->err, sizeof f->err) != FU_OK)
+        return -1;
+    for (size_t i = 0; i < l.n; i++) {
+        const char *sup[] = {depts[(i + 1) % 4]};
+        int rc = FU_OK;
+        if (i % 7 == 3)
+            rc = db_task_assign(f->db, &a, l.v[i].id, NULL, sup, 1, 1,
+                                i % 2 ? "2020-01-31" : "2999-12-31", 0, f->err, sizeof f->err);
+        if (rc == FU_OK && i % 3 == 1)
+            rc = db_task_set_status(f->db, &a, l.v[i].id, i % 2 ? ST_ACTIVE : ST_DONE, NULL, 0,
+                                    f->err, sizeof f->err);
+        if (rc != FU_OK) {
+            fprintf(stderr, "setup: %s\n", f->err);
+            return -1;
+        }
+    }
+    task_list_free(&l);
+    model_init(&f->m, 7);
+    if (model_load(&f->m, f->db, f->err, sizeof f->err) != FU_OK) {
+        fprintf(stderr, "setup: %s\n", f->err);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    char cmd[256];
+    model_fini(&f->m);
+    db_close(f->db);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
+static void load_list(struct fx *f, struct task_list *l)
+{
+    struct task_filter fl;
+    task_filter_init(&fl);
+    fl.report_id = f->m.report_id;
+    assert_int_equal(db_task_list(f->db, &fl, l, f->err, sizeof f->err), FU_OK);
+}
+
+/* ---- the index and the rows -------------------------------------------------- */
+
+static void index_is_the_list(void **state)
+{
+    struct fx *f = *state;
+    struct task_list l;
+    load_list(f, &l);
+    assert_true(l.n > MODEL_CACHE);
+    assert_int_equal(model_count(&f->m), l.n);
+    for (size_t i = 0; i < l.n; i++) {
+        const struct task *t = model_task(&f->m, i);
+        assert_non_null(t);
+        assert_int_equal(t->id, l.v[i].id);
+        assert_string_equal(t->text, l.v[i].text);
+        assert_int_equal(f->m.ix.v[i].status, l.v[i].status);
+        assert_int_equal(f->m.parent[i] == MODEL_NONE ? 0 : f->m.ix.v[f->m.parent[i]].id,
+                         l.v[i].parent_id);
+    }
+    assert_null(model_task(&f->m, l.n));
+    task_list_free(&l);
+}
+
+static void rows_are_read_when_shown(void **state)
+{
+    struct fx *f = *state;
+    struct model *m = &f->m;
+    assert_int_equal(m->reads, 0);            /* opening reads no row */
+    for (size_t r = 0; r < 30 && r < m->nrows; r++)
+        model_task(m, m->rows[r]);
+    assert_int_equal(m->reads, 30);           /* a screen: its rows */
+    for (size_t r = 0; r < 30; r++)
+        model_task(m, m->rows[r]);
+    assert_int_equal(m->reads, 30);           /* drawn again: nothing */
+    for (size_t r = 1; r < 31; r++)
+        model_task(m, m->rows[r]);
+    assert_int_equal(m->reads, 31);           /* one row down: one row */
+    model_set_cursor(m, 5);
+    assert_non_null(model_current(m));
+    assert_non_null(model_current(m));
+    assert_int_equal(m->reads, 32);           /* the cursor's task, once */
+}
+
+/* ---- the filter ------------------------------------------------------------------ */
+
+static void filter_is_the_databases(void **state)
+{
+    struct fx *f = *state;
+    struct model *m = &f->m;
+    struct { const char *dept; int status, overdue; } cases[] = {
+        {"", ST_ACTIVE, 0}, {"", ST_DONE, 0}, {"区财政局", -1, 0}, {"区科委", ST_ACTIVE, 0},
+        {"", -1, 1}, {"区知识产权局", -1, 1}, {"区不存在局", -1, 0}, {"", -1, 0},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        snprintf(m->filter.dept, sizeof m->filter.dept, "%s", cases[c].dept);
+        m->filter.status = cases[c].status;
+        m->filter.overdue = cases[c].overdue;
+        model_refilter(m);
+        struct task_filter fl;
+        struct task_list l = {0};
+        task_filter_init(&fl);
+        fl.report_id = m->report_id;
+        fl.dept = cases[c].dept[0] ? cases[c].dept : NULL;
+        fl.status = cases[c].status;
+        fl.overdue = cases[c].overdue;
+        fl.today = m->today;
+        int rc = db_task_list(f->db, &fl, &l, f->err, sizeof f->err);
+        assert_true(rc == FU_OK || (rc == FU_NOTFOUND && c == 6));
+        size_t k = 0, matched = 0;
+        int counts[ST_COUNT] = {0};
+        for (size_t i = 0; i < model_count(m); i++) {
+            int want = k < l.n && l.v[k].id == m->ix.v[i].id;
+            assert_int_equal(m->match[i], want);
+            if (want) {
+                k++;
+                matched++;
+                if (m->ix.v[i].kind == KIND_ITEM)
+                    counts[m->ix.v[i].status]++;
+            }
+        }
+        assert_int_equal(k, l.n);
+        assert_memory_equal(counts, m->counts, sizeof counts);
+        if (c == 0 || c == 2 || c == 4)
+            assert_true(matched > 0);
+        task_list_free(&l);
+    }
+}
+
+/* ---- the search ------------------------------------------------------------------- */
+
+static int has(const struct task *t, const char *q)
+{
+    if (text_contains_ci(t->code, q) || text_contains_ci(t->text, q) ||
+        text_contains_ci(t->body, q) || text_contains_ci(t->lead, q))
+        return 1;
+    for (size_t k = 0; k < t->nsupport; k++)
+        if (text_contains_ci(t->support[k], q))
+            return 1;
+    return 0;
+}
+
+/* The walk model_find stands for: from from, wrapping round. */
+static size_t walk(const struct model *m, const struct task_list *l, size_t from, int dir,
+                   int include_from, const char *q)
+{
+    size_t n = l->n;
+    for (size_t step = include_from ? 0 : 1; step <= n; step++) {
+        size_t i = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
+        if (m->shown[i] && has(&l->v[i], q))
+            return i;
+    }
+    return MODEL_NONE;
+}
+
+static void search_is_a_walk(void **state)
+{
+    struct fx *f = *state;
+    struct model *m = &f->m;
+    struct task_list l;
+    load_list(f, &l);
+    static const char *const qs[] = {"科技金融", "fintech", "区财政", "2.17", "第105条",
+                                     "没有这句", "%", "营商"};
+    for (int filtered = 0; filtered < 2; filtered++) {
+        m->filter.status = filtered ? ST_ACTIVE : -1;
+        model_refilter(m);
+        for (size_t qi = 0; qi < sizeof qs / sizeof qs[0]; qi++)
+            for (size_t from = 0; from < l.n; from += 37)
+                for (int dir = -1; dir <= 1; dir += 2)
+                    for (int inc = 0; inc < 2; inc++)
+                        assert_int_equal(model_find(m, from, dir, inc, qs[qi]),
+                                         walk(m, &l, from, dir, inc, qs[qi]));
+    }
+    task_list_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(index_is_the_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(rows_are_read_when_shown, setup, teardown),
+        cmocka_unit_test_setup_teardown(filter_is_the_databases, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_is_a_walk, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
