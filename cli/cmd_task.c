@@ -82,17 +82,12 @@ static void field(struct cli *c, const char *en, const char *zh, const char *val
 static void show_children(struct cli *c, const struct task *t)
 {
     struct task_list l = {0};
-    struct task_filter f;
     char err[FU_ERRLEN];
-    task_filter_init(&f);
-    f.report_id = t->report_id;
-    if (db_task_list(c->db, &f, &l, err, sizeof err) != FU_OK)
+    if (db_task_children(c->db, t->id, &l, err, sizeof err) != FU_OK)
         return;
     int any = 0;
     for (size_t i = 0; i < l.n; i++) {
         const struct task *ch = &l.v[i];
-        if (ch->parent_id != t->id)
-            continue;
         if (!any++)
             printf("\n%s\n", c->zh ? "下级任务:" : "Sub-tasks:");
         char code[48], st[64], buf[512];

@@ -263,6 +263,28 @@ done:
     return rc;
 }
 
+int db_task_children(struct db *db, long long parent_id, struct task_list *out,
+                     char *err, size_t errlen)
+{
+    struct db_stmt s;
+    memset(out, 0, sizeof *out);
+    int rc = db_prepare_cached(db, &s, TASK_COLS " WHERE t.parent_id = :p AND t.withdrawn = 0"
+                               " ORDER BY t.seq, t.id", err, errlen);
+    if (rc == FU_OK)
+        db_bind_int(&s, ":p", parent_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (list_push(out) != 0 || task_row(&s, &out->v[out->n++]) != 0)
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc != FU_OK)
+        task_list_free(out);
+    return rc;
+}
+
 /* ---- streaming ------------------------------------------------------------ */
 
 /* The supporting departments of the current row, split in place: one

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>   /* only to look at the schema behind db/'s back */
@@ -444,6 +445,21 @@ static void index_and_search(void **state)
             }
         }
         assert_int_equal(k, x.nsupport);
+        /* children, through tasks_parent */
+        for (size_t i = 0; i < l.n; i++) {
+            struct task_list ch;
+            size_t j = 0;
+            assert_int_equal(db_task_children(f->db, l.v[i].id, &ch, f->err, sizeof f->err),
+                             FU_OK);
+            assert_int_equal(ch.n, (size_t)l.v[i].nchildren);
+            for (size_t c = 0; c < l.n; c++)
+                if (l.v[c].parent_id == l.v[i].id) {
+                    assert_true(j < ch.n);
+                    assert_int_equal(ch.v[j++].id, l.v[c].id);
+                }
+            assert_int_equal(j, ch.n);
+            task_list_free(&ch);
+        }
         static const char *const qs[] = {"科技", "区财政局", "fintech", "1.2", "%", "\\", "没有"};
         for (size_t qi = 0; qi < sizeof qs / sizeof qs[0]; qi++) {
             long long seqs[512];
@@ -557,6 +573,25 @@ static void schema_v3_checks(void **state)
     assert_int_equal(db_verify(f->db, &rows, head, f->err, sizeof f->err), FU_OK);
 }
 
+/* Each command is a short connection: the WAL stays between them (no
+ * disk syncs to delete and remake it), checkpointed and cut to 4 MiB. */
+static void wal_kept_small(void **state)
+{
+    struct fx *f = *state;
+    char wal[160];
+    struct stat st;
+    db_close(f->db);
+    f->db = NULL;
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    assert_int_equal(stat(wal, &st), 0);
+    assert_true(st.st_size <= 4194304);
+    assert_int_equal(db_open(&f->db, f->path, 0, f->err, sizeof f->err), FU_OK);
+    struct task_list l;
+    assert_int_equal(db_task_list(f->db, NULL, &l, f->err, sizeof f->err), FU_OK);
+    assert_true(l.n > 50);
+    task_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -567,6 +602,7 @@ int main(void)
         cmocka_unit_test(clean_text_is_what_sanitising_leaves),
         cmocka_unit_test_setup_teardown(schema_v3_checks, setup, teardown),
         cmocka_unit_test_setup_teardown(index_and_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(wal_kept_small, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
