@@ -66,8 +66,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
     char err[FU_ERRLEN] = "";
     rc = db_import(c->db, &c->actor, &d, &st, err, sizeof err);
     if (rc == FU_OK) {
+        const char *name = d.meta.doc_no && *d.meta.doc_no ? d.meta.doc_no
+                           : d.meta.title && *d.meta.title ? d.meta.title
+                                                           : "(no 文号, no title)";
         printf("R%lld ", st.report_id);
-        cli_puts(stdout, d.meta.doc_no ? d.meta.doc_no : d.meta.title);
+        cli_puts(stdout, name);
         printf(": %s; %lld added, %lld updated, %lld unchanged, %lld withdrawn\n",
                st.created_report ? "new report" : "existing report", st.added, st.updated,
                st.unchanged, st.withdrawn);
