@@ -23,8 +23,10 @@ bench-deps:
 	@command -v sqlite3 >/dev/null || { echo "bench: needs the sqlite3 command line (apt-get install sqlite3)"; exit 1; }
 	@command -v task >/dev/null || { \
 		echo "bench: installing Taskwarrior (apt-get install taskwarrior) for the comparison"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq taskwarrior >/dev/null 2>&1; \
-		else sudo -n apt-get install -y -qq taskwarrior >/dev/null 2>&1; fi; \
+		sudo=; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+		$$sudo apt-get install -y -qq taskwarrior >/dev/null 2>&1 || \
+		{ $$sudo apt-get update -qq >/dev/null 2>&1 && \
+		  $$sudo apt-get install -y -qq taskwarrior >/dev/null 2>&1; }; \
 		command -v task >/dev/null || echo "bench: no Taskwarrior; its column stays empty"; }
 
 # The process timer (bench/runner.c): wall time and the child's own peak memory.
