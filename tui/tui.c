@@ -5,6 +5,7 @@
 #include "tui/tui.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -427,6 +428,15 @@ static void trace_mark(const struct app *a, char what)
         return;            /* a lost line only spoils a measurement */
 }
 
+/* The terminal went away without a SIGHUP reaching us (its pty closed
+ * while we are not its session's process): wget_wch then fails at once,
+ * forever, and the loop would spin. */
+static int terminal_gone(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static void loop(struct app *a)
 {
     long long last = now_ms();
@@ -444,8 +454,11 @@ static void loop(struct app *a)
             tick(a);
             last = now_ms();
         }
-        if (r == ERR)
+        if (r == ERR) {
+            if (terminal_gone())
+                a->quit = 1;
             continue;
+        }
         if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
             app_layout(a);
             clearok(curscr, TRUE);
