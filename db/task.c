@@ -222,40 +222,51 @@ static int filter_prepare(struct db *db, const struct task_filter *f, long long 
     return oom ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
 }
 
-int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
-                 char *err, size_t errlen)
+/* The start both listings share: a default filter, the filter's values,
+ * one of two literal statements (with or without the department join),
+ * bound. On FU_OK the caller steps s, then finishes it and frees *search. */
+static int list_start(struct db *db, const struct task_filter *f, struct db_stmt *s,
+                      const char *sql_dept, const char *sql_all, char **search,
+                      char *err, size_t errlen)
 {
     struct task_filter all;
-    struct db_stmt s = {0};
     long long dept = 0;
-    char today[16], *search = NULL;
-    memset(out, 0, sizeof *out);
+    char today[16];
+    *search = NULL;
     if (!f) {
         task_filter_init(&all);
         f = &all;
     }
-    int rc = filter_prepare(db, f, &dept, today, &search, err, errlen);
+    int rc = filter_prepare(db, f, &dept, today, search, err, errlen);
+    if (rc == FU_OK)
+        rc = db_prepare_cached(db, s, dept ? sql_dept : sql_all, err, errlen);
+    if (rc == FU_OK)
+        bind_filter(s, f, dept, today, *search);
+    if (rc != FU_OK) {
+        db_finish(s);
+        free(*search);
+        *search = NULL;
+    }
+    return rc;
+}
+
+int db_task_list(struct db *db, const struct task_filter *f, struct task_list *out,
+                 char *err, size_t errlen)
+{
+    struct db_stmt s = {0};
+    char *search;
+    memset(out, 0, sizeof *out);
+    int rc = list_start(db, f, &s, TASK_COLS LIST_WHERE LIST_DEPT LIST_ORDER,
+                        TASK_COLS LIST_WHERE LIST_ORDER, &search, err, errlen);
     if (rc != FU_OK)
         return rc;
-    if (dept)
-        rc = db_prepare_cached(db, &s, TASK_COLS LIST_WHERE LIST_DEPT LIST_ORDER, err, errlen);
-    else
-        rc = db_prepare_cached(db, &s, TASK_COLS LIST_WHERE LIST_ORDER, err, errlen);
-    if (rc != FU_OK)
-        goto done;
-    bind_filter(&s, f, dept, today, search);
     while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-        if (list_push(out) != 0) {
+        if (list_push(out) != 0 || task_row(&s, &out->v[out->n++]) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
-            goto done;
-        }
-        if (task_row(&s, &out->v[out->n++]) != 0) {
-            rc = db_errf(err, errlen, FU_ERR, "out of memory");
-            goto done;
+            break;
         }
     }
     rc = rc == SQLITE_DONE ? FU_OK : rc;
-done:
     db_finish(&s);
     free(search);
     if (rc != FU_OK)
@@ -358,31 +369,22 @@ static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
 int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void *ctx,
                  char *err, size_t errlen)
 {
-    struct task_filter all;
     struct db_stmt s = {0};
     struct each_support sp = {0};
     struct task t;
-    long long dept = 0;
-    char today[16], *search = NULL;
-    if (!f) {
-        task_filter_init(&all);
-        f = &all;
-    }
-    int rc = filter_prepare(db, f, &dept, today, &search, err, errlen);
+    char *search;
+    int rc = list_start(db, f, &s, EACH_COLS LIST_WHERE LIST_DEPT LIST_ORDER,
+                        EACH_COLS LIST_WHERE LIST_ORDER, &search, err, errlen);
     if (rc != FU_OK)
         return rc;
-    if (dept)
-        rc = db_prepare_cached(db, &s, EACH_COLS LIST_WHERE LIST_DEPT LIST_ORDER, err, errlen);
-    else
-        rc = db_prepare_cached(db, &s, EACH_COLS LIST_WHERE LIST_ORDER, err, errlen);
-    if (rc == FU_OK)
-        bind_filter(&s, f, dept, today, search);
     memset(&t, 0, sizeof t);
-    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+    while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (each_row(&s, &sp, &t) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
         else if ((rc = fn(&t, ctx)) != 0)
+            break;
+        if (rc != FU_OK)
             break;
     }
     if (rc == SQLITE_DONE)
