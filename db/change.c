@@ -255,13 +255,9 @@ static int cascade_lead(struct db *db, const struct actor *a, const struct chang
         db_bind_int(&s, ":root", c->t.id);
         db_bind_text(&s, ":old", c->t.lead);
         while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-            if (n == cap) {
-                long long *grown = realloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
-                if (!grown) {
-                    rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                    break;
-                }
-                ids = grown;
+            if (db_grow((void **)&ids, n, &cap, sizeof *ids) != 0) {
+                rc = db_errf(err, errlen, FU_ERR, "out of memory");
+                break;
             }
             ids[n++] = db_col_int(&s, 0);
         }

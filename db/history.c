@@ -154,15 +154,9 @@ int db_history(struct db *db, const struct history_filter *f, struct history_lis
     db_bind_text(&s, ":since", f && f->since && *f->since ? f->since : NULL);
     db_bind_text(&s, ":user", f && f->user && *f->user ? f->user : NULL);
     while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            struct history_entry *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                goto done;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            goto done;
         }
         int oom = history_row(&s, &out->v[out->n++]);
         if (oom) {

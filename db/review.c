@@ -132,15 +132,9 @@ int db_review_list(struct db *db, struct review_list *out, char *err, size_t err
     int rc = db_prepare_cached(db, &s, ROUND_COLS " ORDER BY r.id", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            struct review_round *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         if (round_row(&s, &out->v[out->n++]) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
@@ -192,15 +186,9 @@ static int entries_load(struct db *db, long long round, struct review_entries *o
         db_bind_int(&s, ":round", round);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            struct review_entry *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         if (entry_row(&s, &out->v[out->n++]) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");

@@ -47,15 +47,9 @@ static int load_sources(struct db *db, struct rpt *r, long long report_id, char 
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int bad = 0;
         rc = FU_OK;
-        if (r->nsources == cap) {
-            size_t ncap = cap ? cap * 2 : 4;
-            struct rpt_source *v = realloc(r->sources, ncap * sizeof *v);
-            if (!v) {
-                rc = oom(err, errlen);
-                break;
-            }
-            r->sources = v;
-            cap = ncap;
+        if (db_grow((void **)&r->sources, r->nsources, &cap, sizeof *r->sources) != 0) {
+            rc = oom(err, errlen);
+            break;
         }
         struct rpt_source *src = &r->sources[r->nsources++];
         src->id = db_col_int(&s, 0);

@@ -127,15 +127,7 @@ int db_task_get(struct db *db, long long id, struct task *out, char *err, size_t
 
 static int list_push(struct task_list *l)
 {
-    if (l->n < l->cap)
-        return 0;
-    size_t cap = l->cap ? l->cap * 2 : 64;
-    struct task *v = realloc(l->v, cap * sizeof *v);
-    if (!v)
-        return -1;
-    l->v = v;
-    l->cap = cap;
-    return 0;
+    return db_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v);
 }
 
 /* The filter's WHERE clause. A department is looked up through the
@@ -542,15 +534,9 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int oom = 0;
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct note *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         struct note *nt = &out->v[out->n++];
         nt->id = db_col_int(&s, 0);
@@ -626,15 +612,9 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
                          err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            struct report *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         if (report_row(&s, &out->v[out->n++]) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");

@@ -19,19 +19,6 @@ void task_index_free(struct task_index *x)
     memset(x, 0, sizeof *x);
 }
 
-/* Makes room for one more element of size sz in *v (n used, *cap room). */
-static int grow(void **v, size_t n, size_t *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 1024;
-    void *p = realloc(*v, c * sz);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}
 
 /* The stored keys are exact (the schema's CHECKs): plain comparisons,
  * not status_parse's case-insensitive and translated ones. */
@@ -64,7 +51,7 @@ static int load_nodes(struct db *db, long long report_id, struct task_index *x,
         db_bind_int(&s, ":r", report_id);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (grow((void **)&x->v, x->n, &cap, sizeof *x->v) != 0) {
+        if (db_grow((void **)&x->v, x->n, &cap, sizeof *x->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the report's tasks");
             break;
         }
@@ -98,7 +85,7 @@ static int load_depts(struct db *db, struct task_index *x, char *err, size_t err
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int oom = 0;
         rc = FU_OK;
-        if (grow((void **)&x->depts, x->ndepts, &cap, sizeof *x->depts) != 0) {
+        if (db_grow((void **)&x->depts, x->ndepts, &cap, sizeof *x->depts) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
             break;
         }
@@ -137,7 +124,7 @@ static int load_support(struct db *db, long long report_id, struct task_index *x
             i++;
         if (i == x->n || x->v[i].seq != seq)
             continue;      /* cannot happen within one snapshot */
-        if (grow((void **)&x->support, x->nsupport, &cap, sizeof *x->support) != 0) {
+        if (db_grow((void **)&x->support, x->nsupport, &cap, sizeof *x->support) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
             break;
         }

@@ -408,15 +408,9 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
     int rc = db_prepare_cached(db, &s, USER_COLS " ORDER BY u.login", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct user *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         if (user_row(&s, &out->v[out->n++], NULL) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
@@ -478,15 +472,9 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
     int rc = db_prepare_cached(db, &s, "SELECT name FROM departments ORDER BY id", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v = v;
-            cap = ncap;
+        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
         }
         if (!(out->v[out->n++] = strdup(db_col_text(&s, 0))))
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
