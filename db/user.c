@@ -544,6 +544,23 @@ int db_bootstrap(struct db *db, const char *login, const char *const *depts,
     if (rc != FU_OK)
         return rc;
     snprintf(a.login, sizeof a.login, "%s", login);
+    /* Every command comes through here: a plain read settles the usual
+     * case without taking the write lock. bootstrap_tx checks again inside
+     * the write transaction, so two first users cannot both bootstrap. */
+    struct db_stmt s;
+    int settled = 0;
+    rc = db_prepare_cached(db, &s, "SELECT EXISTS (SELECT 1 FROM users) AND"
+                           " (:ndepts = 0 OR EXISTS (SELECT 1 FROM departments))", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":ndepts", (long long)ndepts);
+        if ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            settled = (int)db_col_int(&s, 0);
+            rc = FU_OK;
+        }
+    }
+    db_finish(&s);
+    if (rc != FU_OK || settled)
+        return rc;
     rc = db_begin(db, err, errlen);
     if (rc != FU_OK)
         return rc;
