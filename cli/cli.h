@@ -41,10 +41,10 @@ int cli_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
 int cli_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Opens the database for the command: create (import, dept/user add) or
- * not; bootstraps a new one. readonly marks commands that only read (they
- * still open read-write when they can, to migrate an older schema).
- * Returns an exit status. */
-int cli_open_db(struct cli *c, int create, int readonly);
+ * not; bootstraps a new one. Reading commands open it read-write too when
+ * the file allows, so an older schema is migrated on first use; SQLite
+ * falls back to read-only by itself. Returns an exit status. */
+int cli_open_db(struct cli *c, int create);
 
 /* Resolves a report reference ("R2", "2" or a 文号) into its id (exit
  * status; prints the error). */

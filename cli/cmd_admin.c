@@ -29,7 +29,7 @@ static int user_add(struct cli *c, int argc, char **argv)
         for (char *tok = strtok(buf, ","); tok && n < 32; tok = strtok(NULL, ","))
             names[n++] = tok;
     }
-    if ((rc = cli_open_db(c, 1, 0)) != FU_OK)
+    if ((rc = cli_open_db(c, 1)) != FU_OK)
         return rc;
     char err[FU_ERRLEN] = "";
     if ((rc = db_user_add(c->db, &c->actor, pos[0], r, names, n, err, sizeof err)) != FU_OK)
@@ -42,7 +42,7 @@ static int user_add(struct cli *c, int argc, char **argv)
 
 static int user_list(struct cli *c)
 {
-    int rc = cli_open_db(c, 0, 1);
+    int rc = cli_open_db(c, 0);
     if (rc != FU_OK)
         return rc;
     struct user_list l = {0};
@@ -75,7 +75,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
     if (!strcmp(argv[0], "list") && argc == 1)
         return user_list(c);
     if (!strcmp(argv[0], "remove") && argc == 2) {
-        int rc = cli_open_db(c, 0, 0);
+        int rc = cli_open_db(c, 0);
         char err[FU_ERRLEN] = "";
         if (rc == FU_OK && (rc = db_user_remove(c->db, &c->actor, argv[1], err, sizeof err)))
             return cli_fail(rc, "%s", err);
@@ -103,7 +103,7 @@ int cmd_dept(struct cli *c, int argc, char **argv)
             return rc;
         if (help)
             return cli_help("dept");
-        if ((rc = cli_open_db(c, 1, 0)) != FU_OK)
+        if ((rc = cli_open_db(c, 1)) != FU_OK)
             return rc;
         if ((rc = db_dept_add(c->db, &c->actor, pos[0], err, sizeof err)) != FU_OK)
             return cli_fail(rc, "%s", err);
@@ -113,7 +113,7 @@ int cmd_dept(struct cli *c, int argc, char **argv)
         return FU_OK;
     }
     if (argc == 1 && !strcmp(argv[0], "list")) {
-        if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+        if ((rc = cli_open_db(c, 0)) != FU_OK)
             return rc;
         struct dept_list l = {0};
         if ((rc = db_dept_list(c->db, &l, err, sizeof err)) != FU_OK)
@@ -137,7 +137,7 @@ int cmd_verify(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("verify");
-    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     long long rows = 0;
     char head[65] = "", err[FU_ERRLEN] = "";
@@ -157,7 +157,7 @@ int cmd_backup(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("backup");
-    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     char err[FU_ERRLEN] = "";
     if ((rc = db_backup(c->db, pos[0], err, sizeof err)) != FU_OK)

@@ -48,7 +48,7 @@ int cmd_assign(struct cli *c, int argc, char **argv)
     if (due && *due && date_valid(due) != 0)
         return cli_fail(FU_USAGE, "due date '%s' is not a real YYYY-MM-DD date, e.g. 2024-12-31",
                         due);
-    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
@@ -78,7 +78,7 @@ int cmd_assign(struct cli *c, int argc, char **argv)
 static int change_status(struct cli *c, const char *ref, enum task_status to, const char *note,
                          int need_submitted)
 {
-    int rc = cli_open_db(c, 0, 0);
+    int rc = cli_open_db(c, 0);
     if (rc != FU_OK)
         return rc;
     struct task t;
@@ -152,7 +152,7 @@ int cmd_note(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("note");
-    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
@@ -179,7 +179,7 @@ int cmd_history(struct cli *c, int argc, char **argv)
     /* The whole value: a copy cut to 10 bytes let "2024-01-01xyz" through. */
     if (since && date_valid(since) != 0)
         return cli_fail(FU_USAGE, "--since '%s' is not a YYYY-MM-DD date", since);
-    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct history_filter f = {.since = since, .user = user};
     if (npos) {

@@ -58,7 +58,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     struct doc d;
     if ((rc = parse_report(c, pos[0], enc, &d)) != FU_OK)
         return rc;
-    if ((rc = cli_open_db(c, 1, 0)) != FU_OK) {
+    if ((rc = cli_open_db(c, 1)) != FU_OK) {
         doc_free(&d);
         return rc;
     }

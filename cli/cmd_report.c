@@ -117,7 +117,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     r.warn_days = c->cfg.warn_days;
     now_utc(r.generated_at);
     if ((rc = report_options(&r, format, by, &f)) != FU_OK ||
-        (rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0, 1)) != FU_OK ||
+        (rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK ||
         (report && (rc = cli_resolve_report(c, report, &report_id)) != FU_OK)) {
         rpt_fini(&r);
         return rc;
@@ -162,7 +162,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     rpt_init(&r);
     r.zh = c->zh;
     r.warn_days = c->cfg.warn_days;
-    if ((rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0, 1)) != FU_OK) {
+    if ((rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK) {
         rpt_fini(&r);
         return rc;
     }
@@ -199,7 +199,7 @@ static int review_start(struct cli *c, int argc, char **argv)
     char day[11];
     if (!date && (rc = today_of(day)) != FU_OK)
         return rc;
-    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct review_round ro;
     char err[FU_ERRLEN] = "";
@@ -215,7 +215,7 @@ static int review_start(struct cli *c, int argc, char **argv)
 
 static int review_list(struct cli *c)
 {
-    int rc = cli_open_db(c, 0, 1);
+    int rc = cli_open_db(c, 0);
     if (rc != FU_OK)
         return rc;
     struct review_list l = {0};
@@ -318,7 +318,7 @@ static int review_show(struct cli *c, const char *arg)
     if (arg && (!all_digits(arg) || (id = strtoll(arg, NULL, 10)) <= 0))
         return cli_fail(FU_USAGE, "review show takes a round number, e.g. 'review show 2'; "
                         "'followup review list' shows them");
-    int rc = cli_open_db(c, 0, 1);
+    int rc = cli_open_db(c, 0);
     if (rc != FU_OK)
         return rc;
     struct review_round ro;
@@ -354,7 +354,7 @@ static int review_rate(struct cli *c, int argc, char **argv)
     if (rating_parse(pos[1], &lv) != 0)
         return cli_fail(FU_USAGE, "unknown rating '%s'; use 满意, 基本满意 or 不满意 (satisfied, "
                         "basically, unsatisfied)", pos[1]);
-    if ((rc = cli_open_db(c, 0, 0)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)

@@ -49,7 +49,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
                                   "submitted or done", status);
     if (kind && kind_parse(kind, &k) != 0)
         return cli_fail(FU_USAGE, "unknown kind '%s'; use section, item or statement", kind);
-    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     if (report && (rc = cli_resolve_report(c, report, &f.report_id)) != FU_OK)
         return rc;
@@ -144,7 +144,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("show");
-    if ((rc = cli_open_db(c, 0, 1)) != FU_OK)
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)

@@ -192,7 +192,7 @@ static int mkdir_parents(const char *path)
     return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-int cli_open_db(struct cli *c, int create, int readonly)
+int cli_open_db(struct cli *c, int create)
 {
     char err[FU_ERRLEN] = "";
     struct stat st;
@@ -204,10 +204,6 @@ int cli_open_db(struct cli *c, int create, int readonly)
     if (!exists && mkdir_parents(c->db_path) != 0)
         return cli_fail(FU_ERR, "cannot create the folder for %s: %s", c->db_path,
                         strerror(errno));
-    /* Read-write whenever the file allows it, even for reading commands, so
-     * that an older schema is migrated on first use; SQLite opens it
-     * read-only by itself when the user may not write it. */
-    (void)readonly;
     int flags = create ? DB_OPEN_CREATE : 0;
     int rc = db_open(&c->db, c->db_path, flags, err, sizeof err);
     if (rc != FU_OK)

@@ -131,7 +131,7 @@ int main(int argc, char **argv)
     if ((rc = whoami(&c)) != FU_OK)
         goto out;
     if (first >= argc) {
-        if ((rc = cli_open_db(&c, 0, 0)) == FU_OK)
+        if ((rc = cli_open_db(&c, 0)) == FU_OK)
             rc = tui_run(c.db, &c.actor, &c.cfg);
         goto out;
     }
