@@ -62,13 +62,11 @@ void task_filter_init(struct task_filter *f)
     "   AND c.status = 'done')"                                                         \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
 
-/* Fills t from a TASK_COLS row; non-zero when out of memory. */
-static int task_row(struct db_stmt *s, struct task *t)
+/* Columns 0-6, the same in TASK_COLS and EACH_COLS: id, uuid, report,
+ * parent, depth, code, kind. */
+static void row_head(struct db_stmt *s, struct task *t)
 {
-    int oom = 0;
     enum task_kind k = KIND_ITEM;
-    enum task_status st = ST_TODO;
-    memset(t, 0, sizeof *t);
     t->id = db_col_int(s, 0);
     db_col_copy(s, 1, t->uuid, sizeof t->uuid);
     t->report_id = db_col_int(s, 2);
@@ -77,6 +75,15 @@ static int task_row(struct db_stmt *s, struct task *t)
     db_col_copy(s, 5, t->code, sizeof t->code);
     kind_parse(db_col_text(s, 6), &k);
     t->kind = k;
+}
+
+/* Fills t from a TASK_COLS row; non-zero when out of memory. */
+static int task_row(struct db_stmt *s, struct task *t)
+{
+    int oom = 0;
+    enum task_status st = ST_TODO;
+    memset(t, 0, sizeof *t);
+    row_head(s, t);
     t->stmt_kind = stmt_kind_of(db_col_text(s, 7));
     t->text = db_col_dup(s, 8, &oom);
     t->body = db_col_dup(s, 9, &oom);
@@ -335,16 +342,8 @@ static int split_support(struct each_support *sp, const char *joined, struct tas
 /* Fills t from an EACH_COLS row, borrowing the row's text. */
 static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
 {
-    enum task_kind k = KIND_ITEM;
     enum task_status st = ST_TODO;
-    t->id = db_col_int(s, 0);
-    db_col_copy(s, 1, t->uuid, sizeof t->uuid);
-    t->report_id = db_col_int(s, 2);
-    t->parent_id = db_col_int(s, 3);
-    t->depth = (int)db_col_int(s, 4);
-    db_col_copy(s, 5, t->code, sizeof t->code);
-    kind_parse(db_col_text(s, 6), &k);
-    t->kind = k;
+    row_head(s, t);
     const char *text = db_col_text(s, 7);
     t->text = (char *)(text ? text : "");
     status_parse(db_col_text(s, 8), &st);
