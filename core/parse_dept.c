@@ -2,6 +2,7 @@
  * after a place such as 上海市) or verbatim from the configured list; the
  * department an item names as its actor becomes its suggested owner, else
  * a [routing] keyword's department, else the report's lead department. */
+#include "core/mem.h"
 #include "core/parse_int.h"
 
 #include <stdio.h>
@@ -210,7 +211,7 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
             if (*n > 0 && st < (*out)[*n - 1].b) st = i;    /* no overlaps */
         }
         if (en > i) {
-            if (pu_grow((void **)out, &cap, *n, sizeof **out) < 0) return -1;
+            if (mem_grow((void **)out, *n, &cap, sizeof **out) < 0) return -1;
             (*out)[*n].a = st;
             (*out)[(*n)++].b = en;
             i = en;

@@ -53,9 +53,6 @@ int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11]);
 int pu_days_in(int y, int m);
 void pu_iso(char iso[11], int y, int m, int d);
 
-/* Growable array helper: makes room for one more element of size sz in
- * *v (count *n, capacity *cap). 0 on success, -1 out of memory. */
-int pu_grow(void **v, size_t *cap, size_t n, size_t sz);
 
 /* ---- the parse in progress ---- */
 

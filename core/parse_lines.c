@@ -1,6 +1,7 @@
 /* The report's frame: input lines cleaned of web-page leftovers, lines cut
  * by a hard wrap joined again, the metadata block and title at the top,
  * the signature at the bottom and the addressee at the start of the body. */
+#include "core/mem.h"
 #include "core/parse_int.h"
 
 #include <stdio.h>
@@ -79,7 +80,7 @@ static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n)
     if (!t) return -1;
     strip_pieces(t);
     if (is_leftover_line(t)) { free(t); return 0; }
-    if (pu_grow((void **)&c->lines, cap, c->nlines, sizeof *c->lines) < 0) {
+    if (mem_grow((void **)&c->lines, c->nlines, cap, sizeof *c->lines) < 0) {
         free(t);
         return -1;
     }

@@ -3,6 +3,7 @@
  * commitment, fact or context, with its metrics (8支, 11.5亿元, 近百场)
  * and a due date suggestion (2024年将……, 到2025年, 2024年6月底前). */
 #define _GNU_SOURCE        /* memmem */
+#include "core/mem.h"
 #include "core/parse_int.h"
 
 #include <stdlib.h>
@@ -452,7 +453,7 @@ int pt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
         size_t e = pt_next_sentence(c->body, i, b), x = i, y = e;
         pu_trim(c->body, &x, &y);
         if (y > x && has_word(c->body, x, y)) {
-            if (pu_grow((void **)v, &cap, *n, sizeof **v) < 0) return -1;
+            if (mem_grow((void **)v, *n, &cap, sizeof **v) < 0) return -1;
             if (make_stmt(c, &(*v)[*n], x, y) < 0) {
                 (*n)++;             /* the partial one is freed with the rest */
                 return -1;

@@ -16,6 +16,7 @@
  *   headings uses its enumeration as the top level.
  * - The closing starts at the first sentence after the last heading (and
  *   at least one of its sentences) that speaks for the whole government. */
+#include "core/mem.h"
 #include "core/parse_int.h"
 
 #include <stdio.h>
@@ -104,7 +105,7 @@ struct mlist { struct marker *v; size_t n, cap; };
 
 static int mpush(struct mlist *l, const struct marker *m)
 {
-    if (pu_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v) < 0) return -1;
+    if (mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v) < 0) return -1;
     l->v[l->n++] = *m;
     return 0;
 }

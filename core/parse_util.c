@@ -235,20 +235,6 @@ int pu_width(const char *s, size_t n)
     return w;
 }
 
-int pu_grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    void *p;
-    size_t nc;
-    if (n < *cap) return 0;
-    nc = *cap ? *cap * 2 : 8;
-    if (nc > ((size_t)-1) / sz) return -1;
-    p = realloc(*v, nc * sz);
-    if (!p) return -1;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
-
 int pu_days_in(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -3,6 +3,7 @@
  * check the version, write, bump the version, one history row per
  * changed field. */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,7 +256,7 @@ static int cascade_lead(struct db *db, const struct actor *a, const struct chang
         db_bind_int(&s, ":root", c->t.id);
         db_bind_text(&s, ":old", c->t.lead);
         while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-            if (db_grow((void **)&ids, n, &cap, sizeof *ids) != 0) {
+            if (mem_grow((void **)&ids, n, &cap, sizeof *ids) != 0) {
                 rc = db_errf(err, errlen, FU_ERR, "out of memory");
                 break;
             }

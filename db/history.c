@@ -1,6 +1,7 @@
 /* The audit trail: history rows chained by SHA-256, reading them back,
  * verifying the chain and the file, and online backups. */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -154,7 +155,7 @@ int db_history(struct db *db, const struct history_filter *f, struct history_lis
     db_bind_text(&s, ":since", f && f->since && *f->since ? f->since : NULL);
     db_bind_text(&s, ":user", f && f->user && *f->user ? f->user : NULL);
     while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             goto done;
         }

@@ -127,11 +127,6 @@ void db_buf_str(struct db_buf *b, const char *s);
 void db_buf_fmt(struct db_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void db_buf_free(struct db_buf *b);
 
-/* Makes room for element n of an array of elements of size bytes at *v
- * with room for *cap, doubling it when full; 0, or -1 when out of memory
- * (then *v and *cap are unchanged). */
-int db_grow(void **v, size_t n, size_t *cap, size_t size);
-
 /* Splits a DB_SEP-joined group_concat into a string array (NULL s: none). */
 int db_split(const char *s, char ***out, size_t *n);
 void db_strv_free(char **v, size_t n);

@@ -2,6 +2,7 @@
  * the committee's ratings of items, which may reopen them. Every change
  * runs in one write transaction with its history rows. */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,7 +133,7 @@ int db_review_list(struct db *db, struct review_list *out, char *err, size_t err
     int rc = db_prepare_cached(db, &s, ROUND_COLS " ORDER BY r.id", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }
@@ -186,7 +187,7 @@ static int entries_load(struct db *db, long long round, struct review_entries *o
         db_bind_int(&s, ":round", round);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }

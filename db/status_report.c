@@ -2,6 +2,7 @@
  * a fixed number of set-based queries in one read transaction, whatever
  * the number of tasks (no query per task). */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static int load_sources(struct db *db, struct rpt *r, long long report_id, char 
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int bad = 0;
         rc = FU_OK;
-        if (db_grow((void **)&r->sources, r->nsources, &cap, sizeof *r->sources) != 0) {
+        if (mem_grow((void **)&r->sources, r->nsources, &cap, sizeof *r->sources) != 0) {
             rc = oom(err, errlen);
             break;
         }

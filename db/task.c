@@ -1,6 +1,7 @@
 /* Reading tasks, notes and reports: list with filters (one query, no
  * per-row queries), find by code or UUID prefix, get by id. */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -134,7 +135,7 @@ int db_task_get(struct db *db, long long id, struct task *out, char *err, size_t
 
 static int list_push(struct task_list *l)
 {
-    return db_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v);
+    return mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v);
 }
 
 /* The filter's WHERE clause. A department is looked up through the
@@ -533,7 +534,7 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int oom = 0;
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }
@@ -611,7 +612,7 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
                          err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }

@@ -3,6 +3,7 @@
  * whatever the size, and the search that walks the report in tree order
  * (tasks_order index) instead of the interface reading every text. */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,7 @@ static int load_nodes(struct db *db, long long report_id, struct task_index *x,
         db_bind_int(&s, ":r", report_id);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&x->v, x->n, &cap, sizeof *x->v) != 0) {
+        if (mem_grow((void **)&x->v, x->n, &cap, sizeof *x->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the report's tasks");
             break;
         }
@@ -85,7 +86,7 @@ static int load_depts(struct db *db, struct task_index *x, char *err, size_t err
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         int oom = 0;
         rc = FU_OK;
-        if (db_grow((void **)&x->depts, x->ndepts, &cap, sizeof *x->depts) != 0) {
+        if (mem_grow((void **)&x->depts, x->ndepts, &cap, sizeof *x->depts) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
             break;
         }
@@ -124,7 +125,7 @@ static int load_support(struct db *db, long long report_id, struct task_index *x
             i++;
         if (i == x->n || x->v[i].seq != seq)
             continue;      /* cannot happen within one snapshot */
-        if (db_grow((void **)&x->support, x->nsupport, &cap, sizeof *x->support) != 0) {
+        if (mem_grow((void **)&x->support, x->nsupport, &cap, sizeof *x->support) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory reading the departments");
             break;
         }

@@ -1,6 +1,7 @@
 /* Users, their roles and departments; the department list; bootstrap of
  * a new database; who the effective user is (--as). */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -408,7 +409,7 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
     int rc = db_prepare_cached(db, &s, USER_COLS " ORDER BY u.login", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }
@@ -472,7 +473,7 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
     int rc = db_prepare_cached(db, &s, "SELECT name FROM departments ORDER BY id", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
-        if (db_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }

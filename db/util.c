@@ -242,16 +242,3 @@ void db_hash_abort(struct db_hash *h)
         EVP_MD_CTX_free(h->ctx);
     h->ctx = NULL;
 }
-
-int db_grow(void **v, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *p = realloc(*v, c * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = c;
-    return 0;
-}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "core/err.h"
 
@@ -332,14 +333,8 @@ void model_set_expanded(struct model *m, size_t i, int on)
         m->flip[k] = m->flip[--m->nflip];
         return;
     }
-    if (m->nflip == m->capflip) {
-        size_t cap = m->capflip ? m->capflip * 2 : 32;
-        long long *v = realloc(m->flip, cap * sizeof *v);
-        if (!v)
-            return;
-        m->flip = v;
-        m->capflip = cap;
-    }
+    if (mem_grow((void **)&m->flip, m->nflip, &m->capflip, sizeof *m->flip) != 0)
+        return;
     m->flip[m->nflip++] = id;
 }
 

@@ -2,6 +2,8 @@
  * view that shows one (help, history). */
 #include "tui/page.h"
 
+#include "core/mem.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,14 +50,8 @@ static char *sanitised(const char *s)
 void page_add(struct page *p, int style, int indent, const char *label, int label_cols,
               const char *text)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        struct para *v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return;
-        p->v = v;
-        p->cap = cap;
-    }
+    if (mem_grow((void **)&p->v, p->n, &p->cap, sizeof *p->v) != 0)
+        return;
     struct para *q = &p->v[p->n];
     q->style = style;
     q->indent = indent;
