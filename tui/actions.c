@@ -653,6 +653,7 @@ int actions_run(struct app *a, enum action act)
     case DO_DUE: start_due(a); return 1;
     case DO_NOTE: start_note(a); return 1;
     case DO_NOTE_EDITOR: note_editor(a); return 1;
+    case DO_REDRAW: clearok(curscr, TRUE); return 1;
     default: return 0;
     }
 }

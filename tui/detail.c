@@ -296,9 +296,6 @@ static void detail_key(struct view *v, struct app *a, const struct keyev *k)
         a->focus_detail = 0;
         app_layout(a);
         return;
-    case DO_REDRAW:
-        clearok(curscr, TRUE);
-        return;
     default:
         break;
     }

@@ -231,9 +231,6 @@ static void list_key(struct view *v, struct app *a, const struct keyev *k)
     case DO_BACK:
         a->quit = 1;
         return;
-    case DO_REDRAW:
-        clearok(curscr, TRUE);
-        return;
     default:
         break;
     }
