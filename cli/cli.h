@@ -50,6 +50,11 @@ int cli_open_db(struct cli *c, int create);
  * status; prints the error). */
 int cli_resolve_report(struct cli *c, const char *ref, long long *id);
 
+/* Splits a list of department names in place at ",", "，" or "、",
+ * trimming spaces; stores at most max pointers into s in out and returns
+ * how many. */
+size_t cli_split_names(char *s, const char **out, size_t max);
+
 /* Resolves TASK into t (exit status; prints the error). */
 int cli_find_task(struct cli *c, const char *ref, struct task *t);
 

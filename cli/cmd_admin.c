@@ -26,8 +26,7 @@ static int user_add(struct cli *c, int argc, char **argv)
     size_t n = 0;
     if (dept) {
         snprintf(buf, sizeof buf, "%s", dept);
-        for (char *tok = strtok(buf, ","); tok && n < 32; tok = strtok(NULL, ","))
-            names[n++] = tok;
+        n = cli_split_names(buf, names, 32);
     }
     if ((rc = cli_open_db(c, 1)) != FU_OK)
         return rc;

@@ -6,34 +6,6 @@
 #include "cli/cli.h"
 #include "core/err.h"
 
-/* Splits "a,b，c" (ASCII or full-width commas, 、) into at most max names. */
-static size_t split_names(char *s, const char **out, size_t max)
-{
-    size_t n = 0;
-    char *p = s;
-    while (*p && n < max) {
-        char *end = p;
-        size_t seplen = 0;
-        for (; *end; end++) {
-            if (*end == ',') { seplen = 1; break; }
-            if (!strncmp(end, "，", 3) || !strncmp(end, "、", 3)) { seplen = 3; break; }
-        }
-        char save = *end;
-        *end = '\0';
-        while (*p == ' ')
-            p++;
-        size_t len = strlen(p);
-        while (len && p[len - 1] == ' ')
-            p[--len] = '\0';
-        if (*p)
-            out[n++] = p;
-        if (!save)
-            break;
-        p = end + seplen;
-    }
-    return n;
-}
-
 int cmd_assign(struct cli *c, int argc, char **argv)
 {
     const char *support = NULL, *due = NULL, *pos[2];
@@ -55,7 +27,7 @@ int cmd_assign(struct cli *c, int argc, char **argv)
         return rc;
     char *sup = support ? strdup(support) : NULL;
     const char *names[64];
-    size_t n = sup ? split_names(sup, names, 64) : 0;
+    size_t n = sup ? cli_split_names(sup, names, 64) : 0;
     const char *lead = strcmp(pos[1], "-") ? pos[1] : NULL;
     char err[FU_ERRLEN] = "";
     rc = db_task_assign(c->db, &c->actor, t.id, lead, names, n, support != NULL, due, 0, err,

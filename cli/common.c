@@ -245,3 +245,30 @@ int cli_resolve_report(struct cli *c, const char *ref, long long *id)
                : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
                                        "shows the reports (R1, R2 …)", ref);
 }
+
+size_t cli_split_names(char *s, const char **out, size_t max)
+{
+    size_t n = 0;
+    char *p = s;
+    while (*p && n < max) {
+        char *end = p;
+        size_t seplen = 0;
+        for (; *end; end++) {
+            if (*end == ',') { seplen = 1; break; }
+            if (!strncmp(end, "，", 3) || !strncmp(end, "、", 3)) { seplen = 3; break; }
+        }
+        char save = *end;
+        *end = '\0';
+        while (*p == ' ')
+            p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ')
+            p[--len] = '\0';
+        if (*p)
+            out[n++] = p;
+        if (!save)
+            break;
+        p = end + seplen;
+    }
+    return n;
+}
