@@ -1,5 +1,10 @@
 /* parse and import: a report file through the parser, printed or stored. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/err.h"
@@ -44,11 +49,62 @@ int cmd_parse(struct cli *c, int argc, char **argv)
     return FU_OK;
 }
 
+/* A dry run with no database yet works on a scratch one made for it in
+ * $TMPDIR (removed afterwards), so that nothing is created. */
+static int open_scratch(struct cli *c, char *dir, size_t dirlen)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, dirlen, "%s/followup-dry.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return cli_fail(FU_ERR, "cannot make a scratch folder in %s for the dry run: %s",
+                        tmp && *tmp ? tmp : "/tmp", strerror(errno));
+    snprintf(c->db_path, sizeof c->db_path, "%s/dry.db", dir);
+    return cli_open_db(c, 1);
+}
+
+static void remove_scratch(struct cli *c, const char *dir)
+{
+    char p[1100];
+    const char *sfx[] = {"", "-wal", "-shm", "-journal"};
+    db_close(c->db);
+    c->db = NULL;
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+        snprintf(p, sizeof p, "%s/dry.db%s", dir, sfx[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
+static void print_import(const struct doc *d, const struct import_stats *st, int dry)
+{
+    const char *name = d->meta.doc_no && *d->meta.doc_no ? d->meta.doc_no
+                       : d->meta.title && *d->meta.title ? d->meta.title
+                                                         : "(no 文号, no title)";
+    if (dry)
+        fputs("dry run, nothing stored: ", stdout);
+    else
+        printf("R%lld ", st->report_id);
+    cli_puts(stdout, name);
+    printf(": %s; %lld %sadded, %lld updated, %lld unchanged, %lld withdrawn",
+           st->created_report ? "new report" : "existing report", st->added,
+           dry ? "would be " : "", st->updated, st->unchanged, st->withdrawn);
+    if (st->marked)
+        printf("; %lld with lead, support or due from the report's markers", st->marked);
+    fputc('\n', stdout);
+    for (size_t i = 0; i < st->nnew_depts; i++) {
+        fputs(dry ? "  department to add: " : "  department added: ", stdout);
+        cli_puts(stdout, st->new_depts[i]);
+        fputc('\n', stdout);
+    }
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
     const char *enc = NULL, *pos[1];
-    int npos, help, rc;
-    struct cli_opt opts[] = {{.name = "encoding", .has_arg = 1, .value = &enc}, {0}};
+    int npos, help, rc, dry = 0;
+    struct cli_opt opts[] = {{.name = "encoding", .has_arg = 1, .value = &enc},
+                             {.name = "dry-run", .flag = &dry},
+                             {0}};
     if ((rc = cli_args("import", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
@@ -58,23 +114,26 @@ int cmd_import(struct cli *c, int argc, char **argv)
     struct doc d;
     if ((rc = parse_report(c, pos[0], enc, &d)) != FU_OK)
         return rc;
-    if ((rc = cli_open_db(c, 1)) != FU_OK) {
+    char scratch[1024] = "";
+    struct stat sb;
+    if (dry && stat(c->db_path, &sb) != 0 && errno == ENOENT)
+        rc = open_scratch(c, scratch, sizeof scratch);
+    else
+        rc = cli_open_db(c, 1);
+    if (rc != FU_OK) {
+        if (*scratch)
+            rmdir(scratch);
         doc_free(&d);
         return rc;
     }
     struct import_stats st = {0};
     char err[FU_ERRLEN] = "";
-    rc = db_import(c->db, &c->actor, &d, &st, err, sizeof err);
-    if (rc == FU_OK) {
-        const char *name = d.meta.doc_no && *d.meta.doc_no ? d.meta.doc_no
-                           : d.meta.title && *d.meta.title ? d.meta.title
-                                                           : "(no 文号, no title)";
-        printf("R%lld ", st.report_id);
-        cli_puts(stdout, name);
-        printf(": %s; %lld added, %lld updated, %lld unchanged, %lld withdrawn\n",
-               st.created_report ? "new report" : "existing report", st.added, st.updated,
-               st.unchanged, st.withdrawn);
-    }
+    rc = db_import_opt(c->db, &c->actor, &d, dry, &st, err, sizeof err);
+    if (*scratch)
+        remove_scratch(c, scratch);
+    if (rc == FU_OK)
+        print_import(&d, &st, dry);
+    import_stats_fini(&st);
     doc_free(&d);
     return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
 }

@@ -31,6 +31,9 @@ static void node_free(struct node *n)
     free(n->children);
     free(n->title);
     free(n->owner);
+    for (i = 0; i < n->nsupport; i++) free(n->support[i]);
+    free(n->support);
+    free(n->marker);
     doc_stmts_free(n->stmts, n->nstmts);
 }
 
@@ -50,7 +53,19 @@ void doc_free(struct doc *d)
     for (i = 0; i < d->nnodes; i++) node_free(&d->nodes[i]);
     free(d->nodes);
     doc_stmts_free(d->closing, d->nclosing);
+    free(d->marker);
     memset(d, 0, sizeof *d);
+}
+
+const char *owner_src_name(enum owner_src s)
+{
+    switch (s) {
+    case OWNER_MARKER: return "marker";
+    case OWNER_ACTOR: return "actor";
+    case OWNER_ROUTING: return "routing";
+    case OWNER_REPORT: return "report";
+    default: return NULL;
+    }
 }
 
 const char *stmt_kind_name(enum stmt_kind k)
@@ -114,7 +129,17 @@ static void node_tree(FILE *out, const struct node *n, int indent)
         fputs("  -> ", out);
         put_clean(out, n->owner);
     }
+    for (i = 0; i < n->nsupport; i++) {
+        fputs(i ? ", " : "  + ", out);
+        put_clean(out, n->support[i]);
+    }
+    if (n->due[0]) fprintf(out, "  due %s", n->due);
     fputc('\n', out);
+    if (n->marker) {
+        fprintf(out, "%*s[marker] ", indent + 2, "");
+        put_clean(out, n->marker);
+        fputc('\n', out);
+    }
     for (i = 0; i < n->nstmts; i++) stmt_line(out, &n->stmts[i], indent + 2);
     for (i = 0; i < n->nchildren; i++) node_tree(out, &n->children[i], indent + 2);
 }

@@ -26,11 +26,22 @@ struct stmt {
     char due[11];          /* suggested due date "YYYY-MM-DD", "" when none */
 };
 
+/* Where a node's owner came from, strongest first: a responsibility
+ * marker (牵头单位：…) of the node or an ancestor, a department named as the
+ * actor, a [routing] rule, the report's lead department. */
+enum owner_src { OWNER_NONE = 0, OWNER_MARKER, OWNER_ACTOR, OWNER_ROUTING, OWNER_REPORT };
+
 struct node {
     char code[32];         /* from the report's numbering: "2", "2.1", "1.2.3" */
     int depth;             /* 0 for the top level present in the report */
     char *title;           /* heading text without its marker and end punctuation */
-    char *owner;           /* suggested lead department, NULL when none */
+    char *owner;           /* lead department (marker) or the suggested one; NULL when none */
+    enum owner_src owner_src;
+    char **support;        /* supporting departments from markers (配合单位 …), in order */
+    size_t nsupport;
+    char due[11];          /* 完成时限: "YYYY-MM-DD", "ongoing" (长期坚持), "" when none */
+    char *marker;          /* the responsibility markers' text as in the source, joined
+                            * by one space; NULL when none. Not a statement. */
     struct node *children;
     size_t nchildren;
     struct stmt *stmts;
@@ -56,6 +67,9 @@ struct doc {
     size_t nnodes;
     struct stmt *closing;  /* the closing paragraph(s), codes C.1, C.2 … */
     size_t nclosing;
+    char *marker;          /* responsibility markers outside every item (in the
+                            * introduction or closing), joined; NULL when none */
+    int paragraphs;        /* 1: no numbered headings, items are the paragraphs that commit */
 };
 
 /* Frees an array of n statements and everything they own. */
@@ -63,6 +77,10 @@ void doc_stmts_free(struct stmt *v, size_t n);
 
 /* Frees everything the doc owns and zeroes it; safe on a zeroed doc. */
 void doc_free(struct doc *d);
+
+/* Name of an owner source: "marker", "actor", "routing", "report", or
+ * NULL for OWNER_NONE. Static string. */
+const char *owner_src_name(enum owner_src s);
 
 /* Name of a statement kind: "commitment", "fact", "context". Static string. */
 const char *stmt_kind_name(enum stmt_kind k);

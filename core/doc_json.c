@@ -88,6 +88,17 @@ static void put_node(FILE *out, const struct node *n)
     }
     fputs("],\"statements\":", out);
     put_stmts(out, n->stmts, n->nstmts);
+    fputs(",\"owner_source\":", out);
+    json_str(out, owner_src_name(n->owner_src));
+    fputs(",\"support\":[", out);
+    for (i = 0; i < n->nsupport; i++) {
+        if (i) fputc(',', out);
+        json_str(out, n->support[i]);
+    }
+    fputs("],\"due\":", out);
+    json_str(out, n->due[0] ? n->due : NULL);
+    fputs(",\"marker\":", out);
+    json_str(out, n->marker);
     fputc('}', out);
 }
 
@@ -126,6 +137,8 @@ int doc_write_json(const struct doc *d, FILE *out)
     }
     fputs("],\"closing\":", out);
     put_stmts(out, d->closing, d->nclosing);
+    fputs(",\"markers\":", out);
+    json_str(out, d->marker);
     fputs("}\n", out);
     if (fflush(out) != 0 || ferror(out)) return FU_ERR;
     return FU_OK;

@@ -49,6 +49,7 @@ static void free_lines(struct pctx *c)
 {
     free_line_array(c);
     free(c->body);
+    pm_free(c);
 }
 
 /* The lead department named by the introduction. */

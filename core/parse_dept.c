@@ -341,18 +341,47 @@ static const char *routed(const struct pctx *c, const struct node *n)
     return NULL;
 }
 
-/* Depth is bounded by the parser (at most five levels). */
-static int owners_of(struct pctx *c, struct node *n)
+/* Copies the marker fields n lacks from its nearest marked ancestor. */
+static int inherit_marks(struct node *n, const struct node *anc)
 {
     size_t i;
-    n->owner = node_actor(c, n);
+    if (anc->owner_src == OWNER_MARKER && n->owner_src != OWNER_MARKER) {
+        free(n->owner);
+        if (!(n->owner = pu_dup(anc->owner))) return -1;
+        n->owner_src = OWNER_MARKER;
+    }
+    if (!n->nsupport && anc->nsupport) {
+        if (!(n->support = calloc(anc->nsupport, sizeof *n->support))) return -1;
+        for (i = 0; i < anc->nsupport; i++) {
+            if (!(n->support[i] = pu_dup(anc->support[i]))) return -1;
+            n->nsupport++;
+        }
+    }
+    if (!n->due[0]) memcpy(n->due, anc->due, sizeof n->due);
+    return 0;
+}
+
+/* Depth is bounded by the parser (at most five levels). A marker's fields
+ * (the node's own or an ancestor's) beat every guess; else the actor, a
+ * routing rule, the report's lead. anc: the nearest node with a marker. */
+static int owners_of(struct pctx *c, struct node *n, const struct node *anc)
+{
+    size_t i;
+    if (anc && inherit_marks(n, anc) < 0) return -1;
+    if (n->marker || n->owner_src == OWNER_MARKER) anc = n;
+    if (n->owner_src != OWNER_MARKER) {
+        n->owner = node_actor(c, n);
+        if (n->owner) n->owner_src = OWNER_ACTOR;
+    }
     if (!n->owner && n->nchildren == 0) {
         const char *d = routed(c, n);
-        if (!d) d = c->doc->meta.lead_department;
+        enum owner_src src = OWNER_ROUTING;
+        if (!d) { d = c->doc->meta.lead_department; src = OWNER_REPORT; }
         if (d && !(n->owner = pu_dup(d))) return -1;
+        if (d) n->owner_src = src;
     }
     for (i = 0; i < n->nchildren; i++)
-        if (owners_of(c, &n->children[i]) < 0) return -1;
+        if (owners_of(c, &n->children[i], anc) < 0) return -1;
     return 0;
 }
 
@@ -360,7 +389,7 @@ int pd_owners(struct pctx *c)
 {
     size_t i;
     for (i = 0; i < c->doc->nnodes; i++) {
-        if (owners_of(c, &c->doc->nodes[i]) < 0) {
+        if (owners_of(c, &c->doc->nodes[i], NULL) < 0) {
             snprintf(c->err, c->errlen, "out of memory suggesting owners");
             return FU_ERR;
         }

@@ -62,6 +62,17 @@ struct pline {              /* one line of the input after cleaning */
     int width;              /* columns of the source line, indent included */
 };
 
+struct pmark {              /* a responsibility marker taken out of the body */
+    size_t at;              /* where it stood in the body once taken out */
+    char *text;             /* as in the source, trimmed */
+    char *lead;             /* 牵头单位 (first named), NULL when none */
+    char **resp;            /* 责任单位 in order (the first leads when no 牵头单位) */
+    size_t nresp;
+    char **support;         /* 配合单位/协办单位 and further 牵头 names */
+    size_t nsupport;
+    char due[11];           /* "YYYY-MM-DD", "ongoing" or "" */
+};
+
 struct pctx {
     const struct parse_opts *opts;
     char *err;
@@ -73,6 +84,8 @@ struct pctx {
     size_t blen;
     size_t bstart;          /* body text starts here (after the addressee) */
     size_t bend;            /* and ends here (before a glued signature) */
+    struct pmark *marks;    /* responsibility markers taken out of the body, in order */
+    size_t nmarks;
 };
 
 /* ---- lines: leftovers, hard wraps, metadata, signature (parse_lines.c) ---- */
@@ -107,6 +120,18 @@ int ps_marker_at(const char *s, size_t n, size_t i, struct marker *m);
 /* Builds c->doc's intro, nodes and closing from the body. FU_ERR with the
  * "no numbered headings" message when there is no structure. */
 int ps_build(struct pctx *c);
+
+/* ---- responsibility markers (parse_marker.c) ---- */
+
+/* Takes the responsibility markers out of body[bstart..bend) into
+ * c->marks (bend and blen shrink). FU_OK, or FU_ERR out of memory. */
+int pm_extract(struct pctx *c);
+/* Gives marker m to node n: its lead (unless n has one from a marker),
+ * supporting departments, due and text. 0, or -1 out of memory. */
+int pm_attach(struct node *n, const struct pmark *m);
+/* Appends m's text to *dst (space-separated). 0, or -1 out of memory. */
+int pm_attach_text(char **dst, const struct pmark *m);
+void pm_free(struct pctx *c);
 
 /* ---- statements (parse_stmt.c) ---- */
 

@@ -342,11 +342,41 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
         code_join(n->code, NULL, (size_t)num);
         n->depth = 0;
     }
+    {   /* a comma left where a marker was taken out ends no title */
+        size_t x = me->a, y = te, k;
+        pu_trim(c->body, &x, &y);
+        while (y > x) {
+            uint32_t cp = pu_cp(c->body, y, pu_back(c->body, y), &k);
+            if (cp != 0xFF0C && cp != ',' && cp != 0x3001) break;
+            y = pu_back(c->body, y);
+        }
+        te = y;
+    }
     n->title = pu_dup_trim(c->body, me->a, te);
     if (!n->title) return -1;
     if (pt_split(c, next, me->b, &n->stmts, &n->nstmts) < 0) return -1;
     snprintf(prefix, sizeof prefix, me->nkids ? "%s.0" : "%s", n->code);
     set_codes(n->stmts, n->nstmts, prefix);
+    return 0;
+}
+
+/* Gives each responsibility marker to the node it stood in: the one whose
+ * own text (after its heading marker, up to the next) holds it; markers
+ * before the first heading or in the closing stay with the doc. */
+static int attach_marks(struct pctx *c, const struct mlist *all, const struct flat *f,
+                        size_t closing)
+{
+    size_t i, j = 0;
+    for (i = 0; i < c->nmarks; i++) {
+        size_t at = c->marks[i].at;
+        int r;
+        while (j + 1 < all->n && all->v[j + 1].pos < at) j++;
+        if (all->n == 0 || at <= all->v[0].pos || at > closing)
+            r = pm_attach_text(&c->doc->marker, &c->marks[i]);
+        else
+            r = pm_attach(f[j].node, &c->marks[i]);
+        if (r < 0) return -1;
+    }
     return 0;
 }
 
@@ -375,6 +405,7 @@ static int build_tree(struct pctx *c, const struct mlist *all, size_t closing)
         }
         rc = fill_node(c, f, i, &last_top);
     }
+    if (rc == 0) rc = attach_marks(c, all, f, closing);
     free(f);
     return rc;
 }
@@ -384,7 +415,10 @@ int ps_build(struct pctx *c)
     struct mlist all = {0};
     struct doc *d = c->doc;
     size_t closing;
-    int rc = find_markers(c, &all);
+    int rc;
+
+    if (pm_extract(c) != FU_OK) return FU_ERR;
+    rc = find_markers(c, &all);
 
     if (rc == 0 && all.n == 0) {
         snprintf(c->err, c->errlen, "no numbered headings (一、 (一) 1. 一是) found; "

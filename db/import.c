@@ -15,6 +15,10 @@ struct ntask {             /* a task of the new doc, in preorder */
     const struct node *node;   /* items: the node whose sentences are the body */
     char *body;                /* owned while it is written; NULL otherwise */
     const char *owner;         /* suggested lead, borrowed; NULL when none */
+    int marked;                /* owner, support and due come from a responsibility marker */
+    char *const *support;      /* the marker's supporting departments, borrowed */
+    size_t nsupport;
+    const char *due;           /* the marker's due ("YYYY-MM-DD", "ongoing"), borrowed */
     char sdue[11];
     char *metrics;             /* owned JSON array; NULL when none */
     long parent;               /* index in nt, -1 at the top */
@@ -39,6 +43,7 @@ struct imp {
     char now[32], hash[65];
     long long report_id;
     int meta_changed;
+    int dry_run;               /* roll back at the end */
     struct ntask *nt;
     size_t nnt, capnt;
     struct otask *ot;
@@ -157,7 +162,7 @@ static struct ntask *push(struct imp *m)
 
 static int add_statements(struct imp *m, const struct node *nd, long item, const char *owner)
 {
-    int failed = 0;
+    int failed = 0, marked = nd->owner_src == OWNER_MARKER || nd->nsupport || nd->due[0];
     for (size_t i = 0; i < nd->nstmts; i++) {
         const struct stmt *s = &nd->stmts[i];
         if (s->kind != STMT_COMMITMENT)
@@ -168,7 +173,11 @@ static int add_statements(struct imp *m, const struct node *nd, long item, const
         t->kind = KIND_STATEMENT;
         t->code = s->code;
         t->text = s->text ? s->text : "";
-        t->owner = s->ndepts ? s->depts[0] : owner;
+        t->owner = s->ndepts && nd->owner_src != OWNER_MARKER ? s->depts[0] : owner;
+        t->marked = marked;
+        t->support = nd->support;
+        t->nsupport = nd->nsupport;
+        t->due = nd->due[0] ? nd->due : NULL;
         snprintf(t->sdue, sizeof t->sdue, "%s", s->due);
         t->metrics = metrics_json(s, &failed);
         t->parent = item;
@@ -206,6 +215,10 @@ static int flatten(struct imp *m, const struct node *nd, long parent, int depth,
     t->parent = parent;
     t->depth = depth;
     t->node = nd;   /* its body (all sentences) is made when it is written */
+    t->marked = nd->owner_src == OWNER_MARKER || nd->nsupport || nd->due[0];
+    t->support = nd->support;
+    t->nsupport = nd->nsupport;
+    t->due = nd->due[0] ? nd->due : NULL;
     for (size_t i = 0; t->kind == KIND_ITEM && i < nd->nstmts; i++) {
         const char *due = nd->stmts[i].due;
         if (nd->stmts[i].kind == STMT_COMMITMENT && due[0] &&
@@ -251,6 +264,13 @@ static void hash_nodes(struct db_hash *h, const struct node *v, size_t n)
         db_hash_int(h, v[i].depth);
         db_hash_str(h, v[i].title);
         db_hash_str(h, v[i].owner);
+        if (v[i].marker || v[i].nsupport || v[i].due[0]) {   /* docs without keep their hash */
+            db_hash_str(h, v[i].marker);
+            db_hash_str(h, v[i].due);
+            db_hash_int(h, (long long)v[i].nsupport);
+            for (size_t j = 0; j < v[i].nsupport; j++)
+                db_hash_str(h, v[i].support[j]);
+        }
         hash_stmts(h, v[i].stmts, v[i].nstmts);
         hash_nodes(h, v[i].children, v[i].nchildren);
     }
@@ -684,7 +704,7 @@ static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long
 {
     struct db_stmt s = {0};
     long long lead = 0;
-    int rc = owner_id(m, t->owner, &lead);
+    int rc = t->marked ? FU_OK : owner_id(m, t->owner, &lead);
     if (rc == FU_OK)
         rc = db_prepare_cached(m->db, &s, "INSERT INTO tasks (uuid, report_id, parent_id, seq, depth,"
                          " code, kind, stmt_kind, text, body, lead_id, suggested_owner,"
@@ -729,6 +749,12 @@ static int write_tasks(struct imp *m)
             return oom(m);
         rc = t->match >= 0 ? update_task(m, t, parent_id, seq)
                            : insert_task(m, t, parent_id, seq);
+        if (rc == FU_OK && t->marked) {
+            struct import_mark mk = {t->owner, (const char *const *)t->support, t->nsupport,
+                                     t->due};
+            rc = db_import_mark(m->db, m->a, t->id, t->match < 0, &mk, m->st, m->err,
+                                m->errlen);
+        }
         free(t->body);
         t->body = NULL;
     }
@@ -795,6 +821,12 @@ static int import_tx(struct imp *m)
 int db_import(struct db *db, const struct actor *a, const struct doc *d,
               struct import_stats *st, char *err, size_t errlen)
 {
+    return db_import_opt(db, a, d, 0, st, err, errlen);
+}
+
+int db_import_opt(struct db *db, const struct actor *a, const struct doc *d, int dry_run,
+                  struct import_stats *st, char *err, size_t errlen)
+{
     struct import_stats local;
     struct imp m;
     memset(&m, 0, sizeof m);
@@ -809,6 +841,7 @@ int db_import(struct db *db, const struct actor *a, const struct doc *d,
     m.st = st;
     m.err = err;
     m.errlen = errlen;
+    m.dry_run = dry_run;
     db_now(m.now, sizeof m.now);
     int rc = doc_hash(d, m.hash) == 0
         ? FU_OK : db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
@@ -822,11 +855,14 @@ int db_import(struct db *db, const struct actor *a, const struct doc *d,
         rc = flatten(&m, &d->nodes[i], -1, 0, d->meta.lead_department);
     if (rc == FU_OK)
         rc = check_codes(&m);
-    if (rc == FU_OK && (rc = db_begin(db, err, errlen)) == FU_OK)
-        rc = db_end(db, import_tx(&m), err, errlen);
-    imp_free(&m);
-    if (rc != FU_OK) {
-        memset(st, 0, sizeof *st);
+    if (rc == FU_OK && (rc = db_begin(db, err, errlen)) == FU_OK) {
+        rc = import_tx(&m);
+        /* a dry run ends as a failure would: rolled back, nothing stored */
+        int end = db_end(db, dry_run && rc == FU_OK ? FU_ERR : rc, err, errlen);
+        rc = dry_run && rc == FU_OK ? FU_OK : end;
     }
+    imp_free(&m);
+    if (rc != FU_OK)
+        import_stats_fini(st);
     return rc;
 }

@@ -157,6 +157,27 @@ int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, si
 
 /* Appends one history row inside the current write transaction, chained to
  * the previous row's hash. task_id 0 for database-wide events. */
+/* Inserts a department of a name db_dept_name_check passed; *added is 0
+ * when it existed already. No history row (the caller writes one). */
+int db_dept_insert(struct db *db, const char *clean, int *added, char *err, size_t errlen);
+
+/* The responsibility marker of an imported task (db/import_mark.c): lead,
+ * supporting departments and due ("YYYY-MM-DD" or "ongoing") from the
+ * report's 牵头单位/配合单位/完成时限. Departments the database lacks are
+ * added, each with a history row, and their names appended to st. A fresh
+ * task (just inserted) takes every field; a stored one only the fields it
+ * has none of yet (the committee's own assignment stands), each with a
+ * history row. */
+struct import_mark {
+    const char *lead;
+    const char *const *support;
+    size_t nsupport;
+    const char *due;
+};
+int db_import_mark(struct db *db, const struct actor *a, long long task_id, int fresh,
+                   const struct import_mark *mk, struct import_stats *st,
+                   char *err, size_t errlen);
+
 int db_history_add(struct db *db, const struct actor *a, long long task_id,
                    const char *field, const char *old_value, const char *new_value,
                    const char *note, char *err, size_t errlen);

@@ -426,8 +426,7 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
 
 /* ---- departments --------------------------------------------------------- */
 
-/* Inserts a checked name; *added is 0 when it existed. */
-static int dept_insert(struct db *db, const char *clean, int *added, char *err, size_t errlen)
+int db_dept_insert(struct db *db, const char *clean, int *added, char *err, size_t errlen)
 {
     struct db_stmt s;
     char now[32];
@@ -457,7 +456,7 @@ int db_dept_add(struct db *db, const struct actor *a, const char *name,
         return rc;
     rc = may_manage(db, a, err, errlen);
     if (rc == FU_OK)
-        rc = dept_insert(db, clean, &added, err, errlen);
+        rc = db_dept_insert(db, clean, &added, err, errlen);
     if (rc == FU_OK && !added)
         rc = db_errf(err, errlen, FU_USAGE, "department '%s' exists already", clean);
     if (rc == FU_OK)
@@ -530,7 +529,7 @@ static int bootstrap_tx(struct db *db, const struct actor *a, const char *const 
         int added = 0;
         rc = db_dept_name_check(depts[i], clean, sizeof clean, err, errlen);
         if (rc == FU_OK)
-            rc = dept_insert(db, clean, &added, err, errlen);
+            rc = db_dept_insert(db, clean, &added, err, errlen);
         if (rc == FU_OK && added)
             rc = db_history_add(db, a, 0, "dept", NULL, clean, NULL, err, errlen);
     }

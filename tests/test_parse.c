@@ -818,7 +818,9 @@ static void test_json_seed(void **state)
     assert_non_null(strstr(j, "\"due\":\"2024-12-31\"}"));
     assert_non_null(strstr(j, "],\"closing\":[{\"code\":\"C.1\",\"kind\":\"commitment\","
                               "\"text\":\"区政府将始终坚持"));
-    assert_string_equal(j + strlen(j) - 3, "]}\n");
+    assert_non_null(strstr(j, "\"owner_source\":\"report\",\"support\":[],\"due\":null,"
+                              "\"marker\":null}"));
+    assert_string_equal(j + strlen(j) - 19, "}],\"markers\":null}\n");
     free(j);
     doc_free(&d);
 }
@@ -851,7 +853,8 @@ static void test_json_unknowns_and_escaping(void **state)
         "\"intro\":[],\"nodes\":[{\"code\":\"1\",\"title\":\"say \\\"hi\\\" \\\\ now\\n\\u0001"
         "\\u2028end\\ufffd\",\"owner\":null,\"children\":[],\"statements\":[{\"code\":\"1.1\","
         "\"kind\":\"context\",\"text\":\"tab\\there\",\"metrics\":[],\"departments\":[],"
-        "\"due\":null}]}],\"closing\":[]}\n");
+        "\"due\":null}],\"owner_source\":null,\"support\":[],\"due\":null,\"marker\":null}],"
+        "\"closing\":[],\"markers\":null}\n");
     free(j);
     f = open_memstream(&buf, &len);
     json_str(f, NULL);
@@ -878,6 +881,106 @@ static void test_tree_output(void **state)
     assert_null(strchr(buf, '\x1b'));
     assert_null(strstr(buf, "\xE2\x80\xAE"));
     free(buf);
+    doc_free(&d);
+}
+
+/* ---- responsibility markers (issue 11) ---- */
+
+static void check_fields(const struct doc *d, const char *code, const char *lead,
+                         const char *support, const char *due)
+{
+    const struct node *n = node_of(d, code);
+    char joined[512] = "";
+    size_t i;
+    for (i = 0; i < n->nsupport; i++) {
+        if (i) strcat(joined, ",");
+        strcat(joined, n->support[i]);
+    }
+    if (lead) {
+        assert_non_null(n->owner);
+        assert_string_equal(n->owner, lead);
+        assert_int_equal(n->owner_src, OWNER_MARKER);
+    }
+    assert_string_equal(joined, support);
+    assert_string_equal(n->due, due);
+}
+
+/* Every form of marker gives the item's lead, support and due, and its
+ * text is kept on the item (n->marker) but is no statement. */
+static void test_markers(void **state)
+{
+    struct doc d = parse_ok(FIX "parse-markers.txt", NULL);
+    const struct node *n;
+    size_t i;
+    (void)state;
+    /* the form task tables arrive in (engineer 12's readers) */
+    check_fields(&d, "1.1.1", "市民政局", "市财政局,各区", "2025-06-30");
+    assert_string_equal(node_of(&d, "1.1.1")->title, "完善养老服务体系");
+    /* half-width, 年内 in the report's year, a place kept whole */
+    check_fields(&d, "1.1.2", "市住房城乡建设委", "市规划资源局,各区、县（市）", "2025-12-31");
+    /* on lines of their own after the item: the first 责任单位 leads */
+    check_fields(&d, "1.1.3", "市委组织部", "各区", "ongoing");
+    /* the marker beats the department the sentence names as actor */
+    assert_null(node_of(&d, "1.1.3")->stmts);
+    /* the role form */
+    check_fields(&d, "1.1.4", "市人力资源社会保障局", "市财政局,团市委", "2025-09-30");
+    /* numbering run together after a bracketed marker */
+    check_fields(&d, "1.2.1", "市绿化市容局", "", "");
+    check_fields(&d, "1.2.2", NULL, "", "2025-09-30");
+    assert_string_equal(node_of(&d, "1.2.2")->title, "全面推进城市更新");
+    /* a section's marker: its own lead */
+    check_fields(&d, "1.1", "市民政局", "", "");
+    /* no marker: the actor, not the guiding body */
+    n = node_of(&d, "1.2.3");
+    assert_string_equal(n->owner, "区知识产权局");
+    assert_int_equal(n->owner_src, OWNER_ACTOR);
+    assert_null(n->marker);
+    /* the marker's text is kept, and in no statement */
+    n = node_of(&d, "1.1.1");
+    assert_string_equal(n->marker, "（牵头单位：市民政局；配合单位：市财政局、各区；"
+                        "完成时限：2025年6月底前）");
+    for (i = 0; i < n->nstmts; i++) assert_null(strstr(n->stmts[i].text, "牵头单位"));
+    n = node_of(&d, "1.1.3");
+    assert_string_equal(n->marker, "责任单位：市委组织部、各区 完成时限：长期坚持");
+    doc_free(&d);
+}
+
+/* A marker beats a [routing] rule and the actor the sentence names; the
+ * section's marker passes to items that have none. */
+static void test_marker_beats_guesses(void **state)
+{
+    static const char text[] =
+        "关于重点任务分工的通知\n"
+        "一、科技创新（牵头单位：市科委）\n"
+        "1.区财政局加大科技投入力度。\n"
+        "2.推进知识产权运营。（责任单位：市知识产权局、市财政局）\n";
+    struct route r = {"知识产权", "区知识产权局"};
+    struct parse_opts o = {.routes = &r, .nroutes = 1};
+    struct doc d;
+    char err[FU_ERRLEN];
+    (void)state;
+    assert_int_equal(parse_buffer(text, sizeof text - 1, &o, &d, err, sizeof err), FU_OK);
+    check_fields(&d, "1.1", "市科委", "", "");
+    check_fields(&d, "1.2", "市知识产权局", "市财政局", "");
+    doc_free(&d);
+}
+
+/* Words that look like keys but are no marker stay text. */
+static void test_marker_lookalikes(void **state)
+{
+    static const char text[] =
+        "关于工作的报告\n"
+        "一、加强协调\n"
+        "1.各牵头单位：要加强统筹。责任单位要主动作为，配合单位要积极支持。\n"
+        "2.推动市场发展（包括市民服务）。\n";
+    struct doc d;
+    char err[FU_ERRLEN];
+    (void)state;
+    assert_int_equal(parse_buffer(text, sizeof text - 1, NULL, &d, err, sizeof err), FU_OK);
+    assert_null(node_of(&d, "1.1")->marker);
+    assert_null(node_of(&d, "1.2")->marker);
+    assert_int_equal(node_of(&d, "1.1")->nsupport, 0);
+    assert_int_not_equal(node_of(&d, "1.1")->owner_src, OWNER_MARKER);
     doc_free(&d);
 }
 
@@ -911,6 +1014,9 @@ int main(void)
         cmocka_unit_test(test_json_seed),
         cmocka_unit_test(test_json_unknowns_and_escaping),
         cmocka_unit_test(test_tree_output),
+        cmocka_unit_test(test_markers),
+        cmocka_unit_test(test_marker_beats_guesses),
+        cmocka_unit_test(test_marker_lookalikes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
