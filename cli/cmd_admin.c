@@ -33,9 +33,25 @@ static int user_add(struct cli *c, int argc, char **argv)
     char err[FU_ERRLEN] = "";
     if ((rc = db_user_add(c->db, &c->actor, pos[0], r, names, n, err, sizeof err)) != FU_OK)
         return cli_fail(rc, "%s", err);
-    printf("user ");
+    static const char *const as_words[] = {
+        [ROLE_VIEWER] = "a viewer (reads everything, changes nothing)",
+        [ROLE_DEPARTMENT] = "a department user",
+        [ROLE_COMMITTEE] = "a committee user",
+    };
     cli_puts(stdout, pos[0]);
-    printf(" is %s\n", role_key(r));
+    static const char *const zh_words[] = {
+        [ROLE_VIEWER] = "只读用户", [ROLE_DEPARTMENT] = "承办单位用户",
+        [ROLE_COMMITTEE] = "督办用户",
+    };
+    if (c->zh)
+        printf(" 现为%s", (unsigned)r < 3 ? zh_words[r] : role_key(r));
+    else
+        printf(" is now %s", (unsigned)r < 3 && as_words[r] ? as_words[r] : role_key(r));
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? (c->zh ? "、" : ", ") : (c->zh ? "（" : " of "), stdout);
+        cli_puts(stdout, names[i]);
+    }
+    puts(n && c->zh ? "）" : "");
     return FU_OK;
 }
 

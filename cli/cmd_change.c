@@ -1,10 +1,12 @@
 /* assign, status, note, accept, return, history: changing tasks and
  * reading the audit trail. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/err.h"
+#include "core/when.h"
 
 int cmd_assign(struct cli *c, int argc, char **argv)
 {
@@ -17,9 +19,17 @@ int cmd_assign(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("assign");
-    if (due && *due && date_valid(due) != 0)
-        return cli_fail(FU_USAGE, "due date '%s' is not a real YYYY-MM-DD date, e.g. 2024-12-31",
-                        due);
+    char today[11], typed[11];
+    cli_today(today);
+    const char *env = getenv("FOLLOWUP_TODAY");
+    if (env && date_valid(env) == 0)
+        snprintf(today, sizeof today, "%s", env);
+    if (due && *due) {
+        if (when_parse_date(due, today, typed) != 0)
+            return cli_fail(FU_USAGE, "due date '%s' is not a date; write 2025-06-30, "
+                            "2025年6月30日, 6月30日, 2025/6/30, +30d, 月底 or 年底", due);
+        due = typed;
+    }
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
@@ -33,13 +43,22 @@ int cmd_assign(struct cli *c, int argc, char **argv)
     rc = db_task_assign(c->db, &c->actor, t.id, lead, names, n, support != NULL, due, 0, err,
                         sizeof err);
     free(sup);
-    if (rc == FU_OK) {
+    struct db_outcome o;
+    db_last_outcome(c->db, &o);
+    if (rc == FU_OK && !o.changed) {
+        printf("R%lld:%s %s\n", t.report_id, t.code,
+               c->zh ? "未改变（已是这些值）" : "unchanged (it already had these values)");
+    } else if (rc == FU_OK) {
         printf("R%lld:%s ", t.report_id, t.code);
         cli_puts(stdout, c->zh ? "已交办" : "assigned");
         if (lead) {
             fputs(c->zh ? "：牵头单位 " : ": lead ", stdout);
             cli_puts(stdout, lead);
         }
+        if (o.cascaded && c->zh)
+            printf("（%d 项子任务随之改变）", o.cascaded);
+        else if (o.cascaded)
+            printf(" (and %d sub-task%s that followed it)", o.cascaded, o.cascaded == 1 ? "" : "s");
         putchar('\n');
     }
     task_fini(&t);
@@ -57,15 +76,21 @@ static int change_status(struct cli *c, const char *ref, enum task_status to, co
     if ((rc = cli_find_task(c, ref, &t)) != FU_OK)
         return rc;
     char err[FU_ERRLEN] = "";
-    if (need_submitted && t.status != ST_SUBMITTED) {
-        rc = cli_fail(FU_USAGE, "R%lld:%s is %s, not submitted; only a submitted task can be "
+    /* accepting a done task again changes nothing and says so below */
+    if (need_submitted && t.status != ST_SUBMITTED && !(to == ST_DONE && t.status == ST_DONE)) {
+        rc = cli_fail(FU_ERR, "R%lld:%s is %s, not submitted; only a submitted task can be "
                       "accepted or returned", t.report_id, t.code, status_key(t.status));
         task_fini(&t);
         return rc;
     }
     enum task_status from = t.status;
     rc = db_task_set_status(c->db, &c->actor, t.id, to, note, 0, err, sizeof err);
-    if (rc == FU_OK)
+    struct db_outcome o;
+    db_last_outcome(c->db, &o);
+    if (rc == FU_OK && (from == to || !o.changed))
+        printf("R%lld:%s %s %s%s\n", t.report_id, t.code, c->zh ? "状态未改变：" : "unchanged:",
+               cli_status_label(c, to), note ? (c->zh ? "（已添加进展）" : " (note added)") : "");
+    else if (rc == FU_OK)
         printf("R%lld:%s %s → %s\n", t.report_id, t.code, cli_status_label(c, from),
                cli_status_label(c, to));
     task_fini(&t);
@@ -167,7 +192,9 @@ int cmd_history(struct cli *c, int argc, char **argv)
         return cli_fail(rc, "%s", err);
     for (size_t i = 0; i < hl.n; i++) {
         const struct history_entry *h = &hl.v[i];
-        printf("%-5lld %s  ", h->id, h->at);
+        char at[32];
+        when_local(h->at, WHEN_ISO, at, sizeof at);
+        printf("%-5lld %s  ", h->id, at);
         cli_puts(stdout, h->actor);
         if (h->as_user) {
             fputs(" as ", stdout);

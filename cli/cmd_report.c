@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "core/report.h"
 #include "core/text.h"
+#include "core/when.h"
 
 #define REMIND_ROWS 8
 
@@ -27,13 +28,6 @@ static int today_of(char out[11])
     return FU_OK;
 }
 
-static void now_utc(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static int all_digits(const char *s)
 {
@@ -115,7 +109,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     r.zh = c->zh;
     r.excel = excel;
     r.warn_days = c->cfg.warn_days;
-    now_utc(r.generated_at);
+    when_now(WHEN_ISO, r.generated_at, sizeof r.generated_at);
     if ((rc = report_options(&r, format, by, &f)) != FU_OK ||
         (rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK ||
         (report && (rc = cli_resolve_report(c, report, &report_id)) != FU_OK)) {
@@ -169,8 +163,15 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     rc = db_remind(c->db, &c->actor, all, &r, err, sizeof err);
     if (rc == FU_OK)
         rc = rpt_compute(&r, err, sizeof err);
-    if (rc == FU_OK)
-        rpt_write_remind(&r, stdout, REMIND_ROWS);
+    struct user u = {0};
+    if (rc == FU_OK && !rpt_write_remind(&r, stdout, REMIND_ROWS) && !all &&
+        db_user_effective(c->db, &c->actor, &u, err, sizeof err) == FU_OK &&
+        u.role == ROLE_COMMITTEE && !u.ndepts)
+        puts(c->zh ? "您不属于任何承办单位，没有本人的任务；'followup remind --all' 列出所有单位"
+                     "已逾期和临期的任务。"
+                   : "You belong to no department, so nothing here is yours; 'followup remind "
+                     "--all' shows every department's overdue and due-soon tasks.");
+    user_fini(&u);
     rpt_fini(&r);
     return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
 }
@@ -234,7 +235,9 @@ static int review_list(struct cli *c)
         cli_puts(stdout, ro->name);
         fputs("  (", stdout);
         cli_puts(stdout, ro->by);
-        printf(" %.10s)\n", ro->at);
+        char at[32];
+        when_local(ro->at, WHEN_DATE, at, sizeof at);
+        printf(" %s)\n", at);
     }
     review_list_free(&l);
     return FU_OK;
@@ -330,7 +333,9 @@ static int review_show(struct cli *c, const char *arg)
     db_report_list(c->db, &rl, err, sizeof err);
     round_title(c, &ro);
     putchar('\n');
-    printf(c->zh ? "记录于 %s，" : "recorded %s by ", ro.at);
+    char at[32];
+    when_local(ro.at, WHEN_MINUTE, at, sizeof at);
+    printf(c->zh ? "记录于 %s，" : "recorded %s by ", at);
     cli_puts(stdout, ro.by);
     printf(c->zh ? "；快照%lld项任务\n" : "; %lld tasks in its snapshot\n", ro.ntasks);
     show_summary(c, &e);

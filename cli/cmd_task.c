@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/when.h"
 #include "core/err.h"
 #include "core/text.h"
 
@@ -106,7 +107,9 @@ static void show_notes_history(struct cli *c, const struct task *t)
     if (db_note_list(c->db, t->id, &nl, err, sizeof err) == FU_OK && nl.n) {
         printf("\n%s\n", c->zh ? "进展情况:" : "Progress notes:");
         for (size_t i = 0; i < nl.n; i++) {
-            printf("  %.16s  ", nl.v[i].at);
+            char at[32];
+            when_local(nl.v[i].at, WHEN_MINUTE, at, sizeof at);
+            printf("  %s  ", at);
             cli_puts(stdout, nl.v[i].author);
             putchar('\n');
             cli_wrap(stdout, nl.v[i].text, 4, 78);
@@ -119,7 +122,9 @@ static void show_notes_history(struct cli *c, const struct task *t)
         printf("\n%s\n", c->zh ? "办理记录:" : "History:");
         for (size_t i = 0; i < hl.n; i++) {
             const struct history_entry *h = &hl.v[i];
-            printf("  %.16s  ", h->at);
+            char at[32];
+            when_local(h->at, WHEN_MINUTE, at, sizeof at);
+            printf("  %s  ", at);
             cli_puts(stdout, h->actor);
             if (h->as_user) {
                 fputs(" as ", stdout);

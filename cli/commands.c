@@ -58,11 +58,16 @@ static const struct {
      "and history. TASK is a code (2.1.3, R2:2.1.3) or a UUID prefix (8+ hex digits).",
      "单个任务：内容、牵头单位、协办单位、办理期限、状态、指标、进展情况和办理记录。\n"
      "TASK 为编号（2.1.3、R2:2.1.3）或 UUID 前缀（至少 8 位十六进制数字）。"},
-    {"assign", cmd_assign, "assign TASK DEPT [--support D1,D2] [--due YYYY-MM-DD]",
+    {"assign", cmd_assign, "assign TASK DEPT [--support D1,D2] [--due DATE]",
      "Set the lead department of TASK (and its supporting departments, due date).\n"
-     "DEPT '-' keeps the lead, '' clears it; --support '' and --due '' clear those. Committee only.",
+     "DEPT '-' keeps the lead, '' clears it; --support '' and --due '' clear those. Committee only.\n"
+     "DATE as people write it: 2025-06-30, 2025/6/30, 2025年6月30日, 6月30日 (this year),\n"
+     "+30d, +2w, +3m (from today), 月底, 下月底, 季度末, 年底. Setting what is already set\n"
+     "prints 'unchanged' and records nothing.",
      "设置 TASK 的牵头单位（以及协办单位、办理期限）（交办）。\n"
-     "DEPT 为 '-' 时牵头单位不变；--support '' 清除协办单位；--due '' 清除期限。仅限督办用户。"},
+     "DEPT 为 '-' 时牵头单位不变；--support '' 清除协办单位；--due '' 清除期限。仅限督办用户。\n"
+     "DATE 可按习惯书写：2025-06-30、2025/6/30、2025年6月30日、6月30日（今年）、\n"
+     "+30d、+2w、+3m（自今天起）、月底、下月底、季度末、年底。设为原值时输出“未改变”，不作记录。"},
     {"status", cmd_status, "status TASK STATUS [--note TEXT]",
      "Change a task's status: todo active ongoing delayed submitted done (or 未启动 推进中\n"
      "持续推进 滞后 待审核 已办结). Departments move their own tasks and submit them;\n"
@@ -207,9 +212,12 @@ void cli_usage(FILE *out)
                     "With no command, opens the interface. Commands:\n",
           out);
     for (size_t i = 0; i < NCOMMANDS; i++) {
-        const char *u = commands[i].usage;
-        int len = (int)strcspn(u, "\n");
-        fprintf(out, "  %.*s\n", len, u);
+        /* every line: a command's later lines name more of its forms */
+        for (const char *u = commands[i].usage; *u;) {
+            int len = (int)strcspn(u, "\n");
+            fprintf(out, "  %.*s\n", len, u);
+            u += len + (u[len] == '\n');
+        }
     }
     fputs(help_zh
               ? "\n选项：\n"

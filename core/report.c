@@ -827,8 +827,8 @@ size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
         fprintf(out, "督办提醒（%s）：逾期%zu项，%d日内到期%zu项\n", scope, r->noverdue,
                 r->warn_days, r->ndue_soon);
     else
-        fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d days\n", scope,
-                r->noverdue, r->ndue_soon, r->warn_days);
+        fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d day%s\n", scope,
+                r->noverdue, r->ndue_soon, r->warn_days, r->warn_days == 1 ? "" : "s");
     struct remind_cols w;
     remind_widths(r, max_rows, &w);
     for (size_t i = 0; i < r->noverdue && shown < max_rows; i++, shown++)

@@ -51,7 +51,7 @@ struct rpt_round {         /* a review round; id 0 means none */
     long long id;
     char *name;
     char held_on[11];      /* the meeting's date */
-    char at[32];           /* when it was recorded, ISO 8601 UTC */
+    char at[32];           /* when it was recorded, ISO 8601 local time with its offset */
     long long ntasks;      /* tasks in its snapshot */
     long long nrated;      /* ratings recorded in it */
 };
@@ -71,7 +71,7 @@ struct rpt_item {
     char due[11];          /* "" when none */
     int nsub, nsubdone;    /* live sub-tasks, and how many are done */
     char *note;            /* the latest progress note on it or its sub-tasks */
-    char note_at[32];      /* ISO 8601 UTC, "" when no note */
+    char note_at[32];      /* ISO 8601 local time with its offset, "" when no note */
     int rating;            /* enum rating in rpt.rated, -1 when not rated */
     char *remark;          /* the rating's remark, NULL when none */
     int was;               /* enum task_status at rpt.since, -1 when unknown */
@@ -103,7 +103,7 @@ struct rpt_change {
     char *title;
     enum task_status from, to;   /* STATUS; NEW and WITHDRAWN: to = current */
     char *old_value, *new_value; /* LEAD and DUE; NULL for none */
-    char at[32];                 /* NOTE: when (ISO 8601 UTC) */
+    char at[32];                 /* NOTE: when (ISO 8601 local time with its offset) */
     char *author;                /* NOTE: "alice" or "alice as bob" */
     char *text;                  /* NOTE: the note */
 };
@@ -122,7 +122,7 @@ struct rpt {
     enum rpt_group by;
     int excel;             /* CSV: UTF-8 BOM */
     char today[11];        /* "today" for overdue and due soon */
-    char generated_at[32]; /* ISO 8601 UTC */
+    char generated_at[32]; /* ISO 8601 local time with its offset */
     int warn_days;         /* due soon = within this many days */
     struct rpt_source *sources;
     size_t nsources;

@@ -64,9 +64,9 @@ static void summary(struct rsink *s, int major)
                  r->total, r->by_status[ST_DONE], pct, r->noverdue, r->warn_days,
                  r->ndue_soon);
     else
-        snprintf(buf, sizeof buf, "%lld items: %lld done (%s), %zu overdue, %zu due within "
-                 "%d days.", r->total, r->by_status[ST_DONE], pct, r->noverdue,
-                 r->ndue_soon, r->warn_days);
+        snprintf(buf, sizeof buf, "%lld item%s: %lld done (%s), %zu overdue, %zu due within "
+                 "%d day%s.", r->total, r->total == 1 ? "" : "s", r->by_status[ST_DONE], pct,
+                 r->noverdue, r->ndue_soon, r->warn_days, r->warn_days == 1 ? "" : "s");
     s->para(s, buf);
     const char *head[] = {rpt_lbl(r, L_STATUS), rpt_lbl(r, L_ITEMS), rpt_lbl(r, L_SHARE)};
     struct rtab t;
@@ -272,7 +272,8 @@ static void overdue(struct rsink *s, int major)
     if (r->zh)
         snprintf(buf, sizeof buf, "临期事项（%d日内到期，%zu项）", r->warn_days, r->ndue_soon);
     else
-        snprintf(buf, sizeof buf, "Due within %d days (%zu)", r->warn_days, r->ndue_soon);
+        snprintf(buf, sizeof buf, "Due within %d day%s (%zu)", r->warn_days,
+                 r->warn_days == 1 ? "" : "s", r->ndue_soon);
     heading(s, 2, major, 2, buf);
     late_table(s, r->due_soon, r->ndue_soon, 0);
 }
@@ -397,10 +398,10 @@ static void ratings(struct rsink *s, int major)
                  "满意和基本满意合计占%s。", r->nrated, b[RATING_SATISFIED], p1, b[RATING_BASIC],
                  b[RATING_UNSATISFIED], p2);
     else
-        snprintf(buf, sizeof buf, "%lld items rated: %lld satisfied (%s), %lld basically "
+        snprintf(buf, sizeof buf, "%lld item%s rated: %lld satisfied (%s), %lld basically "
                  "satisfied, %lld unsatisfied; satisfied or basically satisfied: %s.",
-                 r->nrated, b[RATING_SATISFIED], p1, b[RATING_BASIC], b[RATING_UNSATISFIED],
-                 p2);
+                 r->nrated, r->nrated == 1 ? "" : "s", b[RATING_SATISFIED], p1, b[RATING_BASIC],
+                 b[RATING_UNSATISFIED], p2);
     s->para(s, buf);
     for (size_t i = 0; i < r->nitems; i++) {
         const struct rpt_item *it = &r->items[i];

@@ -4,6 +4,7 @@
  * changed field. */
 #include "db/internal.h"
 #include "core/mem.h"
+#include "core/when.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,21 @@ static void change_fini(struct change *c)
 {
     task_fini(&c->t);
     user_fini(&c->u);
+}
+
+void db_last_outcome(const struct db *db, struct db_outcome *out)
+{
+    *out = db->outcome;
+}
+
+int db_batch_begin(struct db *db, char *err, size_t errlen)
+{
+    return db_begin(db, err, errlen);
+}
+
+int db_batch_end(struct db *db, int rc, char *err, size_t errlen)
+{
+    return db_end(db, rc, err, errlen);
 }
 
 static int is_own(const struct task *t, const struct user *u)
@@ -38,9 +54,12 @@ static int change_load(struct db *db, const struct actor *a, long long task_id,
                        struct change *c, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
+    memset(&db->outcome, 0, sizeof db->outcome);
     int rc = db_task_load(db, task_id, &c->t, err, errlen);
+    if (rc == FU_OK)
+        db->outcome.version = c->t.version;
     if (rc == FU_OK && c->t.withdrawn)
-        rc = db_errf(err, errlen, FU_USAGE, "task R%lld:%s was withdrawn by a later import of "
+        rc = db_errf(err, errlen, FU_ERR, "task R%lld:%s was withdrawn by a later import of "
                      "its report; it cannot be changed", c->t.report_id, c->t.code);
     if (rc == FU_OK)
         rc = db_user_load(db, a, &c->u, NULL, err, errlen);
@@ -78,7 +97,9 @@ static int check_version(struct db *db, const struct task *t, long long expected
                 snprintf(who, sizeof who, "%s", db_col_text(&s, 0));
             else
                 snprintf(who, sizeof who, "%s as %s", db_col_text(&s, 0), db_col_text(&s, 1));
-            db_col_copy(&s, 2, at, sizeof at);
+            char utc[32];
+            db_col_copy(&s, 2, utc, sizeof utc);
+            when_local(utc, WHEN_MINUTE, at, sizeof at);
         }
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
@@ -102,6 +123,17 @@ static int bump(struct db *db, long long task_id, char *err, size_t errlen)
         rc = db_run(&s, err, errlen);
     }
     db_finish(&s);
+    return rc;
+}
+
+/* bump for the task the change is about: records the outcome. */
+static int bump_main(struct db *db, long long task_id, char *err, size_t errlen)
+{
+    int rc = bump(db, task_id, err, errlen);
+    if (rc == FU_OK) {
+        db->outcome.changed = 1;
+        db->outcome.version++;
+    }
     return rc;
 }
 
@@ -149,6 +181,16 @@ static int set_status_tx(struct db *db, const struct actor *a, long long task_id
     struct db_stmt s = {0};
     int rc = change_load(db, a, task_id, &c, err, errlen);
     if (rc == FU_OK)
+        rc = perm_check(c.u.role, ACT_STATUS, c.own, err, errlen);
+    if (rc == FU_OK && c.t.status == st) {     /* already so: only the note, if any */
+        if (note && (rc = perm_check(c.u.role, ACT_NOTE, c.own, err, errlen)) == FU_OK &&
+            (rc = add_note_row(db, a, task_id, note, err, errlen)) == FU_OK &&
+            (rc = bump_main(db, task_id, err, errlen)) == FU_OK)
+            rc = db_history_add(db, a, task_id, "note", NULL, note, NULL, err, errlen);
+        change_fini(&c);
+        return rc;
+    }
+    if (rc == FU_OK)
         rc = perm_status(c.u.role, c.own, c.t.status, st, err, errlen);
     if (rc == FU_OK)
         rc = check_version(db, &c.t, expected, err, errlen);
@@ -160,7 +202,7 @@ static int set_status_tx(struct db *db, const struct actor *a, long long task_id
     }
     db_finish(&s);
     if (rc == FU_OK)
-        rc = bump(db, task_id, err, errlen);
+        rc = bump_main(db, task_id, err, errlen);
     if (rc == FU_OK && note)
         rc = add_note_row(db, a, task_id, note, err, errlen);
     if (rc == FU_OK)
@@ -204,7 +246,7 @@ int db_task_add_note(struct db *db, const struct actor *a, long long task_id,
     if (rc == FU_OK)
         rc = add_note_row(db, a, task_id, text, err, errlen);
     if (rc == FU_OK)
-        rc = bump(db, task_id, err, errlen);
+        rc = bump_main(db, task_id, err, errlen);
     if (rc == FU_OK)
         rc = db_history_add(db, a, task_id, "note", NULL, text, NULL, err, errlen);
     change_fini(&c);
@@ -278,6 +320,8 @@ static int cascade_lead(struct db *db, const struct actor *a, const struct chang
         if (rc == FU_OK)
             rc = db_history_add(db, a, ids[i], "lead", c->t.lead, new_name, "follows its parent",
                                 err, errlen);
+        if (rc == FU_OK)
+            db->outcome.cascaded++;
     }
     free(ids);
     return rc;
@@ -411,7 +455,7 @@ static int assign_tx(struct db *db, const struct actor *a, long long task_id,
     if (rc == FU_OK && as->due)
         rc = assign_due(db, a, &c, as->due, &changed, err, errlen);
     if (rc == FU_OK && changed)
-        rc = bump(db, task_id, err, errlen);
+        rc = bump_main(db, task_id, err, errlen);
     change_fini(&c);
     return rc;
 }

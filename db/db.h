@@ -243,6 +243,24 @@ int db_task_set_status(struct db *db, const struct actor *a, long long task_id,
 int db_task_add_note(struct db *db, const struct actor *a, long long task_id,
                      const char *text, char *err, size_t errlen);
 
+/* What the last db_task_assign, db_task_set_status or db_task_add_note
+ * on db did. A value set to what it already is changes nothing: no
+ * write, no history row, changed 0 (so two users setting the same status
+ * at once both succeed). */
+struct db_outcome {
+    int changed;           /* 1 when anything was written */
+    int cascaded;          /* sub-tasks whose lead followed the new lead */
+    long long version;     /* the task's version afterwards */
+};
+void db_last_outcome(const struct db *db, struct db_outcome *out);
+
+/* Several mutations as one transaction (a bulk change): every
+ * db_task_* call between db_batch_begin and db_batch_end commits or
+ * rolls back together. db_batch_end(db, rc, …) commits when rc is FU_OK,
+ * else rolls back, and returns the final status. */
+int db_batch_begin(struct db *db, char *err, size_t errlen);
+int db_batch_end(struct db *db, int rc, char *err, size_t errlen);
+
 struct note {
     long long id, task_id;
     char at[32];

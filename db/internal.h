@@ -32,6 +32,7 @@ struct db {
     int rollback;                      /* an inner level failed: roll back at the end */
     struct db_cached cache[DB_CACHE_MAX];
     size_t ncache;
+    struct db_outcome outcome;         /* of the last task mutation (db_last_outcome) */
 };
 
 /* A prepared statement that remembers its SQL for error messages. */

@@ -299,7 +299,7 @@ static int rate_task(struct db *db, long long id, struct task *t, char *err, siz
 {
     int rc = db_task_load(db, id, t, err, errlen);
     if (rc == FU_OK && t->withdrawn)
-        rc = db_errf(err, errlen, FU_USAGE, "task R%lld:%s was withdrawn and cannot be rated; "
+        rc = db_errf(err, errlen, FU_ERR, "task R%lld:%s was withdrawn and cannot be rated; "
                      "use a live item (followup list --kind item)", t->report_id, t->code);
     else if (rc == FU_OK && t->kind != KIND_ITEM)
         rc = db_errf(err, errlen, FU_USAGE, "R%lld:%s is a %s; the committee rates items, "
@@ -379,7 +379,7 @@ static int rate_tx(struct db *db, const struct actor *a, struct rate *r, char *e
     }
     rc = round_load(db, 0, &ro, err, errlen);
     if (rc == FU_NOTFOUND)
-        rc = db_errf(err, errlen, FU_USAGE, "no review round to rate in; use `followup "
+        rc = db_errf(err, errlen, FU_ERR, "no review round to rate in; use `followup "
                      "review start NAME` first");
     r->round = ro.id;
     review_round_fini(&ro);

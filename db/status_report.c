@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "core/when.h"
 
 static int oom(char *err, size_t errlen)
 {
@@ -86,7 +87,7 @@ static int copy_round(struct rpt_round *to, const struct review_round *from)
     to->ntasks = from->ntasks;
     to->nrated = from->nrated;
     snprintf(to->held_on, sizeof to->held_on, "%s", from->held_on);
-    snprintf(to->at, sizeof to->at, "%s", from->at);
+    when_local(from->at, WHEN_ISO, to->at, sizeof to->at);   /* reports show local time */
     to->name = strdup(from->name ? from->name : "");
     return to->name ? 0 : -1;
 }
@@ -143,7 +144,9 @@ static int split_note(struct rpt_item *it, const char *v)
     const char *sep = v ? strchr(v, DB_SEP[0]) : NULL;
     if (!sep)
         return 0;
-    snprintf(it->note_at, sizeof it->note_at, "%.*s", (int)(sep - v), v);
+    char utc[32];
+    snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
+    when_local(utc, WHEN_ISO, it->note_at, sizeof it->note_at);
     it->note = strdup(sep + 1);
     return it->note ? 0 : -1;
 }
@@ -254,7 +257,9 @@ static struct rpt_change *change(struct rpt *r, enum rpt_change_kind k, struct d
 }
 
 /* Tasks of the snapshot whose status, lead or due date changed, or that
- * were withdrawn. Columns 0-3: code, report, kind, text. */
+ * were withdrawn. Columns 0-3: code, report, kind, text. A lead change
+ * that only followed the parent's (the same old and new lead) is the
+ * parent's decision and is listed once, under the parent. */
 static int snapshot_changes(struct db *db, struct rpt *r, long long report_id, char *err,
                             size_t errlen)
 {
@@ -262,7 +267,10 @@ static int snapshot_changes(struct db *db, struct rpt *r, long long report_id, c
     int multi = r->nsources > 1, bad = 0;
     int rc = db_prepare_cached(db, &s,
         "SELECT t.code, t.report_id, t.kind, t.text, p.status, t.status, dp.name, d.name,"
-        " p.due, t.due, t.withdrawn, p.lead_id IS NOT t.lead_id"
+        " p.due, t.due, t.withdrawn, p.lead_id IS NOT t.lead_id AND NOT EXISTS"
+        "   (SELECT 1 FROM review_snapshot pp JOIN tasks pt ON pt.id = pp.task_id"
+        "    WHERE pp.round_id = p.round_id AND pt.id = t.parent_id"
+        "    AND pp.lead_id IS p.lead_id AND pt.lead_id IS t.lead_id)"
         " FROM review_snapshot p JOIN tasks t ON t.id = p.task_id"
         " LEFT JOIN departments dp ON dp.id = p.lead_id"
         " LEFT JOIN departments d ON d.id = t.lead_id"
@@ -354,7 +362,9 @@ static int new_notes(struct db *db, struct rpt *r, long long report_id, long lon
         struct rpt_change *c = change(r, RPT_CH_NOTE, &s, multi, &bad);
         rc = FU_OK;
         if (c) {
-            db_col_copy(&s, 4, c->at, sizeof c->at);
+            char utc[32];
+            db_col_copy(&s, 4, utc, sizeof utc);
+            when_local(utc, WHEN_ISO, c->at, sizeof c->at);
             c->author = dup_or_null(db_col_text(&s, 5), &bad);
             c->text = dup_or_null(db_col_text(&s, 6), &bad);
         }

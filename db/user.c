@@ -191,7 +191,7 @@ int db_user_load(struct db *db, const struct actor *a, struct user *u, long long
 {
     memset(u, 0, sizeof *u);
     if (!a || !a->login[0])
-        return db_errf(err, errlen, FU_USAGE, "cannot tell who you are (no login name)");
+        return db_errf(err, errlen, FU_ERR, "cannot tell who you are (no login name)");
     int rc = user_get(db, a->login, u, uid, err, errlen);
     if (rc != FU_OK || !a->as_user[0] || strcmp(a->as_user, a->login) == 0)
         return rc;
@@ -266,7 +266,7 @@ static int keep_committee(struct db *db, const struct user *old, enum role next,
         return FU_OK;
     int rc = committee_count(db, &n, err, errlen);
     if (rc == FU_OK && n <= 1)
-        rc = db_errf(err, errlen, FU_USAGE, "%s is the last committee user; make another "
+        rc = db_errf(err, errlen, FU_ERR, "%s is the last committee user; make another "
                      "user committee first", old->login);
     return rc;
 }
@@ -458,7 +458,7 @@ int db_dept_add(struct db *db, const struct actor *a, const char *name,
     if (rc == FU_OK)
         rc = db_dept_insert(db, clean, &added, err, errlen);
     if (rc == FU_OK && !added)
-        rc = db_errf(err, errlen, FU_USAGE, "department '%s' exists already", clean);
+        rc = db_errf(err, errlen, FU_ERR, "department '%s' exists already", clean);
     if (rc == FU_OK)
         rc = db_history_add(db, a, 0, "dept", NULL, clean, NULL, err, errlen);
     return db_end(db, rc, err, errlen);

@@ -152,7 +152,7 @@ static void users_and_departments(void **state)
                      FU_PERM);
     assert_int_equal(hist_rows(f), rows);
     assert_int_equal(db_dept_add(f->db, &alice, "  区审改办\t", f->err, sizeof f->err), FU_OK);
-    assert_int_equal(db_dept_add(f->db, &alice, "区审改办", f->err, sizeof f->err), FU_USAGE);
+    assert_int_equal(db_dept_add(f->db, &alice, "区审改办", f->err, sizeof f->err), FU_ERR);
     assert_int_equal(db_dept_add(f->db, &alice, "   ", f->err, sizeof f->err), FU_USAGE);
     assert_int_equal(db_dept_add(f->db, &alice, "区\033[2J局", f->err, sizeof f->err), FU_USAGE);
     assert_int_equal(db_dept_add(f->db, &alice,
@@ -169,7 +169,7 @@ static void users_and_departments(void **state)
     assert_int_equal(u.known, 1);
     assert_int_equal(u.ndepts, 2);
     user_fini(&u);
-    assert_int_equal(db_user_remove(f->db, &alice, "alice", f->err, sizeof f->err), FU_USAGE);
+    assert_int_equal(db_user_remove(f->db, &alice, "alice", f->err, sizeof f->err), FU_ERR);
     assert_non_null(strstr(f->err, "last committee"));
     assert_int_equal(db_user_remove(f->db, &alice, "carol", f->err, sizeof f->err), FU_OK);
     assert_int_equal(db_user_remove(f->db, &alice, "carol", f->err, sizeof f->err), FU_NOTFOUND);
@@ -563,8 +563,13 @@ static void status_and_notes(void **state)
     assert_int_equal(db_task_add_note(f->db, &bob, id, big, f->err, sizeof f->err), FU_OK);
     free(big);
     assert_int_equal(db_task_add_note(f->db, &bob, id, " \n", f->err, sizeof f->err), FU_USAGE);
+    long long rows_before = hist_rows(f);
     assert_int_equal(db_task_set_status(f->db, &bob, id, ST_SUBMITTED, NULL, 0, f->err,
-                                        sizeof f->err), FU_USAGE);  /* already */
+                                        sizeof f->err), FU_OK);  /* already: unchanged */
+    struct db_outcome o;
+    db_last_outcome(f->db, &o);
+    assert_int_equal(o.changed, 0);
+    assert_int_equal(hist_rows(f), rows_before);
     assert_int_equal(db_task_set_status(f->db, &bob, id, ST_ACTIVE, NULL, 0, f->err,
                                         sizeof f->err), FU_PERM);   /* out of submitted */
 }
@@ -643,9 +648,9 @@ static void withdrawn_tasks_are_frozen(void **state)
     find(f, "1.2", &t);
     assert_int_equal(db_import(f->db, &alice, &doc_v2, &st, f->err, sizeof f->err), FU_OK);
     assert_int_equal(db_task_set_status(f->db, &alice, t.id, ST_ACTIVE, NULL, 0, f->err,
-                                        sizeof f->err), FU_USAGE);
+                                        sizeof f->err), FU_ERR);
     assert_non_null(strstr(f->err, "withdrawn"));
-    assert_int_equal(db_task_add_note(f->db, &alice, t.id, "x", f->err, sizeof f->err), FU_USAGE);
+    assert_int_equal(db_task_add_note(f->db, &alice, t.id, "x", f->err, sizeof f->err), FU_ERR);
     task_fini(&t);
 }
 

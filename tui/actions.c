@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/text.h"
+#include "core/when.h"
 #include "tui/app.h"
 #include "tui/detail.h"
 #include "tui/help.h"
@@ -240,7 +241,10 @@ static void support_picked(struct app *a, void *ctx, int value, const int *v, si
     int rc = names ? db_task_assign(a->db, a->actor, d->c.task_id, NULL, names, n, 1, NULL,
                                     d->c.version, err, sizeof err)
                    : FU_ERR;
-    snprintf(msg, sizeof msg, _("%s: %zu supporting departments"), d->c.code, n);
+    if (n == 1)
+        snprintf(msg, sizeof msg, _("%s: 1 supporting department"), d->c.code);
+    else
+        snprintf(msg, sizeof msg, _("%s: %zu supporting departments"), d->c.code, n);
     free(names);
     settle(a, rc, err, again_support, msg);
 }
@@ -293,12 +297,12 @@ static void start_due(struct app *a);
 static int due_given(struct app *a, void *ctx, const char *text)
 {
     struct change_ctx *c = ctx;
-    char due[64], err[FU_ERRLEN] = "", msg[256];
-    snprintf(due, sizeof due, "%s", text);
-    trim(due);
-    if (due[0] && date_valid(due) != 0) {
-        app_msg(a, S_ERROR, _("'%s' is not a date: write YYYY-MM-DD, e.g. 2024-12-31 "
-                              "(empty clears it)."), due);
+    char typed[64], due[11] = "", err[FU_ERRLEN] = "", msg[256];
+    snprintf(typed, sizeof typed, "%s", text);
+    trim(typed);
+    if (typed[0] && when_parse_date(typed, a->m.today, due) != 0) {
+        app_msg(a, S_ERROR, _("'%s' is not a date: write 2025-06-30, 6月30日, +30d, 月底 "
+                              "or 年底 (empty clears it)."), typed);
         return 1;
     }
     int rc = db_task_assign(a->db, a->actor, c->task_id, NULL, NULL, 0, 0, due, c->version,
@@ -313,8 +317,14 @@ static void start_due(struct app *a)
     const struct task *t = target(a, ACT_ASSIGN);
     if (!t)
         return;
-    struct input_spec in = {.prompt = _("Due date (YYYY-MM-DD, empty clears): "),
-                            .initial = t->due, .accept = due_given, .ctx = ctx_for(a, t)};
+    /* no due date yet: the one the report itself names is offered */
+    int suggested = !t->due[0] && t->suggested_due[0];
+    struct input_spec in = {.prompt = suggested ? _("Due date (the report suggests; +30d, "
+                                                    "月底… empty clears): ")
+                                                : _("Due date (2025-06-30, 6月30日, +30d, "
+                                                    "月底…; empty clears): "),
+                            .initial = suggested ? t->suggested_due : t->due,
+                            .accept = due_given, .ctx = ctx_for(a, t)};
     if (in.ctx)
         input_open(a, &in);
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/text.h"
+#include "core/when.h"
 #include "tui/actions.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
@@ -101,21 +102,6 @@ static int label_cols(void)
     return w + 2;
 }
 
-/* "2024-03-01T02:05:09Z" (UTC) as local time "2024-03-01 10:05". */
-static void local_time(const char *iso, char *out, size_t outlen)
-{
-    struct tm tm = {0};
-    const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
-    if (!end) {
-        snprintf(out, outlen, "%.16s", iso ? iso : "");
-        return;
-    }
-    time_t t = timegm(&tm);
-    struct tm local;
-    localtime_r(&t, &local);
-    strftime(out, outlen, "%Y-%m-%d %H:%M", &local);
-}
-
 static void add_field(struct page *pg, const char *label, const char *value, int style)
 {
     page_add(pg, style, 0, label, label_cols(), value && *value ? value : "-");
@@ -150,7 +136,7 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
         snprintf(buf, sizeof buf, _("%d of %d sub-tasks done"), t->ndone, t->nchildren);
         add_field(pg, _("Progress"), buf, S_NORMAL);
     }
-    local_time(t->updated_at, buf, sizeof buf);
+    when_local(t->updated_at, WHEN_MINUTE, buf, sizeof buf);
     add_field(pg, _("Updated"), buf, S_DIM);
 }
 
@@ -193,7 +179,7 @@ static void add_notes(struct app *a, struct page *pg, const struct task *t)
         page_add(pg, S_DIM, 1, NULL, 0, _("none yet (c adds one)"));
     for (size_t i = 0; i < nl.n; i++) {
         char head[256], at[32];
-        local_time(nl.v[i].at, at, sizeof at);
+        when_local(nl.v[i].at, WHEN_MINUTE, at, sizeof at);
         snprintf(head, sizeof head, "%s  %s", at, nl.v[i].author ? nl.v[i].author : "");
         page_add(pg, S_LABEL, 1, NULL, 0, head);
         page_add(pg, S_NORMAL, 3, NULL, 0, nl.v[i].text);
@@ -219,7 +205,7 @@ static void add_history(struct app *a, struct page *pg, long long task_id, size_
     for (size_t i = from; i < hl.n; i++) {
         const struct history_entry *h = &hl.v[i];
         char who[160], line[4096], at[32];
-        local_time(h->at, at, sizeof at);
+        when_local(h->at, WHEN_MINUTE, at, sizeof at);
         if (h->as_user)
             snprintf(who, sizeof who, _("%s as %s"), h->actor, h->as_user);
         else

@@ -10,6 +10,7 @@
 
 #include "core/report.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
@@ -54,10 +55,7 @@ static int build(struct rview *s, struct app *a, char *err, size_t errlen)
     r->zh = a->zh;
     r->warn_days = a->m.warn_days;
     snprintf(r->today, sizeof r->today, "%s", a->m.today);
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(r->generated_at, sizeof r->generated_at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    when_now(WHEN_ISO, r->generated_at, sizeof r->generated_at);
     int rc = db_rpt_fill(a->db, r, a->m.report_id, DB_ROUND_NONE, err, errlen);
     if (rc == FU_OK)
         rc = rpt_compute(r, err, errlen);

@@ -40,7 +40,7 @@ fu return 2.4 --reason "请补充办理材料"
 expect_rc 0 "return"
 fu show 2.4; expect_out "active" "returned to active"
 fu accept 2.4
-expect_rc 2 "accept needs submitted"
+expect_rc 1 "accept needs submitted"
 fu --as liaison status 2.4 submitted; expect_rc 0 "resubmit"
 fu accept 2.4; expect_rc 0 "accept"
 fu show 2.4; expect_out "done" "accepted"
