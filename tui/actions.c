@@ -71,7 +71,11 @@ static struct change_ctx *ctx_for(struct app *a, const struct task *t)
 static void settle(struct app *a, int rc, const char *err, void (*again)(struct app *),
                    const char *done_msg)
 {
-    if (rc == FU_OK) {
+    struct db_outcome o;
+    db_last_outcome(a->db, &o);
+    if (rc == FU_OK && !o.changed) {
+        app_msg(a, S_INFO, _("%s (unchanged)"), done_msg);
+    } else if (rc == FU_OK) {
         app_reload(a);
         app_msg(a, S_INFO, "%s", done_msg);
     } else if (rc == FU_CONFLICT) {
@@ -319,10 +323,8 @@ static void start_due(struct app *a)
         return;
     /* no due date yet: the one the report itself names is offered */
     int suggested = !t->due[0] && t->suggested_due[0];
-    struct input_spec in = {.prompt = suggested ? _("Due date (the report suggests; +30d, "
-                                                    "月底… empty clears): ")
-                                                : _("Due date (2025-06-30, 6月30日, +30d, "
-                                                    "月底…; empty clears): "),
+    struct input_spec in = {.prompt = suggested ? _("Due date (the report's suggestion): ")
+                                                : _("Due date (e.g. 6月30日, +30d, 月底): "),
                             .initial = suggested ? t->suggested_due : t->due,
                             .accept = due_given, .ctx = ctx_for(a, t)};
     if (in.ctx)

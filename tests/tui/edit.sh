@@ -45,10 +45,10 @@ expect_screen "2.4: 2 supporting departments" "support message"
 eq "$(task_field 2.4 support)" '["区科委","区财政局"]' "support in the database"
 
 # due date: an impossible date is refused and the editor stays open
-tui_keys d; expect_screen "Due date (YYYY-MM-DD, empty clears):" "due prompt"
+tui_keys d; expect_screen "Due date (e.g. 6月30日, +30d, 月底):" "due prompt"
 tui_type "2024-02-30"; tui_keys Enter
 expect_screen "'2024-02-30' is not a date" "invalid date refused"
-expect_screen "Due date (YYYY-MM-DD" "editor still open"
+expect_screen "Due date (e.g." "editor still open"
 tui_keys C-u; tui_type "2024-12-31"; tui_keys Enter
 expect_screen "2.4: due 2024-12-31" "due message"
 eq "$(task_field 2.4 due)" '"2024-12-31"' "due in the database"
