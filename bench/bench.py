@@ -44,9 +44,12 @@ WORK = os.path.join(ROOT, "build", "bench")
 FU = os.path.join(ROOT, "followup")
 SAMPLE = os.path.join(ROOT, "data", "jingan-2024-3.txt")
 
-# size -> genreport.py SECTIONS ITEMS STATEMENTS (about 16 tasks an item:
-# the item and its commitments; the sample adds 53 tasks)
-SHAPES = {1000: (5, 12, 20), 10000: (10, 62, 20), 100000: (50, 125, 20)}
+# size -> genreport.py SECTIONS ITEMS STATEMENTS and how many such reports
+# (about 16 tasks an item: the item and its commitments; the sample adds 53
+# tasks). 100,000 is one large report; 1,000,000 is a city's archive of 15
+# reports of about 67,000 tasks each, the interface opening on the first.
+SHAPES = {1000: (5, 12, 20, 1), 10000: (10, 62, 20, 1), 100000: (50, 125, 20, 1),
+          1000000: (33, 127, 20, 15)}
 
 DEPT = "区科委"
 STATUS = "delayed"
@@ -162,25 +165,43 @@ def sh(argv, **kw):
     subprocess.run(argv, check=True, env=ENV, **kw)
 
 
-def build_data(n):
-    """The generated report and the aged database of about n tasks."""
-    rep = os.path.join(WORK, "report-%d.txt" % n)
+def build_data(n, rebuild=True):
+    """The generated reports and the aged database of about n tasks. Without
+    rebuild an existing database built from the same shape is reused (its
+    schema is brought up to date by followup itself)."""
+    secs, items, stmts, nrep = SHAPES[n]
+    reps = []
+    for k in range(nrep):
+        rep = os.path.join(WORK, "report-%d%s.txt" % (n, "-%d" % (k + 1) if k else ""))
+        reps.append(rep)
+        if not os.path.exists(rep):
+            with open(rep, "w") as f:
+                sh([sys.executable, os.path.join(BENCH, "genreport.py"),
+                    str(secs), str(items), str(stmts), str(7 + k),
+                    str(100 + secs * items + k)], stdout=f)
     db = os.path.join(WORK, "db-%d.db" % n)
-    if not os.path.exists(rep):
-        with open(rep, "w") as f:
-            sh([sys.executable, os.path.join(BENCH, "genreport.py")] +
-               [str(x) for x in SHAPES[n]] + ["7"], stdout=f)
-    rm_db(db)
-    # the generated report first: R1, the one the interface opens on
-    sh([FU, "--db", db, "import", rep], stdout=subprocess.DEVNULL)
-    sh([FU, "--db", db, "import", SAMPLE], stdout=subprocess.DEVNULL)
-    with open(os.path.join(BENCH, "age.sql")) as f:
-        sh(["sqlite3", db], stdin=f)
+    stamp = db + ".shape"
+    want = "%r %s" % (SHAPES[n], os.path.getmtime(os.path.join(BENCH, "age.sql")))
+    have = open(stamp).read() if os.path.exists(stamp) and os.path.exists(db) else None
+    if rebuild or have != want:
+        rm_db(db)
+        # the first generated report first: R1, the one the interface opens on
+        for rep in reps:
+            sh([FU, "--db", db, "import", rep], stdout=subprocess.DEVNULL)
+        sh([FU, "--db", db, "import", SAMPLE], stdout=subprocess.DEVNULL)
+        with open(os.path.join(BENCH, "age.sql")) as f:
+            sh(["sqlite3", db], stdin=f)
+        with open(stamp, "w") as f:
+            f.write(want)
+    else:
+        sh([FU, "--db", db, "list", "--report", "R1", "--status", "done", "--overdue"],
+           stdout=subprocess.DEVNULL)      # migrates an older schema once, untimed
     con = sqlite3.connect(db)
     ntasks = con.execute("SELECT count(*) FROM tasks WHERE withdrawn = 0").fetchone()[0]
+    nbig = con.execute("SELECT count(*) FROM tasks WHERE withdrawn = 0 AND report_id = 1"
+                       ).fetchone()[0]
     con.close()
-    nstmts = SHAPES[n][0] * SHAPES[n][1] * SHAPES[n][2]
-    return rep, db, ntasks, nstmts
+    return reps[0], db, ntasks, secs * items * stmts, nbig
 
 
 def floor_sql(name, **subst):
@@ -635,6 +656,8 @@ def main():
     ap.add_argument("--runner", default=RUNNER, help="bench/runner.c, built (make bench does)")
     ap.add_argument("--followup", default=FU, help="the binary to measure (./followup)")
     ap.add_argument("--only-tui", action="store_true", help="only the interface")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="build the 1,000,000-task database again even when one is there")
     args = ap.parse_args()
     FU = os.path.abspath(args.followup)
     RUNNER = os.path.abspath(args.runner)
@@ -654,7 +677,7 @@ def main():
         bench_sample(table, q)
     for n in sizes:
         log("bench: %d tasks: building the database" % n)
-        rep, db, ntasks, nstmts = build_data(n)
+        rep, db, ntasks, nstmts, nbig = build_data(n, rebuild=args.rebuild or n < 1000000)
         ctx = {"n": n, "rep": rep, "db": db, "ntasks": ntasks, "nstmts": nstmts,
                "size": "{:,}".format(ntasks), "q": q,
                "runs": 3 if q else (5 if n >= 100000 else 9),

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Writes a synthetic commitment report in the seed's genre.
 
-usage: genreport.py SECTIONS ITEMS_PER_SECTION STATEMENTS_PER_ITEM [SEED] > report.txt
+usage: genreport.py SECTIONS ITEMS_PER_SECTION STATEMENTS_PER_ITEM [SEED [NUMBER]] > report.txt
 
 Sections are numbered 一、二、…, items 1. 2. …, and each item has a title
 sentence and STATEMENTS_PER_ITEM sentences built from phrases of real
 reports: commitments, facts with figures, and context, with departments
-named as actors. Deterministic for a given SEED.
+named as actors. Deterministic for a given SEED. NUMBER (default
+100 + SECTIONS × ITEMS) is the report's 文号 number: reports of one
+database need different numbers, or a second import revises the first.
 """
 import random
 import sys
@@ -62,10 +64,11 @@ def main():
         sys.exit(__doc__)
     secs, items, stmts = (int(a) for a in sys.argv[1:4])
     rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    number = int(sys.argv[5]) if len(sys.argv) > 5 else 100 + secs * items
     out = sys.stdout
     out.write("关于落实区人大常委会审议意见情况的报告(合成样本%d)\n" % (secs * items * stmts))
     out.write("发布部门:区政府办公室\n发布时间:2024年03月01日\n")
-    out.write("文号:静府议〔2024〕%d号\n" % (100 + secs * items))
+    out.write("文号:静府议〔2024〕%d号\n" % number)
     out.write("区人大常委会:\n")
     out.write("区政府高度重视,要求区科委会同相关部门认真研究办理。现将有关情况报告如下:\n")
     for s in range(1, secs + 1):

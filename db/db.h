@@ -213,7 +213,12 @@ void task_index_free(struct task_index *x);
 /* Positions (seq) of report report_id's live tasks with lo <= seq <= hi
  * whose code, text, body, lead or a supporting department contains q
  * (ASCII letters without regard to case), nearest first (ascending, or
- * descending when desc), at most max into seqs; *n gets how many. */
+ * descending when desc), at most max into seqs; *n gets how many. They
+ * are the nearest matches, but fewer than max does not mean there are no
+ * more: ask again from the last one; *n == 0 means none in lo..hi. Words
+ * of three characters or more are looked up in the trigram index beyond
+ * the nearest few hundred tasks, so a rare word costs no reading of the
+ * whole report. */
 int db_task_search(struct db *db, long long report_id, long long lo, long long hi, int desc,
                    const char *q, long long *seqs, size_t max, size_t *n,
                    char *err, size_t errlen);

@@ -4,6 +4,7 @@
  * history. One transaction; an identical re-import writes nothing. */
 #include "db/internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -630,6 +631,8 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
     int place = o->parent_id != parent_id || o->seq != seq || o->depth != t->depth ||
                 !streq(o->owner, t->owner) || strcmp(o->sdue, t->sdue) != 0 ||
                 !streq(o->metrics, t->metrics);
+    int words = !streq(o->text, t->text) || !streq(o->code, t->code) ||
+                !streq(o->body, t->body);   /* what the search index holds */
     t->id = o->id;
     if (content)
         m->st->updated++;
@@ -637,7 +640,10 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
         m->st->unchanged++;
     if (!content && !place)
         return FU_OK;
-    int rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
+    int rc = words ? db_fts_forget(m->db, o->id, o->text, o->body, o->code, m->err, m->errlen)
+                   : FU_OK;
+    if (rc == FU_OK)
+        rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
                          " depth = :depth, code = :code, text = :text, body = :body,"
                          " suggested_owner = :owner, suggested_due = :sdue, metrics = :metrics,"
                          " withdrawn = 0, version = version + :bump, updated_at = CASE WHEN"
@@ -659,6 +665,8 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
         rc = db_run(&s, m->err, m->errlen);
     }
     db_finish(&s);
+    if (rc == FU_OK && words)
+        rc = db_fts_add(m->db, o->id, o->id, m->err, m->errlen);
     return rc == FU_OK && content ? content_history(m, o, t) : rc;
 }
 
@@ -761,6 +769,20 @@ static int write_tasks(struct imp *m)
     return rc;
 }
 
+/* Tasks written from here on have higher ids. */
+static int max_task_id(struct imp *m, long long *id)
+{
+    struct db_stmt s;
+    int rc = db_prepare_cached(m->db, &s, "SELECT coalesce(max(id), 0) FROM tasks", m->err,
+                               m->errlen);
+    if (rc == FU_OK && (rc = db_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
+        *id = db_col_int(&s, 0);
+        rc = FU_OK;
+    }
+    db_finish(&s);
+    return rc;
+}
+
 static int import_history(struct imp *m)
 {
     const struct doc_meta *mt = &m->d->meta;
@@ -808,8 +830,13 @@ static int import_tx(struct imp *m)
         if (rc == FU_OK)
             rc = park_codes(m);
     }
+    long long last_id = 0;
+    if (rc == FU_OK)
+        rc = max_task_id(m, &last_id);
     if (rc == FU_OK)
         rc = write_tasks(m);
+    if (rc == FU_OK && m->st->added)   /* the new tasks into the search index, at once */
+        rc = db_fts_add(m->db, last_id + 1, LLONG_MAX, m->err, m->errlen);
     m->st->report_id = m->report_id;
     if (rc != FU_OK || m->st->created_report ||
         !(m->meta_changed || m->st->added || m->st->updated || m->st->withdrawn))

@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
@@ -182,6 +182,32 @@ int db_import_mark(struct db *db, const struct actor *a, long long task_id, int 
 int db_history_add(struct db *db, const struct actor *a, long long task_id,
                    const char *field, const char *old_value, const char *new_value,
                    const char *note, char *err, size_t errlen);
+
+/* ---- search and its index (db/search.c) ---------------------------------- */
+
+/* "%q%" with LIKE's own characters escaped; NULL when q is NULL or empty
+ * (*oom set when allocation fails). The caller frees it. */
+char *db_like_pattern(const char *q, int *oom);
+
+/* How to look for a search text: like is the LIKE pattern (NULL: no
+ * search); match the FTS5 phrase for task_fts, NULL when the trigram index
+ * cannot be used (fewer than 3 characters, or a department's name contains
+ * the text) and the texts must be scanned; depts is 1 when some
+ * department's name contains it. */
+struct db_search { char *like, *match; int depts; };
+int db_search_plan(struct db *db, const char *q, struct db_search *out, char *err,
+                   size_t errlen);
+void db_search_fini(struct db_search *s);
+
+/* Keeping task_fts in step, inside the caller's write transaction:
+ * db_fts_forget removes task id as indexed (its text, body and code as
+ * they were: the index keeps no copy); db_fts_add indexes tasks
+ * from_id..to_id as they are now stored, in one statement. A task whose
+ * text, body or code changes is forgotten with its old values before or
+ * after the change and added again after it. */
+int db_fts_forget(struct db *db, long long id, const char *text, const char *body,
+                  const char *code, char *err, size_t errlen);
+int db_fts_add(struct db *db, long long from_id, long long to_id, char *err, size_t errlen);
 
 /* ---- tasks (db/task.c) --------------------------------------------------- */
 

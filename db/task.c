@@ -138,20 +138,23 @@ static int list_push(struct task_list *l)
     return mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v);
 }
 
-/* The filter's WHERE clause. A department is looked up through the
- * tasks_lead and task_support_dept indexes (SQLite's multi-index OR), so it
- * has a statement of its own; the search is ASCII-case-insensitive LIKE
- * with the pattern escaped by like_pattern. */
-#define LIST_WHERE                                                                      \
-    " WHERE (:report = 0 OR t.report_id = :report)"                                     \
-    " AND (:withdrawn OR t.withdrawn = 0)"                                              \
-    " AND (:status IS NULL OR t.status = :status)"                                      \
-    " AND (:kind IS NULL OR t.kind = :kind)"                                            \
-    " AND (:today IS NULL OR (t.due IS NOT NULL AND t.due < :today"                     \
-    "      AND t.status <> 'done'))"                                                    \
-    " AND (:search IS NULL OR t.text LIKE :search ESCAPE '\\'"                          \
-    "      OR t.body LIKE :search ESCAPE '\\' OR t.code LIKE :search ESCAPE '\\'"       \
-    "      OR d.name LIKE :search ESCAPE '\\')"
+/* The filter's WHERE clause, made of literal pieces for the filters that
+ * are set (each bound, none formatted in), so that each can use its
+ * index: the report through tasks_order (which also gives the order), a
+ * department through tasks_lead and task_support_dept (SQLite's
+ * multi-index OR), overdue through tasks_due, a search of three
+ * characters or more through the trigram index task_fts (the LIKE after
+ * it keeps the result exactly the scan's: ASCII letters without regard
+ * to case). */
+#define LIST_REPORT " AND t.report_id = :report"
+#define LIST_STATUS " AND t.status = :status"
+#define LIST_KIND " AND t.kind = :kind"
+#define LIST_OVERDUE " AND t.due < :today AND t.status <> 'done'"
+#define LIST_FTS " AND t.id IN (SELECT rowid FROM task_fts WHERE task_fts MATCH :match)"
+#define LIST_LIKE                                                                       \
+    " AND (t.text LIKE :search ESCAPE '\\' OR t.body LIKE :search ESCAPE '\\'"          \
+    "      OR t.code LIKE :search ESCAPE '\\'"
+#define LIST_LIKE_DEPT " OR d.name LIKE :search ESCAPE '\\'"
 #define LIST_DEPT                                                                       \
     " AND (t.lead_id = :dept OR t.id IN (SELECT s2.task_id FROM task_support s2"       \
     "      WHERE s2.dept_id = :dept))"
@@ -167,85 +170,95 @@ static int list_push(struct task_list *l)
     " t.due, t.version, t.withdrawn"                                                    \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
 
-static void bind_filter(struct db_stmt *s, const struct task_filter *f, long long dept,
-                        const char *today, const char *search)
-{
-    db_bind_int(s, ":report", f->report_id);
-    db_bind_int(s, ":withdrawn", f->include_withdrawn != 0);
-    db_bind_text(s, ":status", f->status >= 0 && f->status < ST_COUNT
-                                     ? status_key((enum task_status)f->status) : NULL);
-    db_bind_text(s, ":kind", f->kind >= 0 && f->kind <= KIND_STATEMENT
-                                   ? kind_key((enum task_kind)f->kind) : NULL);
-    if (dept)
-        db_bind_int(s, ":dept", dept);
-    db_bind_text(s, ":today", f->overdue ? today : NULL);
-    db_bind_text(s, ":search", search);
-}
+struct list_q {
+    long long dept;
+    char today[16];
+    struct db_search search;
+    struct db_buf sql;
+};
 
-/* "%text%" with LIKE's own characters escaped; NULL when there is no
- * search (*oom set when allocation fails). */
-static char *like_pattern(const char *q, int *oom)
+/* The statement for f over columns cols. */
+static void list_sql(struct list_q *q, const struct task_filter *f, const char *cols)
 {
-    if (!q || !*q)
-        return NULL;
-    char *p = malloc(2 * strlen(q) + 3), *o = p;
-    if (!p) {
-        *oom = 1;
-        return NULL;
+    struct db_buf *b = &q->sql;
+    db_buf_str(b, cols);
+    db_buf_str(b, f->include_withdrawn ? " WHERE 1" : " WHERE t.withdrawn = 0");
+    if (f->report_id)
+        db_buf_str(b, LIST_REPORT);
+    if (f->status >= 0 && f->status < ST_COUNT)
+        db_buf_str(b, LIST_STATUS);
+    if (f->kind >= 0 && f->kind <= KIND_STATEMENT)
+        db_buf_str(b, LIST_KIND);
+    if (f->overdue)
+        db_buf_str(b, LIST_OVERDUE);
+    if (q->search.match)
+        db_buf_str(b, LIST_FTS);
+    if (q->search.like) {
+        db_buf_str(b, LIST_LIKE);
+        db_buf_str(b, q->search.depts ? LIST_LIKE_DEPT ")" : ")");
     }
-    *o++ = '%';
-    for (; *q; q++) {
-        if (*q == '%' || *q == '_' || *q == '\\')
-            *o++ = '\\';
-        *o++ = *q;
-    }
-    *o++ = '%';
-    *o = '\0';
-    return p;
+    if (q->dept)
+        db_buf_str(b, LIST_DEPT);
+    db_buf_str(b, LIST_ORDER);
 }
 
-/* The department's id, today's date and the search pattern for f. */
-static int filter_prepare(struct db *db, const struct task_filter *f, long long *dept,
-                          char today[16], char **search, char *err, size_t errlen)
+static void list_bind(struct db_stmt *s, const struct task_filter *f, struct list_q *q)
 {
-    int rc = FU_OK, oom = 0;
-    *dept = 0;
-    *search = NULL;
-    if (f->dept && *f->dept && (rc = db_dept_id(db, f->dept, dept, err, errlen)) != FU_OK)
-        return rc;
-    if (f->today && date_valid(f->today) != 0)
-        return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
-    snprintf(today, 16, "%s", f->today ? f->today : "");
-    if (!f->today)
-        db_today(today, 16);
-    *search = like_pattern(f->search, &oom);
-    return oom ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
+    if (f->report_id)
+        db_bind_int(s, ":report", f->report_id);
+    if (f->status >= 0 && f->status < ST_COUNT)
+        db_bind_text(s, ":status", status_key((enum task_status)f->status));
+    if (f->kind >= 0 && f->kind <= KIND_STATEMENT)
+        db_bind_text(s, ":kind", kind_key((enum task_kind)f->kind));
+    if (f->overdue)
+        db_bind_text(s, ":today", q->today);
+    if (q->search.match)
+        db_bind_text(s, ":match", q->search.match);
+    if (q->search.like)
+        db_bind_text(s, ":search", q->search.like);
+    if (q->dept)
+        db_bind_int(s, ":dept", q->dept);
 }
 
-/* The start both listings share: a default filter, the filter's values,
- * one of two literal statements (with or without the department join),
- * bound. On FU_OK the caller steps s, then finishes it and frees *search. */
+static void list_q_fini(struct list_q *q)
+{
+    db_search_fini(&q->search);
+    db_buf_free(&q->sql);
+}
+
+/* The start both listings share: a default filter, the filter's values
+ * and its statement over cols, bound. On FU_OK the caller steps s, then
+ * finishes it and list_q_fini's q. */
 static int list_start(struct db *db, const struct task_filter *f, struct db_stmt *s,
-                      const char *sql_dept, const char *sql_all, char **search,
-                      char *err, size_t errlen)
+                      const char *cols, struct list_q *q, char *err, size_t errlen)
 {
     struct task_filter all;
-    long long dept = 0;
-    char today[16];
-    *search = NULL;
+    int rc = FU_OK;
+    memset(q, 0, sizeof *q);
+    memset(s, 0, sizeof *s);
     if (!f) {
         task_filter_init(&all);
         f = &all;
     }
-    int rc = filter_prepare(db, f, &dept, today, search, err, errlen);
+    if (f->dept && *f->dept)
+        rc = db_dept_id(db, f->dept, &q->dept, err, errlen);
+    if (rc == FU_OK && f->today && date_valid(f->today) != 0)
+        rc = db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
+    snprintf(q->today, sizeof q->today, "%s", f->today ? f->today : "");
+    if (!f->today)
+        db_today(q->today, sizeof q->today);
     if (rc == FU_OK)
-        rc = db_prepare_cached(db, s, dept ? sql_dept : sql_all, err, errlen);
+        rc = db_search_plan(db, f->search, &q->search, err, errlen);
+    if (rc == FU_OK) {
+        list_sql(q, f, cols);
+        rc = q->sql.oom ? db_errf(err, errlen, FU_ERR, "out of memory")
+                        : db_prepare(db, s, q->sql.p, err, errlen);
+    }
     if (rc == FU_OK)
-        bind_filter(s, f, dept, today, *search);
+        list_bind(s, f, q);
     if (rc != FU_OK) {
         db_finish(s);
-        free(*search);
-        *search = NULL;
+        list_q_fini(q);
     }
     return rc;
 }
@@ -254,10 +267,9 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
                  char *err, size_t errlen)
 {
     struct db_stmt s = {0};
-    char *search;
+    struct list_q q;
     memset(out, 0, sizeof *out);
-    int rc = list_start(db, f, &s, TASK_COLS LIST_WHERE LIST_DEPT LIST_ORDER,
-                        TASK_COLS LIST_WHERE LIST_ORDER, &search, err, errlen);
+    int rc = list_start(db, f, &s, TASK_COLS, &q, err, errlen);
     if (rc != FU_OK)
         return rc;
     while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
@@ -268,7 +280,7 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
     }
     rc = rc == SQLITE_DONE ? FU_OK : rc;
     db_finish(&s);
-    free(search);
+    list_q_fini(&q);
     if (rc != FU_OK)
         task_list_free(out);
     return rc;
@@ -364,9 +376,8 @@ int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void
     struct db_stmt s = {0};
     struct each_support sp = {0};
     struct task t;
-    char *search;
-    int rc = list_start(db, f, &s, EACH_COLS LIST_WHERE LIST_DEPT LIST_ORDER,
-                        EACH_COLS LIST_WHERE LIST_ORDER, &search, err, errlen);
+    struct list_q q;
+    int rc = list_start(db, f, &s, EACH_COLS, &q, err, errlen);
     if (rc != FU_OK)
         return rc;
     memset(&t, 0, sizeof t);
@@ -382,7 +393,7 @@ int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void
     if (rc == SQLITE_DONE)
         rc = FU_OK;
     db_finish(&s);
-    free(search);
+    list_q_fini(&q);
     free(sp.buf);
     free(sp.v);
     return rc;

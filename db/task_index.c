@@ -173,57 +173,45 @@ int db_task_index(struct db *db, long long report_id, struct task_index *out,
     " AND (t.code LIKE :p ESCAPE '\\' OR t.text LIKE :p ESCAPE '\\'"                    \
     "  OR t.body LIKE :p ESCAPE '\\')"                                                  \
     " ORDER BY t.seq " order " LIMIT :max"
+/* The tasks whose texts hold the words, from the trigram index (CROSS
+ * JOIN: from its few rows to their tasks, never the report's every task);
+ * the LIKE keeps the answer exactly the scan's. */
+#define SEARCH_FTS_SQL(order)                                                          \
+    "SELECT t.seq FROM task_fts f CROSS JOIN tasks t ON t.id = f.rowid"                 \
+    " WHERE task_fts MATCH :m AND t.report_id = :r AND t.withdrawn = 0"                 \
+    " AND t.seq BETWEEN :lo AND :hi"                                                    \
+    " AND (t.code LIKE :p ESCAPE '\\' OR t.text LIKE :p ESCAPE '\\'"                    \
+    "  OR t.body LIKE :p ESCAPE '\\')"                                                  \
+    " ORDER BY t.seq " order " LIMIT :max"
 
-static int any_dept_like(struct db *db, const char *pattern, int *any, char *err,
-                         size_t errlen)
+/* Tasks read in tree order before the index is asked: a word that is
+ * common is met within them at once (the index would hand back all its
+ * thousands of tasks to be sorted); a rare one costs this much reading. */
+#define SEARCH_NEAR 256
+
+static int search_run(struct db *db, int how, int desc, long long report_id, long long lo,
+                      long long hi, const struct db_search *q, long long *seqs, size_t max,
+                      size_t *n, char *err, size_t errlen)
 {
     struct db_stmt s;
-    int rc = db_prepare_cached(db, &s, "SELECT EXISTS (SELECT 1 FROM departments"
-                               " WHERE name LIKE :p ESCAPE '\\')", err, errlen);
-    if (rc == FU_OK) {
-        db_bind_text(&s, ":p", pattern);
-        rc = db_step(&s, err, errlen);
-        *any = rc == SQLITE_ROW && db_col_int(&s, 0);
-        rc = rc == SQLITE_ROW ? FU_OK : rc;
-    }
-    db_finish(&s);
-    return rc;
-}
-
-int db_task_search(struct db *db, long long report_id, long long lo, long long hi, int desc,
-                   const char *q, long long *seqs, size_t max, size_t *n,
-                   char *err, size_t errlen)
-{
-    struct db_stmt s;
-    *n = 0;
-    if (!q || !*q || max == 0 || lo > hi)
-        return FU_OK;
-    char *p = malloc(2 * strlen(q) + 3), *o = p;
-    if (!p)
-        return db_errf(err, errlen, FU_ERR, "out of memory");
-    *o++ = '%';
-    for (const char *c = q; *c; c++) {
-        if (*c == '%' || *c == '_' || *c == '\\')
-            *o++ = '\\';
-        *o++ = *c;
-    }
-    *o++ = '%';
-    *o = '\0';
-    int depts = 0, rc = any_dept_like(db, p, &depts, err, errlen);
-    if (rc == FU_OK && depts)
+    int rc;
+    if (how == 2)
+        rc = desc ? db_prepare_cached(db, &s, SEARCH_FTS_SQL("DESC"), err, errlen)
+                  : db_prepare_cached(db, &s, SEARCH_FTS_SQL("ASC"), err, errlen);
+    else if (how == 1)
         rc = desc ? db_prepare_cached(db, &s, SEARCH_SQL("DESC"), err, errlen)
                   : db_prepare_cached(db, &s, SEARCH_SQL("ASC"), err, errlen);
-    else if (rc == FU_OK)
+    else
         rc = desc ? db_prepare_cached(db, &s, SEARCH_TEXT_SQL("DESC"), err, errlen)
                   : db_prepare_cached(db, &s, SEARCH_TEXT_SQL("ASC"), err, errlen);
-    if (rc != FU_OK) {
-        free(p);
+    if (rc != FU_OK)
         return rc;
-    }
     db_bind_int(&s, ":r", report_id);
     db_bind_int(&s, ":lo", lo);
     db_bind_int(&s, ":hi", hi);
-    db_bind_text(&s, ":p", p);
+    db_bind_text(&s, ":p", q->like);
+    if (how == 2)
+        db_bind_text(&s, ":m", q->match);
     db_bind_int(&s, ":max", (long long)max);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
@@ -233,6 +221,37 @@ int db_task_search(struct db *db, long long report_id, long long lo, long long h
     if (rc == SQLITE_DONE)
         rc = FU_OK;
     db_finish(&s);
-    free(p);
+    return rc;
+}
+
+int db_task_search(struct db *db, long long report_id, long long lo, long long hi, int desc,
+                   const char *q, long long *seqs, size_t max, size_t *n,
+                   char *err, size_t errlen)
+{
+    struct db_search plan;
+    *n = 0;
+    if (!q || !*q || max == 0 || lo > hi)
+        return FU_OK;
+    int rc = db_search_plan(db, q, &plan, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    if (!plan.match) {
+        rc = search_run(db, plan.depts, desc, report_id, lo, hi, &plan, seqs, max, n, err,
+                        errlen);
+        db_search_fini(&plan);
+        return rc;
+    }
+    /* the nearest SEARCH_NEAR positions by scanning, the rest through the index */
+    long long near_lo = lo, near_hi = hi;
+    if (!desc && hi - lo > SEARCH_NEAR)
+        near_hi = lo + SEARCH_NEAR - 1;
+    else if (desc && hi - lo > SEARCH_NEAR)
+        near_lo = hi - SEARCH_NEAR + 1;
+    rc = search_run(db, 0, desc, report_id, near_lo, near_hi, &plan, seqs, max, n, err,
+                    errlen);
+    if (rc == FU_OK && *n == 0 && (near_lo != lo || near_hi != hi))
+        rc = search_run(db, 2, desc, report_id, desc ? lo : near_hi + 1,
+                        desc ? near_lo - 1 : hi, &plan, seqs, max, n, err, errlen);
+    db_search_fini(&plan);
     return rc;
 }

@@ -447,8 +447,6 @@ static size_t find_in(const struct model *m, long long lo, long long hi, int des
             if (i != MODEL_NONE && m->shown[i])
                 return i;
         }
-        if (n < 32)
-            return MODEL_NONE;
         if (desc)
             hi = seqs[n - 1] - 1;
         else
