@@ -6,7 +6,8 @@ CFLAGS  ?= -O2 -g
 BUILD   ?= build
 PREFIX  ?= /usr/local
 
-PKGS    := ncursesw sqlite3 uuid
+# libzip, libxml-2.0: .docx (read and written); xlsxwriter: .xlsx written.
+PKGS    := ncursesw sqlite3 uuid libzip libxml-2.0 xlsxwriter
 # Evaluated lazily: after deps.sh has installed the packages.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -lcrypto

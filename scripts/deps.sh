@@ -5,9 +5,14 @@ set -eu
 
 # clang and libclang-rt-dev: `make fuzz` (libFuzzer); `make asan` uses gcc.
 # man-db: the install test renders the manual with man -l.
+# libxlsxwriter-dev, libzip-dev, libxml2-dev: the .xlsx and .docx outputs.
+# libreoffice-calc-nogui, libreoffice-writer-nogui, unzip: tests only (a
+# third-party reader opens the .xlsx and .docx files followup writes).
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
-clang libclang-rt-dev man-db"
+clang libclang-rt-dev man-db
+libxlsxwriter-dev libzip-dev libxml2-dev
+libreoffice-calc-nogui libreoffice-writer-nogui unzip"
 
 missing=""
 for p in $PKGS; do
