@@ -67,6 +67,11 @@ void cli_puts(FILE *out, const char *s);
 /* Prints s to out, wrapped to width columns, each line indented. */
 void cli_wrap(FILE *out, const char *s, int indent, int width);
 
+/* A binary format (xlsx) is never written to a terminal: FU_USAGE with a
+ * hint to use -o when binary is set and stdout is a terminal (fmt and cmd
+ * name the format and the command for the hint), else FU_OK. */
+int cli_binary_out(int binary, const char *fmt, const char *cmd);
+
 /* Local date "YYYY-MM-DD" for today. */
 void cli_today(char out[11]);
 
@@ -94,8 +99,9 @@ int cmd_paths(struct cli *c, int argc, char **argv);
  * config's error when it could not be read (--version still answers). */
 int cli_paths_print(struct cli *c, const char *config_err);
 
-/* list's output formats, shared with other commands that print tasks. */
-enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON };
+/* list's output formats, shared with other commands that print tasks
+ * (FMT_XLSX: list only, through list_xlsx_*). */
+enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX };
 void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out);
 
 /* The same output a row at a time: list_out_new makes the writer (NULL
@@ -109,6 +115,17 @@ struct list_out;
 struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out);
 int list_out_task(const struct task *t, void *ctx);
 int list_out_end(struct list_out *o, int ok);
+
+/* The task list as a workbook (cli/list_xlsx.c): list_xlsx_new starts
+ * it (NULL with err filled on failure), list_xlsx_task (a db_task_fn)
+ * adds a row with the task's latest note read from c->db, and
+ * list_xlsx_end finishes it, copies it to out when ok, sets *rows and
+ * frees the writer. FU_OK or FU_ERR with err filled. */
+struct list_xlsx;
+struct list_xlsx *list_xlsx_new(struct cli *c, char *err, size_t errlen);
+int list_xlsx_task(const struct task *t, void *ctx);
+int list_xlsx_end(struct list_xlsx *x, FILE *out, int ok, size_t *rows, char *err,
+                  size_t errlen);
 
 /* 1 when s is valid UTF-8 that text_sanitize() would leave unchanged (no
  * control characters, no bidi controls). When plain is not NULL it is set

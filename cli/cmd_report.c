@@ -73,7 +73,7 @@ static int report_options(struct rpt *r, const char *format, const char *by,
                           enum rpt_format *f)
 {
     if (format && rpt_format_parse(format, f) != 0)
-        return cli_fail(FU_USAGE, "unknown format '%s'; use text, md, csv, html or json",
+        return cli_fail(FU_USAGE, "unknown format '%s'; use text, md, csv, html, json or xlsx",
                         format);
     if (!format)
         *f = RPT_TEXT;
@@ -104,7 +104,10 @@ int cmd_report(struct cli *c, int argc, char **argv)
     if (help)
         return cli_help("report");
     struct rpt r;
-    enum rpt_format f;
+    enum rpt_format f = RPT_TEXT;
+    if (format && rpt_format_parse(format, &f) == 0 && !output &&
+        (rc = cli_binary_out(rpt_format_binary(f), format, "report")) != FU_OK)
+        return rc;
     rpt_init(&r);
     r.zh = c->zh;
     r.excel = excel;

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/when.h"
 #include "core/err.h"
+#include "core/outfile.h"
 #include "core/text.h"
 
 static int parse_format(const char *s, enum list_format *f)
@@ -15,34 +16,51 @@ static int parse_format(const char *s, enum list_format *f)
         *f = FMT_CSV;
     else if (!strcmp(s, "json"))
         *f = FMT_JSON;
+    else if (!strcmp(s, "xlsx"))
+        *f = FMT_XLSX;
     else
-        return cli_fail(FU_USAGE, "unknown format '%s'; use table, csv or json", s);
+        return cli_fail(FU_USAGE, "unknown format '%s'; use table, csv, json or xlsx", s);
     return FU_OK;
 }
 
-int cmd_list(struct cli *c, int argc, char **argv)
+struct list_job {
+    struct cli *c;
+    const struct task_filter *f;
+    enum list_format fmt;
+    size_t rows;
+};
+
+/* The tasks in the job's format to out (stdout, or the -o file). */
+static int list_write(FILE *out, void *ctx, char *err, size_t errlen)
 {
-    const char *report = NULL, *dept = NULL, *status = NULL, *kind = NULL, *search = NULL,
-               *format = NULL, *pos[1];
-    int overdue = 0, withdrawn = 0, npos, help, rc;
-    struct cli_opt opts[] = {{.name = "report", .has_arg = 1, .value = &report},
-                             {.name = "dept", .has_arg = 1, .value = &dept},
-                             {.name = "status", .has_arg = 1, .value = &status},
-                             {.name = "kind", .has_arg = 1, .value = &kind},
-                             {.name = "search", .has_arg = 1, .value = &search},
-                             {.name = "format", .has_arg = 1, .value = &format},
-                             {.name = "overdue", .flag = &overdue},
-                             {.name = "withdrawn", .flag = &withdrawn},
-                             {0}};
-    if ((rc = cli_args("list", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
-        return rc;
-    if (help)
-        return cli_help("list");
-    enum list_format fmt = FMT_TABLE;
-    struct task_filter f;
-    task_filter_init(&f);
-    if ((rc = parse_format(format, &fmt)) != FU_OK)
-        return rc;
+    struct list_job *j = ctx;
+    int rc;
+    if (j->fmt == FMT_XLSX) {
+        struct list_xlsx *x = list_xlsx_new(j->c, err, errlen);
+        if (!x)
+            return FU_ERR;
+        rc = db_task_each(j->c->db, j->f, list_xlsx_task, x, err, errlen);
+        int end = list_xlsx_end(x, out, rc == FU_OK, &j->rows, err, errlen);
+        return rc != FU_OK ? rc : end;
+    }
+    struct list_out *o = list_out_new(j->c, j->fmt, out);
+    if (!o) {
+        snprintf(err, errlen, "out of memory");
+        return FU_ERR;
+    }
+    rc = db_task_each(j->c->db, j->f, list_out_task, o, err, errlen);
+    if (rc == FU_ERR && !err[0])
+        snprintf(err, errlen, "out of memory");
+    int end = list_out_end(o, rc == FU_OK);
+    if (rc == FU_OK && end != FU_OK)
+        snprintf(err, errlen, "out of memory");
+    return rc != FU_OK ? rc : end;
+}
+
+/* Filters from the options into f; an exit status. */
+static int list_filter(struct cli *c, struct task_filter *f, const char *report,
+                       const char *status, const char *kind)
+{
     enum task_status st;
     enum task_kind k;
     if (status && status_parse(status, &st) != 0)
@@ -50,25 +68,60 @@ int cmd_list(struct cli *c, int argc, char **argv)
                                   "submitted or done", status);
     if (kind && kind_parse(kind, &k) != 0)
         return cli_fail(FU_USAGE, "unknown kind '%s'; use section, item or statement", kind);
-    if ((rc = cli_open_db(c, 0)) != FU_OK)
+    int rc = cli_open_db(c, 0);
+    if (rc != FU_OK)
         return rc;
-    if (report && (rc = cli_resolve_report(c, report, &f.report_id)) != FU_OK)
+    if (report && (rc = cli_resolve_report(c, report, &f->report_id)) != FU_OK)
+        return rc;
+    f->status = status ? (int)st : -1;
+    f->kind = kind ? (int)k : -1;
+    return FU_OK;
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+    const char *report = NULL, *dept = NULL, *status = NULL, *kind = NULL, *search = NULL,
+               *format = NULL, *output = NULL, *pos[1];
+    int overdue = 0, withdrawn = 0, npos, help, rc;
+    struct cli_opt opts[] = {{.name = "report", .has_arg = 1, .value = &report},
+                             {.name = "dept", .has_arg = 1, .value = &dept},
+                             {.name = "status", .has_arg = 1, .value = &status},
+                             {.name = "kind", .has_arg = 1, .value = &kind},
+                             {.name = "search", .has_arg = 1, .value = &search},
+                             {.name = "format", .has_arg = 1, .value = &format},
+                             {.name = "output", .short_name = 'o', .has_arg = 1, .value = &output},
+                             {.name = "overdue", .flag = &overdue},
+                             {.name = "withdrawn", .flag = &withdrawn},
+                             {0}};
+    if ((rc = cli_args("list", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("list");
+    struct task_filter f;
+    struct list_job job = {.c = c, .f = &f, .fmt = FMT_TABLE};
+    task_filter_init(&f);
+    if ((rc = parse_format(format, &job.fmt)) != FU_OK ||
+        (!output && (rc = cli_binary_out(job.fmt == FMT_XLSX, format, "list")) != FU_OK) ||
+        (rc = list_filter(c, &f, report, status, kind)) != FU_OK)
         return rc;
     f.dept = dept;
-    f.status = status ? (int)st : -1;
-    f.kind = kind ? (int)k : -1;
     f.overdue = overdue;
     f.search = search;
     f.include_withdrawn = withdrawn;
     char err[FU_ERRLEN] = "";
-    struct list_out *o = list_out_new(c, fmt, stdout);
-    if (!o)
-        return cli_fail(FU_ERR, "out of memory");
-    rc = db_task_each(c->db, &f, list_out_task, o, err, sizeof err);
-    int end = list_out_end(o, rc == FU_OK);
-    if (rc != FU_OK)
-        return cli_fail(rc, "%s", rc == FU_ERR && !err[0] ? "out of memory" : err);
-    return end == FU_OK ? FU_OK : cli_fail(FU_ERR, "out of memory");
+    if (!output) {
+        rc = list_write(stdout, &job, err, sizeof err);
+        return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    }
+    if ((rc = outfile_write(output, list_write, &job, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (job.fmt == FMT_XLSX)
+        printf(c->zh ? "%zu项任务已写入 " : "%zu tasks written to ", job.rows);
+    else
+        fputs(c->zh ? "任务列表已写入 " : "task list written to ", stdout);
+    cli_puts(stdout, output);
+    putchar('\n');
+    return FU_OK;
 }
 
 static void field(struct cli *c, const char *en, const char *zh, const char *value)

@@ -36,7 +36,7 @@ static const struct {
      "仅限督办用户。没有数据库时新建。"},
     {"list", cmd_list,
      "list [--report R] [--dept D] [--status S] [--kind K] [--overdue] [--search TEXT]\n"
-     "     [--withdrawn] [--format table|csv|json]",
+     "     [--withdrawn] [--format table|csv|json|xlsx] [-o FILE]",
      "Tasks, one a line, in report order.\n"
      "  --report R   R1, 1 or a 文号    --dept D   lead or supporting department\n"
      "  --status S   todo active ongoing delayed submitted done (or 未启动 …)\n"
@@ -44,7 +44,9 @@ static const struct {
      "  --overdue    due date passed and not done\n"
      "  --search T   text, code or department contains T\n"
      "  --withdrawn  include tasks a revised report withdrew\n"
-     "  --format F   table (default), csv (RFC 4180) or json",
+     "  --format F   table (default), csv (RFC 4180), json, or xlsx (the 台账: a\n"
+     "               workbook with the latest progress note; needs -o or a redirect)\n"
+     "  -o FILE      write FILE atomically instead of printing",
      "任务，每行一条，按报告顺序。\n"
      "  --report R   R1、1 或文号        --dept D   牵头或协办单位\n"
      "  --status S   todo active ongoing delayed submitted done（或 未启动 …）\n"
@@ -52,7 +54,9 @@ static const struct {
      "  --overdue    已过期限且未办结\n"
      "  --search T   内容、编号或单位包含 T\n"
      "  --withdrawn  包括修订报告撤销的任务\n"
-     "  --format F   table（默认）、csv（RFC 4180）或 json"},
+     "  --format F   table（默认）、csv（RFC 4180）、json 或 xlsx（督办台账工作簿，\n"
+     "               含最新进展；须用 -o 或重定向）\n"
+     "  -o FILE      原子地写入 FILE，不打印"},
     {"show", cmd_show, "show TASK",
      "One task: text, owner, supporting departments, due date, status, metrics, notes\n"
      "and history. TASK is a code (2.1.3, R2:2.1.3) or a UUID prefix (8+ hex digits).",
@@ -115,14 +119,15 @@ static const struct {
      "寥寥数行；无事可提醒时不输出任何内容，可放在登录脚本中。已申请办结的任务不列出。\n"
      "  --all   所有单位（仅限督办用户；含待审核任务）"},
     {"report", cmd_report,
-     "report [--format text|md|csv|html|json] [--by dept|section] [--since-review [N]]\n"
-     "     [--excel] [-o FILE] [--report R]",
+     "report [--format text|md|csv|html|json|xlsx] [--by dept|section]\n"
+     "     [--since-review [N]] [--excel] [-o FILE] [--report R]",
      "Status report for a review meeting: a header (report, 文号, date, round compared\n"
      "with, audit-trail position), the items by status, by department (lead and\n"
      "supporting, per status, completion rate, overdue) or by section (status, owner,\n"
      "due date, latest progress), the overdue and due-soon items, and the ratings.\n"
      "  --format F        text (default), md, csv (RFC 4180), html (one printable file\n"
-     "                    with bar charts), json\n"
+     "                    with bar charts), json, xlsx (a sheet per part; needs -o or a\n"
+     "                    redirect)\n"
      "  --by G            dept (default) or section\n"
      "  --since-review [N] also what changed since the latest round (or round N):\n"
      "                    status, lead and due changes, new and withdrawn tasks, notes\n"
@@ -135,7 +140,7 @@ static const struct {
      "事项状态汇总、分单位（牵头与配合、各状态、办结率、逾期）或分章节（状态、牵头单位、\n"
      "完成时限、最新进展）情况、逾期及临期事项，以及测评情况。\n"
      "  --format F        text（默认）、md、csv（RFC 4180）、html（可打印的单一文件，\n"
-     "                    含条形图）、json\n"
+     "                    含条形图）、json、xlsx（每部分一个工作表；须用 -o 或重定向）\n"
      "  --by G            dept（默认，分单位）或 section（分章节）\n"
      "  --since-review [N] 另列自最近一轮（或第 N 轮）审议以来的变化：状态、牵头单位和\n"
      "                    时限调整，新增和撤销的任务，新增进展\n"

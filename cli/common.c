@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/text.h"
@@ -158,6 +159,14 @@ void cli_wrap(FILE *out, const char *s, int indent, int width)
     struct wrap_ctx w = {out, indent};
     text_wrap(safe, width - indent > 10 ? width - indent : 10, wrap_line, &w);
     free(safe);
+}
+
+int cli_binary_out(int binary, const char *fmt, const char *cmd)
+{
+    if (!binary || !isatty(STDOUT_FILENO))
+        return FU_OK;
+    return cli_fail(FU_USAGE, "%s --format %s writes a binary file, not text for the terminal; "
+                    "add -o FILE.%s (or redirect the output to a file)", cmd, fmt, fmt);
 }
 
 void cli_today(char out[11])

@@ -2,16 +2,14 @@
  * summaries, labels and the format dispatch (contract in core/report.h). */
 #include "core/report.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/err.h"
+#include "core/outfile.h"
 #include "core/report_int.h"
 #include "core/text.h"
 
@@ -89,8 +87,8 @@ int rpt_date_add(const char *date, long n, char out[11])
 
 int rpt_format_parse(const char *s, enum rpt_format *out)
 {
-    static const char *const names[] = {"text", "md", "csv", "html", "json"};
-    for (int i = 0; s && i < 5; i++)
+    static const char *const names[] = {"text", "md", "csv", "html", "json", "xlsx"};
+    for (int i = 0; s && i < 6; i++)
         if (strcasecmp(s, names[i]) == 0) {
             *out = (enum rpt_format)i;
             return 0;
@@ -100,6 +98,11 @@ int rpt_format_parse(const char *s, enum rpt_format *out)
         return 0;
     }
     return -1;
+}
+
+int rpt_format_binary(enum rpt_format f)
+{
+    return f == RPT_XLSX;
 }
 
 /* ---- the model's lifetime ------------------------------------------------------- */
@@ -638,8 +641,13 @@ void rtab_init(struct rtab *t, int ncol, const char *const *head)
     memset(t, 0, sizeof *t);
     t->ncol = ncol > RTAB_MAX ? RTAB_MAX : ncol;
     t->flex = -1;
-    for (int i = 0; i < t->ncol; i++)
-        t->head[i] = head[i];
+    for (int i = 0; i < t->ncol; i++) {
+        t->head[i] = t->ownhead[i] = strdup(head[i] ? head[i] : "");
+        if (!t->ownhead[i]) {
+            t->head[i] = "";
+            t->oom = 1;
+        }
+    }
 }
 
 void rtab_row(struct rtab *t, const char *const *cells)
@@ -651,13 +659,30 @@ void rtab_row(struct rtab *t, const char *const *cells)
         t->oom = 1;
         return;
     }
+    if (reserve((void **)&t->num, &t->capnum, (t->nrows + 1) * (size_t)t->ncol,
+                sizeof *t->num) != 0) {
+        t->oom = 1;
+        return;
+    }
     for (int i = 0; i < t->ncol; i++) {
         char *c = strdup(cells[i] ? cells[i] : "");
         if (!c)
             t->oom = 1;
         t->cells[t->nrows * (size_t)t->ncol + (size_t)i] = c;
+        t->num[t->nrows * (size_t)t->ncol + (size_t)i] = NAN;
     }
     t->nrows++;
+}
+
+void rtab_num(struct rtab *t, int col, double v)
+{
+    if (!t->oom && t->nrows > 0 && col >= 0 && col < t->ncol)
+        t->num[(t->nrows - 1) * (size_t)t->ncol + (size_t)col] = v;
+}
+
+double rtab_numval(const struct rtab *t, size_t row, int col)
+{
+    return t->num ? t->num[row * (size_t)t->ncol + (size_t)col] : NAN;
 }
 
 const char *rtab_cell(const struct rtab *t, size_t row, int col)
@@ -671,6 +696,9 @@ void rtab_fini(struct rtab *t)
     for (size_t i = 0; i < t->nrows * (size_t)t->ncol; i++)
         free(t->cells[i]);
     free(t->cells);
+    free(t->num);
+    for (int i = 0; i < t->ncol; i++)
+        free(t->ownhead[i]);
     memset(t, 0, sizeof *t);
 }
 
@@ -680,6 +708,10 @@ int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size
 {
     struct rsink s = {.r = r, .out = out};
     switch (f) {
+    case RPT_XLSX:
+        if (rpt_write_xlsx(r, out, err, errlen) != FU_OK)
+            return FU_ERR;
+        break;
     case RPT_CSV:
         rpt_write_csv(r, out);
         break;
@@ -706,53 +738,22 @@ int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size
     return FU_OK;
 }
 
-static int file_err(char *err, size_t errlen, int rc, const char *what, const char *path)
+struct write_ctx {
+    const struct rpt *r;
+    enum rpt_format f;
+};
+
+static int write_to(FILE *out, void *ctx, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "%s %s: %s", what, path, strerror(errno));
-    return rc;
+    const struct write_ctx *w = ctx;
+    return rpt_write(w->r, w->f, out, err, errlen);
 }
 
 int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, char *err,
                    size_t errlen)
 {
-    char dir[4096], tmp[4200];
-    const char *slash = path ? strrchr(path, '/') : NULL;
-    const char *base = slash ? slash + 1 : path;
-    if (!path || !*base) {
-        snprintf(err, errlen, "give a file name, e.g. report.html, not a directory");
-        return FU_USAGE;
-    }
-    if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else if (slash)
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-    else
-        snprintf(dir, sizeof dir, ".");
-    snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return file_err(err, errlen, FU_ERR, "cannot create a file in", dir);
-    mode_t mask = umask(0);
-    umask(mask);
-    FILE *fp = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
-    int rc = fp ? rpt_write(r, f, fp, err, errlen)
-                : file_err(err, errlen, FU_ERR, "cannot write", tmp);
-    if (rc == FU_OK && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
-        rc = file_err(err, errlen, FU_ERR, "cannot write", path);
-    if ((fp ? fclose(fp) : close(fd)) != 0 && rc == FU_OK)
-        rc = file_err(err, errlen, FU_ERR, "cannot write", path);
-    if (rc == FU_OK && rename(tmp, path) != 0)
-        rc = file_err(err, errlen, FU_ERR, "cannot replace", path);
-    if (rc != FU_OK) {
-        unlink(tmp);
-        return rc;
-    }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);   /* the rename itself reaches the disk */
-        close(dfd);
-    }
-    return FU_OK;
+    struct write_ctx w = {r, f};
+    return outfile_write(path, write_to, &w, err, errlen);
 }
 
 int rpt_format_for_path(const char *path, enum rpt_format *out)
@@ -762,7 +763,7 @@ int rpt_format_for_path(const char *path, enum rpt_format *out)
         enum rpt_format f;
     } exts[] = {{".txt", RPT_TEXT}, {".text", RPT_TEXT}, {".md", RPT_MD},
                 {".markdown", RPT_MD}, {".csv", RPT_CSV}, {".html", RPT_HTML},
-                {".htm", RPT_HTML}, {".json", RPT_JSON}};
+                {".htm", RPT_HTML}, {".json", RPT_JSON}, {".xlsx", RPT_XLSX}};
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot || strchr(dot, '/'))
         return -1;

@@ -1,7 +1,9 @@
 /* What a status report says, in order, written once for every layout
- * (text, Markdown, HTML) through a sink (core/report_int.h): the header,
- * the summary by status, the departments or sections, the overdue and
- * due-soon items, the changes since a review round and the ratings. */
+ * (text, Markdown, HTML) through a sink (core/report_int.h): the
+ * header, the summary by status, the departments or sections, the overdue
+ * and due-soon items, the changes since a review round and the ratings.
+ * The tables and sentences are built by rpt_tab_* and rpt_*_text, which
+ * the workbook (report_xlsx.c) lays out as sheets. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,89 +28,128 @@ static void heading(struct rsink *s, int level, int major, int minor, const char
 
 /* ---- header ---------------------------------------------------------------- */
 
-static void header(struct rsink *s)
+void rpt_tab_header(const struct rpt *r, struct rtab *t)
 {
-    const struct rpt *r = s->r;
+    static const char *const head[] = {"", ""};
     char buf[1024];
-    s->title(s, rpt_lbl(r, L_TITLE));
+    rtab_init(t, 2, head);
     for (size_t i = 0; i < r->nsources; i++) {
         const struct rpt_source *src = &r->sources[i];
         if (r->nsources == 1) {
-            s->field(s, rpt_lbl(r, L_SOURCE), src->title ? src->title : "-");
-            s->field(s, rpt_lbl(r, L_DOC_NO), src->doc_no ? src->doc_no : "-");
+            const char *a[] = {rpt_lbl(r, L_SOURCE), src->title ? src->title : "-"};
+            const char *b[] = {rpt_lbl(r, L_DOC_NO), src->doc_no ? src->doc_no : "-"};
+            rtab_row(t, a);
+            rtab_row(t, b);
             continue;
         }
         snprintf(buf, sizeof buf, r->zh ? "R%lld %s（%s）" : "R%lld %s (%s)", src->id,
                  src->title ? src->title : "-", src->doc_no ? src->doc_no : "-");
-        s->field(s, rpt_lbl(r, L_SOURCE), buf);
+        const char *row[] = {rpt_lbl(r, L_SOURCE), buf};
+        rtab_row(t, row);
     }
-    s->field(s, rpt_lbl(r, L_AS_OF), r->today);
-    s->field(s, rpt_lbl(r, L_GENERATED), r->generated_at);
+    const char *as_of[] = {rpt_lbl(r, L_AS_OF), r->today};
+    rtab_row(t, as_of);
+    const char *gen[] = {rpt_lbl(r, L_GENERATED), r->generated_at};
+    rtab_row(t, gen);
     rpt_round_lbl(r, &r->since, buf, sizeof buf);
-    s->field(s, rpt_lbl(r, L_COMPARED), buf);
+    const char *cmp[] = {rpt_lbl(r, L_COMPARED), buf};
+    rtab_row(t, cmp);
     snprintf(buf, sizeof buf, r->zh ? "共%lld条记录" : "%lld rows", r->chain_rows);
-    s->field(s, rpt_lbl(r, L_CHAIN), buf);
-    s->field(s, rpt_lbl(r, L_CHAIN_HEAD), r->chain_head[0] ? r->chain_head : "-");
+    const char *chain[] = {rpt_lbl(r, L_CHAIN), buf};
+    rtab_row(t, chain);
+    const char *headrow[] = {rpt_lbl(r, L_CHAIN_HEAD), r->chain_head[0] ? r->chain_head : "-"};
+    rtab_row(t, headrow);
+}
+
+static void header(struct rsink *s)
+{
+    struct rtab t;
+    s->title(s, rpt_lbl(s->r, L_TITLE));
+    rpt_tab_header(s->r, &t);
+    for (size_t i = 0; i < t.nrows; i++)
+        s->field(s, rtab_cell(&t, i, 0), rtab_cell(&t, i, 1));
+    rtab_fini(&t);
 }
 
 /* ---- summary ---------------------------------------------------------------- */
 
-static void summary(struct rsink *s, int major)
+void rpt_summary_text(const struct rpt *r, char *buf, size_t len)
 {
-    const struct rpt *r = s->r;
-    char buf[512], pct[32], n[32];
-    heading(s, 1, major, 0, rpt_lbl(r, L_SUMMARY));
+    char pct[32];
     rpt_pct(pct, sizeof pct, r->by_status[ST_DONE], r->total);
     if (r->zh)
-        snprintf(buf, sizeof buf, "共%lld项事项，已办结%lld项，办结率%s；逾期%zu项，%d日内到期%zu项。",
+        snprintf(buf, len, "共%lld项事项，已办结%lld项，办结率%s；逾期%zu项，%d日内到期%zu项。",
                  r->total, r->by_status[ST_DONE], pct, r->noverdue, r->warn_days,
                  r->ndue_soon);
     else
-        snprintf(buf, sizeof buf, "%lld item%s: %lld done (%s), %zu overdue, %zu due within "
+        snprintf(buf, len, "%lld item%s: %lld done (%s), %zu overdue, %zu due within "
                  "%d day%s.", r->total, r->total == 1 ? "" : "s", r->by_status[ST_DONE], pct,
                  r->noverdue, r->ndue_soon, r->warn_days, r->warn_days == 1 ? "" : "s");
-    s->para(s, buf);
+}
+
+/* A count and its share of whole as the next two cells of row. */
+static void count_share(struct rtab *t, int col, long long n, long long whole)
+{
+    rtab_num(t, col, (double)n);
+    if (whole > 0)
+        rtab_num(t, col + 1, (double)n / (double)whole);
+}
+
+void rpt_tab_summary(const struct rpt *r, struct rtab *t)
+{
+    char pct[32], n[32];
     const char *head[] = {rpt_lbl(r, L_STATUS), rpt_lbl(r, L_ITEMS), rpt_lbl(r, L_SHARE)};
-    struct rtab t;
-    rtab_init(&t, 3, head);
-    t.right = 6;
+    rtab_init(t, 3, head);
+    t->right = 6;
+    t->pct = 4;
     for (int st = 0; st < ST_COUNT; st++) {
         snprintf(n, sizeof n, "%lld", r->by_status[st]);
         rpt_pct(pct, sizeof pct, r->by_status[st], r->total);
         const char *row[] = {rpt_status_lbl(r, (enum task_status)st), n, pct};
-        rtab_row(&t, row);
+        rtab_row(t, row);
+        count_share(t, 1, r->by_status[st], r->total);
     }
     snprintf(n, sizeof n, "%lld", r->total);
     const char *total[] = {rpt_lbl(r, L_TOTAL), n, r->total ? "100.0%" : "-"};
-    rtab_row(&t, total);
+    rtab_row(t, total);
+    count_share(t, 1, r->total, r->total);
+}
+
+static void summary(struct rsink *s, int major)
+{
+    char buf[512];
+    struct rtab t;
+    heading(s, 1, major, 0, rpt_lbl(s->r, L_SUMMARY));
+    rpt_summary_text(s->r, buf, sizeof buf);
+    s->para(s, buf);
+    rpt_tab_summary(s->r, &t);
     s->table(s, &t);
     rtab_fini(&t);
 }
 
 /* ---- by department -------------------------------------------------------------- */
 
-static const char *dept_name(const struct rpt *r, const struct rpt_dept *d)
+const char *rpt_dept_name(const struct rpt *r, const struct rpt_dept *d)
 {
     return d->name ? d->name : rpt_lbl(r, L_UNASSIGNED);
 }
 
-static void dept_table(struct rsink *s)
+void rpt_tab_depts(const struct rpt *r, struct rtab *t)
 {
-    const struct rpt *r = s->r;
     const char *head[RTAB_MAX] = {rpt_lbl(r, L_DEPT), rpt_lbl(r, L_LEAD), rpt_lbl(r, L_SUPPORT)};
     for (int st = 0; st < ST_COUNT; st++)
         head[3 + st] = status_head(r, st);
     head[9] = rpt_lbl(r, L_RATE);
     head[10] = rpt_lbl(r, L_LATE);
-    struct rtab t;
-    rtab_init(&t, 11, head);
-    t.right = 0x7fe;
-    t.maxw[0] = r->zh ? 14 : 14;
-    t.chart = 1;
+    rtab_init(t, 11, head);
+    t->right = 0x7fe;
+    t->pct = 1u << 9;
+    t->maxw[0] = 14;
+    t->chart = 1;
     for (size_t i = 0; i < r->ndepts; i++) {
         const struct rpt_dept *d = &r->depts[i];
         char num[10][32];
-        const char *row[11] = {dept_name(r, d)};
+        const char *row[11] = {rpt_dept_name(r, d)};
         snprintf(num[0], 32, "%lld", d->nlead);
         snprintf(num[1], 32, "%lld", d->nsupport);
         for (int st = 0; st < ST_COUNT; st++)
@@ -117,38 +158,63 @@ static void dept_table(struct rsink *s)
         snprintf(num[9], 32, "%lld", d->overdue);
         for (int k = 0; k < 10; k++)
             row[1 + k] = num[k];
-        rtab_row(&t, row);
+        rtab_row(t, row);
+        rtab_num(t, 1, (double)d->nlead);
+        rtab_num(t, 2, (double)d->nsupport);
+        for (int st = 0; st < ST_COUNT; st++)
+            rtab_num(t, 3 + st, (double)(d->lead[st] + d->support[st]));
+        if (d->nlead + d->nsupport > 0)
+            rtab_num(t, 9, (double)d->done / (double)(d->nlead + d->nsupport));
+        rtab_num(t, 10, (double)d->overdue);
     }
+}
+
+static void dept_table(struct rsink *s)
+{
+    struct rtab t;
+    rpt_tab_depts(s->r, &t);
     s->table(s, &t);
     rtab_fini(&t);
 }
 
-static void dept_detail(struct rsink *s, int major, int minor, const struct rpt_dept *d)
+void rpt_dept_text(const struct rpt *r, const struct rpt_dept *d, char *buf, size_t len)
 {
-    const struct rpt *r = s->r;
-    char buf[512], pct[32];
-    heading(s, 2, major, minor, dept_name(r, d));
+    char pct[32];
     rpt_pct(pct, sizeof pct, d->done, d->nlead + d->nsupport);
     if (r->zh)
-        snprintf(buf, sizeof buf, "牵头%lld项、配合%lld项，已办结%lld项，办结率%s，逾期%lld项。",
+        snprintf(buf, len, "牵头%lld项、配合%lld项，已办结%lld项，办结率%s，逾期%lld项。",
                  d->nlead, d->nsupport, d->done, pct, d->overdue);
     else
-        snprintf(buf, sizeof buf, "Lead on %lld, supporting %lld; %lld done (%s), %lld "
+        snprintf(buf, len, "Lead on %lld, supporting %lld; %lld done (%s), %lld "
                  "overdue.", d->nlead, d->nsupport, d->done, pct, d->overdue);
-    s->para(s, buf);
+}
+
+void rpt_tab_dept_items(const struct rpt *r, const struct rpt_dept *d, struct rtab *t)
+{
     const char *head[] = {rpt_lbl(r, L_CODE), rpt_lbl(r, L_ROLE), rpt_lbl(r, L_STATUS),
                           rpt_lbl(r, L_DUE), rpt_lbl(r, L_ITEM)};
-    struct rtab t;
-    rtab_init(&t, 5, head);
-    t.flex = 4;
+    rtab_init(t, 5, head);
+    t->flex = 4;
+    t->code = 1;
+    t->date = 1u << 3;
     for (size_t k = 0; k < d->nitems; k++) {
         const struct rpt_item *it = &r->items[d->items[k]];
         const char *role = !d->name ? "-"
                            : k < d->nlead_items ? rpt_lbl(r, L_LEAD) : rpt_lbl(r, L_SUPPORT);
         const char *row[] = {it->code, role, rpt_status_lbl(r, it->status),
                              it->due[0] ? it->due : "-", it->title};
-        rtab_row(&t, row);
+        rtab_row(t, row);
     }
+}
+
+static void dept_detail(struct rsink *s, int major, int minor, const struct rpt_dept *d)
+{
+    char buf[512];
+    struct rtab t;
+    heading(s, 2, major, minor, rpt_dept_name(s->r, d));
+    rpt_dept_text(s->r, d, buf, sizeof buf);
+    s->para(s, buf);
+    rpt_tab_dept_items(s->r, d, &t);
     s->table(s, &t);
     rtab_fini(&t);
 }
@@ -233,31 +299,51 @@ static void by_section(struct rsink *s, int major)
 
 /* ---- overdue and due soon ----------------------------------------------------------- */
 
-static void late_table(struct rsink *s, const size_t *ix, size_t n, int overdue)
+void rpt_tab_late(const struct rpt *r, const size_t *ix, size_t n, int overdue,
+                  struct rtab *t)
 {
-    const struct rpt *r = s->r;
     const char *head[] = {rpt_lbl(r, L_CODE), rpt_lbl(r, L_STATUS), rpt_lbl(r, L_LEAD_DEPT),
                           rpt_lbl(r, L_DUE), rpt_lbl(r, overdue ? L_DAYS_LATE : L_DAYS_LEFT),
                           rpt_lbl(r, L_ITEM)};
-    struct rtab t;
-    if (n == 0) {
-        s->para(s, rpt_lbl(r, L_NONE));
-        return;
-    }
-    rtab_init(&t, 6, head);
-    t.right = 1u << 4;
-    t.flex = 5;
-    t.maxw[2] = 14;
+    rtab_init(t, 6, head);
+    t->right = 1u << 4;
+    t->flex = 5;
+    t->maxw[2] = 14;
+    t->code = 1;
+    t->date = 1u << 3;
     for (size_t i = 0; i < n; i++) {
         const struct rpt_item *it = &r->items[ix[i]];
         char days[32];
         snprintf(days, sizeof days, "%ld", overdue ? it->late : -it->late);
         const char *row[] = {it->code, rpt_status_lbl(r, it->status), it->lead ? it->lead : "-",
                              it->due, days, it->title};
-        rtab_row(&t, row);
+        rtab_row(t, row);
+        rtab_num(t, 4, (double)(overdue ? it->late : -it->late));
     }
+}
+
+static void late_table(struct rsink *s, const size_t *ix, size_t n, int overdue)
+{
+    struct rtab t;
+    if (n == 0) {
+        s->para(s, rpt_lbl(s->r, L_NONE));
+        return;
+    }
+    rpt_tab_late(s->r, ix, n, overdue, &t);
     s->table(s, &t);
     rtab_fini(&t);
+}
+
+void rpt_late_title(const struct rpt *r, int overdue, char *buf, size_t len)
+{
+    if (overdue)
+        snprintf(buf, len, r->zh ? "%s（%zu项）" : "%s (%zu)", rpt_lbl(r, L_OVERDUE),
+                 r->noverdue);
+    else if (r->zh)
+        snprintf(buf, len, "临期事项（%d日内到期，%zu项）", r->warn_days, r->ndue_soon);
+    else
+        snprintf(buf, len, "Due within %d day%s (%zu)", r->warn_days,
+                 r->warn_days == 1 ? "" : "s", r->ndue_soon);
 }
 
 static void overdue(struct rsink *s, int major)
@@ -265,22 +351,17 @@ static void overdue(struct rsink *s, int major)
     const struct rpt *r = s->r;
     char buf[256];
     heading(s, 1, major, 0, rpt_lbl(r, L_OVERDUE_TITLE));
-    snprintf(buf, sizeof buf, r->zh ? "%s（%zu项）" : "%s (%zu)", rpt_lbl(r, L_OVERDUE),
-             r->noverdue);
+    rpt_late_title(r, 1, buf, sizeof buf);
     heading(s, 2, major, 1, buf);
     late_table(s, r->overdue, r->noverdue, 1);
-    if (r->zh)
-        snprintf(buf, sizeof buf, "临期事项（%d日内到期，%zu项）", r->warn_days, r->ndue_soon);
-    else
-        snprintf(buf, sizeof buf, "Due within %d day%s (%zu)", r->warn_days,
-                 r->warn_days == 1 ? "" : "s", r->ndue_soon);
+    rpt_late_title(r, 0, buf, sizeof buf);
     heading(s, 2, major, 2, buf);
     late_table(s, r->due_soon, r->ndue_soon, 0);
 }
 
 /* ---- changes since a round -------------------------------------------------------------- */
 
-static size_t count_kind(const struct rpt *r, enum rpt_change_kind k)
+size_t rpt_count_changes(const struct rpt *r, enum rpt_change_kind k)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->nchanges; i++)
@@ -300,20 +381,21 @@ static void was_now(const struct rpt *r, enum rpt_label what, char *was, char *n
     }
 }
 
-static void change_table(struct rsink *s, enum rpt_change_kind k)
+void rpt_tab_change(const struct rpt *r, enum rpt_change_kind k, struct rtab *t)
 {
-    const struct rpt *r = s->r;
     char was[64], now[64];
     enum rpt_label what = k == RPT_CH_LEAD ? L_LEAD_DEPT : k == RPT_CH_DUE ? L_DUE : L_STATUS;
     was_now(r, what, was, now, sizeof was);
     int pair = k == RPT_CH_STATUS || k == RPT_CH_LEAD || k == RPT_CH_DUE;
     const char *head4[] = {rpt_lbl(r, L_CODE), was, now, rpt_lbl(r, L_ITEM)};
     const char *head3[] = {rpt_lbl(r, L_CODE), rpt_lbl(r, L_STATUS), rpt_lbl(r, L_ITEM)};
-    struct rtab t;
-    rtab_init(&t, pair ? 4 : 3, pair ? head4 : head3);
-    t.flex = pair ? 3 : 2;
+    rtab_init(t, pair ? 4 : 3, pair ? head4 : head3);
+    t->flex = pair ? 3 : 2;
+    t->code = 1;
     if (k == RPT_CH_LEAD)
-        t.maxw[1] = t.maxw[2] = 14;
+        t->maxw[1] = t->maxw[2] = 14;
+    if (k == RPT_CH_DUE)
+        t->date = 6;
     for (size_t i = 0; i < r->nchanges; i++) {
         const struct rpt_change *c = &r->changes[i];
         if (c->kind != k)
@@ -324,8 +406,14 @@ static void change_table(struct rsink *s, enum rpt_change_kind k)
                         : c->new_value ? c->new_value : "-";
         const char *row4[] = {c->code, a, b, c->title};
         const char *row3[] = {c->code, rpt_status_lbl(r, c->to), c->title};
-        rtab_row(&t, pair ? row4 : row3);
+        rtab_row(t, pair ? row4 : row3);
     }
+}
+
+static void change_table(struct rsink *s, enum rpt_change_kind k)
+{
+    struct rtab t;
+    rpt_tab_change(s->r, k, &t);
     s->table(s, &t);
     rtab_fini(&t);
 }
@@ -348,27 +436,38 @@ static void note_entries(struct rsink *s)
     }
 }
 
+void rpt_changes_title(const struct rpt *r, char *buf, size_t len)
+{
+    char round[512];
+    rpt_round_lbl(r, &r->since, round, sizeof round);
+    snprintf(buf, len, r->zh ? "自%s以来的变化" : "Changes since %s", round);
+}
+
+void rpt_change_title(const struct rpt *r, enum rpt_change_kind k, size_t n, char *buf,
+                      size_t len)
+{
+    if (r->zh)
+        snprintf(buf, len, "%s（%zu%s）", rpt_change_lbl(r, k), n, k == RPT_CH_NOTE ? "条" : "项");
+    else
+        snprintf(buf, len, "%s (%zu)", rpt_change_lbl(r, k), n);
+}
+
 static void changes(struct rsink *s, int major)
 {
     const struct rpt *r = s->r;
-    char round[512], buf[1024];
+    char buf[1024];
     int minor = 0;
-    rpt_round_lbl(r, &r->since, round, sizeof round);
-    snprintf(buf, sizeof buf, r->zh ? "自%s以来的变化" : "Changes since %s", round);
+    rpt_changes_title(r, buf, sizeof buf);
     heading(s, 1, major, 0, buf);
     if (r->nchanges == 0) {
         s->para(s, rpt_lbl(r, L_NO_CHANGES));
         return;
     }
     for (int k = 0; k < RPT_CH_COUNT; k++) {
-        size_t n = count_kind(r, (enum rpt_change_kind)k);
+        size_t n = rpt_count_changes(r, (enum rpt_change_kind)k);
         if (n == 0)
             continue;
-        if (r->zh)
-            snprintf(buf, sizeof buf, "%s（%zu%s）", rpt_change_lbl(r, (enum rpt_change_kind)k),
-                     n, k == RPT_CH_NOTE ? "条" : "项");
-        else
-            snprintf(buf, sizeof buf, "%s (%zu)", rpt_change_lbl(r, (enum rpt_change_kind)k), n);
+        rpt_change_title(r, (enum rpt_change_kind)k, n, buf, sizeof buf);
         heading(s, 2, major, ++minor, buf);
         if (k == RPT_CH_NOTE)
             note_entries(s);
@@ -379,31 +478,43 @@ static void changes(struct rsink *s, int major)
 
 /* ---- ratings ---------------------------------------------------------------------------- */
 
-static void ratings(struct rsink *s, int major)
+void rpt_ratings_title(const struct rpt *r, char *buf, size_t len)
 {
-    const struct rpt *r = s->r;
-    char round[512], buf[1024], p1[32], p2[32];
+    char round[512];
     rpt_round_lbl(r, &r->rated, round, sizeof round);
-    snprintf(buf, sizeof buf, r->zh ? "%s测评情况" : "Ratings in %s", round);
-    heading(s, 1, major, 0, buf);
+    snprintf(buf, len, r->zh ? "%s测评情况" : "Ratings in %s", round);
+}
+
+void rpt_ratings_text(const struct rpt *r, char *buf, size_t len)
+{
+    char p1[32], p2[32];
+    const long long *b = r->by_rating;
     if (r->nrated == 0) {
-        s->para(s, rpt_lbl(r, L_NOT_RATED));
+        snprintf(buf, len, "%s", rpt_lbl(r, L_NOT_RATED));
         return;
     }
-    const long long *b = r->by_rating;
     rpt_pct(p1, sizeof p1, b[RATING_SATISFIED], r->nrated);
     rpt_pct(p2, sizeof p2, b[RATING_SATISFIED] + b[RATING_BASIC], r->nrated);
     if (r->zh)
-        snprintf(buf, sizeof buf, "已测评%lld项：满意%lld项（%s），基本满意%lld项，不满意%lld项；"
+        snprintf(buf, len, "已测评%lld项：满意%lld项（%s），基本满意%lld项，不满意%lld项；"
                  "满意和基本满意合计占%s。", r->nrated, b[RATING_SATISFIED], p1, b[RATING_BASIC],
                  b[RATING_UNSATISFIED], p2);
     else
-        snprintf(buf, sizeof buf, "%lld item%s rated: %lld satisfied (%s), %lld basically "
+        snprintf(buf, len, "%lld item%s rated: %lld satisfied (%s), %lld basically "
                  "satisfied, %lld unsatisfied; satisfied or basically satisfied: %s.",
                  r->nrated, r->nrated == 1 ? "" : "s", b[RATING_SATISFIED], p1, b[RATING_BASIC],
                  b[RATING_UNSATISFIED], p2);
+}
+
+static void ratings(struct rsink *s, int major)
+{
+    const struct rpt *r = s->r;
+    char buf[1024];
+    rpt_ratings_title(r, buf, sizeof buf);
+    heading(s, 1, major, 0, buf);
+    rpt_ratings_text(r, buf, sizeof buf);
     s->para(s, buf);
-    for (size_t i = 0; i < r->nitems; i++) {
+    for (size_t i = 0; r->nrated && i < r->nitems; i++) {
         const struct rpt_item *it = &r->items[i];
         if (it->rating < 0)
             continue;

@@ -12,7 +12,7 @@
 #include "core/report.h"
 
 #define RPT_TEXT_WIDTH 80  /* text reports fit an e-mail or a terminal */
-#define RTAB_MAX 12
+#define RTAB_MAX 16
 
 /* ---- labels --------------------------------------------------------------- */
 
@@ -62,20 +62,31 @@ void rbuf_free(struct rbuf *b);
 
 struct rtab {
     int ncol;
-    const char *head[RTAB_MAX];
+    const char *head[RTAB_MAX];   /* copies, owned (ownhead) */
+    char *ownhead[RTAB_MAX];
     unsigned right;        /* bit i: column i holds numbers (right-aligned) */
+    unsigned pct;          /* bit i: column i's numbers are shares (0..1) */
+    unsigned code;         /* bit i: column i holds codes (text, never numbers) */
+    unsigned date;         /* bit i: column i holds ISO dates or "-" */
     int flex;              /* text: the column that takes the remaining width, -1 none */
     int maxw[RTAB_MAX];    /* text: widest a column may be, 0 no limit */
     int chart;             /* HTML: rows are rpt.depts in order; add a bar chart column */
     char **cells;          /* nrows * ncol strings, owned */
-    size_t nrows, cap;
+    double *num;           /* nrows * ncol: the number a cell shows, NAN when none */
+    size_t nrows, cap, capnum;
     int oom;
 };
 
+/* Starts a table of ncol columns headed by copies of head[0..ncol-1]. */
 void rtab_init(struct rtab *t, int ncol, const char *const *head);
 /* Adds a row of ncol cells (copied; NULL is ""). */
 void rtab_row(struct rtab *t, const char *const *cells);
 const char *rtab_cell(const struct rtab *t, size_t row, int col);
+/* Gives the last row's cell col the number v it shows (a share as 0..1
+ * in a pct column), for formats that store numbers (xlsx). */
+void rtab_num(struct rtab *t, int col, double v);
+/* The number of a cell, NAN when it has none. */
+double rtab_numval(const struct rtab *t, size_t row, int col);
 void rtab_fini(struct rtab *t);
 
 /* ---- sinks --------------------------------------------------------------------- */
@@ -101,6 +112,34 @@ void rpt_sink_html(struct rsink *s);
 
 /* Writes the report's content to s (report_doc.c). */
 void rpt_doc(struct rsink *s);
+
+/* ---- content (report_doc.c) ---------------------------------------------------- */
+
+/* The parts of a report as tables (rtab_init'ed here; rtab_fini by the
+ * caller) and sentences (into buf), shared by every layout. */
+void rpt_tab_header(const struct rpt *r, struct rtab *t);   /* label, value */
+void rpt_tab_summary(const struct rpt *r, struct rtab *t);
+void rpt_tab_depts(const struct rpt *r, struct rtab *t);
+void rpt_tab_dept_items(const struct rpt *r, const struct rpt_dept *d, struct rtab *t);
+void rpt_tab_late(const struct rpt *r, const size_t *ix, size_t n, int overdue,
+                  struct rtab *t);
+void rpt_tab_change(const struct rpt *r, enum rpt_change_kind k, struct rtab *t);
+void rpt_summary_text(const struct rpt *r, char *buf, size_t len);
+void rpt_dept_text(const struct rpt *r, const struct rpt_dept *d, char *buf, size_t len);
+void rpt_ratings_text(const struct rpt *r, char *buf, size_t len);
+/* Headings: "逾期事项（2项）" / "临期事项（7日内到期，1项）"; the changes
+ * since the compared round, one kind of change, the ratings' round. */
+void rpt_late_title(const struct rpt *r, int overdue, char *buf, size_t len);
+void rpt_changes_title(const struct rpt *r, char *buf, size_t len);
+void rpt_change_title(const struct rpt *r, enum rpt_change_kind k, size_t n, char *buf,
+                      size_t len);
+void rpt_ratings_title(const struct rpt *r, char *buf, size_t len);
+/* The department's name, or the label of the unassigned items. */
+const char *rpt_dept_name(const struct rpt *r, const struct rpt_dept *d);
+size_t rpt_count_changes(const struct rpt *r, enum rpt_change_kind k);
+
+/* report_xlsx.c: the workbook; FU_OK or FU_ERR with err filled. */
+int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen);
 
 /* report_data.c */
 void rpt_write_csv(const struct rpt *r, FILE *out);

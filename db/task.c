@@ -566,6 +566,32 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
     return rc;
 }
 
+int db_task_latest_note(struct db *db, long long task_id, char at[32], char **text,
+                        char *err, size_t errlen)
+{
+    struct db_stmt s;
+    int oom = 0;
+    at[0] = 0;
+    *text = NULL;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT at, text FROM (SELECT id, at, text FROM notes WHERE task_id = :task"
+        " UNION ALL SELECT n.id, n.at, n.text FROM tasks c JOIN notes n ON n.task_id = c.id"
+        " WHERE c.parent_id = :task) ORDER BY id DESC LIMIT 1", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":task", task_id);
+        rc = db_step(&s, err, errlen);
+        if (rc == SQLITE_ROW) {
+            db_col_copy(&s, 0, at, 32);
+            *text = db_col_dup(&s, 1, &oom);
+            rc = oom ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = FU_OK;
+        }
+    }
+    db_finish(&s);
+    return rc;
+}
+
 /* ---- reports ------------------------------------------------------------- */
 
 void report_list_free(struct report_list *l)

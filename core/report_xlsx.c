@@ -1,0 +1,269 @@
+/* The status report as a workbook: a sheet per part (summary with the
+ * report's header on top, departments, sections, overdue and due soon,
+ * changes since the round, ratings). The tables are the ones every other
+ * layout shows (rpt_tab_* in report_doc.c), written with real numbers,
+ * shares as percentages, dates as dates and codes as text. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/report_int.h"
+#include "core/sheet.h"
+
+/* ---- layout helpers ---------------------------------------------------------------- */
+
+static void put_line(struct sheet *s, const char *text, enum sheet_style st)
+{
+    sheet_text(s, s->row++, 0, text, st);
+}
+
+/* A cell of t as its column's type says. */
+static void put_cell(struct sheet *s, const struct rtab *t, size_t i, int c)
+{
+    const char *v = rtab_cell(t, i, c);
+    double n = rtab_numval(t, i, c);
+    if (!isnan(n))
+        sheet_num(s, s->row, c, n, (t->pct >> c) & 1 ? SS_PCT : SS_INT);
+    else if ((t->date >> c) & 1)
+        sheet_date(s, s->row, c, v);
+    else
+        sheet_text(s, s->row, c, v, (t->code >> c) & 1 ? SS_CODE : SS_TEXT);
+}
+
+/* The table at the next row; with view, its header row frozen and
+ * filtered. A blank row follows. */
+static void put_table(struct sheet *s, const struct rtab *t, int view)
+{
+    uint32_t hrow = s->row;
+    for (int c = 0; c < t->ncol; c++)
+        sheet_text(s, s->row, c, t->head[c], SS_HEAD);
+    s->row++;
+    for (size_t i = 0; i < t->nrows; i++, s->row++)
+        for (int c = 0; c < t->ncol; c++)
+            put_cell(s, t, i, c);
+    if (view)
+        sheet_table_view(s, hrow, t->ncol, s->row - 1);
+    s->row++;
+}
+
+static const char *name_of(const struct rpt *r, const char *en, const char *zh)
+{
+    return r->zh ? zh : en;
+}
+
+/* ---- the sheets ---------------------------------------------------------------------- */
+
+static void summary_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, rpt_lbl(r, L_SUMMARY));
+    struct rtab t;
+    char buf[512];
+    if (!s)
+        return;
+    put_line(s, rpt_lbl(r, L_TITLE), SS_TITLE);
+    s->row++;
+    rpt_tab_header(r, &t);
+    for (size_t i = 0; i < t.nrows; i++, s->row++) {
+        sheet_text(s, s->row, 0, rtab_cell(&t, i, 0), SS_LABEL);
+        if (!strcmp(rtab_cell(&t, i, 0), rpt_lbl(r, L_AS_OF)))
+            sheet_date(s, s->row, 1, rtab_cell(&t, i, 1));
+        else
+            sheet_text(s, s->row, 1, rtab_cell(&t, i, 1), SS_TEXT);
+    }
+    rtab_fini(&t);
+    s->row++;
+    rpt_summary_text(r, buf, sizeof buf);
+    put_line(s, buf, SS_TEXT);
+    s->row++;
+    rpt_tab_summary(r, &t);
+    put_table(s, &t, 0);
+    rtab_fini(&t);
+    s->width[0] = s->width[0] > 12 ? 12 : s->width[0];   /* labels; the title may spill */
+    sheet_fit(s, 8);
+}
+
+static void dept_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, rpt_lbl(r, L_BY_DEPT));
+    struct rtab t;
+    char buf[512];
+    if (!s)
+        return;
+    if (r->ndepts == 0)
+        put_line(s, rpt_lbl(r, L_NONE), SS_TEXT);
+    rpt_tab_depts(r, &t);
+    if (r->ndepts)
+        put_table(s, &t, 1);
+    rtab_fini(&t);
+    for (size_t i = 0; i < r->ndepts; i++) {
+        const struct rpt_dept *d = &r->depts[i];
+        put_line(s, rpt_dept_name(r, d), SS_LABEL);
+        rpt_dept_text(r, d, buf, sizeof buf);
+        put_line(s, buf, SS_TEXT);
+        rpt_tab_dept_items(r, d, &t);
+        put_table(s, &t, 0);
+        rtab_fini(&t);
+    }
+    sheet_fit(s, 6);
+}
+
+/* Every item with what the sections part says of it, one row each. */
+static void items_table(const struct rpt *r, struct rtab *t)
+{
+    const char *head[] = {rpt_lbl(r, L_BY_SECTION), rpt_lbl(r, L_CODE), rpt_lbl(r, L_ITEM),
+                          rpt_lbl(r, L_STATUS), rpt_lbl(r, L_LEAD_DEPT),
+                          rpt_lbl(r, L_SUPPORT_DEPTS), rpt_lbl(r, L_DUE),
+                          rpt_lbl(r, L_OVERDUE_TITLE), rpt_lbl(r, L_SUB), rpt_lbl(r, L_NOTE),
+                          rpt_lbl(r, L_WHEN), rpt_lbl(r, L_RATING), rpt_lbl(r, L_REMARK)};
+    rtab_init(t, 13, head);
+    t->code = 2;
+    t->date = (1u << 6) | (1u << 10);
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct rpt_item *it = &r->items[i];
+        const struct rpt_section *sec = it->section >= 0 && (size_t)it->section < r->nsections
+                                            ? &r->sections[it->section] : NULL;
+        char *support = rpt_join(it->support, it->nsupport, r->zh ? "、" : ", ");
+        char late[64], sub[32] = "", at[11], section[512];
+        rpt_late_phrase(r, it, late, sizeof late);
+        rpt_date_of(it->note_at, at);
+        if (it->nsub)
+            snprintf(sub, sizeof sub, "%d/%d", it->nsubdone, it->nsub);
+        snprintf(section, sizeof section, "%s%s%s", sec ? sec->code : "", sec ? " " : "",
+                 sec ? sec->title : rpt_lbl(r, L_NO_SECTION));
+        const char *row[] = {section, it->code, it->title, rpt_status_lbl(r, it->status),
+                             it->lead ? it->lead : "", support ? support : "", it->due, late,
+                             sub, it->note, at, rpt_rating_lbl(r, it->rating), it->remark};
+        rtab_row(t, row);
+        free(support);
+    }
+}
+
+static void section_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, rpt_lbl(r, L_BY_SECTION));
+    struct rtab t;
+    if (!s)
+        return;
+    items_table(r, &t);
+    put_table(s, &t, 1);
+    rtab_fini(&t);
+    sheet_fit(s, 6);
+}
+
+static void late_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, rpt_lbl(r, L_OVERDUE_TITLE));
+    struct rtab t;
+    char buf[256];
+    if (!s)
+        return;
+    for (int pass = 0; pass < 2; pass++) {
+        int over = pass == 0;
+        rpt_late_title(r, over, buf, sizeof buf);
+        put_line(s, buf, SS_LABEL);
+        if ((over ? r->noverdue : r->ndue_soon) == 0) {
+            put_line(s, rpt_lbl(r, L_NONE), SS_TEXT);
+            s->row++;
+            continue;
+        }
+        rpt_tab_late(r, over ? r->overdue : r->due_soon, over ? r->noverdue : r->ndue_soon,
+                     over, &t);
+        put_table(s, &t, 0);
+        rtab_fini(&t);
+    }
+    sheet_fit(s, 6);
+}
+
+static void notes_table(const struct rpt *r, struct rtab *t)
+{
+    const char *head[] = {rpt_lbl(r, L_CODE), rpt_lbl(r, L_ITEM), rpt_lbl(r, L_WHEN),
+                          rpt_lbl(r, L_WHO), rpt_lbl(r, L_NOTE)};
+    rtab_init(t, 5, head);
+    t->code = 1;
+    t->date = 4;
+    for (size_t i = 0; i < r->nchanges; i++) {
+        const struct rpt_change *c = &r->changes[i];
+        char at[11];
+        if (c->kind != RPT_CH_NOTE)
+            continue;
+        rpt_date_of(c->at, at);
+        const char *row[] = {c->code, c->title, at, c->author, c->text};
+        rtab_row(t, row);
+    }
+}
+
+static void changes_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, name_of(r, "Changes", "变化情况"));
+    struct rtab t;
+    char buf[1024];
+    if (!s)
+        return;
+    rpt_changes_title(r, buf, sizeof buf);
+    put_line(s, buf, SS_TITLE);
+    if (r->nchanges == 0)
+        put_line(s, rpt_lbl(r, L_NO_CHANGES), SS_TEXT);
+    for (int k = 0; k < RPT_CH_COUNT; k++) {
+        size_t n = rpt_count_changes(r, (enum rpt_change_kind)k);
+        if (n == 0)
+            continue;
+        s->row++;
+        rpt_change_title(r, (enum rpt_change_kind)k, n, buf, sizeof buf);
+        put_line(s, buf, SS_LABEL);
+        if (k == RPT_CH_NOTE)
+            notes_table(r, &t);
+        else
+            rpt_tab_change(r, (enum rpt_change_kind)k, &t);
+        put_table(s, &t, 0);
+        rtab_fini(&t);
+    }
+    s->width[0] = s->width[0] > 16 ? 16 : s->width[0];   /* the title may spill */
+    sheet_fit(s, 6);
+}
+
+static void ratings_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, name_of(r, "Ratings", "测评情况"));
+    struct rtab t;
+    char buf[1024];
+    const char *head[] = {rpt_lbl(r, L_CODE), rpt_lbl(r, L_ITEM), rpt_lbl(r, L_RATING),
+                          rpt_lbl(r, L_REMARK)};
+    if (!s)
+        return;
+    rpt_ratings_title(r, buf, sizeof buf);
+    put_line(s, buf, SS_TITLE);
+    rpt_ratings_text(r, buf, sizeof buf);
+    put_line(s, buf, SS_TEXT);
+    s->row++;
+    rtab_init(&t, 4, head);
+    t.code = 1;
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct rpt_item *it = &r->items[i];
+        const char *row[] = {it->code, it->title, rpt_rating_lbl(r, it->rating), it->remark};
+        if (it->rating >= 0)
+            rtab_row(&t, row);
+    }
+    if (t.nrows)
+        put_table(s, &t, 1);
+    rtab_fini(&t);
+    s->width[0] = s->width[0] > 16 ? 16 : s->width[0];
+    sheet_fit(s, 6);
+}
+
+int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen)
+{
+    struct sheet_book *b;
+    int rc = sheet_book_new(&b, 0, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    summary_sheet(b, r);
+    dept_sheet(b, r);
+    section_sheet(b, r);
+    late_sheet(b, r);
+    if (r->since.id)
+        changes_sheet(b, r);
+    if (r->rated.id)
+        ratings_sheet(b, r);
+    return sheet_book_close(b, out, err, errlen);
+}
