@@ -133,7 +133,7 @@ env HOME="$T/home" PATH="$P/bin:$PATH" FOLLOWUP_CONFIG="$DEST/etc/followup/confi
     bash --norc --noprofile "$T/comp.bash" >"$T/comp.out" 2>&1 || fail "the completion does not source: $(cat "$T/comp.out")"
 eq "$(sed -n 1p "$T/comp.out")" "import" "completes a command"
 eq "$(sed -n 2p "$T/comp.out")" "--status" "completes an option"
-eq "$(sed -n 3p "$T/comp.out")" "table csv json" "completes an option's values"
+eq "$(sed -n 3p "$T/comp.out")" "table csv json xlsx" "completes an option's values"
 sed -n 4p "$T/comp.out" | grep -qw "2.4" || fail "completes task codes: $(sed -n 4p "$T/comp.out")"
 eq "$(sed -n 5p "$T/comp.out")" "区知识产权局" "completes departments"
 eq "$(sed -n 6p "$T/comp.out")" "todo active ongoing delayed submitted done" "completes statuses"

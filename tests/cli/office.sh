@@ -1,0 +1,204 @@
+#!/bin/sh
+# The office files: list --format xlsx (the 台账), report --format xlsx and
+# report --format docx (the 督办通报). Each file is checked twice: its XML
+# (unzip) for the structure — sheets, cell types, styles, the frozen
+# header, codes as text, page set-up — and through a real third-party
+# reader, LibreOffice headless, whose conversion (xlsx → csv, docx → txt)
+# is compared with list --format csv and report --format text.
+. "$(dirname "$0")/../lib.sh"
+export FOLLOWUP_TODAY=2024-07-01
+command -v soffice >/dev/null || { echo "FAIL: soffice missing; run scripts/deps.sh"; exit 1; }
+sed -e 's/^language = en/language = zh/' "$FOLLOWUP_CONFIG" >"$T/zh.ini"
+EN=$FOLLOWUP_CONFIG ZH=$T/zh.ini
+# lo FORMAT FILE…: LibreOffice converts the files into $T/lo-out (its own
+# profile, so that parallel runs do not share one).
+lo() {
+    f=$1
+    shift
+    soffice -env:UserInstallation="file://$T/lo-profile" --headless --convert-to "$f" \
+        --outdir "$T/lo-out" "$@" >"$T/lo.log" 2>&1 || fail "soffice: $(cat "$T/lo.log")"
+}
+# Every sheet to its own CSV, cells as shown (dates as 2024-07-01, shares as 18.2%).
+CSV_ALL='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1'
+
+# ---- the list: a report whose numbering reaches 1.10 -----------------------------------------
+fu import "$ROOT/tests/fixtures/office-ten.txt"; expect_rc 0 "import the ten-item report"
+fu assign 1.10 区科委 --support 区财政局,区审改办 --due 2024-06-30; expect_rc 0 "assign 1.10"
+fu assign 1.2 - --due 2024-07-05; expect_rc 0 "assign 1.2"
+fu note 1.10 "$(printf '=1+1 第一行\n第二行 \033[2J')"; expect_rc 0 "a two-line note"
+fu status 1.10.1 delayed --note "子项滞后"; expect_rc 0 "a note on a sub-task"
+fu status 1.1 active --note "已启动"; expect_rc 0 "1.1 active"
+
+script -qec "$FU --db $DB list --format xlsx" /dev/null >"$T/tty.out" 2>&1
+grep -q "\-o FILE.xlsx" "$T/tty.out" || fail "xlsx to a terminal: no hint to use -o: $(cat "$T/tty.out")"
+grep -q "^PK" "$T/tty.out" && fail "xlsx to a terminal: the zip was written"
+fu list --format xlsx -o "$T/list.xlsx"; expect_rc 0 "list --format xlsx -o"
+expect_out "tasks written to" "list -o says what it wrote"
+fu list --format xlsx; expect_rc 0 "list --format xlsx to a pipe"
+cmp -s "$T/out" "$T/list.xlsx" || [ "$(head -c 2 "$T/out")" = PK ] || fail "xlsx to a pipe is no zip"
+fu list --format csv; cp "$T/out" "$T/list.csv"
+fu list --format csv -o "$T/list-o.csv"; expect_rc 0 "list --format csv -o"
+cmp -s "$T/list.csv" "$T/list-o.csv" || fail "list -o wrote other bytes than stdout"
+FOLLOWUP_CONFIG=$ZH fu list --format xlsx -o "$T/list-zh.xlsx"; expect_rc 0 "list xlsx in Chinese"
+FOLLOWUP_CONFIG=$ZH fu list --format xlsx -o "$T/list-zh.xlsx"; expect_out "项任务已写入" "zh message"
+
+unzip -p "$T/list.xlsx" xl/worksheets/sheet1.xml >"$T/list-sheet.xml" || fail "unzip list.xlsx"
+unzip -p "$T/list.xlsx" xl/styles.xml >"$T/list-styles.xml"
+unzip -p "$T/list-zh.xlsx" xl/workbook.xml >"$T/list-zh-book.xml"
+unzip -p "$T/list-zh.xlsx" xl/worksheets/sheet1.xml >"$T/list-zh-sheet.xml"
+python3 - "$T" <<'EOF' || fail "list.xlsx structure"
+import csv, re, sys, xml.etree.ElementTree as ET
+T = sys.argv[1]
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+sh = ET.parse(T + "/list-sheet.xml").getroot()
+pane = sh.find(".//m:pane", ns)
+assert pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1", "header not frozen"
+lst = list(csv.DictReader(open(T + "/list.csv", newline="", encoding="utf-8")))
+n = len(lst)
+assert sh.find("m:autoFilter", ns).get("ref") == "A1:L%d" % (n + 1), "autofilter"
+widths = {int(c.get("min")): float(c.get("width")) for c in sh.findall(".//m:col", ns)}
+assert widths[4] > 30 and widths[2] < 12, ("widths by content", widths)
+st = ET.parse(T + "/list-styles.xml").getroot()
+fmts = {x.get("numFmtId"): x.get("formatCode") for x in st.findall(".//m:numFmt", ns)}
+xfs = st.find("m:cellXfs", ns).findall("m:xf", ns)
+def fmt(cell):
+    return fmts.get(xfs[int(cell.get("s", 0))].get("numFmtId"), "")
+rows = sh.findall(".//m:row", ns)
+assert len(rows) == n + 1, (len(rows), n)
+for row in rows[1:]:
+    cells = {re.match("[A-Z]+", c.get("r")).group(): c for c in row.findall("m:c", ns)}
+    code = cells["B"]
+    assert code.get("t") in ("inlineStr", "s", "str") and fmt(code) == "@", "a code is not text"
+    if "H" in cells and cells["H"].find("m:v", ns) is not None:
+        assert cells["H"].get("t") is None and fmt(cells["H"]) == "yyyy-mm-dd", "due is no date"
+    assert cells["K"].get("t") is None, "version is no number"
+text = "".join(ET.parse(T + "/list-zh-sheet.xml").getroot().itertext())
+assert "编号" in text and "牵头单位" in text and "最新进展" in text, "Chinese headers"
+assert 'name="督办台账"' in open(T + "/list-zh-book.xml", encoding="utf-8").read()
+EOF
+
+lo "$CSV_ALL" "$T/list.xlsx"
+python3 - "$T/list.csv" "$T/lo-out/list-Tasks.csv" <<'EOF' || fail "list.xlsx as LibreOffice reads it differs from list --format csv"
+import csv, sys
+lst = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+got = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+label = {"todo": "Not started", "active": "In progress", "ongoing": "Ongoing",
+         "delayed": "Delayed", "submitted": "Submitted", "done": "Done"}
+assert len(got) == len(lst), (len(got), len(lst))
+assert any(l["code"] == "1.10" for l in lst)
+for l, g in zip(lst, got):
+    assert g["Code"] == l["code"], ("code", g["Code"], l["code"])   # 1.10 stays 1.10
+    assert g["Report"] == l["report"] and g["UUID"] == l["uuid"] and g["Kind"] == l["kind"]
+    assert g["Text"] == l["text"], ("text", g["Text"], l["text"])
+    assert g["Status"] == label[l["status"]], (g["Status"], l["status"])
+    assert g["Lead"] == l["lead"] and g["Due"] == l["due"], (g, l)
+    assert g["Supporting"] == l["support"].replace(";", ", "), (g["Supporting"], l["support"])
+    assert g["Version"] == l["version"]
+notes = {g["Code"]: g["Latest progress"] for g in got}
+assert notes["1.10"] == "子项滞后", notes["1.10"]              # its sub-task's, the latest
+assert notes["1.1"] == "已启动" and notes["1.3"] == "", notes
+EOF
+fu note 1.10 "$(printf '=1+1 第一行\n第二行 \033[2J')"
+fu list --format xlsx -o "$T/list2.xlsx"
+lo "$CSV_ALL" "$T/list2.xlsx"
+python3 - "$T/lo-out/list2-Tasks.csv" <<'EOF' || fail "a note's lines, formula-like text and controls in list.xlsx"
+import csv, sys
+got = {g["Code"]: g for g in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+assert got["1.10"]["Latest progress"] == "=1+1 第一行\n第二行 ^[[2J", repr(got["1.10"]["Latest progress"])
+EOF
+
+# ---- the report as a workbook -------------------------------------------------------------------
+DB=$T/seed.db
+fu import "$SEED"; expect_rc 0 "import the seed"
+fu assign 2.4 区知识产权局 --support 区审改办,区行政服务中心 --due 2024-06-20; expect_rc 0 "assign 2.4"
+fu assign 2.1 - --due 2024-07-05; expect_rc 0 "assign 2.1"
+fu assign 3.2 区财政局 --support 区科委 --due 2024-12-31; expect_rc 0 "assign 3.2"
+fu status 1.1 active --note "已组织专题学习"; expect_rc 0 "1.1 active"
+fu status 2.3 submitted; fu accept 2.3; expect_rc 0 "accept 2.3"
+fu review start "第一次跟踪审议：[进度]/评估?" --date 2024-06-15; expect_rc 0 "review start"
+fu status 2.2 done --note "载体清单已发布"; expect_rc 0 "2.2 done"
+fu status 3.1 delayed --note "规划调整中"; expect_rc 0 "3.1 delayed"
+fu review rate 2.3 满意 --remark "按期办结"; expect_rc 0 "rate 2.3"
+fu review rate 1.1 不满意 --remark "进度偏慢"; expect_rc 0 "rate 1.1"
+
+script -qec "$FU --db $DB report --format xlsx" /dev/null >"$T/tty.out" 2>&1
+grep -q "\-o FILE.xlsx" "$T/tty.out" || fail "report xlsx to a terminal: no hint: $(cat "$T/tty.out")"
+for lang in en zh; do
+    cfg=$EN; [ $lang = zh ] && cfg=$ZH
+    FOLLOWUP_CONFIG=$cfg fu report --since-review --format xlsx -o "$T/report-$lang.xlsx"
+    expect_rc 0 "report xlsx $lang"
+    FOLLOWUP_CONFIG=$cfg fu report --since-review; cp "$T/out" "$T/report-$lang.txt"
+    unzip -p "$T/report-$lang.xlsx" xl/workbook.xml >"$T/book-$lang.xml" || fail "unzip $lang"
+    unzip -p "$T/report-$lang.xlsx" xl/worksheets/sheet1.xml >"$T/sum-$lang.xml"
+    unzip -p "$T/report-$lang.xlsx" xl/styles.xml >"$T/styles-$lang.xml"
+done
+python3 - "$T" <<'EOF' || fail "report.xlsx structure"
+import re, sys, xml.etree.ElementTree as ET
+T = sys.argv[1]
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+want = {"en": ["Summary", "By department", "By section", "Overdue and due soon", "Changes",
+               "Ratings"],
+        "zh": ["总体情况", "各单位办理情况", "分项办理情况", "逾期及临期事项", "变化情况", "测评情况"]}
+for lang, names in want.items():
+    book = ET.parse("%s/book-%s.xml" % (T, lang)).getroot()
+    got = [s.get("name") for s in book.findall(".//m:sheet", ns)]
+    assert got == names, (lang, got)
+    for n in got:
+        assert len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n), n
+    st = ET.parse("%s/styles-%s.xml" % (T, lang)).getroot()
+    fmts = {x.get("numFmtId"): x.get("formatCode") for x in st.findall(".//m:numFmt", ns)}
+    xfs = st.find("m:cellXfs", ns).findall("m:xf", ns)
+    sh = ET.parse("%s/sum-%s.xml" % (T, lang)).getroot()
+    pct = [c for c in sh.iter("{%s}c" % ns["m"])
+           if fmts.get(xfs[int(c.get("s", 0))].get("numFmtId")) == "0.0%"]
+    assert len(pct) == 7 and all(c.get("t") is None for c in pct), "shares are not numbers"
+    vals = sorted(float(c.find("m:v", ns).text) for c in pct)
+    assert vals[-1] == 1.0 and 0 < vals[0] < 1 or vals[0] == 0, vals
+EOF
+
+lo "$CSV_ALL" "$T/report-en.xlsx" "$T/report-zh.xlsx"
+python3 - "$T" <<'EOF' || fail "report.xlsx as LibreOffice reads it differs from report --format text"
+import csv, sys
+T = sys.argv[1]
+def sheet(lang, name):
+    return [[c for c in row] for row in csv.reader(open("%s/lo-out/report-%s-%s.csv" % (T, lang, name),
+                                                       newline="", encoding="utf-8"))]
+def lines(lang):
+    return [" ".join(l.split()) + " " for l in open("%s/report-%s.txt" % (T, lang), encoding="utf-8")]
+def has_row(text, cells):
+    want = " ".join(c for c in cells if c != "") + " "
+    return any(l.startswith(want) for l in text)
+for lang, names in (("en", ("Summary", "By department", "Overdue and due soon")),
+                    ("zh", ("总体情况", "各单位办理情况", "逾期及临期事项"))):
+    text = lines(lang)
+    summ = sheet(lang, names[0])
+    head = summ[2:9]
+    for row in head:
+        assert row[0] and row[1], row
+    start = next(i for i, r in enumerate(summ) if r[0] in ("Status", "状态"))
+    table = summ[start + 1:start + 8]
+    assert len(table) == 7
+    for row in table:
+        assert has_row(text, row[:3]), ("summary row not in the text report", row)
+    dept = sheet(lang, names[1])
+    n = 0
+    for row in dept[1:]:
+        if not row[0]:
+            break
+        assert has_row(text, row), ("department row not in the text report", row)
+        n += 1
+    assert n == 5, n
+    late = sheet(lang, names[2])
+    rows = [r for r in late if r[0] in ("2.4", "2.1")]
+    assert len(rows) == 2, late
+    for r in rows:
+        assert has_row(text, r[:5]), ("overdue row not in the text report", r)
+sec = sheet("zh", "分项办理情况")
+codes = [r[1] for r in sec[1:]]
+assert codes == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3"], codes
+by = {r[1]: r for r in sec[1:]}
+assert by["2.4"][4] == "区知识产权局" and by["2.4"][5] == "区审改办、区行政服务中心", by["2.4"]
+assert by["2.4"][6] == "2024-06-20" and by["1.1"][9] == "已组织专题学习", by["1.1"]
+assert by["1.1"][11] == "不满意" and by["1.1"][12] == "进度偏慢"
+EOF
+finish
