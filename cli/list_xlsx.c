@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/err.h"
 #include "core/sheet.h"
+#include "core/when.h"
 
 enum col_id {
     C_REPORT, C_CODE, C_KIND, C_TEXT, C_STATUS, C_LEAD, C_SUPPORT, C_DUE, C_NOTE, C_NOTE_AT,
@@ -107,11 +108,12 @@ static const char *value(struct list_xlsx *x, const struct task *t, int i, char 
 int list_xlsx_task(const struct task *t, void *ctx)
 {
     struct list_xlsx *x = ctx;
-    char at[32], buf[2048];
+    char utc[32], at[32], buf[2048];
     char *note = NULL;
-    int rc = db_task_latest_note(x->c->db, t->id, at, &note, x->err, sizeof x->err);
+    int rc = db_task_latest_note(x->c->db, t->id, utc, &note, x->err, sizeof x->err);
     if (rc != FU_OK)
         return rc;
+    when_local(utc, WHEN_MINUTE, at, sizeof at);
     for (int i = 0; i < C_COUNT; i++) {
         const char *v = value(x, t, i, buf, sizeof buf, note, at);
         if (!v)

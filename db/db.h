@@ -277,7 +277,8 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
                  char *err, size_t errlen);
 void note_list_free(struct note_list *l);
 /* The latest progress note on task task_id or one of its direct
- * sub-tasks (as reports show it): its time into at ("" when none) and
+ * sub-tasks (as reports show it): its time as stored (UTC, ISO 8601; ""
+ * when none; core/when.h shows it local) into at and
  * its text into *text (malloc'd, the caller frees; NULL when none). */
 int db_task_latest_note(struct db *db, long long task_id, char at[32], char **text,
                         char *err, size_t errlen);

@@ -97,6 +97,9 @@ for l, g in zip(lst, got):
 notes = {g["Code"]: g["Latest progress"] for g in got}
 assert notes["1.10"] == "子项滞后", notes["1.10"]              # its sub-task's, the latest
 assert notes["1.1"] == "已启动" and notes["1.3"] == "", notes
+import re
+at = {g["Code"]: g["Progress noted"] for g in got}
+assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", at["1.1"]) and at["1.3"] == "", at["1.1"]
 EOF
 fu note 1.10 "$(printf '=1+1 第一行\n第二行 \033[2J')"
 fu list --format xlsx -o "$T/list2.xlsx"
