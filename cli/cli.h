@@ -74,6 +74,10 @@ int cli_binary_out(int binary, const char *fmt, const char *cmd);
 
 /* Local date "YYYY-MM-DD" for today. */
 void cli_today(char out[11]);
+/* "Today" for reports, reminders, lights and the workflow: $FOLLOWUP_TODAY
+ * (YYYY-MM-DD) when set, else the local date. Returns an exit status
+ * (a malformed FOLLOWUP_TODAY is a usage error, printed). */
+int cli_today_env(char out[11]);
 
 /* Commands. Each returns an exit status. */
 int cmd_parse(struct cli *c, int argc, char **argv);
@@ -94,6 +98,18 @@ int cmd_review(struct cli *c, int argc, char **argv);
 int cmd_remind(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_paths(struct cli *c, int argc, char **argv);
+int cmd_extend(struct cli *c, int argc, char **argv);
+int cmd_cycle(struct cli *c, int argc, char **argv);
+int cmd_instruct(struct cli *c, int argc, char **argv);
+int cmd_attach(struct cli *c, int argc, char **argv);
+int cmd_attachments(struct cli *c, int argc, char **argv);
+int cmd_attachment(struct cli *c, int argc, char **argv);
+
+/* show's sections for the workflow (cmd_workflow.c): the leaders'
+ * instructions (shown first), and the light, feedback cycle, extension
+ * requests and attachments. */
+void cli_show_instructions(struct cli *c, const struct task *t);
+void cli_show_workflow(struct cli *c, const struct task *t);
 
 /* paths and --version: the files in use and why; config_err is the
  * config's error when it could not be read (--version still answers). */

@@ -13,21 +13,6 @@
 
 #define REMIND_ROWS 8
 
-/* $FOLLOWUP_TODAY (validated) or the local date. */
-static int today_of(char out[11])
-{
-    const char *env = getenv("FOLLOWUP_TODAY");
-    if (env && *env) {
-        if (date_valid(env) != 0)
-            return cli_fail(FU_USAGE, "FOLLOWUP_TODAY='%s' is not a date; use YYYY-MM-DD or "
-                            "unset it", env);
-        snprintf(out, 11, "%s", env);
-        return FU_OK;
-    }
-    cli_today(out);
-    return FU_OK;
-}
-
 
 static int all_digits(const char *s)
 {
@@ -114,7 +99,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     r.warn_days = c->cfg.warn_days;
     when_now(WHEN_ISO, r.generated_at, sizeof r.generated_at);
     if ((rc = report_options(&r, format, by, &f)) != FU_OK ||
-        (rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK ||
+        (rc = cli_today_env(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK ||
         (report && (rc = cli_resolve_report(c, report, &report_id)) != FU_OK)) {
         rpt_fini(&r);
         return rc;
@@ -159,7 +144,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
     rpt_init(&r);
     r.zh = c->zh;
     r.warn_days = c->cfg.warn_days;
-    if ((rc = today_of(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK) {
+    if ((rc = cli_today_env(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK) {
         rpt_fini(&r);
         return rc;
     }
@@ -201,7 +186,7 @@ static int review_start(struct cli *c, int argc, char **argv)
     if (help)
         return cli_help("review");
     char day[11];
-    if (!date && (rc = today_of(day)) != FU_OK)
+    if (!date && (rc = cli_today_env(day)) != FU_OK)
         return rc;
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;

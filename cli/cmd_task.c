@@ -82,7 +82,8 @@ int cmd_list(struct cli *c, int argc, char **argv)
 {
     const char *report = NULL, *dept = NULL, *status = NULL, *kind = NULL, *search = NULL,
                *format = NULL, *output = NULL, *pos[1];
-    int overdue = 0, withdrawn = 0, npos, help, rc;
+    int overdue = 0, withdrawn = 0, fb = 0, npos, help, rc;
+    char today[11];
     struct cli_opt opts[] = {{.name = "report", .has_arg = 1, .value = &report},
                              {.name = "dept", .has_arg = 1, .value = &dept},
                              {.name = "status", .has_arg = 1, .value = &status},
@@ -92,6 +93,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
                              {.name = "output", .short_name = 'o', .has_arg = 1, .value = &output},
                              {.name = "overdue", .flag = &overdue},
                              {.name = "withdrawn", .flag = &withdrawn},
+                             {.name = "feedback-overdue", .flag = &fb},
                              {0}};
     if ((rc = cli_args("list", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
         return rc;
@@ -102,8 +104,12 @@ int cmd_list(struct cli *c, int argc, char **argv)
     task_filter_init(&f);
     if ((rc = parse_format(format, &job.fmt)) != FU_OK ||
         (!output && (rc = cli_binary_out(job.fmt == FMT_XLSX, format, "list")) != FU_OK) ||
+        (rc = cli_today_env(today)) != FU_OK ||
         (rc = list_filter(c, &f, report, status, kind)) != FU_OK)
         return rc;
+    f.today = today;
+    f.warn_days = c->cfg.warn_days;
+    f.feedback_overdue = fb;
     f.dept = dept;
     f.overdue = overdue;
     f.search = search;
@@ -210,6 +216,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
     printf("R%lld:%s  %s%s\n", t.report_id, t.code, kind_key(t.kind),
            t.withdrawn ? (c->zh ? " (已撤销)" : " (withdrawn)") : "");
     cli_wrap(stdout, t.text, 2, 78);
+    cli_show_instructions(c, &t);
     if (t.body && *t.body) {
         putchar('\n');
         cli_wrap(stdout, t.body, 2, 78);
@@ -240,6 +247,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
         snprintf(prog, sizeof prog, "%d/%d", t.ndone, t.nchildren);
         field(c, "done", "已办结", prog);
     }
+    cli_show_workflow(c, &t);
     show_children(c, &t);
     show_notes_history(c, &t);
     task_fini(&t);

@@ -36,7 +36,7 @@ static const struct {
      "仅限督办用户。没有数据库时新建。"},
     {"list", cmd_list,
      "list [--report R] [--dept D] [--status S] [--kind K] [--overdue] [--search TEXT]\n"
-     "     [--withdrawn] [--format table|csv|json|xlsx] [-o FILE]",
+     "     [--withdrawn] [--feedback-overdue] [--format table|csv|json|xlsx] [-o FILE]",
      "Tasks, one a line, in report order.\n"
      "  --report R   R1, 1 or a 文号    --dept D   lead or supporting department\n"
      "  --status S   todo active ongoing delayed submitted done (or 未启动 …)\n"
@@ -44,9 +44,13 @@ static const struct {
      "  --overdue    due date passed and not done\n"
      "  --search T   text, code or department contains T\n"
      "  --withdrawn  include tasks a revised report withdrew\n"
+     "  --feedback-overdue  tasks whose feedback cycle's deadline passed without a note\n"
      "  --format F   table (default), csv (RFC 4180), json, or xlsx (the 台账: a\n"
-     "               workbook with the latest progress note; needs -o or a redirect)\n"
-     "  -o FILE      write FILE atomically instead of printing",
+     "               workbook with the latest progress note; needs -o or a redirect);\n"
+     "               csv and json carry the light (red overdue, yellow delayed or\n"
+     "               feedback overdue, blue due within warn_days)\n"
+     "  -o FILE      write FILE atomically instead of printing\n"
+     "\"Today\" is $FOLLOWUP_TODAY (YYYY-MM-DD) when set, else the local date.",
      "任务，每行一条，按报告顺序。\n"
      "  --report R   R1、1 或文号        --dept D   牵头或协办单位\n"
      "  --status S   todo active ongoing delayed submitted done（或 未启动 …）\n"
@@ -54,9 +58,12 @@ static const struct {
      "  --overdue    已过期限且未办结\n"
      "  --search T   内容、编号或单位包含 T\n"
      "  --withdrawn  包括修订报告撤销的任务\n"
+     "  --feedback-overdue  周期反馈期限已过而未反馈的任务（未按期反馈）\n"
      "  --format F   table（默认）、csv（RFC 4180）、json 或 xlsx（督办台账工作簿，\n"
-     "               含最新进展；须用 -o 或重定向）\n"
-     "  -o FILE      原子地写入 FILE，不打印"},
+     "               含最新进展；须用 -o 或重定向）；csv 和 json 含 light（red 红灯：逾期，\n"
+     "               yellow 黄灯：滞后或未按期反馈，blue 蓝灯：warn_days 天内到期）\n"
+     "  -o FILE      原子地写入 FILE，不打印\n"
+     "设置 $FOLLOWUP_TODAY（YYYY-MM-DD）时以之为“今天”，否则为本地日期。"},
     {"show", cmd_show, "show TASK",
      "One task: text, owner, supporting departments, due date, status, metrics, notes\n"
      "and history. TASK is a code (2.1.3, R2:2.1.3) or a UUID prefix (8+ hex digits).",
@@ -149,6 +156,58 @@ static const struct {
      "  --report R        只含报告 R（R1、1 或文号）\n"
      "语言依 [ui] language 或区域设置。设置 $FOLLOWUP_TODAY（YYYY-MM-DD）时以之为“今天”，\n"
      "否则为本地日期。"},
+    {"extend", cmd_extend,
+     "extend TASK --to YYYY-MM-DD --reason TEXT | extend approve TASK [--reason TEXT]\n"
+     "     | extend deny TASK --reason TEXT | extend list",
+     "Extension requests (延期申请). A department user (on a task of their departments) or\n"
+     "the committee asks for a later due date, with the reason; a task has at most one\n"
+     "pending request. The committee approves it (the due date moves to the date asked)\n"
+     "or denies it (--reason required); other users get exit status 3. list: every\n"
+     "pending request. 'followup show TASK' lists a task's requests and their outcome.",
+     "延期申请。承办单位（限本单位任务）或督办用户申请推迟完成时限并说明理由；每项任务\n"
+     "同时至多一条待审批申请。督办用户批准（完成时限改为申请的日期）或不批准（须附\n"
+     "--reason）；其他用户退出状态为 3。list：所有待审批的申请。'followup show TASK'\n"
+     "列出任务的申请及结果。"},
+    {"attach", cmd_attach, "attach TASK FILE [--note TEXT]",
+     "Store an evidence file (佐证材料) with a task: its name, size, SHA-256, who and when,\n"
+     "and its bytes, in the database; the SHA-256 enters the audit trail. A department\n"
+     "user on their own tasks, or the committee. Files over [attachments] max_mb\n"
+     "(config.ini, default 20) are refused and nothing is stored.",
+     "为任务添加佐证材料：文件名、大小、SHA-256、提交人和时间以及文件内容，存入数据库；\n"
+     "SHA-256 记入办理记录。承办单位限本单位任务，督办用户不限。超过 [attachments]\n"
+     "max_mb（config.ini，默认 20）的文件被拒绝，不存储任何内容。"},
+    {"attachments", cmd_attachments, "attachments TASK [--format table|json]",
+     "A task's evidence files: id, name, size, SHA-256, who, when, note (json: id, name,\n"
+     "size, sha256, by, at, note).",
+     "任务的佐证材料：编号、文件名、大小、SHA-256、提交人、时间、说明（json：id、name、\n"
+     "size、sha256、by、at、note）。"},
+    {"attachment", cmd_attachment, "attachment get ID [-o FILE]",
+     "Write evidence file ID back, byte for byte (checked against its SHA-256): to FILE\n"
+     "(never overwritten), or to standard output when that is not a terminal.",
+     "取回编号为 ID 的佐证材料，逐字节一致（按 SHA-256 校验）：写入 FILE（不覆盖已有\n"
+     "文件），或在标准输出不是终端时写到标准输出。"},
+    {"cycle", cmd_cycle,
+     "cycle TASK weekly|monthly|quarterly|none [--day N] [--from YYYY-MM-DD]",
+     "Feedback cycle (周期反馈), committee only: the task's departments add a progress\n"
+     "note in every period, by day N: weekly, weekday N (1 Monday … 7 Sunday, default\n"
+     "5); monthly, the Nth of each month (default 25; a shorter month's deadline is its\n"
+     "last day); quarterly, the Nth of March, June, September and December (default\n"
+     "25). The first period runs from --from (default today) to the first deadline\n"
+     "after it, each further one from the day after the previous deadline. A task whose\n"
+     "last deadline passed without a note since its period began is feedback overdue\n"
+     "(list --feedback-overdue, remind, yellow light). none removes the cycle.",
+     "周期反馈，仅限督办用户：承办单位须在每个周期内添加进展情况，期限为第 N 日：\n"
+     "weekly（每周）为星期 N（1 星期一 … 7 星期日，默认 5）；monthly（每月）为每月 N 日\n"
+     "（默认 25；当月不足 N 日的以月末为期限）；quarterly（每季度）为 3、6、9、12 月的\n"
+     "N 日（默认 25）。首个周期自 --from（默认今天）起至其后第一个期限，此后每个周期\n"
+     "自上一期限的次日起。最近一个期限已过而本周期开始以来没有进展的任务为“未按期反馈”\n"
+     "（list --feedback-overdue、remind、黄灯）。none 取消周期。"},
+    {"instruct", cmd_instruct, "instruct TASK TEXT",
+     "A leader's instruction (领导批示) on a task: committee and viewer users. Shown apart\n"
+     "from progress notes, first in the detail view and in the by-section report; the\n"
+     "task's departments see it in remind until they add a note after it.",
+     "领导批示：督办用户和只读用户（领导）可添加。与进展情况分开显示，在详情和分章节\n"
+     "报告中列在最前；承办单位在 remind 中看到它，直到其后添加了进展。"},
     {"user", cmd_user,
      "user add NAME --role committee|department|viewer [--dept D[,D…]] | user remove NAME | user list",
      "Who may do what. Committee only, except list. Unknown Unix users are viewers.",

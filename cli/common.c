@@ -177,6 +177,20 @@ void cli_today(char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int cli_today_env(char out[11])
+{
+    const char *env = getenv("FOLLOWUP_TODAY");
+    if (env && *env) {
+        if (date_valid(env) != 0)
+            return cli_fail(FU_USAGE, "FOLLOWUP_TODAY='%s' is not a date; use YYYY-MM-DD or "
+                            "unset it", env);
+        snprintf(out, 11, "%s", env);
+        return FU_OK;
+    }
+    cli_today(out);
+    return FU_OK;
+}
+
 const char *cli_status_label(const struct cli *c, enum task_status s)
 {
     return c->zh ? status_zh(s) : status_en(s);

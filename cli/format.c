@@ -192,7 +192,7 @@ static void csv_field(FILE *out, const char *s)
 
 static void csv_head(FILE *out)
 {
-    fputs("uuid,report,code,kind,text,status,lead,support,due,version\r\n", out);
+    fputs("uuid,report,code,kind,text,status,lead,support,due,version,light\r\n", out);
 }
 
 static void csv_row(const struct task *t, FILE *out)
@@ -205,8 +205,9 @@ static void csv_row(const struct task *t, FILE *out)
         used += (size_t)snprintf(sup + used, sizeof sup - used, "%s%s", i ? ";" : "",
                                  t->support[i]);
     const char *f[] = {t->uuid, rep, t->code, kind_key(t->kind), t->text,
-                       status_key(t->status), t->lead, sup, t->due, ver};
-    for (int k = 0; k < 10; k++) {
+                       status_key(t->status), t->lead, sup, t->due, ver,
+                       light_key((enum light)t->light)};
+    for (int k = 0; k < 11; k++) {
         if (k)
             fputc(',', out);
         csv_field(out, f[k]);
@@ -251,6 +252,8 @@ static void json_row(const struct task *t, size_t i, FILE *out)
     fputs("],\"due\":", out), json_field(out, t->due[0] ? t->due : NULL);
     fprintf(out, ",\"version\":%lld,\"withdrawn\":%s", t->version,
             t->withdrawn ? "true" : "false");
+    fputs(",\"light\":", out), json_field(out, light_key((enum light)t->light));
+    fputs(",\"feedback_overdue\":", out), fputs(t->feedback_overdue ? "true" : "false", out);
     fputs("}", out);
 }
 

@@ -191,18 +191,26 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
         return FU_ERR;
     }
     c->warn_days = (int)days;
+    v = iniparser_getstring(d, "attachments:max_mb", "20");
+    long mb = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || mb < 1 || mb > 1024) {
+        snprintf(err, errlen, "%s:%d: [attachments] max_mb = %.40s: use a whole number of "
+                 "megabytes, 1 to 1024", path, key_line(path, "attachments", "max_mb"), v);
+        return FU_ERR;
+    }
+    c->attach_max_mb = (int)mb;
     return FU_OK;
 }
 
 static void check_unknown(dictionary *d, const char *path, struct config *c)
 {
     static const char *const known[] = {"database:path", "ui:language", "ui:color",
-                                        "ui:warn_days"};
+                                        "ui:warn_days", "attachments:max_mb"};
     for (int s = 0; s < iniparser_getnsec(d); s++) {
         const char *sec = iniparser_getsecname(d, s);
         if (!strcmp(sec, "departments") || !strcmp(sec, "routing"))
             continue;
-        if (strcmp(sec, "database") && strcmp(sec, "ui")) {
+        if (strcmp(sec, "database") && strcmp(sec, "ui") && strcmp(sec, "attachments")) {
             append_warning(c, "%s: unknown section [%s] ignored", path, sec);
             continue;
         }
@@ -286,6 +294,7 @@ int config_load(const char *explicit_path, struct config *out, char *err, size_t
 {
     memset(out, 0, sizeof *out);
     out->warn_days = 7;
+    out->attach_max_mb = 20;
     char buf[1024];
     int named;
     const char *path = find_file(explicit_path, buf, sizeof buf, &named);

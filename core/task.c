@@ -91,8 +91,18 @@ int perm_check(enum role r, enum task_action a, int own, char *why, size_t whyle
     if (r == ROLE_COMMITTEE)
         return FU_OK;
     switch (a) {
+    case ACT_INSTRUCT:
+        if (r == ROLE_VIEWER)
+            return FU_OK;
+        return deny(why, whylen, "only committee and viewer users (the leaders) give "
+                                 "instructions; add a progress note instead");
+    case ACT_DECIDE:
+        return deny(why, whylen, "only committee users approve or deny extension requests "
+                                 "and set feedback cycles");
     case ACT_STATUS:
     case ACT_NOTE:
+    case ACT_EXTEND:
+    case ACT_ATTACH:
         if (r == ROLE_DEPARTMENT && own)
             return FU_OK;
         if (r == ROLE_DEPARTMENT)

@@ -38,7 +38,11 @@ enum task_action {
     ACT_STATUS,     /* change status (see perm_status) */
     ACT_NOTE,       /* progress notes */
     ACT_MANAGE,     /* users and departments */
-    ACT_REVIEW      /* review rounds and ratings */
+    ACT_REVIEW,     /* review rounds and ratings */
+    ACT_EXTEND,     /* ask for a later due date (延期申请) */
+    ACT_ATTACH,     /* store evidence files (佐证材料) */
+    ACT_DECIDE,     /* approve or deny extensions, set feedback cycles */
+    ACT_INSTRUCT    /* leaders' instructions (批示): committee and viewers */
 };
 
 /* May a user of role r take action a on a task? own is non-zero when the

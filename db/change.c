@@ -475,3 +475,26 @@ int db_task_assign(struct db *db, const struct actor *a, long long task_id,
     rc = assign_tx(db, a, task_id, &as, expected_version, err, errlen);
     return db_end(db, rc, err, errlen);
 }
+
+/* ---- shared with the workflow (db/workflow.c, db/attach.c) ---------------- */
+
+int db_change_load(struct db *db, const struct actor *a, long long task_id, struct task *t,
+                   struct user *u, int *own, char *err, size_t errlen)
+{
+    struct change c;
+    int rc = change_load(db, a, task_id, &c, err, errlen);
+    *t = c.t;
+    *u = c.u;
+    *own = c.own;
+    return rc;
+}
+
+int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen)
+{
+    return bump(db, task_id, err, errlen);
+}
+
+int db_text_check(const char *text, const char *what, char *err, size_t errlen)
+{
+    return note_check(text, what, err, errlen);
+}

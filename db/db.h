@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "core/doc.h"
 #include "core/task.h"
+#include "core/workflow.h"
 
 struct db;
 
@@ -143,6 +144,12 @@ struct task {
     int withdrawn;
     char updated_at[32];   /* ISO 8601 UTC */
     int nchildren, ndone;  /* direct children, and how many of them are done */
+    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
+    char last_note[11];    /* cycled tasks: local date of the latest note on it or
+                            * its children, "" when none (or no cycle) */
+    /* db_task_list and db_task_each, from the filter's today and warn_days: */
+    int feedback_overdue;  /* 1 when its cycle's feedback is overdue */
+    int light;             /* enum light */
 };
 void task_fini(struct task *t);
 
@@ -158,6 +165,8 @@ struct task_filter {
     const char *today;     /* "YYYY-MM-DD" used for overdue; NULL: local today */
     const char *search;    /* substring of text, body, code or lead */
     int include_withdrawn;
+    int warn_days;         /* blue light horizon (default 7) */
+    int feedback_overdue;  /* only tasks whose feedback is overdue */
 };
 /* A filter that matches everything. */
 void task_filter_init(struct task_filter *f);
@@ -321,6 +330,124 @@ int db_chain_head(struct db *db, long long *rows, char head[65], char *err, size
 /* Online copy of the whole database to path (SQLite backup API), safe
  * while others write. Refuses to overwrite an existing file. */
 int db_backup(struct db *db, const char *path, char *err, size_t errlen);
+
+/* ---- the workflow: extensions, cycles, instructions (db/workflow.c) ---- */
+
+enum ext_state { EXT_PENDING = 0, EXT_APPROVED, EXT_DENIED };
+
+/* "pending" "approved" "denied"; 待审批 已批准 未批准. */
+const char *ext_state_key(enum ext_state s);
+const char *ext_state_zh(enum ext_state s);
+
+struct extension {         /* an extension request (延期申请) */
+    long long id, task_id, report_id;
+    char code[32];         /* the task's code, unqualified */
+    char *text;            /* the task's text */
+    char *lead;            /* the task's lead department, NULL when none */
+    char old_due[11];      /* the due date when it was asked for, "" none */
+    char new_due[11];      /* the date asked for */
+    char *reason;
+    char at[32];           /* when it was asked for (ISO 8601 UTC) */
+    char *by;              /* "alice" or "alice as bob" */
+    enum ext_state state;
+    char decided_at[32];   /* "" while pending */
+    char *decided_by;      /* NULL while pending */
+    char *decision;        /* the reason given with the decision, NULL when none */
+};
+struct extension_list { struct extension *v; size_t n; };
+void extension_list_free(struct extension_list *l);
+
+/* A department user (on a task of their departments) or the committee
+ * asks for due date `to` (after the current due date and not before
+ * today), with a reason. One pending request per task (FU_CONFLICT when
+ * there is one); done tasks cannot be extended. History row "extension"
+ * (old: the due date, new: the date asked, note: the reason). */
+int db_extend_request(struct db *db, const struct actor *a, long long task_id,
+                      const char *to, const char *reason, const char *today,
+                      char *err, size_t errlen);
+/* Committee only (checked first: FU_PERM). Approves (the due date moves to
+ * the date asked, with its own "due" history row) or denies the task's
+ * pending request (FU_NOTFOUND when none); reason may be NULL. History row
+ * "extension" (old "pending", new "approved"/"denied", note the reason).
+ * *new_due (may be NULL) receives the date asked. */
+int db_extend_decide(struct db *db, const struct actor *a, long long task_id, int approve,
+                     const char *reason, char new_due[11], char *err, size_t errlen);
+/* The requests of task task_id, oldest first; task_id 0: every pending
+ * request, in report order. Released with extension_list_free. */
+int db_extensions(struct db *db, long long task_id, struct extension_list *out,
+                  char *err, size_t errlen);
+
+/* Committee only. Sets the task's feedback cycle (c->period CYCLE_NONE
+ * removes it: FU_USAGE when it has none). Setting the same cycle again
+ * changes nothing (*changed 0). History row "cycle" (old and new in
+ * cycle_format's form, NULL for none). changed may be NULL. */
+int db_cycle_set(struct db *db, const struct actor *a, long long task_id,
+                 const struct cycle *c, int *changed, char *err, size_t errlen);
+
+struct instruction {       /* a leader's instruction (领导批示) */
+    long long id, task_id;
+    char at[32];
+    char *by;              /* "alice" or "alice as bob" */
+    char *text;
+    int answered;          /* a progress note on the task or its children came after it */
+};
+struct instruction_list { struct instruction *v; size_t n; };
+void instruction_list_free(struct instruction_list *l);
+
+/* Committee and (known) viewer users add an instruction to a task.
+ * History row "instruction" (new: the text). */
+int db_instruct(struct db *db, const struct actor *a, long long task_id, const char *text,
+                char *err, size_t errlen);
+/* The task's instructions, newest first. */
+int db_instructions(struct db *db, long long task_id, struct instruction_list *out,
+                    char *err, size_t errlen);
+
+/* The ids of report report_id's live tasks whose feedback is overdue on
+ * today (0 report: all), ascending, malloc'd into *ids (free()). */
+int db_feedback_overdue_ids(struct db *db, long long report_id, const char *today,
+                            long long **ids, size_t *n, char *err, size_t errlen);
+
+/* ---- evidence files (db/attach.c) ----------------------------------------- */
+
+struct attachment {
+    long long id, task_id;
+    char *name;            /* the file's name as given (sanitise it to show it) */
+    long long size;        /* bytes */
+    char sha256[65];
+    char *note;            /* NULL when none */
+    char at[32];
+    char *by;              /* "alice" or "alice as bob" */
+};
+struct attachment_list { struct attachment *v; size_t n; };
+void attachment_fini(struct attachment *x);
+void attachment_list_free(struct attachment_list *l);
+
+/* A department user (own tasks) or the committee stores size bytes read
+ * from fd under name (a file name without '/', at most 255 bytes) with the
+ * task: streamed into the database with SQLite's incremental blob I/O
+ * (64 KiB at a time), hashed as it goes; the SHA-256 enters the audit
+ * chain (history row "attachment": new the SHA-256, note a JSON object
+ * with id, name, size and note). A size over max_bytes is refused before
+ * anything is read (FU_ERR); a file that is shorter or longer than size
+ * when read is FU_ERR; nothing is stored then. *out (may be NULL) receives
+ * the stored attachment (attachment_fini). */
+int db_attach(struct db *db, const struct actor *a, long long task_id, const char *name,
+              int fd, long long size, long long max_bytes, const char *note,
+              struct attachment *out, char *err, size_t errlen);
+/* The task's attachments, oldest first (no bytes read). */
+int db_attachments(struct db *db, long long task_id, struct attachment_list *out,
+                   char *err, size_t errlen);
+
+/* Streams attachment id's bytes to fn (64 KiB at a time; a non-zero return
+ * stops and is returned), then checks them against the stored SHA-256
+ * (FU_ERR when they differ). *meta (may be NULL) receives its row first
+ * (attachment_fini). FU_NOTFOUND when there is no such attachment. */
+typedef int (*db_bytes_fn)(const void *p, size_t n, void *ctx);
+int db_attachment_read(struct db *db, long long id, struct attachment *meta, db_bytes_fn fn,
+                       void *ctx, char *err, size_t errlen);
+/* Reads only attachment id's row. */
+int db_attachment_get(struct db *db, long long id, struct attachment *out, char *err,
+                      size_t errlen);
 
 /* ---- review rounds and ratings (db/review.c) ---------------------------- */
 

@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
@@ -140,6 +140,8 @@ int db_hash_init(struct db_hash *h);
  * different field sequences serialise alike. NULL is its own tag. */
 void db_hash_str(struct db_hash *h, const char *s);
 void db_hash_int(struct db_hash *h, long long v);
+/* Adds raw bytes, no tag or length (a file's plain SHA-256). */
+void db_hash_bytes(struct db_hash *h, const void *p, size_t n);
 /* Finishes into 64 lowercase hex digits; 0 on success. Frees the context. */
 int db_hash_hex(struct db_hash *h, char out[65]);
 void db_hash_abort(struct db_hash *h);
@@ -208,6 +210,20 @@ void db_search_fini(struct db_search *s);
 int db_fts_forget(struct db *db, long long id, const char *text, const char *body,
                   const char *code, char *err, size_t errlen);
 int db_fts_add(struct db *db, long long from_id, long long to_id, char *err, size_t errlen);
+/* ---- changes (db/change.c) ------------------------------------------------ */
+
+/* Inside a write transaction: loads the live task task_id into *t and the
+ * effective user into *u (both to be released by the caller, also on
+ * failure), and sets *own when the task (or, for a statement, its item)
+ * is led or supported by one of the user's departments. A withdrawn task
+ * is FU_USAGE. */
+int db_change_load(struct db *db, const struct actor *a, long long task_id, struct task *t,
+                   struct user *u, int *own, char *err, size_t errlen);
+/* Bumps the task's version and updated_at. */
+int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen);
+/* Non-empty (not only white space) and at most DB_NOTE_MAX bytes; what
+ * names the text in the message ("note", "reason"). */
+int db_text_check(const char *text, const char *what, char *err, size_t errlen);
 
 /* ---- tasks (db/task.c) --------------------------------------------------- */
 

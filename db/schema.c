@@ -178,6 +178,50 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     "  content_rowid='id', tokenize='trigram');\n"
     "INSERT INTO task_fts(task_fts) VALUES ('rebuild');\n"
     "PRAGMA user_version = 5;\n",
+    /* The 督办 workflow (issue 15): extension requests, evidence files,
+     * feedback cycles and leaders' instructions. New tables only; every
+     * row they hold is also told by a history row. */
+    [6] =
+    "CREATE TABLE IF NOT EXISTS extensions (              -- 延期申请\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  old_due TEXT,                        -- the due date when it was asked for\n"
+    "  new_due TEXT NOT NULL CHECK (new_due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+    "  reason TEXT NOT NULL,\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT,\n"
+    "  state TEXT NOT NULL DEFAULT 'pending'\n"
+    "    CHECK (state = 'pending' OR state = 'approved' OR state = 'denied'),\n"
+    "  decided_at TEXT, decided_by TEXT, decided_as TEXT, decision TEXT\n"
+    ");\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS extensions_pending ON extensions(task_id) WHERE state = 'pending';\n"
+    "CREATE INDEX IF NOT EXISTS extensions_task ON extensions(task_id, id);\n"
+    "CREATE TABLE IF NOT EXISTS attachments (             -- 佐证材料; data last, so listing reads no blob\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  name TEXT NOT NULL,\n"
+    "  size INTEGER NOT NULL CHECK (size >= 0),\n"
+    "  sha256 TEXT NOT NULL,\n"
+    "  note TEXT,\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT,\n"
+    "  data BLOB NOT NULL\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS attachments_task ON attachments(task_id, id);\n"
+    "CREATE TABLE IF NOT EXISTS cycles (                  -- 周期反馈: one per task\n"
+    "  task_id INTEGER PRIMARY KEY REFERENCES tasks(id),\n"
+    "  period TEXT NOT NULL CHECK (period = 'weekly' OR period = 'monthly' OR period = 'quarterly'),\n"
+    "  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),\n"
+    "  start TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT\n"
+    ");\n"
+    "CREATE TABLE IF NOT EXISTS instructions (            -- 领导批示\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  text TEXT NOT NULL,\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT,\n"
+    "  last_note_id INTEGER NOT NULL        -- notes with a higher id answer it\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS instructions_task ON instructions(task_id, id);\n"
+    "PRAGMA user_version = 6;\n",
 };
 
 static int user_version(struct db *db, long long *out, char *err, size_t errlen)

@@ -2,6 +2,7 @@
  * per-row queries), find by code or UUID prefix, get by id. */
 #include "db/internal.h"
 #include "core/mem.h"
+#include "core/when.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -46,6 +47,18 @@ void task_filter_init(struct task_filter *f)
     memset(f, 0, sizeof *f);
     f->status = -1;
     f->kind = -1;
+    f->warn_days = 7;
+}
+
+/* The light and feedback state of t on today; 0 when f wants only
+ * feedback-overdue tasks and t is not one (skip it). */
+static int task_state(struct task *t, const struct task_filter *f, const char *today)
+{
+    t->feedback_overdue = t->status != ST_DONE && t->status != ST_SUBMITTED &&
+                          cycle_feedback_overdue(&t->cycle, today, t->last_note, NULL);
+    t->light = (int)light_of(t->status, t->due, today, f ? f->warn_days : 7,
+                             t->feedback_overdue);
+    return !f || !f->feedback_overdue || t->feedback_overdue;
 }
 
 /* Support departments come back joined by DB_SEP in their assigned
@@ -60,8 +73,13 @@ void task_filter_init(struct task_filter *f)
     " t.updated_at,"                                                                    \
     " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0),"     \
     " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0"       \
-    "   AND c.status = 'done')"                                                         \
-    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+    "   AND c.status = 'done'),"                                                        \
+    " cy.period || ' day ' || cy.day || ' from ' || cy.start,"                          \
+    " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                 \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"           \
+    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END"  \
+    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
+    " LEFT JOIN cycles cy ON cy.task_id = t.id"
 
 /* Columns 0-6, the same in TASK_COLS and EACH_COLS: id, uuid, report,
  * parent, depth, code, kind. */
@@ -102,6 +120,8 @@ static int task_row(struct db_stmt *s, struct task *t)
     db_col_copy(s, 19, t->updated_at, sizeof t->updated_at);
     t->nchildren = (int)db_col_int(s, 20);
     t->ndone = (int)db_col_int(s, 21);
+    cycle_scan(db_col_text(s, 22), &t->cycle);
+    when_local(db_col_text(s, 23), WHEN_DATE, t->last_note, sizeof t->last_note);
     if (!t->text)
         oom = 1;
     return oom;
@@ -167,8 +187,13 @@ static int list_push(struct task_list *l)
     " (SELECT group_concat(name, char(31)) FROM (SELECT sd.name AS name"                \
     "   FROM task_support s JOIN departments sd ON sd.id = s.dept_id"                   \
     "   WHERE s.task_id = t.id ORDER BY s.ord)),"                                       \
-    " t.due, t.version, t.withdrawn"                                                    \
-    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+    " t.due, t.version, t.withdrawn,"                                                   \
+    " cy.period || ' day ' || cy.day || ' from ' || cy.start,"                          \
+    " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                 \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"           \
+    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END"  \
+    " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
+    " LEFT JOIN cycles cy ON cy.task_id = t.id"
 
 struct list_q {
     long long dept;
@@ -277,6 +302,8 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
             break;
         }
+        if (!task_state(&out->v[out->n - 1], f, q.today))
+            task_fini(&out->v[--out->n]);
     }
     rc = rc == SQLITE_DONE ? FU_OK : rc;
     db_finish(&s);
@@ -367,6 +394,8 @@ static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
     db_col_copy(s, 11, t->due, sizeof t->due);
     t->version = db_col_int(s, 12);
     t->withdrawn = (int)db_col_int(s, 13);
+    cycle_scan(db_col_text(s, 14), &t->cycle);
+    when_local(db_col_text(s, 15), WHEN_DATE, t->last_note, sizeof t->last_note);
     return 0;
 }
 
@@ -385,6 +414,8 @@ int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void
         rc = FU_OK;
         if (each_row(&s, &sp, &t) != 0)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
+        else if (!task_state(&t, f, q.today))
+            continue;
         else if ((rc = fn(&t, ctx)) != 0)
             break;
         if (rc != FU_OK)

@@ -221,6 +221,12 @@ void db_hash_int(struct db_hash *h, long long v)
     field(h, 'i', tmp, (size_t)n);
 }
 
+void db_hash_bytes(struct db_hash *h, const void *p, size_t n)
+{
+    if (!h->ctx || (n && EVP_DigestUpdate(h->ctx, p, n) != 1))
+        h->failed = 1;
+}
+
 int db_hash_hex(struct db_hash *h, char out[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];

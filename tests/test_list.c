@@ -336,7 +336,7 @@ static void stream_empty_and_error(void **state)
     char *t = render(f, &fl, FMT_TABLE, 1), *c = render(f, &fl, FMT_CSV, 1),
          *j = render(f, &fl, FMT_JSON, 1);
     assert_string_equal(t, "");
-    assert_string_equal(c, "uuid,report,code,kind,text,status,lead,support,due,version\r\n");
+    assert_string_equal(c, "uuid,report,code,kind,text,status,lead,support,due,version,light\r\n");
     assert_string_equal(j, "[]\n");
     free(t);
     free(c);

@@ -1,0 +1,228 @@
+/* attach, attachments, attachment get: evidence files (佐证材料). The
+ * files a user names are opened with the user's own group id, never the
+ * program's (setgid installs), so nobody reads or writes through it what
+ * they could not themselves. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/err.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/when.h"
+
+/* open(2) as the real user: the effective group is dropped for the call
+ * when the program runs setgid, and taken back after. */
+static int user_open(const char *path, int flags, mode_t mode)
+{
+    gid_t egid = getegid(), rgid = getgid();
+    if (egid != rgid && setegid(rgid) != 0)
+        return -1;
+    int fd = open(path, flags | O_CLOEXEC, mode);
+    int saved = errno;
+    if (egid != rgid && setegid(egid) != 0) {
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
+    }
+    errno = saved;
+    return fd;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* ---- attach ----------------------------------------------------------------------- */
+
+int cmd_attach(struct cli *c, int argc, char **argv)
+{
+    const char *note = NULL, *pos[2];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "note", .has_arg = 1, .value = &note}, {0}};
+    if ((rc = cli_args("attach", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("attach");
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+        return rc;
+    struct stat st;
+    int fd = user_open(pos[1], O_RDONLY | O_NOCTTY, 0);
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        rc = cli_fail(FU_ERR, "%s: %s; give a readable regular file", pos[1],
+                      fd < 0 ? strerror(errno) : "not a regular file");
+        if (fd >= 0)
+            close(fd);
+        task_fini(&t);
+        return rc;
+    }
+    char err[FU_ERRLEN] = "";
+    struct attachment x;
+    long long max = (long long)c->cfg.attach_max_mb * 1024 * 1024;
+    rc = db_attach(c->db, &c->actor, t.id, base_name(pos[1]), fd, (long long)st.st_size, max,
+                   note, &x, err, sizeof err);
+    close(fd);
+    if (rc == FU_OK) {
+        printf(c->zh ? "R%lld:%s 已添加佐证材料 %lld：" : "R%lld:%s attachment %lld: ",
+               t.report_id, t.code, x.id);
+        cli_puts(stdout, x.name);
+        printf(c->zh ? "（%lld 字节，SHA-256 %s）\n" : " (%lld bytes, SHA-256 %s)\n", x.size,
+               x.sha256);
+        attachment_fini(&x);
+    }
+    task_fini(&t);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+/* ---- attachments ------------------------------------------------------------------- */
+
+static void list_json(const struct attachment_list *l)
+{
+    fputs("[", stdout);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct attachment *x = &l->v[i];
+        printf("%s\n {\"id\":%lld,\"name\":", i ? "," : "", x->id);
+        json_str(stdout, x->name);
+        printf(",\"size\":%lld,\"sha256\":\"%s\",\"by\":", x->size, x->sha256);
+        json_str(stdout, x->by);
+        char at[32];
+        when_local(x->at, WHEN_ISO, at, sizeof at);
+        fputs(",\"at\":", stdout);
+        json_str(stdout, at);
+        fputs(",\"note\":", stdout);
+        json_str(stdout, x->note);
+        fputs("}", stdout);
+    }
+    fputs(l->n ? "\n]\n" : "]\n", stdout);
+}
+
+static void list_table(struct cli *c, const struct attachment_list *l)
+{
+    char name[160], by[80], at[32];
+    for (size_t i = 0; i < l->n; i++) {
+        const struct attachment *x = &l->v[i];
+        text_fit(x->name, 28, 1, name, sizeof name);
+        text_fit(x->by, 12, 1, by, sizeof by);
+        when_local(x->at, WHEN_MINUTE, at, sizeof at);
+        printf("%-4lld %s %10lld  %.12s  %s  %s", x->id, name, x->size, x->sha256, by, at);
+        if (x->note) {
+            fputs("  ", stdout);
+            cli_puts(stdout, x->note);
+        }
+        putchar('\n');
+    }
+    if (l->n == 0)
+        fprintf(stderr, "%s\n", c->zh ? "该任务没有佐证材料" : "the task has no attachments");
+}
+
+int cmd_attachments(struct cli *c, int argc, char **argv)
+{
+    const char *format = NULL, *pos[1];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "format", .has_arg = 1, .value = &format}, {0}};
+    if ((rc = cli_args("attachments", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("attachments");
+    int json = format && !strcmp(format, "json");
+    if (format && !json && strcmp(format, "table"))
+        return cli_fail(FU_USAGE, "unknown format '%s'; use table or json", format);
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    struct task t;
+    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
+        return rc;
+    struct attachment_list l = {0};
+    char err[FU_ERRLEN] = "";
+    rc = db_attachments(c->db, t.id, &l, err, sizeof err);
+    task_fini(&t);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (json)
+        list_json(&l);
+    else
+        list_table(c, &l);
+    attachment_list_free(&l);
+    return FU_OK;
+}
+
+/* ---- attachment get ----------------------------------------------------------------- */
+
+static int write_all(const void *p, size_t n, void *ctx)
+{
+    int fd = *(int *)ctx;
+    const char *b = p;
+    while (n) {
+        ssize_t k = write(fd, b, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return FU_ERR;
+        b += k;
+        n -= (size_t)k;
+    }
+    return FU_OK;
+}
+
+static int get_to(struct cli *c, long long id, const char *out)
+{
+    int fd = out ? user_open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644) : STDOUT_FILENO;
+    if (fd < 0)
+        return cli_fail(FU_ERR, errno == EEXIST ? "%s exists already; give a new file name"
+                                                : "cannot create %s: %s", out, strerror(errno));
+    char err[FU_ERRLEN] = "";
+    struct attachment x;
+    int rc = db_attachment_read(c->db, id, &x, write_all, &fd, err, sizeof err);
+    if (rc == FU_ERR && !err[0])
+        snprintf(err, sizeof err, "cannot write %s: %s", out ? out : "the output",
+                 strerror(errno));
+    if (out && close(fd) != 0 && rc == FU_OK)
+        rc = FU_ERR, snprintf(err, sizeof err, "cannot write %s: %s", out, strerror(errno));
+    if (rc != FU_OK && out)
+        unlink(out);
+    if (rc == FU_OK && out) {
+        printf(c->zh ? "佐证材料 %lld（" : "attachment %lld (", x.id);
+        cli_puts(stdout, x.name);
+        printf(c->zh ? "，%lld 字节）已写入 " : ", %lld bytes) written to ", x.size);
+        cli_puts(stdout, out);
+        putchar('\n');
+    }
+    if (rc == FU_OK)
+        attachment_fini(&x);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+int cmd_attachment(struct cli *c, int argc, char **argv)
+{
+    const char *out = NULL, *pos[2];
+    int npos, help, rc;
+    struct cli_opt opts[] = {{.name = "output", .short_name = 'o', .has_arg = 1, .value = &out},
+                             {0}};
+    if ((rc = cli_args("attachment", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("attachment");
+    char *end = NULL;
+    long long id = strtoll(pos[1], &end, 10);
+    if (strcmp(pos[0], "get"))
+        return cli_fail(FU_USAGE, "attachment: unknown action '%s'; use attachment get ID "
+                        "[-o FILE]", pos[0]);
+    if (!*pos[1] || *end || id <= 0)
+        return cli_fail(FU_USAGE, "attachment get: '%s' is not an attachment id; "
+                        "`followup attachments TASK` lists them", pos[1]);
+    if (!out && isatty(STDOUT_FILENO))
+        return cli_fail(FU_USAGE, "attachment get writes the file's bytes, not to a terminal: "
+                        "give -o FILE or redirect the output");
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    return get_to(c, id, out);
+}
