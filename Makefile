@@ -27,7 +27,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 SAMPLE     := data/jingan-2024-3.txt
 
-.PHONY: all deps run test check clean
+.PHONY: all deps run test check clean corpus
 all: followup
 
 deps:
@@ -64,6 +64,11 @@ test:
 
 check: followup $(TEST_BIN)
 	@./tests/run.sh $(TEST_BIN)
+	@python3 tests/corpus/grade.py
+
+# The parser's scores on the real documents of tests/corpus, with every miss.
+corpus: followup
+	@python3 tests/corpus/grade.py --verbose
 
 clean:
 	rm -rf $(BUILD) followup tests/tmp

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Grades `followup parse --json` on the real documents of tests/corpus
+against their hand-made gold files (format: tests/corpus/README.md).
+
+Prints a score per document, per category, per genre and overall, and
+fails (exit 1) when a figure is below its threshold in
+tests/corpus/thresholds. Usage: grade.py [--bin FOLLOWUP] [--verbose] [DOC…]
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CATS = ("header", "structure", "leads", "depts", "text")
+META = ("title", "issuer", "published", "doc_no", "addressee", "signed_by", "signed_on",
+        "lead_department")
+DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# Heading markers are structure, not text: 一、 (一) 1. 1、 (1) and 一是.
+MARKERS = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                     r"(?<![\d.])\d{1,2}[.．、](?!\d)|"
+                     r"(?:(?<=^)|(?<=[。；;：:，,\s]))[一二三四五六七八九十]是")
+
+
+def unmark(s):
+    return MARKERS.sub("", s or "")
+
+
+def norm(s):
+    """Letters, digits and Han characters only: punctuation and spaces
+    never decide a match."""
+    return "".join(ch for ch in (s or "") if ch.isalnum())
+
+
+def squash(s):
+    return re.sub(r"\s+", "", s or "")
+
+
+def read_gold(path):
+    g = {"meta": {}, "nodes": {}, "lead": {}, "support": {}, "due": {}, "dept": [],
+         "drop": [], "paragraphs": False, "genre": "?", "province": "?"}
+    for raw in open(path, encoding="utf-8"):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, val = line.partition(":")
+        val = val.strip()
+        words = key.split()
+        if words[0] in ("genre", "province"):
+            g[words[0]] = val
+        elif words[0] == "meta":
+            g["meta"][words[1]] = None if val == "-" else val
+        elif words[0] == "node":
+            g["nodes"][words[1]] = val
+        elif words[0] in ("lead", "due"):
+            g[words[0]][words[1]] = None if val == "-" else val
+        elif words[0] == "support":
+            g["support"][words[1]] = [] if val == "-" else [v.strip() for v in val.split("|")]
+        elif words[0] == "dept":
+            g["dept"].append(val)
+        elif words[0] == "drop":
+            g["drop"].append(val)
+        elif words[0] == "nodes" and val == "paragraphs":
+            g["paragraphs"] = True
+        else:
+            raise SystemExit("%s: unknown gold line: %s" % (path, line))
+    return g
+
+
+def source_lines(path):
+    """The document without its first comment line (the source URL)."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    if lines and lines[0].startswith("#"):
+        lines = lines[1:]
+    return lines
+
+
+def parse(binary, config, lines):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write("\n".join(lines))
+        tmp = f.name
+    try:
+        p = subprocess.run([binary, "--config", config, "parse", "--json", tmp],
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        os.unlink(tmp)
+    if p.returncode != 0:
+        return None, p.stderr.strip()
+    return json.loads(p.stdout), p.stderr.strip()
+
+
+def walk(nodes):
+    for n in nodes:
+        yield n
+        yield from walk(n["children"])
+
+
+def output_text(d):
+    """Every text the parse keeps, in order."""
+    parts = [d["meta"].get(k) for k in ("title", "issuer", "doc_no", "addressee", "signed_by")]
+    parts += [s["text"] for s in d["intro"]]
+    for n in walk(d["nodes"]):
+        parts.append(n["title"])
+        parts += [s["text"] for s in n["statements"]]
+        parts.append(n.get("marker"))
+    parts += [s["text"] for s in d["closing"]]
+    parts.append(d.get("markers"))
+    return [p for p in parts if p]
+
+
+class Score:
+    def __init__(self):
+        self.pts = {c: 0 for c in CATS}
+        self.tot = {c: 0 for c in CATS}
+        self.fails = []
+
+    def add(self, cat, ok, what):
+        self.tot[cat] += 1
+        self.pts[cat] += 1 if ok else 0
+        if not ok:
+            self.fails.append("%s: %s" % (cat, what))
+
+    def merge(self, o):
+        for c in CATS:
+            self.pts[c] += o.pts[c]
+            self.tot[c] += o.tot[c]
+
+    def ratio(self, cat=None):
+        p = sum(self.pts.values()) if cat is None else self.pts[cat]
+        t = sum(self.tot.values()) if cat is None else self.tot[cat]
+        return p / t if t else 1.0
+
+
+def grade_header(d, g, sc):
+    for k, want in g["meta"].items():
+        got = d["meta"].get(k) if d else None
+        sc.add("header", squash(got) == squash(want) if want else got is None,
+               "meta %s = %r, wanted %r" % (k, got, want))
+
+
+def grade_structure(d, g, sc):
+    if g["paragraphs"]:
+        sc.add("structure", bool(d and d.get("paragraphs")),
+               "not read as paragraphs without headings")
+        return
+    got = {n["code"]: n["title"] for n in walk(d["nodes"])} if d else {}
+    for code, title in g["nodes"].items():
+        ok = code in got and norm(got[code]) == norm(title)
+        sc.add("structure", ok, "node %s = %r, wanted %r" % (code, got.get(code), title))
+    for code in got:
+        if code not in g["nodes"]:
+            sc.add("structure", False, "node %s %r is not in the report" % (code, got[code]))
+
+
+def grade_leads(d, g, sc):
+    nodes = {n["code"]: n for n in walk(d["nodes"])} if d else {}
+    for code, want in g["lead"].items():
+        got = nodes.get(code, {}).get("owner")
+        sc.add("leads", squash(got) == squash(want) if want else got is None,
+               "lead %s = %r, wanted %r" % (code, got, want))
+    for code, want in g["support"].items():
+        got = nodes.get(code, {}).get("support", [])
+        sc.add("leads", [squash(x) for x in got] == [squash(x) for x in want],
+               "support %s = %r, wanted %r" % (code, got, want))
+    for code, want in g["due"].items():
+        got = nodes.get(code, {}).get("due")
+        sc.add("leads", got == want, "due %s = %r, wanted %r" % (code, got, want))
+
+
+def found_depts(d):
+    found = set()
+    stmts = list(d["intro"]) + list(d["closing"])
+    for n in walk(d["nodes"]):
+        stmts += n["statements"]
+        if n.get("owner") and n.get("owner_source") in ("marker", "actor"):
+            found.add(squash(n["owner"]))
+        found.update(squash(x) for x in n.get("support", []))
+    for s in stmts:
+        found.update(squash(x) for x in s["departments"])
+    return found
+
+
+def grade_depts(d, g, sc):
+    want = set(squash(x) for x in g["dept"])
+    got = found_depts(d) if d else set()
+    for x in sorted(want | got):
+        if x in want and x in got:
+            sc.add("depts", True, "")
+        elif x in want:
+            sc.add("depts", False, "department %s not found" % x)
+        else:
+            sc.add("depts", False, "%s is no department named in the text" % x)
+
+
+def grade_text(d, g, lines, sc):
+    drops = set(squash(x) for x in g["drop"])
+    body = [ln for ln in lines if ln.strip() and squash(ln) not in drops]
+    out = norm(unmark("\n".join(output_text(d)))) if d else ""
+    src = norm(unmark("\n".join(body)))
+    for ln in body:
+        for frag in re.split(r"[。；;！!？?]", unmark(ln)):
+            f = norm(frag)
+            if len(f) < 2 or DATE_ONLY.match(frag.strip()):
+                continue
+            n_out, n_src = out.count(f), src.count(f)
+            sc.add("text", 1 <= n_out <= n_src,
+                   "%s %r" % ("dropped" if n_out == 0 else "duplicated", frag.strip()[:40]))
+    texts = []
+    if d:
+        texts = [s["text"] for s in d["intro"] + d["closing"]]
+        for n in walk(d["nodes"]):
+            texts += [n["title"]] + [s["text"] for s in n["statements"]]
+    for x in g["drop"]:
+        f = norm(x)
+        bad = f and any(f in norm(t) for t in texts)
+        sc.add("text", not bad, "page furniture or metadata %r became text" % x)
+
+
+def thresholds():
+    th = {}
+    path = os.path.join(HERE, "thresholds")
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if line:
+            k, v = line.split()
+            th[k] = float(v)
+    return th
+
+
+def main(argv):
+    binary = os.environ.get("FOLLOWUP_BIN") or os.path.join(HERE, "..", "..", "followup")
+    verbose = "--verbose" in argv
+    docs = [a for a in argv if not a.startswith("--")]
+    if "--bin" in argv:
+        binary = argv[argv.index("--bin") + 1]
+        docs = [a for a in docs if a != binary]
+    config = os.path.join(HERE, "corpus.ini")
+    names = sorted(f[:-4] for f in os.listdir(HERE) if f.endswith(".txt"))
+    if docs:
+        names = [n for n in names if any(n.startswith(os.path.basename(a)[:3]) for a in docs)]
+    total, genres = Score(), {}
+    print("%-34s %-8s %-6s %6s %6s %6s %6s %6s %7s" %
+          ("document", "genre", "prov.", "header", "struct", "leads", "depts", "text", "score"))
+    for name in names:
+        g = read_gold(os.path.join(HERE, name + ".gold"))
+        lines = source_lines(os.path.join(HERE, name + ".txt"))
+        d, err = parse(binary, config, lines)
+        sc = Score()
+        if d is None:
+            sc.fails.append("refused: " + err)
+        grade_header(d, g, sc)
+        grade_structure(d, g, sc)
+        grade_leads(d, g, sc)
+        grade_depts(d, g, sc)
+        grade_text(d, g, lines, sc)
+        total.merge(sc)
+        genres.setdefault(g["genre"], Score()).merge(sc)
+
+        def cell(c):
+            return "%5.0f%%" % (100 * sc.ratio(c)) if sc.tot[c] else "     -"
+        print("%-34s %-8s %-6s %s %s %s %s %s %6.1f%%" %
+              (name[:34], g["genre"][:4], g["province"][:3], cell("header"),
+               cell("structure"), cell("leads"), cell("depts"), cell("text"),
+               100 * sc.ratio()))
+        if verbose:
+            for f in sc.fails:
+                print("    - " + f)
+    print()
+    for gen in sorted(genres):
+        print("genre %-10s %6.1f%%" % (gen, 100 * genres[gen].ratio()))
+    print()
+    for c in CATS:
+        print("%-10s %5d/%-5d %6.1f%%" % (c, total.pts[c], total.tot[c], 100 * total.ratio(c)))
+    print("%-10s %5d/%-5d %6.1f%%" % ("overall", sum(total.pts.values()),
+                                      sum(total.tot.values()), 100 * total.ratio()))
+    if docs:
+        return 0
+    bad = []
+    for k, v in thresholds().items():
+        got = total.ratio(None if k == "overall" else k)
+        if got + 1e-9 < v:
+            bad.append("%s %.1f%% is below the threshold %.1f%%" % (k, 100 * got, 100 * v))
+    for b in bad:
+        print("FAIL: " + b)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
