@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/when.h"
 #include "tui/app.h"
+#include "tui/bulk.h"
 #include "tui/detail.h"
 #include "tui/help.h"
 #include "tui/i18n.h"
@@ -29,6 +30,7 @@ struct change_ctx {
     enum task_status from, to;
     char code[32];
     int own;
+    int bulk;              /* change every marked task */
 };
 
 static void start_status(struct app *a);
@@ -47,7 +49,8 @@ static const struct task *target(struct app *a, enum task_action act)
         app_msg(a, S_ERROR, "%s", _("The database is read-only here: nothing can be changed."));
         return NULL;
     }
-    if (perm_check(a->user.role, act, app_owns(a, t), why, sizeof why) != FU_OK) {
+    int own = a->bulk.nmarks ? 1 : app_owns(a, t);   /* marked: each is checked when applied */
+    if (perm_check(a->user.role, act, own, why, sizeof why) != FU_OK) {
         app_msg(a, S_ERROR, "%s", _(why));
         return NULL;
     }
@@ -63,6 +66,7 @@ static struct change_ctx *ctx_for(struct app *a, const struct task *t)
     c->version = t->version;
     c->from = t->status;
     c->own = app_owns(a, t);
+    c->bulk = a->bulk.nmarks > 0;
     snprintf(c->code, sizeof c->code, "%s", t->code);
     return c;
 }
@@ -102,12 +106,15 @@ static void trim(char *s)
 
 static void apply_status(struct app *a, const struct change_ctx *c, const char *note)
 {
-    char err[FU_ERRLEN] = "", msg[256];
-    int rc = db_task_set_status(a->db, a->actor, c->task_id, c->to, note, c->version, err,
-                                sizeof err);
-    snprintf(msg, sizeof msg, _("%s: %s → %s"), c->code, i18n_status(a->zh, c->from),
-             i18n_status(a->zh, c->to));
-    settle(a, rc, err, start_status, msg);
+    char msg[256];
+    struct bulk_value v = {.field = BF_STATUS, .status = c->to, .note = note};
+    if (c->bulk)
+        snprintf(msg, sizeof msg, "%s", i18n_status(a->zh, c->to));
+    else
+        snprintf(msg, sizeof msg, _("%s: %s → %s"), c->code, i18n_status(a->zh, c->from),
+                 i18n_status(a->zh, c->to));
+    if (bulk_apply(a, c->bulk, c->task_id, c->version, &v, msg) == FU_CONFLICT)
+        start_status(a);   /* it says who changed what: choose again */
 }
 
 static int reason_given(struct app *a, void *ctx, const char *text)
@@ -129,6 +136,10 @@ static void status_picked(struct app *a, void *ctx, int value, const int *v, siz
     struct change_ctx *c = ctx;
     char why[FU_ERRLEN];
     c->to = (enum task_status)value;
+    if (c->bulk) {         /* each task is checked as it is changed */
+        apply_status(a, c, NULL);
+        return;
+    }
     if (perm_status(a->user.role, c->own, c->from, c->to, why, sizeof why) != FU_OK) {
         app_msg(a, S_ERROR, "%s", _(why));
         return;
@@ -154,8 +165,15 @@ static void start_status(struct app *a)
         return;
     struct picker_item items[ST_COUNT];
     size_t n = 0;
+    int bulk = a->bulk.nmarks > 0;
     for (int s = 0; s < ST_COUNT; s++) {
-        if (s == (int)t->status)
+        if (!bulk && s == (int)t->status)
+            continue;
+        /* only what this user may choose is offered */
+        if (!bulk && perm_status(a->user.role, app_owns(a, t), t->status, (enum task_status)s,
+                                 NULL, 0) != FU_OK)
+            continue;
+        if (bulk && a->user.role != ROLE_COMMITTEE && s == ST_DONE)
             continue;
         items[n++] = (struct picker_item){.label = i18n_status(a->zh, (enum task_status)s),
                                           .alt = a->zh ? status_en((enum task_status)s)
@@ -163,8 +181,16 @@ static void start_status(struct app *a)
                                           .value = s};
     }
     char title[160];
-    snprintf(title, sizeof title, _("Status of %s (now %s)"), t->code,
-             i18n_status(a->zh, t->status));
+    if (bulk)
+        snprintf(title, sizeof title, _("Status of the %zu marked tasks"), a->bulk.nmarks);
+    else
+        snprintf(title, sizeof title, _("Status of %s (now %s)"), t->code,
+                 i18n_status(a->zh, t->status));
+    if (!n) {
+        app_msg(a, S_ERROR, _("%s is %s: only the committee may change it now."), t->code,
+                i18n_status(a->zh, t->status));
+        return;
+    }
     struct picker_spec spec = {.title = title, .items = items, .n = n, .current = -1,
                                .done = status_picked, .ctx = ctx_for(a, t)};
     if (spec.ctx)
@@ -224,12 +250,15 @@ static void lead_picked(struct app *a, void *ctx, int value, const int *v, size_
     (void)v, (void)nv;
     struct dept_ctx *d = ctx;
     const char *lead = value >= 0 && (size_t)value < d->dl.n ? d->dl.v[value] : "";
-    char err[FU_ERRLEN] = "", msg[256];
-    int rc = db_task_assign(a->db, a->actor, d->c.task_id, lead, NULL, 0, 0, NULL,
-                            d->c.version, err, sizeof err);
-    snprintf(msg, sizeof msg, _("%s: lead department %s"), d->c.code,
-             *lead ? lead : _("(none)"));
-    settle(a, rc, err, again_lead, msg);
+    char msg[256];
+    struct bulk_value bv = {.field = BF_LEAD, .lead = lead};
+    if (d->c.bulk)
+        snprintf(msg, sizeof msg, "%s", *lead ? lead : _("(none)"));
+    else
+        snprintf(msg, sizeof msg, _("%s: lead department %s"), d->c.code,
+                 *lead ? lead : _("(none)"));
+    if (bulk_apply(a, d->c.bulk, d->c.task_id, d->c.version, &bv, msg) == FU_CONFLICT)
+        again_lead(a);
 }
 
 static void support_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
@@ -237,20 +266,25 @@ static void support_picked(struct app *a, void *ctx, int value, const int *v, si
     (void)value;
     struct dept_ctx *d = ctx;
     const char **names = calloc(nv + 1, sizeof *names);
-    char err[FU_ERRLEN] = "", msg[512];
+    char msg[512];
     size_t n = 0;
-    for (size_t i = 0; names && i < nv; i++)
+    if (!names)
+        return;
+    for (size_t i = 0; i < nv; i++)
         if (v[i] >= 0 && (size_t)v[i] < d->dl.n)
             names[n++] = d->dl.v[v[i]];
-    int rc = names ? db_task_assign(a->db, a->actor, d->c.task_id, NULL, names, n, 1, NULL,
-                                    d->c.version, err, sizeof err)
-                   : FU_ERR;
-    if (n == 1)
+    struct bulk_value bv = {.field = BF_SUPPORT, .support = names, .nsupport = n};
+    if (d->c.bulk && n == 1)
+        snprintf(msg, sizeof msg, "%s", _("1 supporting department"));
+    else if (d->c.bulk)
+        snprintf(msg, sizeof msg, _("%zu supporting departments"), n);
+    else if (n == 1)
         snprintf(msg, sizeof msg, _("%s: 1 supporting department"), d->c.code);
     else
         snprintf(msg, sizeof msg, _("%s: %zu supporting departments"), d->c.code, n);
+    if (bulk_apply(a, d->c.bulk, d->c.task_id, d->c.version, &bv, msg) == FU_CONFLICT)
+        again_support(a);
     free(names);
-    settle(a, rc, err, again_support, msg);
 }
 
 static void start_dept(struct app *a, int support)
@@ -272,7 +306,7 @@ static void start_dept(struct app *a, int support)
         return;
     }
     int current = -1;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; !d->c.bulk && i < n; i++) {   /* marked: nothing is preset */
         const char *name = items[i].value >= 0 ? d->dl.v[items[i].value] : NULL;
         if (!name)
             continue;
@@ -282,7 +316,13 @@ static void start_dept(struct app *a, int support)
             items[i].checked |= !strcmp(name, t->support[k]);
     }
     char title[160];
-    if (support)
+    if (d->c.bulk && support)
+        snprintf(title, sizeof title, _("Supporting departments of the %zu marked tasks"),
+                 a->bulk.nmarks);
+    else if (d->c.bulk)
+        snprintf(title, sizeof title, _("Lead department of the %zu marked tasks"),
+                 a->bulk.nmarks);
+    else if (support)
         snprintf(title, sizeof title, _("Supporting departments of %s"), t->code);
     else
         snprintf(title, sizeof title, _("Lead department of %s"), t->code);
@@ -301,7 +341,7 @@ static void start_due(struct app *a);
 static int due_given(struct app *a, void *ctx, const char *text)
 {
     struct change_ctx *c = ctx;
-    char typed[64], due[11] = "", err[FU_ERRLEN] = "", msg[256];
+    char typed[64], due[11] = "", msg[256];
     snprintf(typed, sizeof typed, "%s", text);
     trim(typed);
     if (typed[0] && when_parse_date(typed, a->m.today, due) != 0) {
@@ -309,10 +349,13 @@ static int due_given(struct app *a, void *ctx, const char *text)
                               "or 年底 (empty clears it)."), typed);
         return 1;
     }
-    int rc = db_task_assign(a->db, a->actor, c->task_id, NULL, NULL, 0, 0, due, c->version,
-                            err, sizeof err);
-    snprintf(msg, sizeof msg, _("%s: due %s"), c->code, due[0] ? due : _("(none)"));
-    settle(a, rc, err, start_due, msg);
+    struct bulk_value bv = {.field = BF_DUE, .due = due};
+    if (c->bulk)
+        snprintf(msg, sizeof msg, "%s", due[0] ? due : _("(none)"));
+    else
+        snprintf(msg, sizeof msg, _("%s: due %s"), c->code, due[0] ? due : _("(none)"));
+    if (bulk_apply(a, c->bulk, c->task_id, c->version, &bv, msg) == FU_CONFLICT)
+        start_due(a);
     return 0;
 }
 
@@ -322,10 +365,16 @@ static void start_due(struct app *a)
     if (!t)
         return;
     /* no due date yet: the one the report itself names is offered */
-    int suggested = !t->due[0] && t->suggested_due[0];
-    struct input_spec in = {.prompt = suggested ? _("Due date (the report's suggestion): ")
-                                                : _("Due date (e.g. 6月30日, +30d, 月底): "),
-                            .initial = suggested ? t->suggested_due : t->due,
+    int bulk = a->bulk.nmarks > 0;
+    int suggested = !bulk && !t->due[0] && t->suggested_due[0];
+    char prompt[128];
+    if (bulk)
+        snprintf(prompt, sizeof prompt, _("Due date of the %zu marked tasks: "), a->bulk.nmarks);
+    else
+        snprintf(prompt, sizeof prompt, "%s", suggested ? _("Due date (the report's suggestion): ")
+                                                        : _("Due date (e.g. 6月30日, +30d, 月底): "));
+    struct input_spec in = {.prompt = prompt,
+                            .initial = bulk ? "" : suggested ? t->suggested_due : t->due,
                             .accept = due_given, .ctx = ctx_for(a, t)};
     if (in.ctx)
         input_open(a, &in);
@@ -341,6 +390,8 @@ static void add_note(struct app *a, long long task_id, const char *code, char *t
     }
     int rc = db_task_add_note(a->db, a->actor, task_id, text, err, sizeof err);
     snprintf(msg, sizeof msg, _("%s: progress note added"), code);
+    if (rc == FU_OK)
+        bulk_note_added(a, task_id);
     settle(a, rc, err, NULL, msg);
 }
 
@@ -666,6 +717,8 @@ int actions_run(struct app *a, enum action act)
     case DO_NOTE: start_note(a); return 1;
     case DO_NOTE_EDITOR: note_editor(a); return 1;
     case DO_REDRAW: clearok(curscr, TRUE); return 1;
+    case DO_CLEAR_MARKS: bulk_clear(a); return 1;
+    case DO_UNDO: bulk_undo(a); return 1;
     default: return 0;
     }
 }

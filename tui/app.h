@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "tui/bulk.h"
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/model.h"
@@ -72,6 +73,7 @@ struct app {
     char search[256];      /* the last search, for n and N */
     int dirty, quit;
     int trace;             /* FOLLOWUP_TRACE's file, -1 when unset (tui.c) */
+    struct bulk bulk;      /* marks and the undo stack */
 };
 
 /* Pushes a modal view over the others; state becomes the view's (close

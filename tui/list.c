@@ -8,10 +8,12 @@
 
 #include "core/text.h"
 #include "tui/actions.h"
+#include "tui/bulk.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 
 struct cols {
+    int mark;                              /* 2 while any task is marked, else 0 */
     int code, status, lead, due, text;     /* widths; 0: column hidden */
     int x_status, x_lead, x_due, x_text;
 };
@@ -25,6 +27,8 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
 {
     const struct model *m = &a->m;
     memset(c, 0, sizeof *c);
+    c->mark = a->bulk.nmarks ? 2 : 0;
+    width -= c->mark;
     c->code = max_i(text_width(_("Code")), m->wcode);   /* widest over the report, */
     c->lead = max_i(text_width(_("Lead")), m->wlead);   /* measured when it loaded */
     c->status = text_width(_("Status"));
@@ -52,13 +56,17 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
     c->text = width - c->x_text;
     if (c->text < 0)
         c->text = 0;
+    c->x_status += c->mark;                /* everything moves right of the mark */
+    c->x_lead += c->mark;
+    c->x_due += c->mark;
+    c->x_text += c->mark;
 }
 
 static void draw_titles(WINDOW *w, const struct app *a, const struct cols *c, int width)
 {
     attr_t at = a->pal.a[S_COLHEAD];
     draw_fill(w, 0, 0, width, at);
-    draw_text(w, 0, 0, _("Code"), c->code, 0, at);
+    draw_text(w, 0, c->mark, _("Code"), c->code, 0, at);
     draw_text(w, 0, c->x_status, _("Status"), c->status, 0, at);
     draw_text(w, 0, c->x_lead, _("Lead"), c->lead, 0, at);
     draw_text(w, 0, c->x_due, c->due > 1 ? _("Due") : "", c->due, 0, at);
@@ -103,7 +111,9 @@ static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct col
     char code[96];
     const char *mark = m->kids[i] ? (model_expanded(m, i) ? "- " : "+ ") : "  ";
     snprintf(code, sizeof code, "%*s%s%s", 2 * t->depth, "", mark, t->code);
-    draw_text(w, y, 0, code, c->code, 1, text_at);
+    if (c->mark && bulk_is_marked(&a->bulk, t->id))
+        draw_text(w, y, 0, "*", 1, 1, base | A_BOLD | a->pal.a[S_SOON]);
+    draw_text(w, y, c->mark, code, c->code, 1, text_at);
     attr_t st = base | (m->match[i] ? a->pal.a[S_STATUS0 + t->status] : a->pal.a[S_DIM]);
     draw_text(w, y, c->x_status, i18n_status(a->zh, t->status), c->status, 1, st);
     if (c->lead)
@@ -230,6 +240,9 @@ static void list_key(struct view *v, struct app *a, const struct keyev *k)
         return;
     case DO_BACK:
         a->quit = 1;
+        return;
+    case DO_MARK_ROW:
+        bulk_toggle(a);
         return;
     default:
         break;

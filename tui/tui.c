@@ -237,6 +237,8 @@ static void draw_bar(struct app *a)
     if (t)
         n = (size_t)snprintf(left, sizeof left, "%s %zu/%zu  ", t->code, a->m.cur + 1,
                              a->m.nrows);
+    if (a->bulk.nmarks)
+        n += (size_t)snprintf(left + n, sizeof left - n, _("%zu marked  "), a->bulk.nmarks);
     n += (size_t)snprintf(left + n, sizeof left - n, "%s %d", _("items"), a->m.nitems);
     for (int s = 0; s < ST_COUNT && n < sizeof left; s++)
         if (a->m.counts[s])
@@ -582,6 +584,7 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
     if (a.detail.ops && a.detail.ops->close)
         a.detail.ops->close(&a.detail, &a);
     model_fini(&a.m);
+    bulk_fini(&a.bulk);
     user_fini(&a.user);
     if (a.trace >= 0)
         close(a.trace);
