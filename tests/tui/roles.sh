@@ -27,13 +27,13 @@ tui_keys j; expect_cursor 1.1 "on 1.1 (区科委's)"
 tui_keys s; expect_screen "this task is not your department's" "other department's task refused"
 tui_keys /; tui_type "知识产权"; tui_keys Enter; expect_cursor 2.4 "on 2.4"
 tui_keys s; expect_screen "Status of 2.4" "own task: picker opens"
-tui_type "Done"; tui_keys Enter
-expect_screen "only the committee accepts a task as done" "department may not accept"
+tui_type "Done"; expect_screen "(nothing matches)" "Done is not offered to a department"
+tui_keys Escape
 eq "$(task_field 2.4 status)" '"todo"' "still todo"
 tui_keys s; tui_type "Submitted"; tui_keys Enter
 expect_screen "2.4: Not started → Submitted" "department submits its task"
-tui_keys s; tui_type "progress"; tui_keys Enter
-expect_screen "only the committee may accept it or return it" "submitted is the committee's"
+tui_keys s; expect_screen "2.4 is Submitted: only the committee may change it now" "submitted is the committee's"
+expect_no_screen "Status of 2.4" "no picker for a submitted task"
 tui_keys a; expect_screen "only committee users may assign" "department may not assign"
 tui_keys c; tui_type "窗口已开通"; tui_keys Enter
 expect_screen "2.4: progress note added" "department adds a note on its task"
