@@ -211,6 +211,7 @@ struct task_index {
     size_t ndepts;
     struct support_ref *support;   /* supporting departments, by task index */
     size_t nsupport;
+    long long seen;        /* the last history row it reflects */
 };
 
 /* Reads the index of report report_id in one read transaction (three
@@ -218,6 +219,18 @@ struct task_index {
 int db_task_index(struct db *db, long long report_id, struct task_index *out,
                   char *err, size_t errlen);
 void task_index_free(struct task_index *x);
+
+/* Brings x, report report_id's index, up to date with what was written
+ * since it was read (x->seen), reading only what changed: the history
+ * rows after x->seen, then the row and supporting departments of each
+ * task they name (status, lead, due, support …). *full is set instead
+ * when that cannot be enough: an import, a withdrawn task, a new
+ * department or user, a change that wrote no history row, or more rows
+ * than are quicker read than the index; read the index again then (x is
+ * left consistent but stale). changed (may be NULL) receives the indices
+ * in x of the tasks updated (the caller frees it; NULL when *full). */
+int db_task_index_update(struct db *db, long long report_id, struct task_index *x, int *full,
+                         size_t **changed, size_t *nchanged, char *err, size_t errlen);
 
 /* Positions (seq) of report report_id's live tasks with lo <= seq <= hi
  * whose code, text, body, lead or a supporting department contains q

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>   /* only for a change behind db/'s back */
+
 #include "core/err.h"
 #include "core/text.h"
 #include "db/db.h"
@@ -282,6 +284,121 @@ static void search_is_a_walk(void **state)
     task_list_free(&l);
 }
 
+/* ---- following other users' changes -------------------------------------------- */
+
+static long long raw_count(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    long long v = -1;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+static void sqlite3_raw(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* m holds what a model read afresh holds: every node, every supporting
+ * department, the filter's marks and counts. */
+static void same_as_fresh(struct fx *f, struct model *m)
+{
+    struct model fresh;
+    model_init(&fresh, 7);
+    fresh.report_id = m->report_id;
+    fresh.filter = m->filter;
+    assert_int_equal(model_load(&fresh, f->db, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(m->ix.n, fresh.ix.n);
+    for (size_t i = 0; i < m->ix.n; i++) {
+        const struct task_node *a = &m->ix.v[i], *b = &fresh.ix.v[i];
+        assert_int_equal(a->id, b->id);
+        assert_int_equal(a->status, b->status);
+        assert_int_equal(a->lead, b->lead);
+        assert_string_equal(a->due, b->due);
+        assert_int_equal(a->parent_id, b->parent_id);
+        assert_int_equal(m->match[i], fresh.match[i]);
+        assert_int_equal(m->shown[i], fresh.shown[i]);
+    }
+    assert_int_equal(m->ix.nsupport, fresh.ix.nsupport);
+    for (size_t k = 0; k < m->ix.nsupport; k++) {
+        assert_int_equal(m->ix.support[k].task, fresh.ix.support[k].task);
+        assert_int_equal(m->ix.support[k].dept, fresh.ix.support[k].dept);
+    }
+    assert_memory_equal(m->counts, fresh.counts, sizeof m->counts);
+    assert_int_equal(m->nrows, fresh.nrows);
+    assert_true(m->wlead >= fresh.wlead);
+    model_fini(&fresh);
+}
+
+/* Another process changes a status, a lead, supporting departments, a
+ * due date and adds a note: the model reads those five tasks again and
+ * nothing else (no whole index), and then holds what a fresh read holds,
+ * under a filter that the changes move tasks in and out of; rows already
+ * drawn are read again. What the history cannot carry (a new department,
+ * a change that wrote no history row, a revised report) reads it all. */
+static void refresh_reads_what_changed(void **state)
+{
+    struct fx *f = *state;
+    struct model *m = &f->m;
+    struct db *other;
+    struct actor a = alice();
+    struct task_list l;
+    load_list(f, &l);
+    assert_int_equal(db_open(&other, f->path, 0, f->err, sizeof f->err), FU_OK);
+    snprintf(m->filter.dept, sizeof m->filter.dept, "区商务委");
+    model_refilter(m);
+    const struct task *t = model_task(m, 10);
+    assert_non_null(t);
+    enum task_status was = t->status;
+    size_t loads = m->loads, reads = m->reads;
+    long long seen = m->ix.seen;
+    const char *sup[] = {"区商务委", "区财政局"};
+    enum task_status to = was == ST_DELAYED ? ST_ACTIVE : ST_DELAYED;
+    assert_int_equal(db_task_set_status(other, &a, l.v[10].id, to, NULL, 0, f->err,
+                                        sizeof f->err), FU_OK);
+    const char *lead = l.v[20].lead && !strcmp(l.v[20].lead, "区商务委") ? "区财政局" : "区商务委";
+    assert_int_equal(db_task_assign(other, &a, l.v[20].id, lead, NULL, 0, 0, NULL, 0, f->err,
+                                    sizeof f->err), FU_OK);
+    assert_int_equal(db_task_assign(other, &a, l.v[30].id, NULL, sup, 2, 1, NULL, 0, f->err,
+                                    sizeof f->err), FU_OK);
+    assert_int_equal(db_task_assign(other, &a, l.v[40].id, NULL, NULL, 0, 0, "2001-02-03", 0,
+                                    f->err, sizeof f->err), FU_OK);
+    assert_int_equal(db_task_add_note(other, &a, l.v[50].id, "进展顺利", f->err,
+                                      sizeof f->err), FU_OK);
+    assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(m->loads, loads);                 /* no whole index */
+    /* those tasks (and the lead's, which its sentences follow), each once */
+    char q[160];
+    snprintf(q, sizeof q, "SELECT count(DISTINCT task_id) FROM history WHERE id > %lld", seen);
+    long long named = raw_count(f->path, q);
+    assert_true(named >= 5);
+    assert_int_equal(m->refreshed, named);
+    same_as_fresh(f, m);
+    t = model_task(m, 10);
+    assert_int_equal(t->status, to);                   /* the row drawn is read again */
+    assert_int_equal(m->reads, reads + 1);
+    /* a department, a raw change, a revised report: all of it again */
+    assert_int_equal(db_dept_add(other, &a, "区新设局", f->err, sizeof f->err), FU_OK);
+    assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(m->loads, loads + 1);
+    same_as_fresh(f, m);
+    db_close(other);
+    sqlite3_raw(f->path, "UPDATE tasks SET status = 'done' WHERE id % 5 = 0");
+    assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(m->loads, loads + 2);
+    same_as_fresh(f, m);
+    task_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +406,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rows_are_read_when_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(filter_is_the_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(search_is_a_walk, setup, teardown),
+        cmocka_unit_test_setup_teardown(refresh_reads_what_changed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,10 +80,10 @@ static void settle(struct app *a, int rc, const char *err, void (*again)(struct 
     if (rc == FU_OK && !o.changed) {
         app_msg(a, S_INFO, _("%s (unchanged)"), done_msg);
     } else if (rc == FU_OK) {
-        app_reload(a);
+        app_refresh(a);
         app_msg(a, S_INFO, "%s", done_msg);
     } else if (rc == FU_CONFLICT) {
-        app_reload(a);
+        app_refresh(a);
         app_msg(a, S_ERROR, "%s", err);   /* it says who changed what */
         if (again)
             again(a);

@@ -93,6 +93,10 @@ void app_msg(struct app *a, int style, const char *fmt, ...)
 
 /* Reloads the model from the database (the cursor stays on its task). */
 void app_reload(struct app *a);
+/* Brings the model up to date with what was written since it was read,
+ * reading only the tasks that changed (model_refresh): after a change of
+ * the user's own and when another process has written. */
+void app_refresh(struct app *a);
 
 /* Recomputes the layout for the current terminal size. */
 void app_layout(struct app *a);

@@ -246,6 +246,7 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
         return rc;
     report_list_free(&m->reports);
     m->reports = rl;
+    m->loads++;
     m->db = db;
     pick_report(m);
     if (m->report_id && (rc = db_task_index(db, m->report_id, &x, err, errlen)) != FU_OK)
@@ -269,6 +270,43 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
     apply_filter(m);
     derive(m);
     model_rebuild(m);
+    return FU_OK;
+}
+
+/* The widest lead name, when a changed task's lead may be wider. */
+static void widen_lead(struct model *m, const struct task_node *t)
+{
+    const char *name = t->lead ? dept_name(m, t->lead) : NULL;
+    int w = name ? text_width(name) : 0;
+    m->wlead = w > m->wlead ? w : m->wlead;
+}
+
+int model_refresh(struct model *m, struct db *db, char *err, size_t errlen)
+{
+    size_t *changed = NULL, n = 0;
+    int full = 0;
+    if (!m->report_id || !m->match)
+        return model_load(m, db, err, errlen);
+    int rc = db_task_index_update(db, m->report_id, &m->ix, &full, &changed, &n, err, errlen);
+    if (rc != FU_OK || full)
+        return rc != FU_OK ? rc : model_load(m, db, err, errlen);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = changed[k];
+        struct model_row *r = &m->cache[i % MODEL_CACHE];
+        if (r->i == i) {          /* its row is read again when drawn */
+            task_fini(&r->t);
+            r->i = MODEL_NONE;
+        }
+        if (m->have_current && m->current.id == m->ix.v[i].id) {
+            task_fini(&m->current);
+            m->have_current = 0;
+        }
+        widen_lead(m, &m->ix.v[i]);
+    }
+    m->refreshed += n;
+    free(changed);
+    if (n)
+        model_refilter(m);
     return FU_OK;
 }
 

@@ -55,6 +55,8 @@ struct model {
     struct task current;   /* the task under the cursor, read when it changes */
     int have_current;
     size_t reads;          /* task rows read from the database so far */
+    size_t loads;          /* whole indexes read (model_load) so far */
+    size_t refreshed;      /* tasks brought up to date one by one (model_refresh) */
 };
 
 void model_init(struct model *m, int warn_days);
@@ -65,6 +67,12 @@ void model_fini(struct model *m);
  * state, and puts the cursor back on the task it was on (or the nearest
  * row). */
 int model_load(struct model *m, struct db *db, char *err, size_t errlen);
+
+/* Brings the model up to date with what others (or this user) wrote
+ * since it was read, reading only the tasks the history names since then
+ * (db_task_index_update), or everything as model_load does when that is
+ * not enough. Keeps the cursor, filter and expansion. */
+int model_refresh(struct model *m, struct db *db, char *err, size_t errlen);
 
 /* Applies a changed filter (m->filter) without reading anything. */
 void model_refilter(struct model *m);

@@ -21,7 +21,9 @@
 #include "tui/i18n.h"
 #include "tui/list.h"
 
-#define TICK_MS 250            /* how often the database is asked for changes */
+#define TICK_MS 40             /* how often the database is asked for changes: another
+                                * user's change shows within it (PRAGMA data_version
+                                * costs a few microseconds) */
 
 /* The one piece of mutable file state: a signal handler can only talk
  * through a flag. Set by SIGINT, SIGTERM, SIGHUP; the loop then leaves
@@ -122,9 +124,28 @@ void app_reload(struct app *a)
         user_fini(&a->user);
         a->user = u;
     }
+    db_data_version(a->db, &a->data_version, err, sizeof err);
     if (model_load(&a->m, a->db, err, sizeof err) != FU_OK)
         app_msg(a, S_ERROR, "%s", err);
+    a->gen++;
+    a->dirty = 1;
+}
+
+void app_refresh(struct app *a)
+{
+    char err[FU_ERRLEN] = "";
+    size_t loads = a->m.loads;
+    /* the version first: a commit after it is seen at the next tick */
     db_data_version(a->db, &a->data_version, err, sizeof err);
+    if (model_refresh(&a->m, a->db, err, sizeof err) != FU_OK)
+        app_msg(a, S_ERROR, "%s", err);
+    if (a->m.loads != loads) {    /* read again in full: users may have changed too */
+        struct user u = {0};
+        if (db_user_effective(a->db, a->actor, &u, err, sizeof err) == FU_OK) {
+            user_fini(&a->user);
+            a->user = u;
+        }
+    }
     a->gen++;
     a->dirty = 1;
 }
@@ -396,7 +417,7 @@ static void tick(struct app *a)
     long long v = 0;
     char err[FU_ERRLEN];
     if (db_data_version(a->db, &v, err, sizeof err) == FU_OK && v != a->data_version)
-        app_reload(a);
+        app_refresh(a);
     if (model_tick_today(&a->m))
         a->dirty = 1;
 }
@@ -561,8 +582,8 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
         return rc == FU_CONFLICT ? FU_ERR : rc;
     }
     model_init(&a.m, cfg->warn_days);
-    if ((rc = model_load(&a.m, db, err, sizeof err)) != FU_OK ||
-        (rc = db_data_version(db, &a.data_version, err, sizeof err)) != FU_OK) {
+    if ((rc = db_data_version(db, &a.data_version, err, sizeof err)) != FU_OK ||
+        (rc = model_load(&a.m, db, err, sizeof err)) != FU_OK) {
         fprintf(stderr, "followup: %s\n", err);
         model_fini(&a.m);
         user_fini(&a.user);
