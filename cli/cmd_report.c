@@ -148,7 +148,7 @@ int cmd_remind(struct cli *c, int argc, char **argv)
         rpt_fini(&r);
         return rc;
     }
-    rc = db_remind(c->db, &c->actor, all, &r, err, sizeof err);
+    rc = db_remind(c->db, &c->actor, all, REMIND_ROWS, &r, err, sizeof err);
     if (rc == FU_OK)
         rc = rpt_compute(&r, err, sizeof err);
     struct user u = {0};

@@ -818,18 +818,19 @@ static void remind_widths(const struct rpt *r, size_t max_rows, struct remind_co
 
 size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
 {
-    size_t n = r->noverdue + r->ndue_soon, shown = 0;
+    size_t late = r->noverdue + r->more_overdue, soon = r->ndue_soon + r->more_due_soon;
+    size_t n = late + soon, shown = 0;
     if (n == 0)
         return 0;
     char scope[256];
     text_fit(r->scope ? r->scope : (r->zh ? "全部单位" : "all departments"), 40, 0, scope,
              sizeof scope);
     if (r->zh)
-        fprintf(out, "督办提醒（%s）：逾期%zu项，%d日内到期%zu项\n", scope, r->noverdue,
-                r->warn_days, r->ndue_soon);
+        fprintf(out, "督办提醒（%s）：逾期%zu项，%d日内到期%zu项\n", scope, late,
+                r->warn_days, soon);
     else
         fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d day%s\n", scope,
-                r->noverdue, r->ndue_soon, r->warn_days, r->warn_days == 1 ? "" : "s");
+                late, soon, r->warn_days, r->warn_days == 1 ? "" : "s");
     struct remind_cols w;
     remind_widths(r, max_rows, &w);
     for (size_t i = 0; i < r->noverdue && shown < max_rows; i++, shown++)

@@ -147,6 +147,7 @@ struct rpt {
     size_t ndepts;
     size_t *overdue, noverdue;   /* most days late first */
     size_t *due_soon, ndue_soon; /* soonest first */
+    size_t more_overdue, more_due_soon;  /* reminders: tasks counted but not loaded */
     long long by_rating[RATING_COUNT], nrated;
 };
 
@@ -186,7 +187,8 @@ int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, cha
 int rpt_format_for_path(const char *path, enum rpt_format *out);
 
 /* Reminders (催办): a heading and at most max_rows lines for the overdue
- * and due-soon items of r (filled by db_remind, computed). Writes nothing
+ * and due-soon items of r (filled by db_remind, computed); the heading's
+ * counts include more_overdue and more_due_soon. Writes nothing
  * and returns 0 when there is nothing to say; else the number of tasks. */
 size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows);
 

@@ -81,11 +81,12 @@ struct report {
     char *title, *doc_no, *issuer, *published, *addressee;
     char *signed_by, *signed_on, *lead_department;
     char *imported_at;     /* ISO 8601 UTC */
-    long long ntasks;      /* live (not withdrawn) tasks */
     char *intro, *closing; /* texts before the first heading and the closing
                             * paragraph(s), as imported; NULL when none */
 };
 struct report_list { struct report *v; size_t n; };
+/* Every report, by id. Reads the reports table only (no task is counted:
+ * the interface's first frame must not wait for a million of them). */
 int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen);
 void report_list_free(struct report_list *l);
 
@@ -538,8 +539,11 @@ int db_rpt_fill(struct db *db, struct rpt *r, long long report_id, long long sin
  * departments (all: every department; committee only), not done, due by
  * today + warn_days; without all, submitted tasks (waiting for the
  * committee) are left out. r->scope names the departments (NULL: all).
- * The caller then runs rpt_compute and rpt_write_remind. */
-int db_remind(struct db *db, const struct actor *a, int all, struct rpt *r,
+ * Only the first max_rows of them (most overdue first: what the reminder
+ * lists) are loaded as items, the rest counted into r->more_overdue and
+ * r->more_due_soon, so that memory stays small however many there are.
+ * The caller then runs rpt_compute and rpt_write_remind(…, max_rows). */
+int db_remind(struct db *db, const struct actor *a, int all, size_t max_rows, struct rpt *r,
               char *err, size_t errlen);
 
 #endif

@@ -427,20 +427,50 @@ static int remind_scope(struct rpt *r, const struct user *u)
     return r->scope ? 0 : -1;
 }
 
-static int remind_rows(struct db *db, struct rpt *r, long long uid, int all,
+/* Whose tasks: every department's (all), or those led or supported by
+ * the user's departments. */
+#define REMIND_WHERE                                                                    \
+    " WHERE t.due IS NOT NULL AND t.due <= :horizon AND t.withdrawn = 0"                \
+    " AND t.status <> 'done' AND (:all OR t.status <> 'submitted')"                     \
+    " AND (:all OR t.lead_id IN (SELECT dept_id FROM user_depts WHERE user_id = :uid)"  \
+    "      OR EXISTS (SELECT 1 FROM task_support sp JOIN user_depts ud"                  \
+    "        ON ud.dept_id = sp.dept_id WHERE sp.task_id = t.id AND ud.user_id = :uid))"
+
+/* How many are overdue (due before today) and due soon, in one pass. */
+static int remind_counts(struct db *db, struct rpt *r, long long uid, int all,
+                         const char *horizon, long long *late, long long *soon, char *err,
+                         size_t errlen)
+{
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, "SELECT coalesce(sum(t.due < :today), 0),"
+                               " coalesce(sum(t.due >= :today), 0) FROM tasks t" REMIND_WHERE,
+                               err, errlen);
+    if (rc == FU_OK) {
+        db_bind_text(&s, ":today", r->today);
+        db_bind_text(&s, ":horizon", horizon);
+        db_bind_int(&s, ":all", all != 0);
+        db_bind_int(&s, ":uid", uid);
+        if ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            *late = db_col_int(&s, 0);
+            *soon = db_col_int(&s, 1);
+            rc = FU_OK;
+        }
+    }
+    db_finish(&s);
+    return rc;
+}
+
+/* The first max_rows of them, most overdue first: those the reminder
+ * shows (overdue ones sort before those due soon), whatever their number. */
+static int remind_rows(struct db *db, struct rpt *r, long long uid, int all, size_t max_rows,
                        const char *horizon, char *err, size_t errlen)
 {
     struct db_stmt s;
     int rc = db_prepare_cached(db, &s,
         "SELECT t.id, t.uuid, t.report_id, t.code, t.kind, t.depth, t.text, t.status, d.name,"
         " NULL, t.due, 0, 0, NULL, NULL, NULL, NULL"
-        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
-        " WHERE t.withdrawn = 0 AND t.due IS NOT NULL AND t.due <= :horizon"
-        " AND t.status <> 'done' AND (:all OR t.status <> 'submitted')"
-        " AND (:all OR t.lead_id IN (SELECT dept_id FROM user_depts WHERE user_id = :uid)"
-        "      OR EXISTS (SELECT 1 FROM task_support sp JOIN user_depts ud"
-        "        ON ud.dept_id = sp.dept_id WHERE sp.task_id = t.id AND ud.user_id = :uid))"
-        " ORDER BY t.due, t.report_id, t.seq, t.id", err, errlen);
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" REMIND_WHERE
+        " ORDER BY t.due, t.report_id, t.seq, t.id LIMIT :max", err, errlen);
     int multi = 0;
     if (rc == FU_OK) {
         struct db_stmt m;
@@ -453,6 +483,7 @@ static int remind_rows(struct db *db, struct rpt *r, long long uid, int all,
         db_bind_text(&s, ":horizon", horizon);
         db_bind_int(&s, ":all", all != 0);
         db_bind_int(&s, ":uid", uid);
+        db_bind_int(&s, ":max", (long long)max_rows);
     }
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW)
         rc = add_item(r, &s, multi, -1) == 0 ? FU_OK : oom(err, errlen);
@@ -462,11 +493,38 @@ static int remind_rows(struct db *db, struct rpt *r, long long uid, int all,
     return rc;
 }
 
-int db_remind(struct db *db, const struct actor *a, int all, struct rpt *r,
-              char *err, size_t errlen)
+static int remind_tx(struct db *db, const struct actor *a, int all, size_t max_rows,
+                     struct rpt *r, const char *horizon, char *err, size_t errlen)
 {
     struct user u;
-    long long uid = 0;
+    long long uid = 0, late = 0, soon = 0;
+    int rc = db_user_load(db, a, &u, &uid, err, errlen);
+    if (rc == FU_OK && all && u.role != ROLE_COMMITTEE)
+        rc = db_errf(err, errlen, FU_PERM, "only committee users see every department's "
+                     "reminders; `followup remind` shows your own");
+    if (rc == FU_OK && !all && remind_scope(r, &u) != 0)
+        rc = oom(err, errlen);
+    if (rc == FU_OK && (all || u.ndepts))
+        rc = remind_counts(db, r, uid, all, horizon, &late, &soon, err, errlen);
+    if (rc == FU_OK && (all || u.ndepts))
+        rc = remind_rows(db, r, uid, all, max_rows, horizon, err, errlen);
+    /* what was counted but not loaded (the rows loaded are the first, all overdue
+     * ones before any due soon) */
+    size_t lated = 0;
+    for (size_t i = 0; rc == FU_OK && i < r->nitems; i++)
+        lated += strcmp(r->items[i].due, r->today) < 0;
+    if (rc == FU_OK) {
+        r->more_overdue = (size_t)late > lated ? (size_t)late - lated : 0;
+        r->more_due_soon = (size_t)soon > r->nitems - lated ? (size_t)soon - (r->nitems - lated)
+                                                            : 0;
+    }
+    user_fini(&u);
+    return rc;
+}
+
+int db_remind(struct db *db, const struct actor *a, int all, size_t max_rows, struct rpt *r,
+              char *err, size_t errlen)
+{
     char horizon[11];
     if (rpt_date_add(r->today, r->warn_days > 0 ? r->warn_days : 0, horizon) != 0)
         return db_errf(err, errlen, FU_USAGE, "'%s' is not a date for today; use YYYY-MM-DD",
@@ -474,14 +532,6 @@ int db_remind(struct db *db, const struct actor *a, int all, struct rpt *r,
     int rc = db_begin_read(db, err, errlen);
     if (rc != FU_OK)
         return rc;
-    rc = db_user_load(db, a, &u, &uid, err, errlen);
-    if (rc == FU_OK && all && u.role != ROLE_COMMITTEE)
-        rc = db_errf(err, errlen, FU_PERM, "only committee users see every department's "
-                     "reminders; `followup remind` shows your own");
-    if (rc == FU_OK && !all && remind_scope(r, &u) != 0)
-        rc = oom(err, errlen);
-    if (rc == FU_OK && (all || u.ndepts))
-        rc = remind_rows(db, r, uid, all, horizon, err, errlen);
-    user_fini(&u);
+    rc = remind_tx(db, a, all, max_rows, r, horizon, err, errlen);
     return db_end(db, rc, err, errlen);
 }

@@ -662,9 +662,8 @@ static int report_row(struct db_stmt *s, struct report *r)
     r->signed_on = db_col_dup(s, 7, &oom);
     r->lead_department = db_col_dup(s, 8, &oom);
     r->imported_at = db_col_dup(s, 9, &oom);
-    r->ntasks = db_col_int(s, 10);
-    r->intro = db_col_dup(s, 11, &oom);
-    r->closing = db_col_dup(s, 12, &oom);
+    r->intro = db_col_dup(s, 10, &oom);
+    r->closing = db_col_dup(s, 11, &oom);
     return oom;
 }
 
@@ -675,8 +674,7 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
     memset(out, 0, sizeof *out);
     int rc = db_prepare_cached(db, &s, "SELECT r.id, r.title, r.doc_no, r.issuer, r.published,"
                          " r.addressee, r.signed_by, r.signed_on, r.lead_department,"
-                         " r.imported_at, (SELECT count(*) FROM tasks t WHERE t.report_id = r.id"
-                         " AND t.withdrawn = 0), r.intro, r.closing FROM reports r ORDER BY r.id",
+                         " r.imported_at, r.intro, r.closing FROM reports r ORDER BY r.id",
                          err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;

@@ -215,7 +215,6 @@ static void import_builds_tasks(void **state)
     task_fini(&t);
     assert_int_equal(db_report_list(f->db, &rl, f->err, sizeof f->err), FU_OK);
     assert_int_equal(rl.n, 1);
-    assert_int_equal(rl.v[0].ntasks, 9);
     assert_string_equal(rl.v[0].doc_no, "静府议〔2024〕3号");
     assert_string_equal(rl.v[0].intro, "现将有关情况报告如下:");
     assert_string_equal(rl.v[0].closing, "区政府将始终坚持创新驱动。");
