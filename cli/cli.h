@@ -125,12 +125,15 @@ void list_print(struct cli *c, const struct task_list *l, enum list_format f, FI
  * list_out_end finishes the output when ok (else writes nothing more) and
  * frees the writer. The head goes out with the first row; CSV and JSON
  * rows go out at once; the table keeps a compact copy of each row until
- * the end, when the column widths are known. Both return FU_ERR when out
- * of memory. */
+ * the end, when the column widths are known: in memory up to a few
+ * megabytes, then in a temporary file (list_out_spill_after sets after
+ * how many bytes; the output is the same). Both return FU_ERR when out of
+ * memory (or the temporary file cannot be written). */
 struct list_out;
 struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out);
 int list_out_task(const struct task *t, void *ctx);
 int list_out_end(struct list_out *o, int ok);
+void list_out_spill_after(struct list_out *o, size_t bytes);
 
 /* The task list as a workbook (cli/list_xlsx.c): list_xlsx_new starts
  * it (NULL with err filled on failure), list_xlsx_task (a db_task_fn)

@@ -1,8 +1,8 @@
 /* Task lists as an aligned table (display columns, not bytes), RFC 4180
  * CSV and JSON, with the same columns. Rows arrive one at a time
  * (db_task_each): CSV and JSON go straight out; the table keeps a compact
- * copy of what it prints (one arena, no allocation per row) until the
- * column widths are known. Text that needs no sanitising or escaping
+ * copy of what it prints (one arena, no allocation per row; past a few
+ * megabytes, a temporary file) until the column widths are known. Text that needs no sanitising or escaping
  * (the usual case) is written as it is. */
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +50,11 @@ static void put_safe(FILE *out, const char *s)
 
 /* ---- table --------------------------------------------------------------- */
 
+/* Kept in memory up to this many bytes; a longer table goes on to a
+ * temporary file (unlinked at once), so that a list of a million rows
+ * needs no more memory than one of a hundred thousand. */
+#define TABLE_MEM (6u << 20)
+
 struct trow {              /* what a table row prints; strings are arena offsets */
     long long report_id;
     size_t code, lead, text;   /* lead: (size_t)-1 when none */
@@ -63,7 +68,12 @@ struct table {
     size_t n, cap;
     char *arena;
     size_t used, room;
+    FILE *spill;           /* the rows, once they outgrew mem */
+    size_t mem;            /* bytes kept in memory at most */
     int oom;
+    int wcode, wcode_q, wstat, wlead;   /* widest so far (wcode_q: codes with R<n>:) */
+    long long report0;     /* the first row's report */
+    int multi;             /* rows of several reports: codes qualified */
 };
 
 static size_t arena_put(struct table *tb, const char *s)
@@ -86,10 +96,83 @@ static size_t arena_put(struct table *tb, const char *s)
     return tb->used - len;
 }
 
-static void table_add(struct table *tb, const struct task *t)
+static void widths_add(struct cli *c, struct table *tb, const struct task *t)
+{
+    char code[64];
+    if (tb->n == 0 && !tb->spill)
+        tb->report0 = t->report_id;
+    tb->multi |= t->report_id != tb->report0;
+    int w = text_width(t->code) + 2 * t->depth;
+    tb->wcode = w > tb->wcode ? w : tb->wcode;
+    code_of(t->report_id, t->code, 1, code, sizeof code);
+    w = text_width(code) + 2 * t->depth;
+    tb->wcode_q = w > tb->wcode_q ? w : tb->wcode_q;
+    w = text_width(cli_status_label(c, t->status));
+    tb->wstat = w > tb->wstat ? w : tb->wstat;
+    w = t->lead ? text_width(t->lead) : 1;
+    tb->wlead = w > tb->wlead ? w : tb->wlead;
+}
+
+/* A row on the spill file: the fixed part, then code, lead, text with
+ * their terminating NULs (lead "" when none: a flag says so). */
+struct trow_rec {
+    long long report_id;
+    int depth;
+    unsigned char status, withdrawn, has_lead;
+    char due[11];
+    unsigned code_len, lead_len, text_len;
+};
+
+static void spill_row(struct table *tb, long long report_id, int depth, int status,
+                      int withdrawn, const char *due, const char *code, const char *lead,
+                      const char *text)
+{
+    struct trow_rec r = {.report_id = report_id, .depth = depth,
+                         .status = (unsigned char)status, .withdrawn = (unsigned char)withdrawn,
+                         .has_lead = lead != NULL, .code_len = (unsigned)strlen(code) + 1,
+                         .lead_len = lead ? (unsigned)strlen(lead) + 1 : 1,
+                         .text_len = (unsigned)strlen(text) + 1};
+    memcpy(r.due, due, sizeof r.due);
+    if (fwrite(&r, sizeof r, 1, tb->spill) != 1 ||
+        fwrite(code, r.code_len, 1, tb->spill) != 1 ||
+        fwrite(lead ? lead : "", r.lead_len, 1, tb->spill) != 1 ||
+        fwrite(text, r.text_len, 1, tb->spill) != 1)
+        tb->oom = 1;
+}
+
+/* Moves the rows held so far to a temporary file. */
+static void start_spill(struct table *tb)
+{
+    if (!(tb->spill = tmpfile())) {
+        tb->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < tb->n; i++) {
+        const struct trow *r = &tb->v[i];
+        spill_row(tb, r->report_id, r->depth, r->status, r->withdrawn, r->due,
+                  tb->arena + r->code, r->lead != (size_t)-1 ? tb->arena + r->lead : NULL,
+                  tb->arena + r->text);
+    }
+    free(tb->v);
+    free(tb->arena);
+    tb->v = NULL;
+    tb->arena = NULL;
+    tb->cap = tb->used = tb->room = 0;
+}
+
+static void table_add(struct cli *c, struct table *tb, const struct task *t)
 {
     if (tb->oom)
         return;
+    widths_add(c, tb, t);
+    if (!tb->spill && tb->used + tb->cap * sizeof *tb->v > tb->mem)
+        start_spill(tb);
+    if (tb->spill) {
+        spill_row(tb, t->report_id, t->depth, t->status, t->withdrawn != 0, t->due, t->code,
+                  t->lead, t->text);
+        tb->n++;
+        return;
+    }
     if (tb->n == tb->cap) {
         size_t cap = tb->cap ? tb->cap * 2 : 256;
         struct trow *v = realloc(tb->v, cap * sizeof *v);
@@ -113,50 +196,81 @@ static void table_add(struct table *tb, const struct task *t)
         tb->n++;
 }
 
-static void table_print(struct cli *c, const struct table *tb, FILE *out)
+struct tcols { int q, wcode, wstat, wlead, wtext; };
+
+static void print_row(struct cli *c, const struct tcols *w, FILE *out, long long report_id,
+                      int depth, int status, int withdrawn, const char *due, const char *code,
+                      const char *lead, const char *text)
 {
-    int q = 0, wcode = 4, wstat = 6, wlead = 4;
-    char code[64];
-    for (size_t i = 1; i < tb->n && !q; i++)
-        q = tb->v[i].report_id != tb->v[0].report_id;
-    for (size_t i = 0; i < tb->n; i++) {
-        const struct trow *r = &tb->v[i];
-        code_of(r->report_id, tb->arena + r->code, q, code, sizeof code);
-        int w = text_width(code) + 2 * r->depth;
-        wcode = w > wcode ? w : wcode;
-        w = text_width(cli_status_label(c, r->status));
-        wstat = w > wstat ? w : wstat;
-        w = r->lead != (size_t)-1 ? text_width(tb->arena + r->lead) : 1;
-        wlead = w > wlead ? w : wlead;
+    char indented[96], qcode[64];
+    code_of(report_id, code, w->q, qcode, sizeof qcode);
+    snprintf(indented, sizeof indented, "%*s%s", 2 * depth, "", qcode);
+    cell(out, indented, w->wcode);
+    fputc(' ', out);
+    cell(out, cli_status_label(c, status), w->wstat);
+    fputc(' ', out);
+    cell(out, lead ? lead : "-", w->wlead);
+    fputc(' ', out);
+    cell(out, due[0] ? due : "-", 10);
+    fputc(' ', out);
+    if (w->wtext) {
+        char buf[2048];
+        text_fit(text, w->wtext, 0, buf, sizeof buf);
+        fputs(buf, out);
+    } else {
+        put_safe(out, text);
     }
-    wlead = wlead > 20 ? 20 : wlead;
+    if (withdrawn)
+        fputs(c->zh ? " (已撤销)" : " (withdrawn)", out);
+    fputc('\n', out);
+}
+
+/* The spilled rows, read back one at a time. */
+static void print_spilled(struct cli *c, struct table *tb, const struct tcols *w, FILE *out)
+{
+    struct trow_rec r;
+    char *buf = NULL;
+    size_t cap = 0;
+    rewind(tb->spill);
+    while (fread(&r, sizeof r, 1, tb->spill) == 1) {
+        size_t len = (size_t)r.code_len + r.lead_len + r.text_len;
+        if (len > cap) {
+            char *b = realloc(buf, len);
+            if (!b)
+                break;
+            buf = b;
+            cap = len;
+        }
+        if (fread(buf, len, 1, tb->spill) != 1)
+            break;
+        char *code = buf, *lead = buf + r.code_len, *text = lead + r.lead_len;
+        print_row(c, w, out, r.report_id, r.depth, r.status, r.withdrawn, r.due, code,
+                  r.has_lead ? lead : NULL, text);
+    }
+    free(buf);
+}
+
+static void table_print(struct cli *c, struct table *tb, FILE *out)
+{
+    struct tcols w = {.q = tb->multi};
+    w.wcode = tb->multi ? tb->wcode_q : tb->wcode;
+    w.wcode = w.wcode > 4 ? w.wcode : 4;
+    w.wstat = tb->wstat > 6 ? tb->wstat : 6;
+    w.wlead = tb->wlead > 4 ? tb->wlead : 4;
+    w.wlead = w.wlead > 20 ? 20 : w.wlead;
     int cols = terminal_cols(out);
-    int wtext = cols ? cols - (wcode + wstat + wlead + 10 + 4) : 0;
-    if (cols && wtext < 10)
-        wtext = 10;
+    w.wtext = cols ? cols - (w.wcode + w.wstat + w.wlead + 10 + 4) : 0;
+    if (cols && w.wtext < 10)
+        w.wtext = 10;
+    if (tb->spill) {
+        print_spilled(c, tb, &w, out);
+        return;
+    }
     for (size_t i = 0; i < tb->n; i++) {
         const struct trow *r = &tb->v[i];
-        char indented[96];
-        code_of(r->report_id, tb->arena + r->code, q, code, sizeof code);
-        snprintf(indented, sizeof indented, "%*s%s", 2 * r->depth, "", code);
-        cell(out, indented, wcode);
-        fputc(' ', out);
-        cell(out, cli_status_label(c, r->status), wstat);
-        fputc(' ', out);
-        cell(out, r->lead != (size_t)-1 ? tb->arena + r->lead : "-", wlead);
-        fputc(' ', out);
-        cell(out, r->due[0] ? r->due : "-", 10);
-        fputc(' ', out);
-        if (wtext) {
-            char buf[2048];
-            text_fit(tb->arena + r->text, wtext, 0, buf, sizeof buf);
-            fputs(buf, out);
-        } else {
-            put_safe(out, tb->arena + r->text);
-        }
-        if (r->withdrawn)
-            fputs(c->zh ? " (已撤销)" : " (withdrawn)", out);
-        fputc('\n', out);
+        print_row(c, &w, out, r->report_id, r->depth, r->status, r->withdrawn, r->due,
+                  tb->arena + r->code, r->lead != (size_t)-1 ? tb->arena + r->lead : NULL,
+                  tb->arena + r->text);
     }
 }
 
@@ -276,7 +390,13 @@ struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out)
     o->c = c;
     o->f = f;
     o->out = out;
+    o->tb.mem = TABLE_MEM;
     return o;
+}
+
+void list_out_spill_after(struct list_out *o, size_t bytes)
+{
+    o->tb.mem = bytes;
 }
 
 /* The head goes out with the first row (or at the end), so that an error
@@ -300,7 +420,7 @@ int list_out_task(const struct task *t, void *ctx)
     else if (o->f == FMT_JSON)
         json_row(t, o->n, o->out);
     else
-        table_add(&o->tb, t);
+        table_add(o->c, &o->tb, t);
     o->n++;
     return o->tb.oom ? FU_ERR : FU_OK;
 }
@@ -317,6 +437,8 @@ int list_out_end(struct list_out *o, int ok)
     }
     free(o->tb.v);
     free(o->tb.arena);
+    if (o->tb.spill)
+        fclose(o->tb.spill);
     free(o);
     return rc;
 }

@@ -1,6 +1,9 @@
 /* Commands whose output is small but whose matches may be a million keep
  * what they hold bounded: remind loads the rows it lists and counts the
- * rest (the same heading, counts and lines as loading them all). */
+ * rest (the same heading, counts and lines as loading them all); list's
+ * table, which must see every row before it knows its column widths,
+ * moves them to a temporary file past a bound and prints the same table
+ * from there. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "core/err.h"
 #include "core/report.h"
 #include "db/db.h"
@@ -148,10 +152,62 @@ static void remind_loads_what_it_lists(void **state)
     free(bounded);
 }
 
+/* The table printed through list_out, its rows spilled after bytes. */
+static char *table_text(struct fx *f, const struct task_filter *fl, size_t bytes, int zh)
+{
+    struct cli c;
+    char *buf = NULL;
+    size_t len = 0;
+    memset(&c, 0, sizeof c);
+    c.db = f->db;
+    c.prog = "followup";
+    c.zh = zh;
+    FILE *out = open_memstream(&buf, &len);
+    struct list_out *o = list_out_new(&c, FMT_TABLE, out);
+    assert_non_null(o);
+    if (bytes != (size_t)-1)
+        list_out_spill_after(o, bytes);
+    assert_int_equal(db_task_each(f->db, fl, list_out_task, o, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(list_out_end(o, 1), FU_OK);
+    fclose(out);
+    return buf;
+}
+
+static void table_spills_the_same(void **state)
+{
+    struct fx *f = *state;
+    struct task_filter fl;
+    struct actor a = alice();
+    struct doc d = {0};
+    struct node sec = {.code = "1", .title = "另一份"};
+    struct import_stats st;
+    d.meta.title = "另一份报告";
+    d.nodes = &sec;
+    d.nnodes = 1;
+    assert_int_equal(db_import(f->db, &a, &d, &st, f->err, sizeof f->err), FU_OK);
+    task_filter_init(&fl);
+    for (int zh = 0; zh < 2; zh++)
+        for (int filtered = 0; filtered < 3; filtered++) {
+            fl.status = filtered == 1 ? ST_DONE : -1;
+            fl.report_id = filtered == 2 ? 1 : 0;   /* one report: codes unqualified */
+            char *mem = table_text(f, &fl, (size_t)-1, zh);
+            char *file = table_text(f, &fl, 0, zh);
+            char *mid = table_text(f, &fl, 3000, zh);
+            assert_true(strlen(mem) > 1000);
+            assert_string_equal(file, mem);
+            assert_string_equal(mid, mem);
+            assert_true((strstr(mem, "R2:1") != NULL) == (filtered == 0));
+            free(mem);
+            free(file);
+            free(mid);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(remind_loads_what_it_lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(table_spills_the_same, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
