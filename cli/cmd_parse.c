@@ -23,7 +23,16 @@ static int parse_report(struct cli *c, const char *path, const char *enc, struct
     config_parse_opts(&c->cfg, &opts);
     char err[FU_ERRLEN] = "";
     int rc = parse_file(path, &opts, d, err, sizeof err);
-    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (d->paragraphs) {
+        fputs("followup: note: ", stderr);
+        cli_puts(stderr, path);
+        fprintf(stderr, " has no numbered headings; %zu paragraph%s that commit%s to "
+                "something became items\n", d->nnodes, d->nnodes == 1 ? "" : "s",
+                d->nnodes == 1 ? "s" : "");
+    }
+    return FU_OK;
 }
 
 int cmd_parse(struct cli *c, int argc, char **argv)

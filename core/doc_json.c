@@ -139,6 +139,7 @@ int doc_write_json(const struct doc *d, FILE *out)
     put_stmts(out, d->closing, d->nclosing);
     fputs(",\"markers\":", out);
     json_str(out, d->marker);
+    fputs(d->paragraphs ? ",\"paragraphs\":true" : ",\"paragraphs\":false", out);
     fputs("}\n", out);
     if (fflush(out) != 0 || ferror(out)) return FU_ERR;
     return FU_OK;

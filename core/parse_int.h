@@ -88,7 +88,7 @@ struct pctx {
     size_t nmarks;
 };
 
-/* ---- lines: leftovers, hard wraps, metadata, signature (parse_lines.c) ---- */
+/* ---- lines: leftovers, hard wraps (parse_lines.c); header (parse_header.c) ---- */
 
 /* Splits text into c->lines, drops web-page leftovers and re-joins lines
  * cut by a hard wrap. FU_OK or FU_ERR (out of memory). */
@@ -99,6 +99,15 @@ int pl_split(struct pctx *c, const char *text, size_t len);
 int pl_frame(struct pctx *c);
 /* 1 when s[a..b) looks like an organ's name (an addressee or signer). */
 int pl_is_organ(const char *s, size_t a, size_t b);
+/* 1 when s ends a sentence (。；;！？ or a colon, closing quotes aside). */
+int pl_ends_sentence(const char *s);
+/* 1 when s is a line of "KEY:VALUE" metadata (发布时间:…, 索引号:…). */
+int pl_is_meta_line(const char *s);
+/* 1 when s is only a portal's category word (政策, 通知公告 …). */
+int pl_is_category_word(const char *s);
+/* Bytes of an "ADDRESSEE:" opening at the start of s (the colon
+ * included), or 0. */
+size_t pl_addressee_len(const char *s, size_t n);
 
 /* ---- structure: headings, enumerations, closing (parse_struct.c) ---- */
 
@@ -145,6 +154,9 @@ size_t pt_title_end(const char *s, size_t a, size_t b, size_t *next);
  * its closing quotes and any line end), or b. */
 size_t pt_next_sentence(const char *s, size_t i, size_t b);
 void pt_free_stmts(struct stmt *v, size_t n);
+/* 1 when a sentence of s[a..b) commits to something in so many words: a
+ * commitment opened by an action verb, or a promise (将/要 …, 确保, 力争). */
+int pt_commits(const char *s, size_t a, size_t b);
 
 /* ---- departments (parse_dept.c) ---- */
 

@@ -79,7 +79,7 @@ static const char *const commit_verbs[] = {
  * what the sentence does. */
 static const char *const lead_ins[] = {
     "尤其是", "特别是", "同时", "此外", "另外", "并且", "并", "还", "也",
-    "通过", "以", "为了", "为", NULL
+    "通过", "以", "为了", "为", "适时", "及时", "尽快", "按期", "按时", NULL
 };
 
 /* A first clause that is only a connective: the next clause counts. */
@@ -459,6 +459,22 @@ int pt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
                 return -1;
             }
             (*n)++;
+        }
+        i = e > i ? e : b;
+    }
+    return 0;
+}
+
+int pt_commits(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b) {
+        size_t e = pt_next_sentence(s, i, b), x = i, y = e, f;
+        pu_trim(s, &x, &y);
+        if (y > x && classify(s, x, y, 0) == STMT_COMMITMENT) {
+            f = first_clause(s, x, y);
+            if (verb_opens(s, f, y) || promises(s, x, y) || contains_any(s, x, y, future_words))
+                return 1;
         }
         i = e > i ? e : b;
     }

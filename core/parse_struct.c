@@ -248,7 +248,7 @@ static size_t find_closing(const struct pctx *c, const struct marker *last)
     size_t next, i;
     pt_title_end(c->body, last->end, c->bend, &next);
     i = skip_space(c, next);
-    if (last->kind != MK_ENUM) i = pt_next_sentence(c->body, i, c->bend);
+    if (last->kind != MK_ENUM && !c->doc->paragraphs) i = pt_next_sentence(c->body, i, c->bend);
     while (i < c->bend) {
         i = skip_space(c, i);
         if (i >= c->bend) break;
@@ -410,6 +410,31 @@ static int build_tree(struct pctx *c, const struct mlist *all, size_t closing)
     return rc;
 }
 
+/* A report without numbered headings (督查通报, 情况通报 written as
+ * paragraphs): every paragraph that commits to something starts an item,
+ * numbered in order; paragraphs before the first one are the introduction
+ * and those after one belong to it. */
+static int paragraph_markers(struct pctx *c, struct mlist *all)
+{
+    size_t i = c->bstart;
+    int num = 0;
+    while (i < c->bend) {
+        const char *nl = memchr(c->body + i, '\n', c->bend - i);
+        size_t e = nl ? (size_t)(nl - c->body) : c->bend, a = i, b = e;
+        pu_trim(c->body, &a, &b);
+        if (b > a && pt_commits(c->body, a, b)) {
+            struct marker m;
+            memset(&m, 0, sizeof m);
+            m.pos = m.end = a;
+            m.kind = MK_K1;
+            m.num = ++num;
+            if (mpush(all, &m) < 0) return -1;
+        }
+        i = e + 1;
+    }
+    return 0;
+}
+
 int ps_build(struct pctx *c)
 {
     struct mlist all = {0};
@@ -421,8 +446,13 @@ int ps_build(struct pctx *c)
     rc = find_markers(c, &all);
 
     if (rc == 0 && all.n == 0) {
-        snprintf(c->err, c->errlen, "no numbered headings (一、 (一) 1. 一是) found; "
-                 "is this a commitment report?");
+        rc = paragraph_markers(c, &all);
+        d->paragraphs = 1;
+    }
+    if (rc == 0 && all.n == 0) {
+        snprintf(c->err, c->errlen, "no numbered headings (一、 (一) 1. 一是) and no "
+                 "sentence that commits to anything; is this a commitment report?");
+        free(all.v);
         return FU_ERR;
     }
     if (rc == 0) {

@@ -660,7 +660,8 @@ static void test_bad_buffers(void **state)
     expect_err("\xFF\xFF\xFF\xFF\x80\x80", 6, NULL, FU_ERR, "neither UTF-8");
     expect_err("\xFF\xFE\x00\x4E", 4, NULL, FU_ERR, "UTF-16");
     expect_err("这是一段没有编号的文字。", strlen("这是一段没有编号的文字。"), NULL, FU_ERR,
-               "no numbered headings (一、 (一) 1. 一是) found; is this a commitment report?");
+               "no numbered headings (一、 (一) 1. 一是) and no sentence that commits to "
+               "anything; is this a commitment report?");
     o.encoding = "latin1";
     expect_err("一、好。", strlen("一、好。"), &o, FU_USAGE, "unknown encoding 'latin1'");
     seed = slurp(FIX "parse-seed-gb18030.txt", &len);
@@ -820,7 +821,7 @@ static void test_json_seed(void **state)
                               "\"text\":\"区政府将始终坚持"));
     assert_non_null(strstr(j, "\"owner_source\":\"report\",\"support\":[],\"due\":null,"
                               "\"marker\":null}"));
-    assert_string_equal(j + strlen(j) - 19, "}],\"markers\":null}\n");
+    assert_string_equal(j + strlen(j) - 38, "}],\"markers\":null,\"paragraphs\":false}\n");
     free(j);
     doc_free(&d);
 }
@@ -854,7 +855,7 @@ static void test_json_unknowns_and_escaping(void **state)
         "\\u2028end\\ufffd\",\"owner\":null,\"children\":[],\"statements\":[{\"code\":\"1.1\","
         "\"kind\":\"context\",\"text\":\"tab\\there\",\"metrics\":[],\"departments\":[],"
         "\"due\":null}],\"owner_source\":null,\"support\":[],\"due\":null,\"marker\":null}],"
-        "\"closing\":[],\"markers\":null}\n");
+        "\"closing\":[],\"markers\":null,\"paragraphs\":false}\n");
     free(j);
     f = open_memstream(&buf, &len);
     json_str(f, NULL);
@@ -984,6 +985,31 @@ static void test_marker_lookalikes(void **state)
     doc_free(&d);
 }
 
+/* A report written as paragraphs (督查通报): each paragraph that commits
+ * is an item, the others stay text; nothing is refused. */
+static void test_paragraphs(void **state)
+{
+    static const char text[] =
+        "关于环境卫生整治情况的通报\n"
+        "各镇人民政府：\n"
+        "4月21日，县委督查室对各乡镇环境卫生整治情况进行了督查。大部分乡镇行动迅速。\n"
+        "针对督查发现的问题，各乡镇要立即组织整改，确保5月底前全部整改到位。\n"
+        "下一步，县委督查室将适时开展复查，对整改不力的单位予以通报。\n"
+        "特此通报。\n";
+    struct doc d;
+    char err[FU_ERRLEN];
+    (void)state;
+    assert_int_equal(parse_buffer(text, sizeof text - 1, NULL, &d, err, sizeof err), FU_OK);
+    assert_int_equal(d.paragraphs, 1);
+    assert_int_equal(d.nnodes, 2);
+    assert_string_equal(d.nodes[0].code, "1");
+    assert_string_equal(d.nodes[0].title, "针对督查发现的问题，各乡镇要立即组织整改，确保5月底前全部整改到位");
+    assert_string_equal(d.meta.addressee, "各镇人民政府");
+    assert_int_equal(d.nintro, 2);
+    assert_int_equal(d.nclosing, 1);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1017,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_markers),
         cmocka_unit_test(test_marker_beats_guesses),
         cmocka_unit_test(test_marker_lookalikes),
+        cmocka_unit_test(test_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
