@@ -638,6 +638,7 @@ static void filter_picked(struct app *a, void *ctx, int value, const int *v, siz
     case F_STATUS: filter_status(a); break;
     case F_OVERDUE: a->m.filter.overdue = !a->m.filter.overdue; refilter(a); break;
     case F_CLEAR:
+        a->m.filter.mine = 0;
         a->m.filter.dept[0] = '\0';
         a->m.filter.status = -1;
         a->m.filter.overdue = 0;
@@ -658,6 +659,19 @@ static void start_filter(struct app *a)
     struct picker_spec spec = {.title = _("Filter"), .items = items, .n = 4, .current = -1,
                                .done = filter_picked};
     picker_open(a, &spec);
+}
+
+static void toggle_mine(struct app *a)
+{
+    if (!a->m.nmine) {
+        a->m.filter.mine = 0;
+        app_msg(a, S_INFO, "%s", _("You belong to no department: every task is shown."));
+        return;
+    }
+    a->m.filter.mine = !a->m.filter.mine;
+    refilter(a);
+    app_msg(a, S_INFO, "%s", a->m.filter.mine ? _("Your departments' tasks (A shows all).")
+                                               : _("All tasks (A shows only your departments')."));
 }
 
 static void report_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
@@ -718,6 +732,7 @@ int actions_run(struct app *a, enum action act)
     case DO_NOTE_EDITOR: note_editor(a); return 1;
     case DO_REDRAW: clearok(curscr, TRUE); return 1;
     case DO_CLEAR_MARKS: bulk_clear(a); return 1;
+    case DO_MINE: toggle_mine(a); return 1;
     case DO_UNDO: bulk_undo(a); return 1;
     default: return 0;
     }

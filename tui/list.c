@@ -126,6 +126,9 @@ static void empty_message(WINDOW *w, const struct app *a, int width)
 {
     const char *s = !a->m.report_id ? _("No report yet: import one with "
                                         "'followup import FILE'.")
+                    : a->m.filter.mine && !a->m.filter.dept[0] && a->m.filter.status < 0 &&
+                      !a->m.filter.overdue ? _("Your departments have no task in this report "
+                                               "(A shows all).")
                     : model_filter_active(&a->m) ? _("Nothing matches the filter "
                                                      "(f changes it).")
                                                  : _("This report has no tasks.");

@@ -75,7 +75,14 @@ int model_tick_today(struct model *m)
 
 int model_filter_active(const struct model *m)
 {
-    return m->filter.dept[0] || m->filter.status >= 0 || m->filter.overdue;
+    return m->filter.dept[0] || m->filter.status >= 0 || m->filter.overdue || m->filter.mine;
+}
+
+void model_set_mine(struct model *m, char *const *names, size_t n)
+{
+    m->nmine = 0;
+    for (size_t k = 0; k < n && m->nmine < MODEL_MINE; k++)
+        snprintf(m->mine[m->nmine++], sizeof m->mine[0], "%s", names[k]);
 }
 
 enum due_light model_due_light(const struct model *m, const struct task *t)
@@ -135,6 +142,40 @@ static const char *dept_name(const struct model *m, long long id)
     return NULL;
 }
 
+static void apply_basic(struct model *m);
+
+/* Keeps only the tasks of the user's departments (lead or supporting),
+ * and the statements of their items. */
+static void keep_mine(struct model *m)
+{
+    size_t n = m->ix.n;
+    long long ids[MODEL_MINE];
+    unsigned char *own = calloc(n ? n : 1, 1);
+    size_t nid = 0;
+    for (size_t k = 0; k < m->nmine; k++)
+        if ((ids[nid] = dept_id(m, m->mine[k])) >= 0)
+            nid++;
+    if (!own) {
+        memset(m->match, 0, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < nid && !own[i]; k++)
+            own[i] = m->ix.v[i].lead == ids[k];
+    for (size_t s = 0; s < m->ix.nsupport; s++)
+        for (size_t k = 0; k < nid; k++)
+            if (m->ix.support[s].dept == ids[k])
+                own[m->ix.support[s].task] = 1;
+    for (size_t i = 0; i < n; i++) {     /* parents come first */
+        size_t p = m->parent[i];
+        if (!own[i] && p != MODEL_NONE && m->ix.v[i].kind == KIND_STATEMENT &&
+            m->ix.v[p].kind == KIND_ITEM && own[p])
+            own[i] = 1;
+        m->match[i] &= own[i];
+    }
+    free(own);
+}
+
 /* Marks the tasks that the filter matches (all when there is none), as
  * the database's filter would (lead or supporting department, status,
  * due before today and not done). */
@@ -146,6 +187,19 @@ static void apply_filter(struct model *m)
         memset(m->match, 1, n);
         return;
     }
+    if (!f->dept[0] && f->status < 0 && !f->overdue)
+        memset(m->match, 1, n);
+    else
+        apply_basic(m);
+    if (f->mine)
+        keep_mine(m);
+}
+
+/* The department, status and overdue parts of the filter. */
+static void apply_basic(struct model *m)
+{
+    size_t n = m->ix.n;
+    const struct model_filter *f = &m->filter;
     long long dept = f->dept[0] ? dept_id(m, f->dept) : 0;
     for (size_t i = 0; i < n; i++) {
         const struct task_node *t = &m->ix.v[i];

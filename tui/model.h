@@ -13,7 +13,10 @@ struct model_filter {
     char dept[128];        /* lead or supporting department, "" any */
     int status;            /* enum task_status, -1 any */
     int overdue;
+    int mine;              /* only the tasks of the model's own departments (model_set_mine) */
 };
+
+#define MODEL_MINE 16      /* own departments kept for the "mine" filter */
 
 enum due_light { DUE_NONE = 0, DUE_LATER, DUE_SOON, DUE_OVERDUE };
 
@@ -57,6 +60,8 @@ struct model {
     size_t reads;          /* task rows read from the database so far */
     size_t loads;          /* whole indexes read (model_load) so far */
     size_t refreshed;      /* tasks brought up to date one by one (model_refresh) */
+    char mine[MODEL_MINE][128];   /* the user's departments, for filter.mine */
+    size_t nmine;
 };
 
 void model_init(struct model *m, int warn_days);
@@ -117,6 +122,10 @@ size_t model_row_of(const struct model *m, size_t i);
 size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q);
 
 int model_filter_active(const struct model *m);
+
+/* The departments the "mine" filter keeps (their tasks as lead or
+ * supporting department, and the statements of their items); copied. */
+void model_set_mine(struct model *m, char *const *names, size_t n);
 
 /* The due-date light of t against today and warn_days. */
 enum due_light model_due_light(const struct model *m, const struct task *t);

@@ -123,6 +123,7 @@ void app_reload(struct app *a)
     if (db_user_effective(a->db, a->actor, &u, err, sizeof err) == FU_OK) {
         user_fini(&a->user);
         a->user = u;
+        model_set_mine(&a->m, a->user.depts, a->user.ndepts);
     }
     db_data_version(a->db, &a->data_version, err, sizeof err);
     if (model_load(&a->m, a->db, err, sizeof err) != FU_OK)
@@ -144,6 +145,7 @@ void app_refresh(struct app *a)
         if (db_user_effective(a->db, a->actor, &u, err, sizeof err) == FU_OK) {
             user_fini(&a->user);
             a->user = u;
+            model_set_mine(&a->m, a->user.depts, a->user.ndepts);
         }
     }
     a->gen++;
@@ -213,6 +215,8 @@ static void filter_text(const struct app *a, char *out, size_t outlen)
     if (!model_filter_active(&a->m))
         return;
     size_t n = (size_t)snprintf(out, outlen, "%s", _("filter:"));
+    if (f->mine && n < outlen)
+        n += (size_t)snprintf(out + n, outlen - n, " %s", _("my departments (A: all)"));
     if (f->dept[0] && n < outlen)
         n += (size_t)snprintf(out + n, outlen - n, " %s", f->dept);
     if (f->status >= 0 && n < outlen)
@@ -280,6 +284,21 @@ static void draw_bar(struct app *a)
     draw_text(w, 0, cols - rw, right, rw, 0, a->pal.a[S_BAR]);
 }
 
+/* 0 when the user's role may never take act (a liaison assigns nothing,
+ * a viewer changes nothing): such keys are not offered in the hint. */
+static int usable(const struct app *a, enum action act)
+{
+    enum task_action t;
+    switch (act) {
+    case DO_STATUS: t = ACT_STATUS; break;
+    case DO_NOTE: t = ACT_NOTE; break;
+    case DO_LEAD: case DO_DUE: case DO_SUPPORT: t = ACT_ASSIGN; break;
+    case DO_MINE: return a->m.nmine > 0;
+    default: return 1;
+    }
+    return perm_check(a->user.role, t, 1, NULL, 0) == FU_OK && !db_readonly(a->db);
+}
+
 /* The key hint: as many of the actions as fit, most useful first, shown
  * in their natural order, with the keys the table binds. */
 static void key_hint(struct app *a, int cols, char *out, size_t outlen)
@@ -294,7 +313,8 @@ static void key_hint(struct app *a, int cols, char *out, size_t outlen)
     }, list_hint[] = {
         {DO_OPEN, N_("detail"), 2}, {DO_SEARCH, N_("search"), 3}, {DO_FILTER, N_("filter"), 5},
         {DO_STATUS, N_("status"), 4}, {DO_LEAD, N_("lead"), 7}, {DO_DUE, N_("due"), 8},
-        {DO_NOTE, N_("note"), 6}, {DO_HELP, N_("help"), 0}, {DO_BACK, N_("quit"), 1},
+        {DO_NOTE, N_("note"), 6}, {DO_MINE, N_("mine/all"), 4}, {DO_HELP, N_("help"), 0},
+        {DO_BACK, N_("quit"), 1},
     };
     int detail = a->focus_detail && !a->split;
     unsigned scope = detail ? SC_DETAIL : SC_LIST;
@@ -311,7 +331,8 @@ static void key_hint(struct app *a, int cols, char *out, size_t outlen)
         for (size_t k = 0; k < n && k < 16; k++) {
             int p = detail ? detail_hint[k].prio : list_hint[k].prio;
             int w = text_width(piece[k]) + 2;
-            if (p == prio && used + w <= cols) {
+            enum action act = detail ? detail_hint[k].act : list_hint[k].act;
+            if (p == prio && used + w <= cols && usable(a, act)) {
                 keep[k] = 1;
                 used += w;
             }
@@ -582,6 +603,9 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
         return rc == FU_CONFLICT ? FU_ERR : rc;
     }
     model_init(&a.m, cfg->warn_days);
+    /* a liaison opens on their own work; A shows everything */
+    model_set_mine(&a.m, a.user.depts, a.user.ndepts);
+    a.m.filter.mine = a.user.role == ROLE_DEPARTMENT && a.user.ndepts > 0;
     if ((rc = db_data_version(db, &a.data_version, err, sizeof err)) != FU_OK ||
         (rc = model_load(&a.m, db, err, sizeof err)) != FU_OK) {
         fprintf(stderr, "followup: %s\n", err);
