@@ -23,7 +23,8 @@ eq "$(task_field 2.4 status)" '"todo"' "nothing changed"
 # a department liaison: own tasks only, never done, not out of submitted
 tui_start 100 30 xterm-256color --as liaison
 expect_screen "liaison (department)" "department role shown"
-tui_keys j; expect_cursor 1.1 "on 1.1 (区科委's)"
+expect_screen "filter: my departments" "a liaison opens on their own work"
+tui_keys A g j; expect_cursor 1.1 "A shows all: on 1.1 (区科委's)"
 tui_keys s; expect_screen "this task is not your department's" "other department's task refused"
 tui_keys /; tui_type "知识产权"; tui_keys Enter; expect_cursor 2.4 "on 2.4"
 tui_keys s; expect_screen "Status of 2.4" "own task: picker opens"
