@@ -187,7 +187,7 @@ int bulk_apply(struct app *a, int marked, long long id, long long expected,
     rc = db_batch_end(a->db, rc, err, sizeof err);
     if (rc != FU_OK) {
         batch_free(&u);
-        app_reload(a);
+        app_refresh(a);
         if (marked)
             app_msg(a, S_ERROR, _("%s; nothing was changed."), err);
         else
@@ -198,7 +198,7 @@ int bulk_apply(struct app *a, int marked, long long id, long long expected,
     snprintf(u.what, sizeof u.what, "%s", field_name(v->field));
     if (u.n)
         push_undo(a, &u);
-    app_reload(a);
+    app_refresh(a);
     if (!marked && !nchanged)
         app_msg(a, S_INFO, _("%s (unchanged)"), label);
     else if (!marked)
@@ -293,7 +293,7 @@ void bulk_undo(struct app *a)
     snprintf(what, sizeof what, "%s", u->what);
     batch_free(u);
     b->nundo--;
-    app_reload(a);
+    app_refresh(a);
     if (rc != FU_OK)
         app_msg(a, S_ERROR, _("Not undone: %s since."), err);
     else if (n == 1)
