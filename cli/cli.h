@@ -67,7 +67,7 @@ void cli_puts(FILE *out, const char *s);
 /* Prints s to out, wrapped to width columns, each line indented. */
 void cli_wrap(FILE *out, const char *s, int indent, int width);
 
-/* A binary format (xlsx) is never written to a terminal: FU_USAGE with a
+/* A binary format (xlsx, docx) is never written to a terminal: FU_USAGE with a
  * hint to use -o when binary is set and stdout is a terminal (fmt and cmd
  * name the format and the command for the hint), else FU_OK. */
 int cli_binary_out(int binary, const char *fmt, const char *cmd);

@@ -58,8 +58,8 @@ static int report_options(struct rpt *r, const char *format, const char *by,
                           enum rpt_format *f)
 {
     if (format && rpt_format_parse(format, f) != 0)
-        return cli_fail(FU_USAGE, "unknown format '%s'; use text, md, csv, html, json or xlsx",
-                        format);
+        return cli_fail(FU_USAGE, "unknown format '%s'; use text, md, csv, html, json, xlsx or "
+                        "docx", format);
     if (!format)
         *f = RPT_TEXT;
     if (!by || !strcmp(by, "dept") || !strcmp(by, "department"))

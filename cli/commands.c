@@ -126,15 +126,15 @@ static const struct {
      "寥寥数行；无事可提醒时不输出任何内容，可放在登录脚本中。已申请办结的任务不列出。\n"
      "  --all   所有单位（仅限督办用户；含待审核任务）"},
     {"report", cmd_report,
-     "report [--format text|md|csv|html|json|xlsx] [--by dept|section]\n"
+     "report [--format text|md|csv|html|json|xlsx|docx] [--by dept|section]\n"
      "     [--since-review [N]] [--excel] [-o FILE] [--report R]",
      "Status report for a review meeting: a header (report, 文号, date, round compared\n"
      "with, audit-trail position), the items by status, by department (lead and\n"
      "supporting, per status, completion rate, overdue) or by section (status, owner,\n"
      "due date, latest progress), the overdue and due-soon items, and the ratings.\n"
      "  --format F        text (default), md, csv (RFC 4180), html (one printable file\n"
-     "                    with bar charts), json, xlsx (a sheet per part; needs -o or a\n"
-     "                    redirect)\n"
+     "                    with bar charts), json, xlsx (a sheet per part), docx (the\n"
+     "                    督办通报 as an A4 document); xlsx and docx need -o or a redirect\n"
      "  --by G            dept (default) or section\n"
      "  --since-review [N] also what changed since the latest round (or round N):\n"
      "                    status, lead and due changes, new and withdrawn tasks, notes\n"
@@ -147,7 +147,8 @@ static const struct {
      "事项状态汇总、分单位（牵头与配合、各状态、办结率、逾期）或分章节（状态、牵头单位、\n"
      "完成时限、最新进展）情况、逾期及临期事项，以及测评情况。\n"
      "  --format F        text（默认）、md、csv（RFC 4180）、html（可打印的单一文件，\n"
-     "                    含条形图）、json、xlsx（每部分一个工作表；须用 -o 或重定向）\n"
+     "                    含条形图）、json、xlsx（每部分一个工作表）、docx（A4 督办通报）；\n"
+     "                    xlsx 和 docx 须用 -o 或重定向\n"
      "  --by G            dept（默认，分单位）或 section（分章节）\n"
      "  --since-review [N] 另列自最近一轮（或第 N 轮）审议以来的变化：状态、牵头单位和\n"
      "                    时限调整，新增和撤销的任务，新增进展\n"

@@ -87,8 +87,8 @@ int rpt_date_add(const char *date, long n, char out[11])
 
 int rpt_format_parse(const char *s, enum rpt_format *out)
 {
-    static const char *const names[] = {"text", "md", "csv", "html", "json", "xlsx"};
-    for (int i = 0; s && i < 6; i++)
+    static const char *const names[] = {"text", "md", "csv", "html", "json", "xlsx", "docx"};
+    for (int i = 0; s && i < 7; i++)
         if (strcasecmp(s, names[i]) == 0) {
             *out = (enum rpt_format)i;
             return 0;
@@ -102,7 +102,7 @@ int rpt_format_parse(const char *s, enum rpt_format *out)
 
 int rpt_format_binary(enum rpt_format f)
 {
-    return f == RPT_XLSX;
+    return f == RPT_XLSX || f == RPT_DOCX;
 }
 
 /* ---- the model's lifetime ------------------------------------------------------- */
@@ -712,6 +712,10 @@ int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size
         if (rpt_write_xlsx(r, out, err, errlen) != FU_OK)
             return FU_ERR;
         break;
+    case RPT_DOCX:
+        if (rpt_write_docx(r, out, err, errlen) != FU_OK)
+            return FU_ERR;
+        break;
     case RPT_CSV:
         rpt_write_csv(r, out);
         break;
@@ -763,7 +767,8 @@ int rpt_format_for_path(const char *path, enum rpt_format *out)
         enum rpt_format f;
     } exts[] = {{".txt", RPT_TEXT}, {".text", RPT_TEXT}, {".md", RPT_MD},
                 {".markdown", RPT_MD}, {".csv", RPT_CSV}, {".html", RPT_HTML},
-                {".htm", RPT_HTML}, {".json", RPT_JSON}, {".xlsx", RPT_XLSX}};
+                {".htm", RPT_HTML}, {".json", RPT_JSON}, {".xlsx", RPT_XLSX},
+                {".docx", RPT_DOCX}};
     const char *dot = path ? strrchr(path, '.') : NULL;
     if (!dot || strchr(dot, '/'))
         return -1;

@@ -36,12 +36,12 @@ int rpt_date_add(const char *date, long n, char out[11]);
 
 /* ---- the model ----------------------------------------------------------- */
 
-enum rpt_format { RPT_TEXT = 0, RPT_MD, RPT_CSV, RPT_HTML, RPT_JSON, RPT_XLSX };
+enum rpt_format { RPT_TEXT = 0, RPT_MD, RPT_CSV, RPT_HTML, RPT_JSON, RPT_XLSX, RPT_DOCX };
 enum rpt_group { RPT_BY_DEPT = 0, RPT_BY_SECTION };
 
-/* "text" "md" (or "markdown") "csv" "html" "json" "xlsx"; 0 or -1. */
+/* "text" "md" (or "markdown") "csv" "html" "json" "xlsx" "docx"; 0 or -1. */
 int rpt_format_parse(const char *s, enum rpt_format *out);
-/* 1 for the binary formats (xlsx), which never go to a terminal. */
+/* 1 for the binary formats (xlsx, docx), which never go to a terminal. */
 int rpt_format_binary(enum rpt_format f);
 
 struct rpt_source {        /* an imported report the status report covers */
@@ -170,8 +170,9 @@ int rpt_compute(struct rpt *r, char *err, size_t errlen);
 /* Writes the report in format f to out. Text is sanitised for the
  * terminal and aligned by display columns; HTML and Markdown escape
  * everything; CSV is RFC 4180 with formula-like cells neutralised by a
- * leading '; xlsx is a workbook with a sheet per part (core/report_xlsx.c).
- * FU_OK, or FU_ERR when writing failed. */
+ * leading '; xlsx is a workbook with a sheet per part (core/report_xlsx.c),
+ * docx the 督办通报 as an A4 document (core/report_docx.c). FU_OK, or
+ * FU_ERR when writing failed. */
 int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size_t errlen);
 
 /* Writes the report to the file path atomically: a temporary file in the
@@ -183,7 +184,7 @@ int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, cha
                    size_t errlen);
 
 /* The format a file name's extension asks for (.txt .md .csv .html .htm
- * .json .xlsx); 0, or -1 when it names none. */
+ * .json .xlsx .docx); 0, or -1 when it names none. */
 int rpt_format_for_path(const char *path, enum rpt_format *out);
 
 /* Reminders (催办): a heading and at most max_rows lines for the overdue

@@ -1,5 +1,5 @@
 /* What a status report says, in order, written once for every layout
- * (text, Markdown, HTML) through a sink (core/report_int.h): the
+ * (text, Markdown, HTML, docx) through a sink (core/report_int.h): the
  * header, the summary by status, the departments or sections, the overdue
  * and due-soon items, the changes since a review round and the ratings.
  * The tables and sentences are built by rpt_tab_* and rpt_*_text, which

@@ -94,6 +94,7 @@ void rtab_fini(struct rtab *t);
 struct rsink {
     const struct rpt *r;
     FILE *out;
+    void *ctx;             /* the layout's own state (docx) */
     int last;              /* the previous block: 0 none, 1 field, 2 heading, 3 other */
     void (*title)(struct rsink *s, const char *text);
     void (*heading)(struct rsink *s, int level, const char *text);   /* 1 or 2 */
@@ -140,6 +141,8 @@ size_t rpt_count_changes(const struct rpt *r, enum rpt_change_kind k);
 
 /* report_xlsx.c: the workbook; FU_OK or FU_ERR with err filled. */
 int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen);
+/* report_docx.c: the document; FU_OK or FU_ERR with err filled. */
+int rpt_write_docx(const struct rpt *r, FILE *out, char *err, size_t errlen);
 
 /* report_data.c */
 void rpt_write_csv(const struct rpt *r, FILE *out);
