@@ -204,4 +204,103 @@ assert by["2.4"][4] == "区知识产权局" and by["2.4"][5] == "区审改办、
 assert by["2.4"][6] == "2024-06-20" and by["1.1"][9] == "已组织专题学习", by["1.1"]
 assert by["1.1"][11] == "不满意" and by["1.1"][12] == "进度偏慢"
 EOF
+
+# ---- the report as a document (督办通报) ---------------------------------------------------------
+fu note 2.4 "$(printf '<script>x</script> & 已设立\033[2J')"; expect_rc 0 "a hostile note"
+script -qec "$FU --db $DB report --format docx" /dev/null >"$T/tty.out" 2>&1
+grep -q "\-o FILE.docx" "$T/tty.out" || fail "docx to a terminal: no hint: $(cat "$T/tty.out")"
+for v in zh-dept zh-section en-dept; do
+    cfg=$EN; by=dept
+    case $v in zh-*) cfg=$ZH ;; esac
+    case $v in *-section) by=section ;; esac
+    FOLLOWUP_CONFIG=$cfg fu report --since-review --by $by --format docx -o "$T/$v.docx"
+    expect_rc 0 "report docx $v"
+    FOLLOWUP_CONFIG=$cfg fu report --since-review --by $by; cp "$T/out" "$T/$v.txt"
+    mkdir -p "$T/$v" && (cd "$T/$v" && unzip -q "../$v.docx") || fail "unzip $v.docx"
+done
+FOLLOWUP_CONFIG=$ZH fu report --since-review --format docx; expect_rc 0 "docx to a pipe"
+[ "$(head -c 2 "$T/out")" = PK ] || fail "docx to a pipe is no zip"
+python3 - "$T" <<'EOF' || fail "report.docx structure"
+import glob, re, sys, xml.etree.ElementTree as ET
+T = sys.argv[1]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+def q(tag): return W + tag
+def val(e, a): return e.get(q(a))
+for v in ("zh-dept", "zh-section", "en-dept"):
+    d = T + "/" + v
+    for f in glob.glob(d + "/**/*.xml", recursive=True) + glob.glob(d + "/**/*.rels", recursive=True):
+        ET.parse(f)                                   # every part well formed
+    ct = open(d + "/[Content_Types].xml").read()
+    assert "wordprocessingml.document.main+xml" in ct and "footer+xml" in ct, ct
+    doc = ET.parse(d + "/word/document.xml").getroot()
+    sect = doc.find(".//" + q("sectPr"))
+    pg, mar = sect.find(q("pgSz")), sect.find(q("pgMar"))
+    assert (val(pg, "w"), val(pg, "h")) == ("11906", "16838"), "not A4"
+    assert [val(mar, k) for k in ("top", "bottom", "left", "right")] == ["2098", "1984", "1587", "1474"]
+    assert sect.find(q("footerReference")) is not None, "no footer"
+    assert "PAGE" in open(d + "/word/footer1.xml", encoding="utf-8").read(), "no page number"
+    tables = doc.findall(".//" + q("tbl"))
+    assert len(tables) >= 3, len(tables)
+    for t in tables:
+        b = t.find(q("tblPr") + "/" + q("tblBorders"))
+        assert b is not None and all(b.find(q(s)) is not None and val(b.find(q(s)), "val") == "single"
+                                     for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        rows = t.findall(q("tr"))
+        assert rows[0].find(q("trPr") + "/" + q("tblHeader")) is not None, "header row does not repeat"
+        assert all(r.find(q("trPr") + "/" + q("tblHeader")) is None for r in rows[1:])
+    def paras(style):
+        out = []
+        for p in doc.iter(q("p")):
+            s = p.find(q("pPr") + "/" + q("pStyle"))
+            if s is not None and val(s, "val") == style:
+                out.append("".join(t.text or "" for t in p.iter(q("t"))))
+        return out
+    text = open(d + ".txt", encoding="utf-8").read().splitlines()
+    h1 = [l for l in text if re.match(r"^([一二三四五六七八九十]+、|\d+\. )", l)]
+    assert paras("Heading1") == h1, (paras("Heading1"), h1)
+    h2 = [l for l in text if re.match(r"^(（[一二三四五六七八九十]+）|\d+\.\d+ )", l)]
+    assert paras("Heading2") == h2, (paras("Heading2"), h2)
+    body = "".join(t.text or "" for t in doc.iter(q("t")))
+    if v == "zh-dept":
+        assert "<script>x</script> & 已设立^[[2J" in body, "the hostile note is not shown as text"
+    st = ET.parse(d + "/word/styles.xml").getroot()
+    sty = {val(s, "styleId"): s for s in st.findall(q("style"))}
+    def font(i): return val(sty[i].find(".//" + q("rFonts")), "eastAsia")
+    def size(i): return val(sty[i].find(".//" + q("sz")), "val")
+    if v.startswith("zh"):
+        assert paras("Title") == ["督办工作情况报告"], paras("Title")
+        assert font("Title") == "方正小标宋简体" and size("Title") == "44", "title: 小标宋 二号"
+        assert font("Normal") == "仿宋" and size("Normal") == "32", "body: 仿宋 三号"
+        assert font("Heading1") == "黑体" and font("Heading2") == "楷体"
+        assert val(sty["Normal"].find(".//" + q("ind")), "firstLineChars") == "200"
+        fonts = open(d + "/word/fontTable.xml", encoding="utf-8").read()
+        assert 'w:name="方正小标宋简体"' in fonts and 'w:altName w:val="黑体"' in fonts
+    else:
+        assert paras("Title") == ["Follow-up status report"], paras("Title")
+        assert val(sty["Normal"].find(".//" + q("rFonts")), "ascii") == "Times New Roman"
+EOF
+
+lo "txt:Text (encoded):UTF8" "$T/zh-dept.docx" "$T/zh-section.docx" "$T/en-dept.docx"
+python3 - "$T" <<'EOF' || fail "report.docx as LibreOffice reads it differs from report --format text"
+import re, sys
+T = sys.argv[1]
+def squash(s):   # no spaces, no colons, the generation time masked
+    s = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:?\d\d)?", "<TIME>", s)
+    return re.sub(r"[\s:：]", "", s)
+for v in ("zh-dept", "zh-section", "en-dept"):
+    text = open("%s/%s.txt" % (T, v), encoding="utf-8").read()
+    want = squash("\n".join(l for l in text.splitlines() if not re.fullmatch(r"[\s=-]*", l)))
+    cut = [squash(w)[:-1] for w in text.split() if w.endswith("…") and len(w) > 4]
+    got = open("%s/lo-out/%s.txt" % (T, v), encoding="utf-8-sig").read().splitlines()
+    got = [squash(l) for l in got if squash(l)]
+    assert len(got) > 60, len(got)
+    pos = 0
+    for line in got:        # every line LibreOffice reads is in the text report, in order,
+        hits = [(want.find(line, pos), line)]   # whole or as a table cell cut short with "…"
+        hits += [(want.find(c + "…", pos), c + "…") for c in cut if line.startswith(c)]
+        hits = sorted(h for h in hits if h[0] >= 0)
+        assert hits, (v, "not in the text report after position %d" % pos, line)
+        pos = hits[0][0] + len(hits[0][1])
+    assert pos > len(want) * 0.95, (v, "the document stops early", pos, len(want))
+EOF
 finish
