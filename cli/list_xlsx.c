@@ -1,5 +1,6 @@
 /* list --format xlsx: the 台账 as a workbook, one row per task with the
- * columns of list --format csv plus the latest progress note, written as
+ * columns of list --format csv (the light as its colour's fill) plus the
+ * latest progress note and the number of evidence files, written as
  * the rows arrive (constant memory). Codes are text, due dates real
  * dates, the header row frozen with an autofilter, widths by display
  * width. Columns are a table: a new one is a line here and a case in
@@ -11,15 +12,16 @@
 #include "core/err.h"
 #include "core/sheet.h"
 #include "core/when.h"
+#include "core/workflow.h"
 
 enum col_id {
-    C_REPORT, C_CODE, C_KIND, C_TEXT, C_STATUS, C_LEAD, C_SUPPORT, C_DUE, C_NOTE, C_NOTE_AT,
-    C_VERSION, C_UUID, C_COUNT
+    C_REPORT, C_CODE, C_KIND, C_TEXT, C_STATUS, C_LEAD, C_SUPPORT, C_DUE, C_LIGHT, C_NOTE,
+    C_NOTE_AT, C_ATTACH, C_VERSION, C_UUID, C_COUNT
 };
 
 static const struct {
     const char *en, *zh;
-    enum sheet_style style;    /* SS_DATE: a real date when valid */
+    enum sheet_style style;    /* SS_DATE: a real date when valid; SS_RED: the light's fill */
 } cols[C_COUNT] = {
     [C_REPORT] = {"Report", "报告", SS_CODE},
     [C_CODE] = {"Code", "编号", SS_CODE},
@@ -29,8 +31,10 @@ static const struct {
     [C_LEAD] = {"Lead", "牵头单位", SS_TEXT},
     [C_SUPPORT] = {"Supporting", "配合单位", SS_TEXT},
     [C_DUE] = {"Due", "完成时限", SS_DATE},
+    [C_LIGHT] = {"Light", "亮灯", SS_RED},
     [C_NOTE] = {"Latest progress", "最新进展", SS_TEXT},
     [C_NOTE_AT] = {"Progress noted", "进展时间", SS_TEXT},
+    [C_ATTACH] = {"Attachments", "佐证材料", SS_INT},
     [C_VERSION] = {"Version", "版本", SS_INT},
     [C_UUID] = {"UUID", "UUID", SS_CODE},
 };
@@ -75,9 +79,16 @@ static const char *kind_label(const struct cli *c, enum task_kind k)
     return (unsigned)k <= KIND_STATEMENT ? zh[k] : "?";
 }
 
+/* What a row shows besides the task: read per task from the database. */
+struct extra {
+    char *note;
+    char at[32];           /* the note's local time */
+    size_t nattach;
+};
+
 /* The text of column i for t (buf for what must be made). */
 static const char *value(struct list_xlsx *x, const struct task *t, int i, char *buf,
-                         size_t len, const char *note, const char *note_at)
+                         size_t len, const struct extra *e)
 {
     const struct cli *c = x->c;
     switch ((enum col_id)i) {
@@ -97,38 +108,59 @@ static const char *value(struct list_xlsx *x, const struct task *t, int i, char 
                                      : "", t->support[k]);
         return buf;
     case C_DUE: return t->due[0] ? t->due : NULL;
-    case C_NOTE: return note;
-    case C_NOTE_AT: return note_at && *note_at ? note_at : NULL;
+    case C_LIGHT: return c->zh ? light_zh((enum light)t->light) : light_key((enum light)t->light);
+    case C_NOTE: return e->note;
+    case C_NOTE_AT: return e->at[0] ? e->at : NULL;
+    case C_ATTACH: snprintf(buf, len, "%zu", e->nattach); return buf;
     case C_VERSION: snprintf(buf, len, "%lld", t->version); return buf;
     case C_UUID: return t->uuid;
     default: return NULL;
     }
 }
 
+static int extra_of(struct list_xlsx *x, const struct task *t, struct extra *e)
+{
+    char utc[32];
+    struct attachment_list al = {0};
+    memset(e, 0, sizeof *e);
+    int rc = db_task_latest_note(x->c->db, t->id, utc, &e->note, x->err, sizeof x->err);
+    if (rc == FU_OK)
+        rc = db_attachments(x->c->db, t->id, &al, x->err, sizeof x->err);
+    when_local(utc, WHEN_MINUTE, e->at, sizeof e->at);
+    e->nattach = al.n;
+    attachment_list_free(&al);
+    return rc;
+}
+
+/* The light as its colour's fill. */
+static enum sheet_style light_style(int light)
+{
+    return light == LIGHT_RED ? SS_RED : light == LIGHT_YELLOW ? SS_YELLOW : SS_BLUE;
+}
+
 int list_xlsx_task(const struct task *t, void *ctx)
 {
     struct list_xlsx *x = ctx;
-    char utc[32], at[32], buf[2048];
-    char *note = NULL;
-    int rc = db_task_latest_note(x->c->db, t->id, utc, &note, x->err, sizeof x->err);
-    if (rc != FU_OK)
-        return rc;
-    when_local(utc, WHEN_MINUTE, at, sizeof at);
-    for (int i = 0; i < C_COUNT; i++) {
-        const char *v = value(x, t, i, buf, sizeof buf, note, at);
-        if (!v)
+    char buf[2048];
+    struct extra e;
+    int rc = extra_of(x, t, &e);
+    for (int i = 0; rc == FU_OK && i < C_COUNT; i++) {
+        const char *v = value(x, t, i, buf, sizeof buf, &e);
+        if (!v || (i == C_LIGHT && !*v))
             continue;
         if (cols[i].style == SS_DATE)
             sheet_date(x->s, x->s->row, i, v);
         else if (cols[i].style == SS_INT)
             sheet_num(x->s, x->s->row, i, strtod(v, NULL), SS_INT);
+        else if (cols[i].style == SS_RED)
+            sheet_text(x->s, x->s->row, i, v, light_style(t->light));
         else
             sheet_text(x->s, x->s->row, i, v, cols[i].style);
     }
-    free(note);
+    free(e.note);
     x->s->row++;
     x->n++;
-    return FU_OK;
+    return rc;
 }
 
 int list_xlsx_end(struct list_xlsx *x, FILE *out, int ok, size_t *rows, char *err,

@@ -28,6 +28,8 @@ fu assign 1.2 - --due 2024-07-05; expect_rc 0 "assign 1.2"
 fu note 1.10 "$(printf '=1+1 第一行\n第二行 \033[2J')"; expect_rc 0 "a two-line note"
 fu status 1.10.1 delayed --note "子项滞后"; expect_rc 0 "a note on a sub-task"
 fu status 1.1 active --note "已启动"; expect_rc 0 "1.1 active"
+echo "佐证" >"$T/evidence.txt"
+fu attach 1.10 "$T/evidence.txt"; expect_rc 0 "attach evidence to 1.10"
 
 script -qec "$FU --db $DB list --format xlsx" /dev/null >"$T/tty.out" 2>&1
 grep -q "\-o FILE.xlsx" "$T/tty.out" || fail "xlsx to a terminal: no hint to use -o: $(cat "$T/tty.out")"
@@ -55,7 +57,7 @@ pane = sh.find(".//m:pane", ns)
 assert pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "1", "header not frozen"
 lst = list(csv.DictReader(open(T + "/list.csv", newline="", encoding="utf-8")))
 n = len(lst)
-assert sh.find("m:autoFilter", ns).get("ref") == "A1:L%d" % (n + 1), "autofilter"
+assert sh.find("m:autoFilter", ns).get("ref") == "A1:N%d" % (n + 1), "autofilter"
 widths = {int(c.get("min")): float(c.get("width")) for c in sh.findall(".//m:col", ns)}
 assert widths[4] > 30 and widths[2] < 12, ("widths by content", widths)
 st = ET.parse(T + "/list-styles.xml").getroot()
@@ -71,7 +73,14 @@ for row in rows[1:]:
     assert code.get("t") in ("inlineStr", "s", "str") and fmt(code) == "@", "a code is not text"
     if "H" in cells and cells["H"].find("m:v", ns) is not None:
         assert cells["H"].get("t") is None and fmt(cells["H"]) == "yyyy-mm-dd", "due is no date"
-    assert cells["K"].get("t") is None, "version is no number"
+    assert cells["M"].get("t") is None and cells["L"].get("t") is None, "counts are no numbers"
+    if "I" in cells and cells["I"].get("t"):                       # the light, as a fill
+        xf = xfs[int(cells["I"].get("s"))]
+        fill = st.find("m:fills", ns).findall("m:fill", ns)[int(xf.get("fillId"))]
+        pf = fill.find("m:patternFill", ns)
+        text = cells["I"].find(".//m:t", ns).text
+        want = {"red": "FFFF6B6B", "yellow": "FFFFE066", "blue": "FF74B9FF"}[text]
+        assert pf.get("patternType") == "solid" and pf.find("m:fgColor", ns).get("rgb") == want, text
 text = "".join(ET.parse(T + "/list-zh-sheet.xml").getroot().itertext())
 assert "编号" in text and "牵头单位" in text and "最新进展" in text, "Chinese headers"
 assert 'name="督办台账"' in open(T + "/list-zh-book.xml", encoding="utf-8").read()
@@ -93,7 +102,9 @@ for l, g in zip(lst, got):
     assert g["Status"] == label[l["status"]], (g["Status"], l["status"])
     assert g["Lead"] == l["lead"] and g["Due"] == l["due"], (g, l)
     assert g["Supporting"] == l["support"].replace(";", ", "), (g["Supporting"], l["support"])
-    assert g["Version"] == l["version"]
+    assert g["Version"] == l["version"] and g["Light"] == l["light"], (g["Light"], l["light"])
+assert {l["code"]: l["light"] for l in lst}["1.10"] == "red"
+assert {g["Code"]: g["Attachments"] for g in got}["1.10"] == "1"
 notes = {g["Code"]: g["Latest progress"] for g in got}
 assert notes["1.10"] == "子项滞后", notes["1.10"]              # its sub-task's, the latest
 assert notes["1.1"] == "已启动" and notes["1.3"] == "", notes
