@@ -140,6 +140,8 @@ void rpt_fini(struct rpt *r)
         free(it->support);
         free(it->note);
         free(it->remark);
+        free(it->instruction);
+        free(it->instruction_by);
     }
     free(r->items);
     for (size_t i = 0; i < r->nchanges; i++) {
@@ -162,6 +164,8 @@ void rpt_fini(struct rpt *r)
     free(r->depts);
     free(r->overdue);
     free(r->due_soon);
+    free(r->ranked);
+    free(r->fb_late);
     rpt_init(r);
 }
 
@@ -396,7 +400,7 @@ int rpt_compute(struct rpt *r, char *err, size_t errlen)
     free(r->depts);
     r->depts = NULL;
     r->ndepts = 0;
-    if (collect_depts(r) != 0 || count_depts(r) != 0)
+    if (collect_depts(r) != 0 || count_depts(r) != 0 || rpt_compute_workflow(r) != 0)
         return oom(err, errlen);
     return FU_OK;
 }
@@ -824,18 +828,20 @@ static void remind_widths(const struct rpt *r, size_t max_rows, struct remind_co
 size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
 {
     size_t late = r->noverdue + r->more_overdue, soon = r->ndue_soon + r->more_due_soon;
-    size_t n = late + soon, shown = 0;
-    if (n == 0)
+    size_t n = late + soon, shown = 0, extra[3];
+    size_t m = rpt_remind_workflow_count(r, extra);
+    if (n + m == 0)
         return 0;
     char scope[256];
     text_fit(r->scope ? r->scope : (r->zh ? "全部单位" : "all departments"), 40, 0, scope,
              sizeof scope);
     if (r->zh)
-        fprintf(out, "督办提醒（%s）：逾期%zu项，%d日内到期%zu项\n", scope, late,
+        fprintf(out, "督办提醒（%s）：逾期%zu项，%d日内到期%zu项", scope, late,
                 r->warn_days, soon);
     else
-        fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d day%s\n", scope,
+        fprintf(out, "Follow-up reminder (%s): %zu overdue, %zu due within %d day%s", scope,
                 late, soon, r->warn_days, r->warn_days == 1 ? "" : "s");
+    rpt_remind_workflow_head(r, extra, out);
     struct remind_cols w;
     remind_widths(r, max_rows, &w);
     for (size_t i = 0; i < r->noverdue && shown < max_rows; i++, shown++)
@@ -850,5 +856,6 @@ size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows)
             fprintf(out, "  … and %zu more (followup list --overdue lists every overdue "
                     "task)\n", n - shown);
     }
-    return n;
+    rpt_remind_workflow(r, out, max_rows);
+    return n + m;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "core/task.h"
+#include "core/workflow.h"
 
 /* ---- ratings (测评) ------------------------------------------------------- */
 
@@ -77,10 +78,25 @@ struct rpt_item {
     int rating;            /* enum rating in rpt.rated, -1 when not rated */
     char *remark;          /* the rating's remark, NULL when none */
     int was;               /* enum task_status at rpt.since, -1 when unknown */
+    /* the workflow (db_rpt_fill, db_remind) */
+    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
+    char last_note_on[11]; /* local date of the latest note on it or its sub-tasks, "" */
+    long fb_periods;       /* its cycle's periods whose deadline is before today */
+    long fb_on_time;       /* of those, the periods that had a note in time */
+    char done_on[11];      /* local date it was last accepted as done, "" */
+    int ext_approved;      /* approved extension requests */
+    char ext_pending[11];  /* the date a pending extension request asks for, "" */
+    char *instruction;     /* the latest leader's instruction (批示), NULL when none */
+    char instruction_at[32];   /* ISO 8601 local time with its offset */
+    char *instruction_by;  /* "alice" or "alice as bob" */
+    int instruction_open;  /* no progress note on it or its sub-tasks since */
     /* set by rpt_compute */
     long late;             /* today - due in days (> 0: overdue); 0 when no due */
     int overdue;           /* has a due date, before today, not done */
     int due_soon;          /* not done, due today .. today + warn_days */
+    int fb_overdue;        /* its feedback is overdue (not done or submitted) */
+    char fb_deadline[11];  /* the deadline missed when fb_overdue */
+    int light;             /* enum light */
 };
 
 struct rpt_section {
@@ -116,6 +132,14 @@ struct rpt_dept {          /* computed: one department's items */
     long long nlead, nsupport, done, overdue;      /* done/overdue over both roles */
     size_t *items;         /* indexes into rpt.items: as lead, then as support */
     size_t nitems, nlead_items;
+    /* the evaluation (考评), over the items it leads */
+    long long lights[LIGHT_COUNT];  /* items per light */
+    long long ext_approved;         /* approved extension requests */
+    long long fb_late;              /* items whose feedback is overdue */
+    long long ontime, ontime_base;  /* done by the due date / done or past due */
+    long fb_periods, fb_on_time;    /* feedback periods due, and met */
+    long long sat_points, sat_n;    /* rating points (eval_rating_points), items rated */
+    struct eval eval;               /* components, score, rank (0: not ranked) */
 };
 
 struct rpt {
@@ -149,6 +173,10 @@ struct rpt {
     size_t *due_soon, ndue_soon; /* soonest first */
     size_t more_overdue, more_due_soon;  /* reminders: tasks counted but not loaded */
     long long by_rating[RATING_COUNT], nrated;
+    long long lights[LIGHT_COUNT];   /* items per light */
+    size_t *ranked;              /* ndepts indexes into depts: best first, unranked last */
+    size_t *fb_late, nfb_late;   /* items whose feedback is overdue, in report order */
+    long long ext_approved;      /* approved extension requests on the items */
 };
 
 /* Zeroes r. Everything r points to is owned by r and released by
@@ -162,8 +190,10 @@ void rpt_fini(struct rpt *r);
 struct rpt_item *rpt_add_item(struct rpt *r);
 struct rpt_change *rpt_add_change(struct rpt *r);
 
-/* Computes the summary, the departments, the overdue and due-soon lists
- * and the rating counts from the items, r->today and r->warn_days.
+/* Computes the summary, the departments, the overdue and due-soon lists,
+ * the rating counts, the lights, the feedback-overdue items and the
+ * departments' evaluation and ranking from the items, r->today and
+ * r->warn_days.
  * FU_OK, FU_USAGE (bad today) or FU_ERR (out of memory), err filled. */
 int rpt_compute(struct rpt *r, char *err, size_t errlen);
 
@@ -189,8 +219,11 @@ int rpt_format_for_path(const char *path, enum rpt_format *out);
 
 /* Reminders (催办): a heading and at most max_rows lines for the overdue
  * and due-soon items of r (filled by db_remind, computed); the heading's
- * counts include more_overdue and more_due_soon. Writes nothing
- * and returns 0 when there is nothing to say; else the number of tasks. */
+ * counts include more_overdue and more_due_soon. Then at most max_rows
+ * more for the workflow: feedback overdue (未按期反馈), leaders'
+ * instructions not yet answered by a note, and pending extension
+ * requests. Writes nothing and returns 0 when there is nothing to say;
+ * else the number of things to remind of. */
 size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows);
 
 #endif

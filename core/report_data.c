@@ -40,7 +40,7 @@ static const char *const csv_item_cols[] = {
     "section_code", "section", "uuid", "report", "code", "kind", "text", "status",
     "status_label", "lead", "support", "due", "days_late", "days_left", "subtasks_done",
     "subtasks", "latest_note", "latest_note_at", "rating", "rating_label", "remark",
-    "status_at_round",
+    "status_at_round", "light",
 };
 #define CSV_ITEM_COLS (sizeof csv_item_cols / sizeof *csv_item_cols)
 
@@ -64,6 +64,7 @@ static void csv_item(const struct rpt *r, const struct rpt_item *it, FILE *out, 
         it->rating >= 0 ? rating_key((enum rating)it->rating) : "",
         rpt_rating_lbl(r, it->rating), it->remark,
         it->was >= 0 ? status_key((enum task_status)it->was) : "",
+        light_key((enum light)it->light),
     };
     for (size_t i = 0; i < CSV_ITEM_COLS; i++)
         csv_field(out, v[i], first && i == 0);
@@ -153,6 +154,71 @@ static void codes(FILE *out, const struct rpt *r, const size_t *ix, size_t from,
     fputc(']', out);
 }
 
+/* An item's light, feedback cycle, extensions and latest instruction. */
+static void item_workflow_json(FILE *out, const struct rpt_item *it, int *f)
+{
+    char cyc[96];
+    cycle_format(&it->cycle, cyc, sizeof cyc);
+    key(out, "light", f), json_str(out, light_key((enum light)it->light));
+    key(out, "cycle", f), json_str(out, cyc[0] ? cyc : NULL);
+    key(out, "feedback_overdue", f), fputs(it->fb_overdue ? "true" : "false", out);
+    key(out, "feedback_deadline", f), json_str(out, it->fb_overdue ? it->fb_deadline : NULL);
+    key(out, "feedback_periods", f), fprintf(out, "%ld", it->fb_periods);
+    key(out, "feedback_on_time", f), fprintf(out, "%ld", it->fb_on_time);
+    key(out, "extensions_approved", f), fprintf(out, "%d", it->ext_approved);
+    key(out, "extension_pending", f), json_str(out, it->ext_pending[0] ? it->ext_pending : NULL);
+    key(out, "instruction", f);
+    if (!it->instruction) {
+        fputs("null", out);
+        return;
+    }
+    int g = 1;
+    fputc('{', out);
+    key(out, "text", &g), json_str(out, it->instruction);
+    key(out, "at", &g), json_str(out, it->instruction_at);
+    key(out, "by", &g), json_str(out, it->instruction_by);
+    key(out, "answered", &g), fputs(it->instruction_open ? "false" : "true", out);
+    fputc('}', out);
+}
+
+/* A share in 0..1, or null when negative (no data). */
+static void share(FILE *out, double v)
+{
+    if (v < 0)
+        fputs("null", out);
+    else
+        fprintf(out, "%.4f", v);
+}
+
+/* A department's lights, extensions and evaluation (rank 0: null). */
+static void dept_eval_json(FILE *out, const struct rpt_dept *d, int *f)
+{
+    const struct eval *e = &d->eval;
+    int g = 1;
+    key(out, "lights", f), fputc('{', out);
+    for (int l = LIGHT_BLUE; l < LIGHT_COUNT; l++)
+        key(out, light_key((enum light)l), &g), fprintf(out, "%lld", d->lights[l]);
+    fputc('}', out);
+    key(out, "extensions_approved", f), fprintf(out, "%lld", d->ext_approved);
+    key(out, "feedback_overdue", f), fprintf(out, "%lld", d->fb_late);
+    key(out, "rank", f);
+    if (e->rank)
+        fprintf(out, "%d", e->rank);
+    else
+        fputs("null", out);
+    key(out, "score", f);
+    if (e->score >= 0)
+        fprintf(out, "%.1f", e->score);
+    else
+        fputs("null", out);
+    key(out, "on_time", f), share(out, e->ontime);
+    key(out, "feedback", f), share(out, e->feedback);
+    key(out, "satisfaction", f), share(out, e->satisfaction);
+    key(out, "on_time_items", f), fprintf(out, "[%lld,%lld]", d->ontime, d->ontime_base);
+    key(out, "feedback_periods", f), fprintf(out, "[%ld,%ld]", d->fb_on_time, d->fb_periods);
+    key(out, "rated_items", f), fprintf(out, "%lld", d->sat_n);
+}
+
 static void item_json(FILE *out, const struct rpt *r, const struct rpt_item *it)
 {
     int f = 1;
@@ -200,6 +266,7 @@ static void item_json(FILE *out, const struct rpt *r, const struct rpt_item *it)
     key(out, "remark", &f), json_str(out, it->remark);
     key(out, "status_at_round", &f);
     json_str(out, it->was >= 0 ? status_key((enum task_status)it->was) : NULL);
+    item_workflow_json(out, it, &f);
     fputc('}', out);
 }
 
@@ -217,6 +284,7 @@ static void dept_json(FILE *out, const struct rpt *r, const struct rpt_dept *d)
     key(out, "overdue", &f), fprintf(out, "%lld", d->overdue);
     key(out, "lead_items", &f), codes(out, r, d->items, 0, d->nlead_items);
     key(out, "support_items", &f), codes(out, r, d->items, d->nlead_items, d->nitems);
+    dept_eval_json(out, d, &f);
     fputc('}', out);
 }
 
@@ -286,6 +354,11 @@ static void head_json(FILE *out, const struct rpt *r, int *f)
     key(out, "completion", &g), ratio(out, r->by_status[ST_DONE], r->total);
     key(out, "overdue", &g), fprintf(out, "%zu", r->noverdue);
     key(out, "due_soon", &g), fprintf(out, "%zu", r->ndue_soon);
+    key(out, "lights", &g), fprintf(out, "{\"blue\":%lld,\"yellow\":%lld,\"red\":%lld}",
+                                   r->lights[LIGHT_BLUE], r->lights[LIGHT_YELLOW],
+                                   r->lights[LIGHT_RED]);
+    key(out, "feedback_overdue", &g), fprintf(out, "%zu", r->nfb_late);
+    key(out, "extensions_approved", &g), fprintf(out, "%lld", r->ext_approved);
     fputc('}', out);
 }
 
@@ -335,6 +408,25 @@ void rpt_write_json(const struct rpt *r, FILE *out)
     fputs("]", out);
     key(out, "overdue", &f), codes(out, r, r->overdue, 0, r->noverdue);
     key(out, "due_soon", &f), codes(out, r, r->due_soon, 0, r->ndue_soon);
+    key(out, "feedback_overdue", &f), codes(out, r, r->fb_late, 0, r->nfb_late);
+    char formula[2048];
+    rpt_eval_text(r, formula, sizeof formula);
+    key(out, "evaluation", &f), fputs("{\"formula\":", out), json_str(out, formula);
+    fputs(",\"weights\":", out);
+    fprintf(out, "{\"on_time\":%d,\"feedback\":%d,\"satisfaction\":%d}", EVAL_W_ONTIME,
+            EVAL_W_FEEDBACK, EVAL_W_SATISFACTION);
+    fputs(",\"ranking\":[", out);
+    for (size_t i = 0; i < r->ndepts; i++) {
+        const struct rpt_dept *d = &r->depts[r->ranked[i]];
+        fprintf(out, "%s{\"rank\":", i ? "," : "");
+        if (d->eval.rank)
+            fprintf(out, "%d", d->eval.rank);
+        else
+            fputs("null", out);
+        fputs(",\"name\":", out), json_str(out, d->name);
+        fputc('}', out);
+    }
+    fputs("]}", out);
     key(out, "changes", &f);
     if (!r->since.id) {
         fputs("null", out);

@@ -241,9 +241,15 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
     const char *none = r->zh ? "无" : "none";
     char *support = rpt_join(it->support, it->nsupport, r->zh ? "、" : ", ");
     char late[64], at[11];
-    struct rbuf b[4] = {{0}};
-    const char *lines[4];
+    struct rbuf b[6] = {{0}};
+    const char *lines[6];
     size_t n = 0;
+    if (it->instruction) {   /* a leader's instruction comes first */
+        rpt_date_of(it->instruction_at, at);
+        rbuf_fmt(&b[4], r->zh ? "领导批示（%s，%s）%s%s" : "Instruction (%s, %s)%s%s", at,
+                 it->instruction_by ? it->instruction_by : "", colon, it->instruction);
+        lines[n++] = rbuf_get(&b[4]);
+    }
     rpt_late_phrase(r, it, late, sizeof late);
     rbuf_fmt(&b[0], "%s%s%s%s", rpt_lbl(r, L_STATUS), colon, rpt_status_lbl(r, it->status), semi);
     rbuf_fmt(&b[0], "%s%s%s", rpt_lbl(r, L_DUE), colon, it->due[0] ? it->due : none);
@@ -269,8 +275,23 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
             rbuf_fmt(&b[3], "%s%s%s%s", semi, rpt_lbl(r, L_REMARK), colon, it->remark);
         lines[n++] = rbuf_get(&b[3]);
     }
+    if (it->light || it->fb_overdue || it->ext_approved || it->ext_pending[0]) {
+        if (it->light)
+            rbuf_fmt(&b[5], "%s%s%s", r->zh ? "督办灯" : "Light", colon,
+                     r->zh ? light_zh((enum light)it->light) : light_key((enum light)it->light));
+        if (it->fb_overdue)
+            rbuf_fmt(&b[5], r->zh ? "%s未按期反馈（期限%s）" : "%sfeedback overdue (%s)",
+                     it->light ? semi : "", it->fb_deadline);
+        if (it->ext_approved)
+            rbuf_fmt(&b[5], r->zh ? "%s已批准延期%d次" : "%s%d extension%s approved",
+                     b[5].n ? semi : "", it->ext_approved, it->ext_approved == 1 ? "" : "s");
+        if (it->ext_pending[0])
+            rbuf_fmt(&b[5], r->zh ? "%s延期申请待审批（至%s）" : "%sextension to %s pending",
+                     b[5].n ? semi : "", it->ext_pending);
+        lines[n++] = rbuf_get(&b[5]);
+    }
     s->entry(s, it->code, it->title, lines, n);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 6; i++)
         rbuf_free(&b[i]);
     free(support);
 }
@@ -536,11 +557,18 @@ void rpt_doc(struct rsink *s)
     int major = 0;
     header(s);
     summary(s, ++major);
-    if (r->by == RPT_BY_SECTION)
+    if (r->by == RPT_BY_SECTION) {
         by_section(s, ++major);
-    else
+    } else {
         by_dept(s, ++major);
+        rpt_doc_evaluation(s, ++major);
+    }
     overdue(s, ++major);
+    for (size_t i = 0; i < r->nitems; i++)
+        if (r->items[i].cycle.period != CYCLE_NONE) {
+            rpt_doc_no_feedback(s, ++major);
+            break;
+        }
     if (r->since.id)
         changes(s, ++major);
     if (r->rated.id)

@@ -139,6 +139,34 @@ void rpt_ratings_title(const struct rpt *r, char *buf, size_t len);
 const char *rpt_dept_name(const struct rpt *r, const struct rpt_dept *d);
 size_t rpt_count_changes(const struct rpt *r, enum rpt_change_kind k);
 
+/* ---- the workflow (report_eval.c) --------------------------------------------- */
+
+/* Part of rpt_compute: each item's feedback state and light, the
+ * feedback-overdue list, and each department's lights, extensions,
+ * evaluation components, score and rank (r->ranked). 0, or -1 when out
+ * of memory. */
+int rpt_compute_workflow(struct rpt *r);
+/* The ranking (排名 单位 按期办结率 按期反馈率 满意度 得分) and the lights
+ * (单位 红灯 黄灯 蓝灯 批准延期 未按期反馈) per department, as tables; the
+ * formula as a sentence. */
+void rpt_tab_ranking(const struct rpt *r, struct rtab *t);
+void rpt_tab_lights(const struct rpt *r, struct rtab *t);
+void rpt_eval_text(const struct rpt *r, char *buf, size_t len);
+/* The departments whose items' feedback is overdue (单位, 事项) */
+void rpt_tab_no_feedback(const struct rpt *r, struct rtab *t);
+void rpt_eval_title(const struct rpt *r, char *buf, size_t len);
+void rpt_no_feedback_title(const struct rpt *r, char *buf, size_t len);
+/* The sections of a report for the evaluation and the missing feedback,
+ * at heading number major (report_doc.c's rpt_doc calls them). */
+void rpt_doc_evaluation(struct rsink *s, int major);
+void rpt_doc_no_feedback(struct rsink *s, int major);
+/* Reminders: the numbers of feedback-overdue items, open instructions and
+ * pending extension requests into n[3] (their sum returned); the
+ * heading's tail for them; and their lines (at most max_rows). */
+size_t rpt_remind_workflow_count(const struct rpt *r, size_t n[3]);
+void rpt_remind_workflow_head(const struct rpt *r, const size_t n[3], FILE *out);
+void rpt_remind_workflow(const struct rpt *r, FILE *out, size_t max_rows);
+
 /* report_xlsx.c: the workbook; FU_OK or FU_ERR with err filled. */
 int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen);
 /* report_docx.c: the document; FU_OK or FU_ERR with err filled. */

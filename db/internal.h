@@ -225,6 +225,15 @@ int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen);
  * names the text in the message ("note", "reason"). */
 int db_text_check(const char *text, const char *what, char *err, size_t errlen);
 
+/* ---- the workflow in reports (db/workflow.c) -------------------------------- */
+
+struct rpt;
+/* For the items of r (filled, report report_id or 0 for all) that have a
+ * feedback cycle: the periods due by r->today and those met, from the
+ * notes on each item and its sub-tasks (one query). */
+int db_rpt_punctuality(struct db *db, struct rpt *r, long long report_id, char *err,
+                       size_t errlen);
+
 /* ---- tasks (db/task.c) --------------------------------------------------- */
 
 /* Reads the task with this id (withdrawn ones too) inside the caller's

@@ -151,6 +151,45 @@ static int split_note(struct rpt_item *it, const char *v)
     return it->note ? 0 : -1;
 }
 
+/* The workflow's columns 17-25 of an item's row (after WF_JOINS): its
+ * cycle, latest note (cycled items only), when it was accepted as done,
+ * approved and pending extension requests, and the latest instruction
+ * with whether a note has answered it. */
+#define WF_COLS                                                                          \
+    ", cy.period || ' day ' || cy.day || ' from ' || cy.start,"                           \
+    " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                  \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"            \
+    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END,"  \
+    " (SELECT max(h.at) FROM history h WHERE h.task_id = t.id AND h.field = 'status'"      \
+    "   AND h.new = 'done'),"                                                              \
+    " (SELECT count(*) FROM extensions e WHERE e.task_id = t.id AND e.state = 'approved'),"\
+    " (SELECT e.new_due FROM extensions e WHERE e.task_id = t.id AND e.state = 'pending'),"\
+    " i.text, i.at, i.actor || coalesce(' as ' || i.as_user, ''),"                        \
+    " i.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.id > i.last_note_id"  \
+    "   AND (n.task_id = t.id OR n.task_id IN (SELECT k.id FROM tasks k"                   \
+    "   WHERE k.parent_id = t.id)))"
+#define WF_JOINS                                                                         \
+    " LEFT JOIN cycles cy ON cy.task_id = t.id"                                           \
+    " LEFT JOIN instructions i ON i.id = (SELECT max(i2.id) FROM instructions i2"         \
+    "   WHERE i2.task_id = t.id)"
+
+static int add_workflow(struct rpt_item *it, struct db_stmt *s)
+{
+    int bad = 0;
+    cycle_scan(db_col_text(s, 17), &it->cycle);
+    when_local(db_col_text(s, 18), WHEN_DATE, it->last_note_on, sizeof it->last_note_on);
+    when_local(db_col_text(s, 19), WHEN_DATE, it->done_on, sizeof it->done_on);
+    it->ext_approved = (int)db_col_int(s, 20);
+    db_col_copy(s, 21, it->ext_pending, sizeof it->ext_pending);
+    it->instruction = dup_or_null(db_col_text(s, 22), &bad);
+    if (it->instruction) {
+        when_local(db_col_text(s, 23), WHEN_ISO, it->instruction_at, sizeof it->instruction_at);
+        it->instruction_by = dup_or_null(db_col_text(s, 24), &bad);
+        it->instruction_open = (int)db_col_int(s, 25);
+    }
+    return bad;
+}
+
 static int add_item(struct rpt *r, struct db_stmt *s, int multi, long section)
 {
     struct rpt_item *it = rpt_add_item(r);
@@ -179,6 +218,8 @@ static int add_item(struct rpt *r, struct db_stmt *s, int multi, long section)
     it->rating = rating_parse(db_col_text(s, 14), &lv) == 0 ? (int)lv : -1;
     it->remark = dup_or_null(db_col_text(s, 15), &bad);
     it->was = status_parse(db_col_text(s, 16), &st) == 0 ? (int)st : -1;
+    if (add_workflow(it, s) != 0)
+        bad = 1;
     return bad || !it->title ? -1 : 0;
 }
 
@@ -204,8 +245,8 @@ static int load_items(struct db *db, struct rpt *r, long long report_id, char *e
         "   (SELECT n.id, n.at, n.text FROM notes n WHERE n.task_id = t.id"
         "    UNION ALL SELECT n.id, n.at, n.text FROM tasks c JOIN notes n ON n.task_id = c.id"
         "    WHERE c.parent_id = t.id) x ORDER BY x.id DESC LIMIT 1),"
-        " g.level, g.remark, p.status"
-        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"
+        " g.level, g.remark, p.status" WF_COLS
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" WF_JOINS
         " LEFT JOIN review_ratings g ON g.round_id = :rated AND g.task_id = t.id"
         " LEFT JOIN review_snapshot p ON p.round_id = :since AND p.task_id = t.id"
         " WHERE t.withdrawn = 0 AND t.kind IN ('section', 'item')"
@@ -390,6 +431,8 @@ static int fill_tx(struct db *db, struct rpt *r, long long report_id, long long 
         rc = db_chain_head(db, &r->chain_rows, r->chain_head, err, errlen);
     if (rc == FU_OK)
         rc = load_items(db, r, report_id, err, errlen);
+    if (rc == FU_OK)
+        rc = db_rpt_punctuality(db, r, report_id, err, errlen);
     if (rc == FU_OK && r->since.id) {
         rc = snapshot_changes(db, r, report_id, err, errlen);
         if (rc == FU_OK)
@@ -468,8 +511,8 @@ static int remind_rows(struct db *db, struct rpt *r, long long uid, int all, siz
     struct db_stmt s;
     int rc = db_prepare_cached(db, &s,
         "SELECT t.id, t.uuid, t.report_id, t.code, t.kind, t.depth, t.text, t.status, d.name,"
-        " NULL, t.due, 0, 0, NULL, NULL, NULL, NULL"
-        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" REMIND_WHERE
+        " NULL, t.due, 0, 0, NULL, NULL, NULL, NULL" WF_COLS
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" WF_JOINS REMIND_WHERE
         " ORDER BY t.due, t.report_id, t.seq, t.id LIMIT :max", err, errlen);
     int multi = 0;
     if (rc == FU_OK) {
@@ -493,6 +536,50 @@ static int remind_rows(struct db *db, struct rpt *r, long long uid, int all, siz
     return rc;
 }
 
+/* The tasks with a reason of the workflow to remind of (a feedback cycle,
+ * an instruction, a pending extension request), led from those small
+ * tables, that remind_rows did not load. */
+static int remind_workflow_rows(struct db *db, struct rpt *r, long long uid, int all,
+                                char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t loaded = r->nitems;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.id, t.uuid, t.report_id, t.code, t.kind, t.depth, t.text, t.status, d.name,"
+        " NULL, t.due, 0, 0, NULL, NULL, NULL, NULL" WF_COLS
+        " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" WF_JOINS
+        " WHERE t.id IN (SELECT task_id FROM cycles UNION SELECT task_id FROM instructions"
+        "   UNION SELECT task_id FROM extensions WHERE state = 'pending')"
+        " AND t.withdrawn = 0 AND t.status <> 'done' AND (:all OR t.status <> 'submitted')"
+        " AND (:all OR t.lead_id IN (SELECT dept_id FROM user_depts WHERE user_id = :uid)"
+        "      OR EXISTS (SELECT 1 FROM task_support sp JOIN user_depts ud"
+        "        ON ud.dept_id = sp.dept_id WHERE sp.task_id = t.id AND ud.user_id = :uid))"
+        " ORDER BY t.report_id, t.seq, t.id", err, errlen);
+    int multi = 0;
+    if (rc == FU_OK) {
+        struct db_stmt m;
+        rc = db_prepare_cached(db, &m, "SELECT count(*) > 1 FROM reports", err, errlen);
+        if (rc == FU_OK && (rc = db_step(&m, err, errlen)) == SQLITE_ROW) {
+            multi = (int)db_col_int(&m, 0);
+            rc = FU_OK;
+        }
+        db_finish(&m);
+        db_bind_int(&s, ":all", all != 0);
+        db_bind_int(&s, ":uid", uid);
+    }
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        long long id = db_col_int(&s, 0);
+        size_t k = 0;
+        while (k < loaded && r->items[k].id != id)
+            k++;
+        rc = k < loaded || add_item(r, &s, multi, -1) == 0 ? FU_OK : oom(err, errlen);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
 static int remind_tx(struct db *db, const struct actor *a, int all, size_t max_rows,
                      struct rpt *r, const char *horizon, char *err, size_t errlen)
 {
@@ -508,15 +595,19 @@ static int remind_tx(struct db *db, const struct actor *a, int all, size_t max_r
         rc = remind_counts(db, r, uid, all, horizon, &late, &soon, err, errlen);
     if (rc == FU_OK && (all || u.ndepts))
         rc = remind_rows(db, r, uid, all, max_rows, horizon, err, errlen);
+    if (rc == FU_OK && (all || u.ndepts))
+        rc = remind_workflow_rows(db, r, uid, all, err, errlen);
     /* what was counted but not loaded (the rows loaded are the first, all overdue
-     * ones before any due soon) */
-    size_t lated = 0;
-    for (size_t i = 0; rc == FU_OK && i < r->nitems; i++)
-        lated += strcmp(r->items[i].due, r->today) < 0;
+     * ones before any due soon, and any the workflow brought) */
+    size_t lated = 0, soond = 0;
+    for (size_t i = 0; rc == FU_OK && i < r->nitems; i++) {
+        const char *due = r->items[i].due;
+        lated += due[0] && strcmp(due, r->today) < 0;
+        soond += due[0] && strcmp(due, r->today) >= 0 && strcmp(due, horizon) <= 0;
+    }
     if (rc == FU_OK) {
         r->more_overdue = (size_t)late > lated ? (size_t)late - lated : 0;
-        r->more_due_soon = (size_t)soon > r->nitems - lated ? (size_t)soon - (r->nitems - lated)
-                                                            : 0;
+        r->more_due_soon = (size_t)soon > soond ? (size_t)soon - soond : 0;
     }
     user_fini(&u);
     return rc;

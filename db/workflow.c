@@ -4,6 +4,7 @@
  * db/change.c's. */
 #include "db/internal.h"
 #include "core/mem.h"
+#include "core/report.h"
 #include "core/when.h"
 
 #include <stdio.h>
@@ -504,5 +505,87 @@ int db_feedback_overdue_ids(struct db *db, long long report_id, const char *toda
         *ids = NULL;
         *n = 0;
     }
+    return rc;
+}
+
+/* ---- punctuality for reports ---------------------------------------------------------- */
+
+struct item_ix { long long id; size_t i; };
+
+static int ix_cmp(const void *a, const void *b)
+{
+    long long x = ((const struct item_ix *)a)->id, y = ((const struct item_ix *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Counts item i's periods from its notes' local dates. */
+static void punctual(struct rpt *r, size_t i, char (*dates)[11], size_t n)
+{
+    struct rpt_item *it = &r->items[i];
+    cycle_punctuality(&it->cycle, r->today, dates, n, &it->fb_periods, &it->fb_on_time);
+}
+
+static int scan_notes(struct db *db, struct rpt *r, long long report_id, struct item_ix *ix,
+                      size_t nix, char err[], size_t errlen)
+{
+    struct db_stmt s;
+    char (*dates)[11] = NULL;
+    size_t n = 0, cap = 0, cur = (size_t)-1;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT t.id, x.at FROM cycles c JOIN tasks t ON t.id = c.task_id"
+        " JOIN (SELECT n.task_id AS owner, n.at FROM notes n UNION ALL"
+        "   SELECT k.parent_id, n.at FROM tasks k JOIN notes n ON n.task_id = k.id"
+        "   WHERE k.parent_id IS NOT NULL) x ON x.owner = t.id"
+        " WHERE t.withdrawn = 0 AND (:r = 0 OR t.report_id = :r) ORDER BY t.id", err, errlen);
+    if (rc == FU_OK)
+        db_bind_int(&s, ":r", report_id);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        struct item_ix key = {db_col_int(&s, 0), 0}, *hit;
+        rc = FU_OK;
+        if (!(hit = bsearch(&key, ix, nix, sizeof *ix, ix_cmp)))
+            continue;
+        if (hit->i != cur) {
+            if (cur != (size_t)-1)
+                punctual(r, cur, dates, n);
+            cur = hit->i;
+            n = 0;
+        }
+        if (mem_grow((void **)&dates, n, &cap, sizeof *dates) != 0) {
+            rc = oom(err, errlen);
+            break;
+        }
+        when_local(db_col_text(&s, 1), WHEN_DATE, dates[n++], 11);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc == FU_OK && cur != (size_t)-1)
+        punctual(r, cur, dates, n);
+    free(dates);
+    return rc;
+}
+
+int db_rpt_punctuality(struct db *db, struct rpt *r, long long report_id, char *err,
+                       size_t errlen)
+{
+    struct item_ix *ix = NULL;
+    size_t nix = 0;
+    for (size_t i = 0; i < r->nitems; i++)
+        nix += r->items[i].cycle.period != CYCLE_NONE;
+    if (nix == 0)
+        return FU_OK;
+    if (!(ix = calloc(nix, sizeof *ix)))
+        return oom(err, errlen);
+    nix = 0;
+    for (size_t i = 0; i < r->nitems; i++)
+        if (r->items[i].cycle.period != CYCLE_NONE) {
+            ix[nix].id = r->items[i].id;
+            ix[nix++].i = i;
+            /* periods without any note count too: cycle_punctuality with none */
+            punctual(r, i, NULL, 0);
+        }
+    qsort(ix, nix, sizeof *ix, ix_cmp);
+    int rc = scan_notes(db, r, report_id, ix, nix, err, errlen);
+    free(ix);
     return rc;
 }
