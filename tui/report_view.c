@@ -295,8 +295,8 @@ static int export_given(struct app *a, void *ctx, const char *text)
         return 0;
     expand(text, path, sizeof path);
     if (rpt_format_for_path(path, &f) != 0) {
-        app_msg(a, S_ERROR, _("%s: the extension names no format; use .txt, .md, .csv, .html "
-                              "or .json"), text);
+        app_msg(a, S_ERROR, _("%s: the extension names no format; use .txt, .md, .csv, .html, "
+                              ".json, .xlsx or .docx"), text);
         return 1;
     }
     if (rpt_write_file(&s->r, f, path, err, sizeof err) != FU_OK) {
@@ -309,7 +309,7 @@ static int export_given(struct app *a, void *ctx, const char *text)
 
 static void start_export(struct app *a)
 {
-    struct input_spec in = {.prompt = _("Export to (.txt .md .csv .html .json): "),
+    struct input_spec in = {.prompt = _("Export to (.txt .md .csv .html .json .xlsx .docx): "),
                             .initial = "report.html", .accept = export_given};
     input_open(a, &in);
 }

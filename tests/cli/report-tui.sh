@@ -35,6 +35,12 @@ tui_keys C-u; tui_type "$T/exported.csv"; tui_keys Enter
 expect_screen "Report written to $T/exported.csv" "export message"
 head -1 "$T/exported.csv" | grep -q "^dept,role,section_code," || fail "exported CSV header"
 eq "$(grep -c ',item,' "$T/exported.csv")" 12 "exported CSV rows (11 leads, 1 supporter)"
+for ext in xlsx docx; do   # the office files too, by their extension
+    tui_keys e; tui_keys C-u; tui_type "$T/exported.$ext"; tui_keys Enter
+    expect_screen "Report written to $T/exported.$ext" "export .$ext"
+done
+unzip -l "$T/exported.xlsx" | grep -q "xl/worksheets/sheet4.xml" || fail "exported xlsx has no sheets"
+unzip -p "$T/exported.docx" word/document.xml | grep -q "w:tblHeader" || fail "exported docx"
 tui_keys e; tui_keys C-u; tui_type "$T/exported.pdf"; tui_keys Enter
 expect_screen "the extension names no format" "unknown extension refused"
 [ -e "$T/exported.pdf" ] && fail "a file was written for an unknown extension"
