@@ -1,6 +1,6 @@
 /* The status report as a workbook: a sheet per part (summary with the
- * report's header on top, departments, sections, overdue and due soon,
- * changes since the round, ratings). The tables are the ones every other
+ * report's header on top, departments, their items, sections, overdue and
+ * due soon, changes since the round, ratings). The tables are the ones every other
  * layout shows (rpt_tab_* in report_doc.c), written with real numbers,
  * shares as percentages, dates as dates and codes as text. */
 #include <math.h>
@@ -15,7 +15,7 @@
 
 static void put_line(struct sheet *s, const char *text, enum sheet_style st)
 {
-    sheet_text(s, s->row++, 0, text, st);
+    sheet_line(s, s->row++, text, st);
 }
 
 /* A cell of t as its column's type says. */
@@ -79,7 +79,6 @@ static void summary_sheet(struct sheet_book *b, const struct rpt *r)
     rpt_tab_summary(r, &t);
     put_table(s, &t, 0);
     rtab_fini(&t);
-    s->width[0] = s->width[0] > 12 ? 12 : s->width[0];   /* labels; the title may spill */
     sheet_fit(s, 8);
 }
 
@@ -87,7 +86,6 @@ static void dept_sheet(struct sheet_book *b, const struct rpt *r)
 {
     struct sheet *s = sheet_add(b, rpt_lbl(r, L_BY_DEPT));
     struct rtab t;
-    char buf[512];
     if (!s)
         return;
     if (r->ndepts == 0)
@@ -96,15 +94,38 @@ static void dept_sheet(struct sheet_book *b, const struct rpt *r)
     if (r->ndepts)
         put_table(s, &t, 1);
     rtab_fini(&t);
+    sheet_fit(s, 6);
+}
+
+/* Each department's items, one table: the department, then its items'
+ * columns (as lead, then as supporter). */
+static void dept_items_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, name_of(r, "Department items", "各单位事项"));
+    struct rtab all, t;
+    const char *head[RTAB_MAX + 1] = {rpt_lbl(r, L_DEPT)};
+    const char *row[RTAB_MAX + 1];
+    if (!s || r->ndepts == 0)
+        return;
     for (size_t i = 0; i < r->ndepts; i++) {
-        const struct rpt_dept *d = &r->depts[i];
-        put_line(s, rpt_dept_name(r, d), SS_LABEL);
-        rpt_dept_text(r, d, buf, sizeof buf);
-        put_line(s, buf, SS_TEXT);
-        rpt_tab_dept_items(r, d, &t);
-        put_table(s, &t, 0);
+        rpt_tab_dept_items(r, &r->depts[i], &t);
+        if (i == 0) {
+            for (int c = 0; c < t.ncol && c < RTAB_MAX - 1; c++)
+                head[c + 1] = t.head[c];
+            rtab_init(&all, t.ncol + 1, head);
+            all.code = t.code << 1;
+            all.date = t.date << 1;
+        }
+        row[0] = rpt_dept_name(r, &r->depts[i]);
+        for (size_t k = 0; k < t.nrows; k++) {
+            for (int c = 0; c < t.ncol && c < RTAB_MAX - 1; c++)
+                row[c + 1] = rtab_cell(&t, k, c);
+            rtab_row(&all, row);
+        }
         rtab_fini(&t);
     }
+    put_table(s, &all, 1);
+    rtab_fini(&all);
     sheet_fit(s, 6);
 }
 
@@ -218,7 +239,6 @@ static void changes_sheet(struct sheet_book *b, const struct rpt *r)
         put_table(s, &t, 0);
         rtab_fini(&t);
     }
-    s->width[0] = s->width[0] > 16 ? 16 : s->width[0];   /* the title may spill */
     sheet_fit(s, 6);
 }
 
@@ -247,7 +267,6 @@ static void ratings_sheet(struct sheet_book *b, const struct rpt *r)
     if (t.nrows)
         put_table(s, &t, 1);
     rtab_fini(&t);
-    s->width[0] = s->width[0] > 16 ? 16 : s->width[0];
     sheet_fit(s, 6);
 }
 
@@ -259,6 +278,7 @@ int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen)
         return rc;
     summary_sheet(b, r);
     dept_sheet(b, r);
+    dept_items_sheet(b, r);
     section_sheet(b, r);
     late_sheet(b, r);
     if (r->since.id)

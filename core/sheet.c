@@ -144,6 +144,10 @@ struct sheet *sheet_add(struct sheet_book *b, const char *name)
         free(s);
         return NULL;
     }
+    worksheet_set_paper(s->ws, 9);              /* A4 */
+    worksheet_fit_to_pages(s->ws, 1, 0);        /* as wide as a page, as long as it takes */
+    worksheet_set_margins(s->ws, 0.4, 0.4, 0.6, 0.6);
+    worksheet_set_footer(s->ws, "&C&P / &N");
     s->book = b;
     b->sheets[b->nsheets++] = s;
     return s;
@@ -184,10 +188,12 @@ static char *clean_text(const char *s)
     return out;
 }
 
-/* Widest line of s in display columns. */
-static int widest_line(const char *s)
+/* Widest line of s in display columns; *lines: how many lines it takes
+ * wrapped at SHEET_WRAP (with room for a reader's own breaks). */
+static int widest_line(const char *s, int *lines)
 {
     int w = 0;
+    *lines = 0;
     for (const char *p = s; *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -195,9 +201,20 @@ static int widest_line(const char *s)
         int lw = line ? text_width(line) : 0;
         free(line);
         w = lw > w ? lw : w;
+        *lines += lw > SHEET_WRAP ? (lw + SHEET_WRAP - 5) / (SHEET_WRAP - 4) : 1;
         p = nl ? nl + 1 : p + len;
     }
     return w;
+}
+
+/* Raises row's height to lines of text (15 points a line). */
+static void tall(struct sheet *s, uint32_t row, int lines)
+{
+    if (lines <= 1 || (row == s->tall_row && lines <= s->tall_lines))
+        return;
+    s->tall_row = row;
+    s->tall_lines = lines;
+    worksheet_set_row(s->ws, row, 15.0 * lines, NULL);
 }
 
 static void track(struct sheet *s, int col, int w)
@@ -213,12 +230,26 @@ void sheet_text(struct sheet *s, uint32_t row, int col, const char *text, enum s
     char *clean = clean_text(text);
     if (!clean)
         return;
-    int w = widest_line(clean);
+    int lines, w = widest_line(clean, &lines);
     lxw_format *f = s->book->fmt[st];
-    if ((st == SS_TEXT || st == SS_LABEL) && (w > SHEET_WRAP || strchr(clean, '\n')))
+    if ((st == SS_TEXT || st == SS_LABEL) && (w > SHEET_WRAP || strchr(clean, '\n'))) {
         f = s->book->wrap;
+        tall(s, row, lines);
+    }
     track(s, col, w > SHEET_WRAP ? SHEET_WRAP : w);
     worksheet_write_string(s->ws, row, (lxw_col_t)col, clean, f);
+    free(clean);
+}
+
+void sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st)
+{
+    char *clean = text ? clean_text(text) : NULL;
+    if (!clean)
+        return;
+    for (char *p = clean; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    worksheet_write_string(s->ws, row, 0, clean, s->book->fmt[st]);
     free(clean);
 }
 
@@ -248,12 +279,18 @@ void sheet_table_view(struct sheet *s, uint32_t hrow, int ncol, uint32_t last_ro
     if (ncol <= 0)
         return;
     worksheet_freeze_panes(s->ws, hrow + 1, 0);
+    worksheet_repeat_rows(s->ws, hrow, hrow);   /* printed atop every page */
     worksheet_autofilter(s->ws, hrow, 0, last_row > hrow ? last_row : hrow,
                          (lxw_col_t)(ncol - 1));
 }
 
 void sheet_fit(struct sheet *s, int min)
 {
+    int total = 0;
+    for (int c = 0; c < SHEET_COLS; c++)
+        total += s->width[c] ? s->width[c] + 2 : 0;
+    if (total > 120)
+        worksheet_set_landscape(s->ws);   /* a wide table prints across the page */
     for (int c = 0; c < SHEET_COLS; c++) {
         if (!s->width[c])
             continue;

@@ -34,6 +34,8 @@ struct sheet {
     void *ws;              /* lxw_worksheet */
     uint32_t row;          /* the next free row, for the caller's use */
     int width[SHEET_COLS]; /* widest cell written per column, in display columns */
+    uint32_t tall_row;     /* the row whose height was last raised, and to */
+    int tall_lines;        /* how many lines of text */
 };
 
 /* Starts a workbook in a temporary file ($TMPDIR, else /tmp). With
@@ -43,24 +45,31 @@ struct sheet {
 int sheet_book_new(struct sheet_book **out, int streaming, char *err, size_t errlen);
 
 /* Adds a sheet named after name: characters Excel refuses ([]:*?/\) become
- * '_', cut to 31 UTF-16 units, made unique with " (2)" and so on. NULL
- * when out of memory; the sheet belongs to the book. */
+ * '_', cut to 31 UTF-16 units, made unique with " (2)" and so on. It
+ * prints on A4, a page wide, numbered in the footer. NULL when out of
+ * memory; the sheet belongs to the book. */
 struct sheet *sheet_add(struct sheet_book *b, const char *name);
 
 /* Writes a cell. Text is sanitised (line breaks kept, other controls as
  * visible placeholders), cut at Excel's 32,767 characters, and wraps when
- * wider than SHEET_WRAP; NULL writes nothing. sheet_date writes a real
+ * wider than SHEET_WRAP, the row made tall enough for it (readers do not
+ * all measure rows themselves); NULL writes nothing. sheet_date writes a real
  * date for a valid ISO date (its first 10 characters), else the text. */
 void sheet_text(struct sheet *s, uint32_t row, int col, const char *text, enum sheet_style st);
+/* A title or a sentence on a line of its own: it spills into the empty
+ * cells on its right and leaves the column's width alone. */
+void sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st);
 void sheet_num(struct sheet *s, uint32_t row, int col, double v, enum sheet_style st);
 void sheet_date(struct sheet *s, uint32_t row, int col, const char *iso);
 
-/* Freezes the rows above row (the header) and puts an autofilter on the
- * header row hrow over columns 0..ncol-1 down to last_row. */
+/* Freezes the rows down to the header row hrow, prints it atop every
+ * page, and puts an autofilter on it over columns 0..ncol-1 down to
+ * last_row. */
 void sheet_table_view(struct sheet *s, uint32_t hrow, int ncol, uint32_t last_row);
 
 /* Sets every column's width from what was written (at least min, at
- * most SHEET_WRAP + 2); call once, after the cells. */
+ * most SHEET_WRAP + 2), landscape when they are wide; call once, after
+ * the cells. */
 void sheet_fit(struct sheet *s, int min);
 
 /* Finishes the workbook, copies it to out (when out is not NULL), removes

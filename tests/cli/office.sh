@@ -150,9 +150,10 @@ python3 - "$T" <<'EOF' || fail "report.xlsx structure"
 import re, sys, xml.etree.ElementTree as ET
 T = sys.argv[1]
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-want = {"en": ["Summary", "By department", "By section", "Overdue and due soon", "Changes",
-               "Ratings"],
-        "zh": ["总体情况", "各单位办理情况", "分项办理情况", "逾期及临期事项", "变化情况", "测评情况"]}
+want = {"en": ["Summary", "By department", "Department items", "By section",
+               "Overdue and due soon", "Changes", "Ratings"],
+        "zh": ["总体情况", "各单位办理情况", "各单位事项", "分项办理情况", "逾期及临期事项", "变化情况",
+               "测评情况"]}
 for lang, names in want.items():
     book = ET.parse("%s/book-%s.xml" % (T, lang)).getroot()
     got = [s.get("name") for s in book.findall(".//m:sheet", ns)]
@@ -207,6 +208,10 @@ for lang, names in (("en", ("Summary", "By department", "Overdue and due soon"))
     assert len(rows) == 2, late
     for r in rows:
         assert has_row(text, r[:5]), ("overdue row not in the text report", r)
+items = sheet("zh", "各单位事项")[1:]
+assert ["区知识产权局", "2.4", "牵头", "未启动", "2024-06-20", "深入推进知识产权发展战略"] in items, items
+assert ["区科委", "3.2", "配合", "未启动", "2024-12-31", "抓好科创企业培育服务"] in items
+assert len(items) == 14, len(items)         # 11 items as lead, 3 as supporter
 sec = sheet("zh", "分项办理情况")
 codes = [r[1] for r in sec[1:]]
 assert codes == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3"], codes
