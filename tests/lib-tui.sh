@@ -74,7 +74,7 @@ expect_screen() { tui_wait "$1" "${3:-3}" || fail "$2: screen lacks '$1':
 $(tui_screen)"; }
 expect_no_screen() { tui_screen | grep -qF -- "$1" && fail "$2: screen has '$1'"; return 0; }
 
-# The status line names the task under the cursor: "2.4 9/14 …".
+# The status line names the task under the cursor: "2.4 · 9 of 14 shown · …".
 tui_cursor() { tui_screen | tail -2 | head -1 | awk '{print $1}'; }
 expect_cursor() {
     _n=60
@@ -86,12 +86,11 @@ expect_cursor() {
     fail "$2: cursor on '$(tui_cursor)', wanted '$1'"
 }
 
-# Display columns of a string of ASCII, 3-byte CJK characters and "…".
+# Display columns of a string: wide (CJK) characters count 2, the rest 1
+# ("…" and "·" included), as the interface measures them.
 cols_of() {
-    _b=$(printf '%s' "$1" | wc -c)
-    _c=$(printf '%s' "$1" | LC_ALL=C.UTF-8 wc -m)
-    _e=$(printf '%s' "$1" | grep -o '…' | wc -l)
-    echo $(( _c + (_b - _c - 2 * _e) / 2 ))
+    python3 -c 'import sys, unicodedata as u
+print(sum(2 if u.east_asian_width(c) in "WF" else 1 for c in sys.argv[1]))' "$1"
 }
 
 # tui_json CODE FIELD: a field of a task from list --format json (one line a task).

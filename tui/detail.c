@@ -93,7 +93,7 @@ static int label_cols(void)
 {
     const char *labels[] = {_("Status"), _("Lead"), _("Supporting"), _("Due"),
                             _("Suggested due"), _("Suggested lead"), _("Metrics"),
-                            _("Progress"), _("Updated")};
+                            _("Progress"), _("Updated"), _("Latest note")};
     int w = 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         int lw = text_width(labels[i]);
@@ -165,26 +165,50 @@ static void add_children(struct app *a, struct page *pg, const struct task *t)
     }
 }
 
-static void add_notes(struct app *a, struct page *pg, const struct task *t)
+/* A note as it was written: each of its lines (from $EDITOR) a paragraph. */
+static void add_lines(struct page *pg, int indent, const char *text)
 {
-    struct note_list nl = {0};
-    char err[FU_ERRLEN];
+    char line[4096];
+    for (const char *p = text ? text : ""; *p;) {
+        size_t n = strcspn(p, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), p);
+        if (n && line[n - 1] == '\r')
+            line[n - 1] = '\0';
+        page_add(pg, S_NORMAL, indent, NULL, 0, line[0] ? line : " ");
+        p += n + (p[n] == '\n');
+    }
+}
+
+/* The latest note, among the fields at the top: what was done last. */
+static void add_latest(struct page *pg, const struct note_list *nl)
+{
+    if (!nl->n)
+        return;
+    const struct note *n = &nl->v[nl->n - 1];
+    char buf[4096], at[32];
+    when_local(n->at, WHEN_DATE, at, sizeof at);
+    snprintf(buf, sizeof buf, "%s  %s", at, n->text ? n->text : "");
+    buf[strcspn(buf, "\n")] = '\0';                /* its first line; all of it below */
+    page_add(pg, S_NORMAL, 0, _("Latest note"), label_cols(), buf);
+}
+
+static void add_notes(struct page *pg, const struct note_list *nl, const char *err)
+{
     page_add(pg, S_NORMAL, 0, NULL, 0, "");
     page_add(pg, S_TITLE, 0, NULL, 0, _("Progress notes"));
-    if (db_note_list(a->db, t->id, &nl, err, sizeof err) != FU_OK) {
+    if (err) {
         page_add(pg, S_ERROR, 1, NULL, 0, err);
         return;
     }
-    if (!nl.n)
+    if (!nl->n)
         page_add(pg, S_DIM, 1, NULL, 0, _("none yet (c adds one)"));
-    for (size_t i = 0; i < nl.n; i++) {
+    for (size_t i = 0; i < nl->n; i++) {
         char head[256], at[32];
-        when_local(nl.v[i].at, WHEN_MINUTE, at, sizeof at);
-        snprintf(head, sizeof head, "%s  %s", at, nl.v[i].author ? nl.v[i].author : "");
+        when_local(nl->v[i].at, WHEN_MINUTE, at, sizeof at);
+        snprintf(head, sizeof head, "%s  %s", at, nl->v[i].author ? nl->v[i].author : "");
         page_add(pg, S_LABEL, 1, NULL, 0, head);
-        page_add(pg, S_NORMAL, 3, NULL, 0, nl.v[i].text);
+        add_lines(pg, 3, nl->v[i].text);
     }
-    note_list_free(&nl);
 }
 
 /* History rows of task_id, newest last; at most limit (0: all). */
@@ -227,14 +251,20 @@ static void build(struct app *a, struct detail *s, const struct task *t)
         s->pg.top = 0;
     s->task_id = t->id;
     s->gen = a->gen;
+    struct note_list nl = {0};
+    char err[FU_ERRLEN];
+    int notes_ok = db_note_list(a->db, t->id, &nl, err, sizeof err) == FU_OK;
     page_add(&s->pg, t->kind == KIND_SECTION ? S_SECTION : S_TITLE, 0, NULL, 0, t->text);
+    page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
+    /* what a clerk looks for first, above the report's own words */
+    add_fields(a, &s->pg, t);
+    add_latest(&s->pg, &nl);
     if (t->body && *t->body && strcmp(t->body, t->text)) {
         page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
         page_add(&s->pg, S_NORMAL, 0, NULL, 0, t->body);
     }
-    page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
-    add_fields(a, &s->pg, t);
-    add_notes(a, &s->pg, t);
+    add_notes(&s->pg, &nl, notes_ok ? NULL : err);
+    note_list_free(&nl);
     add_children(a, &s->pg, t);
     page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
     page_add(&s->pg, S_TITLE, 0, NULL, 0, _("History"));

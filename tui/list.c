@@ -14,6 +14,7 @@
 
 struct cols {
     int mark;                              /* 2 while any task is marked, else 0 */
+    int short_status;                      /* short status labels */
     int code, status, lead, due, text;     /* widths; 0: column hidden */
     int x_status, x_lead, x_due, x_text;
 };
@@ -21,6 +22,27 @@ struct cols {
 static int max_i(int a, int b)
 {
     return a > b ? a : b;
+}
+
+/* Short status labels for narrow screens (the colour says the rest). */
+static const char *short_status(const struct app *a, enum task_status st)
+{
+    static const char *const en[ST_COUNT] = {
+        N_("Todo"), N_("Active"), N_("Ongoing"), N_("Delayed"), N_("Submit"), N_("Done"),
+    };
+    static const char *const zh[ST_COUNT] = {"未启动", "推进", "持续", "滞后", "待审", "办结"};
+    if ((unsigned)st >= ST_COUNT)
+        return "?";
+    return a->zh ? zh[st] : _(en[st]);
+}
+
+static int status_width(const struct app *a, int shrt)
+{
+    int w = text_width(_("Status"));
+    for (int s = 0; s < ST_COUNT; s++)
+        w = max_i(w, text_width(shrt ? short_status(a, (enum task_status)s)
+                                     : i18n_status(a->zh, (enum task_status)s)));
+    return w;
 }
 
 static void compute_cols(const struct app *a, int width, struct cols *c)
@@ -31,15 +53,29 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
     width -= c->mark;
     c->code = max_i(text_width(_("Code")), m->wcode);   /* widest over the report, */
     c->lead = max_i(text_width(_("Lead")), m->wlead);   /* measured when it loaded */
-    c->status = text_width(_("Status"));
-    for (int s = 0; s < ST_COUNT; s++)
-        c->status = max_i(c->status, text_width(i18n_status(a->zh, (enum task_status)s)));
+    c->status = status_width(a, 0);
     c->lead = c->lead > 14 ? 14 : c->lead;
     c->due = 11;                           /* 2024-12-31 and the light */
     int fixed = c->code + c->status + c->lead + c->due + 4;
-    if (width - fixed < 16 && c->lead > 8) {    /* narrow: shorter department names */
+    /* The text keeps at least half the width: shorter department names,
+     * short status labels, shorter names still, due dates without this
+     * year, in that order. */
+    if (width - fixed < width / 2 && c->lead > 8) {
         fixed -= c->lead - 8;
         c->lead = 8;
+    }
+    if (width - fixed < width / 2) {
+        c->short_status = 1;
+        fixed -= c->status - status_width(a, 1);
+        c->status = status_width(a, 1);
+    }
+    if (width - fixed < width / 2 && c->lead > 6) {
+        fixed -= c->lead - 6;
+        c->lead = 6;
+    }
+    if (width - fixed < width / 2) {
+        fixed -= c->due - 6;               /* 12-31 and the light; another year: 2025 */
+        c->due = 6;
     }
     if (width - fixed < 12) {                   /* narrower: only the light */
         fixed -= c->due - 1;
@@ -86,8 +122,14 @@ static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c
         at = base | a->pal.a[S_SOON];
         mark = "*";
     }
-    if (c->due > 1)
+    if (c->due > 6) {
         draw_text(w, y, c->x_due, t->due[0] ? t->due : "-", 10, 1, at);
+    } else if (c->due > 1) {           /* this year's as 12-31, another's as its year */
+        char d[8];
+        snprintf(d, sizeof d, "%.5s", !t->due[0] ? "-"
+                                      : !strncmp(t->due, a->m.today, 4) ? t->due + 5 : t->due);
+        draw_text(w, y, c->x_due, d, 5, 1, at);
+    }
     draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, at);
 }
 
@@ -115,7 +157,9 @@ static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct col
         draw_text(w, y, 0, "*", 1, 1, base | A_BOLD | a->pal.a[S_SOON]);
     draw_text(w, y, c->mark, code, c->code, 1, text_at);
     attr_t st = base | (m->match[i] ? a->pal.a[S_STATUS0 + t->status] : a->pal.a[S_DIM]);
-    draw_text(w, y, c->x_status, i18n_status(a->zh, t->status), c->status, 1, st);
+    draw_text(w, y, c->x_status, c->short_status ? short_status(a, t->status)
+                                                 : i18n_status(a->zh, t->status),
+              c->status, 1, st);
     if (c->lead)
         draw_text(w, y, c->x_lead, t->lead ? t->lead : "-", c->lead, 1, text_at);
     draw_due(w, a, y, c, t, base);

@@ -259,16 +259,19 @@ static void draw_bar(struct app *a)
     char left[512], right[256];
     const struct task *t = model_current(&a->m);
     size_t n = 0;
+    /* in words: "2.4 · 9 of 14 shown · items 11: Not started 10, In progress 1" */
     if (t)
-        n = (size_t)snprintf(left, sizeof left, "%s %zu/%zu  ", t->code, a->m.cur + 1,
-                             a->m.nrows);
+        n = (size_t)snprintf(left, sizeof left, _("%s · %zu of %zu shown · "), t->code,
+                             a->m.cur + 1, a->m.nrows);
     if (a->bulk.nmarks)
-        n += (size_t)snprintf(left + n, sizeof left - n, _("%zu marked  "), a->bulk.nmarks);
+        n += (size_t)snprintf(left + n, sizeof left - n, _("%zu marked · "), a->bulk.nmarks);
     n += (size_t)snprintf(left + n, sizeof left - n, "%s %d", _("items"), a->m.nitems);
-    for (int s = 0; s < ST_COUNT && n < sizeof left; s++)
-        if (a->m.counts[s])
-            n += (size_t)snprintf(left + n, sizeof left - n, "  %s %d",
+    for (int s = 0, first = 1; s < ST_COUNT && n < sizeof left; s++)
+        if (a->m.counts[s]) {
+            n += (size_t)snprintf(left + n, sizeof left - n, "%s%s %d", first ? ": " : ", ",
                                   i18n_status(a->zh, (enum task_status)s), a->m.counts[s]);
+            first = 0;
+        }
     snprintf(right, sizeof right, "%s%s (%s)", db_readonly(a->db) ? _("read-only  ") : "",
              a->user.login, i18n_role(a->user.role));
     werase(w);
@@ -299,40 +302,63 @@ static int usable(const struct app *a, enum action act)
     return perm_check(a->user.role, t, 1, NULL, 0) == FU_OK && !db_readonly(a->db);
 }
 
-/* The key hint: as many of the actions as fit, most useful first, shown
- * in their natural order, with the keys the table binds. */
+struct hint {
+    enum action act;
+    const char *label;
+    int prio;              /* lower is kept first */
+};
+
+static const struct hint detail_hint[] = {
+    {DO_DOWN, N_("scroll"), 3}, {DO_STATUS, N_("status"), 2}, {DO_NOTE, N_("note"), 4},
+    {DO_HISTORY, N_("history"), 5}, {DO_BACK, N_("list"), 1}, {DO_HELP, N_("help"), 0},
+}, list_hint[] = {
+    {DO_OPEN, N_("detail"), 2}, {DO_SEARCH, N_("search"), 3}, {DO_FILTER, N_("filter"), 5},
+    {DO_STATUS, N_("status"), 4}, {DO_LEAD, N_("lead"), 7}, {DO_DUE, N_("due"), 8},
+    {DO_NOTE, N_("note"), 6}, {DO_MINE, N_("mine/all"), 4}, {DO_HELP, N_("help"), 0},
+    {DO_BACK, N_("quit"), 1},
+}, picker_hint[] = {
+    {DO_DOWN, N_("next"), 2}, {DO_UP, N_("previous"), 3}, {DO_MARK, N_("tick"), 4},
+    {DO_ACCEPT, N_("take"), 0}, {DO_CANCEL, N_("cancel"), 1},
+}, pager_hint[] = {
+    {DO_DOWN, N_("scroll"), 1}, {DO_PGDN, N_("page"), 2}, {DO_BACK, N_("back"), 0},
+}, report_hint[] = {
+    {DO_DOWN, N_("scroll"), 2}, {DO_PGDN, N_("page"), 3}, {DO_EXPORT, N_("export"), 1},
+    {DO_BACK, N_("back"), 0},
+};
+
+/* The hint of the view that has the keys. */
+static const struct hint *hint_for(struct app *a, unsigned *scope, size_t *n)
+{
+    const char *top = app_top(a)->ops->name;
+#define HINT(t, sc) (*scope = (sc), *n = sizeof t / sizeof t[0], t)
+    if (!strcmp(top, "picker"))
+        return HINT(picker_hint, SC_PICKER);
+    if (!strcmp(top, "report"))
+        return HINT(report_hint, SC_PAGER);
+    if (!strcmp(top, "pager"))
+        return HINT(pager_hint, SC_PAGER);
+    if (a->focus_detail && !a->split)
+        return HINT(detail_hint, SC_DETAIL);
+    return HINT(list_hint, SC_LIST);
+#undef HINT
+}
+
+/* The key hint of the focused view: as many of its actions as fit, most
+ * useful first, shown in their natural order, with the keys the table
+ * binds; actions the user's role may never take are left out. */
 static void key_hint(struct app *a, int cols, char *out, size_t outlen)
 {
-    static const struct {
-        enum action act;
-        const char *label;
-        int prio;          /* lower is kept first */
-    } detail_hint[] = {
-        {DO_DOWN, N_("scroll"), 3}, {DO_STATUS, N_("status"), 2}, {DO_NOTE, N_("note"), 4},
-        {DO_HISTORY, N_("history"), 5}, {DO_BACK, N_("list"), 1}, {DO_HELP, N_("help"), 0},
-    }, list_hint[] = {
-        {DO_OPEN, N_("detail"), 2}, {DO_SEARCH, N_("search"), 3}, {DO_FILTER, N_("filter"), 5},
-        {DO_STATUS, N_("status"), 4}, {DO_LEAD, N_("lead"), 7}, {DO_DUE, N_("due"), 8},
-        {DO_NOTE, N_("note"), 6}, {DO_MINE, N_("mine/all"), 4}, {DO_HELP, N_("help"), 0},
-        {DO_BACK, N_("quit"), 1},
-    };
-    int detail = a->focus_detail && !a->split;
-    unsigned scope = detail ? SC_DETAIL : SC_LIST;
-    size_t n = detail ? sizeof detail_hint / sizeof detail_hint[0]
-                      : sizeof list_hint / sizeof list_hint[0];
+    unsigned scope;
+    size_t n;
+    const struct hint *h = hint_for(a, &scope, &n);
     char piece[16][64];
     int keep[16] = {0}, used = 0;
-    for (size_t k = 0; k < n && k < 16; k++) {
-        enum action act = detail ? detail_hint[k].act : list_hint[k].act;
-        const char *label = detail ? detail_hint[k].label : list_hint[k].label;
-        snprintf(piece[k], sizeof piece[k], "%s %s", keys_name(act, scope), _(label));
-    }
+    for (size_t k = 0; k < n && k < 16; k++)
+        snprintf(piece[k], sizeof piece[k], "%s %s", keys_name(h[k].act, scope), _(h[k].label));
     for (int prio = 0; prio < 16; prio++)
         for (size_t k = 0; k < n && k < 16; k++) {
-            int p = detail ? detail_hint[k].prio : list_hint[k].prio;
             int w = text_width(piece[k]) + 2;
-            enum action act = detail ? detail_hint[k].act : list_hint[k].act;
-            if (p == prio && used + w <= cols && usable(a, act)) {
+            if (h[k].prio == prio && used + w <= cols && usable(a, h[k].act)) {
                 keep[k] = 1;
                 used += w;
             }

@@ -25,7 +25,7 @@ for size in "80 24" "160 45"; do
     has_row 1.1 && fail "$1x$2: another department's task is shown"
     has_row 2.1 && fail "$1x$2: another department's task 2.1 is shown"
     has_row 2.4 || fail "$1x$2: 2.4 is a row"
-    expect_screen "items 2 " "$1x$2: the counts are theirs"
+    expect_screen "items 2:" "$1x$2: the counts are theirs"
     expect_screen "A mine/all" "$1x$2: the footer offers the toggle"
     expect_no_screen "a lead" "$1x$2: no lead key for a liaison"
     expect_no_screen "d due" "$1x$2: no due key for a liaison"
@@ -33,7 +33,7 @@ for size in "80 24" "160 45"; do
     tui_keys A
     expect_screen "All tasks (A shows only your departments')." "$1x$2: A shows all"
     sleep 0.2; has_row 1.1 || fail "$1x$2: every task now"
-    expect_screen "items 11 " "$1x$2: every item counted"
+    expect_screen "items 11:" "$1x$2: every item counted"
     tui_keys A
     expect_screen "Your departments' tasks (A shows all)." "$1x$2: A again: theirs"
     has_row 1.1 && fail "$1x$2: filtered again"
