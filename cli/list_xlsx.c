@@ -132,12 +132,6 @@ static int extra_of(struct list_xlsx *x, const struct task *t, struct extra *e)
     return rc;
 }
 
-/* The light as its colour's fill. */
-static enum sheet_style light_style(int light)
-{
-    return light == LIGHT_RED ? SS_RED : light == LIGHT_YELLOW ? SS_YELLOW : SS_BLUE;
-}
-
 int list_xlsx_task(const struct task *t, void *ctx)
 {
     struct list_xlsx *x = ctx;
@@ -153,7 +147,7 @@ int list_xlsx_task(const struct task *t, void *ctx)
         else if (cols[i].style == SS_INT)
             sheet_num(x->s, x->s->row, i, strtod(v, NULL), SS_INT);
         else if (cols[i].style == SS_RED)
-            sheet_text(x->s, x->s->row, i, v, light_style(t->light));
+            sheet_text(x->s, x->s->row, i, v, sheet_light(t->light));
         else
             sheet_text(x->s, x->s->row, i, v, cols[i].style);
     }

@@ -90,6 +90,7 @@ struct rpt_item {
     char instruction_at[32];   /* ISO 8601 local time with its offset */
     char *instruction_by;  /* "alice" or "alice as bob" */
     int instruction_open;  /* no progress note on it or its sub-tasks since */
+    int nattach;           /* evidence files (佐证材料) on it or its sub-tasks */
     /* set by rpt_compute */
     long late;             /* today - due in days (> 0: overdue); 0 when no due */
     int overdue;           /* has a due date, before today, not done */

@@ -166,6 +166,7 @@ static void item_workflow_json(FILE *out, const struct rpt_item *it, int *f)
     key(out, "feedback_periods", f), fprintf(out, "%ld", it->fb_periods);
     key(out, "feedback_on_time", f), fprintf(out, "%ld", it->fb_on_time);
     key(out, "extensions_approved", f), fprintf(out, "%d", it->ext_approved);
+    key(out, "attachments", f), fprintf(out, "%d", it->nattach);
     key(out, "extension_pending", f), json_str(out, it->ext_pending[0] ? it->ext_pending : NULL);
     key(out, "instruction", f);
     if (!it->instruction) {

@@ -275,7 +275,7 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
             rbuf_fmt(&b[3], "%s%s%s%s", semi, rpt_lbl(r, L_REMARK), colon, it->remark);
         lines[n++] = rbuf_get(&b[3]);
     }
-    if (it->light || it->fb_overdue || it->ext_approved || it->ext_pending[0]) {
+    if (it->light || it->fb_overdue || it->ext_approved || it->ext_pending[0] || it->nattach) {
         if (it->light)
             rbuf_fmt(&b[5], "%s%s%s", r->zh ? "督办灯" : "Light", colon,
                      r->zh ? light_zh((enum light)it->light) : light_key((enum light)it->light));
@@ -288,6 +288,9 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
         if (it->ext_pending[0])
             rbuf_fmt(&b[5], r->zh ? "%s延期申请待审批（至%s）" : "%sextension to %s pending",
                      b[5].n ? semi : "", it->ext_pending);
+        if (it->nattach)
+            rbuf_fmt(&b[5], r->zh ? "%s佐证材料%d件" : "%s%d evidence file%s", b[5].n ? semi : "",
+                     it->nattach, r->zh || it->nattach == 1 ? "" : "s");
         lines[n++] = rbuf_get(&b[5]);
     }
     s->entry(s, it->code, it->title, lines, n);

@@ -107,6 +107,26 @@ void rpt_eval_title(const struct rpt *r, char *buf, size_t len)
     snprintf(buf, len, "%s", r->zh ? "考评与督办灯" : "Evaluation and lights");
 }
 
+const char *rpt_eval_sub(const struct rpt *r, int lights)
+{
+    if (lights)
+        return r->zh ? "督办灯与延期（牵头事项）" : "Lights and extensions (lead items)";
+    return r->zh ? "单位考评排名" : "Ranking";
+}
+
+void rpt_lights_text(const struct rpt *r, char *buf, size_t len)
+{
+    if (r->zh)
+        snprintf(buf, len, "红灯%lld项（逾期），黄灯%lld项（滞后或未按期反馈），蓝灯%lld项"
+                 "（%d日内到期）；批准延期%lld次。", r->lights[LIGHT_RED], r->lights[LIGHT_YELLOW],
+                 r->lights[LIGHT_BLUE], r->warn_days, r->ext_approved);
+    else
+        snprintf(buf, len, "%lld red (overdue), %lld yellow (delayed or feedback "
+                 "overdue), %lld blue (due within %d days); %lld extension%s approved.",
+                 r->lights[LIGHT_RED], r->lights[LIGHT_YELLOW], r->lights[LIGHT_BLUE],
+                 r->warn_days, r->ext_approved, r->ext_approved == 1 ? "" : "s");
+}
+
 void rpt_eval_text(const struct rpt *r, char *buf, size_t len)
 {
     if (r->zh)
@@ -235,22 +255,14 @@ void rpt_doc_evaluation(struct rsink *s, int major)
         s->para(s, rpt_lbl(r, L_NONE));
         return;
     }
-    heading(s, 2, major, 1, r->zh ? "单位考评排名" : "Ranking");
+    heading(s, 2, major, 1, rpt_eval_sub(r, 0));
     rpt_eval_text(r, buf, sizeof buf);
     s->para(s, buf);
     rpt_tab_ranking(r, &t);
     s->table(s, &t);
     rtab_fini(&t);
-    heading(s, 2, major, 2, r->zh ? "督办灯与延期（牵头事项）" : "Lights and extensions (lead items)");
-    if (r->zh)
-        snprintf(buf, sizeof buf, "红灯%lld项（逾期），黄灯%lld项（滞后或未按期反馈），蓝灯%lld项"
-                 "（%d日内到期）；批准延期%lld次。", r->lights[LIGHT_RED], r->lights[LIGHT_YELLOW],
-                 r->lights[LIGHT_BLUE], r->warn_days, r->ext_approved);
-    else
-        snprintf(buf, sizeof buf, "%lld red (overdue), %lld yellow (delayed or feedback "
-                 "overdue), %lld blue (due within %d days); %lld extension%s approved.",
-                 r->lights[LIGHT_RED], r->lights[LIGHT_YELLOW], r->lights[LIGHT_BLUE],
-                 r->warn_days, r->ext_approved, r->ext_approved == 1 ? "" : "s");
+    heading(s, 2, major, 2, rpt_eval_sub(r, 1));
+    rpt_lights_text(r, buf, sizeof buf);
     s->para(s, buf);
     rpt_tab_lights(r, &t);
     s->table(s, &t);

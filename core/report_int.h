@@ -12,7 +12,7 @@
 #include "core/report.h"
 
 #define RPT_TEXT_WIDTH 80  /* text reports fit an e-mail or a terminal */
-#define RTAB_MAX 16
+#define RTAB_MAX 20
 
 /* ---- labels --------------------------------------------------------------- */
 
@@ -68,6 +68,7 @@ struct rtab {
     unsigned pct;          /* bit i: column i's numbers are shares (0..1) */
     unsigned code;         /* bit i: column i holds codes (text, never numbers) */
     unsigned date;         /* bit i: column i holds ISO dates or "-" */
+    unsigned light;        /* bit i: column i holds lights (label, enum light as number) */
     int flex;              /* text: the column that takes the remaining width, -1 none */
     int maxw[RTAB_MAX];    /* text: widest a column may be, 0 no limit */
     int chart;             /* HTML: rows are rpt.depts in order; add a bar chart column */
@@ -152,6 +153,10 @@ int rpt_compute_workflow(struct rpt *r);
 void rpt_tab_ranking(const struct rpt *r, struct rtab *t);
 void rpt_tab_lights(const struct rpt *r, struct rtab *t);
 void rpt_eval_text(const struct rpt *r, char *buf, size_t len);
+/* The evaluation's sub-headings: the ranking (lights 0) or the lights;
+ * the lights' sentence. */
+const char *rpt_eval_sub(const struct rpt *r, int lights);
+void rpt_lights_text(const struct rpt *r, char *buf, size_t len);
 /* The departments whose items' feedback is overdue (单位, 事项) */
 void rpt_tab_no_feedback(const struct rpt *r, struct rtab *t);
 void rpt_eval_title(const struct rpt *r, char *buf, size_t len);

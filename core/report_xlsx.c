@@ -1,6 +1,7 @@
 /* The status report as a workbook: a sheet per part (summary with the
- * report's header on top, departments, their items, sections, overdue and
- * due soon, changes since the round, ratings). The tables are the ones every other
+ * report's header on top, departments with their ranking and lights,
+ * their items, sections, overdue and due soon, missing feedback, changes
+ * since the round, ratings). The tables are the ones every other
  * layout shows (rpt_tab_* in report_doc.c), written with real numbers,
  * shares as percentages, dates as dates and codes as text. */
 #include <math.h>
@@ -15,16 +16,18 @@
 
 static void put_line(struct sheet *s, const char *text, enum sheet_style st)
 {
-    sheet_line(s, s->row++, text, st);
+    s->row += sheet_line(s, s->row, text, st);
 }
 
-/* A cell of t as its column's type says. */
-static void put_cell(struct sheet *s, const struct rtab *t, size_t i, int c)
+/* A cell of t as its column's type says (dec: the column has fractions). */
+static void put_cell(struct sheet *s, const struct rtab *t, size_t i, int c, int dec)
 {
     const char *v = rtab_cell(t, i, c);
     double n = rtab_numval(t, i, c);
-    if (!isnan(n))
-        sheet_num(s, s->row, c, n, (t->pct >> c) & 1 ? SS_PCT : SS_INT);
+    if ((t->light >> c) & 1)
+        sheet_text(s, s->row, c, v, sheet_light(isnan(n) ? 0 : (int)n));
+    else if (!isnan(n))
+        sheet_num(s, s->row, c, n, (t->pct >> c) & 1 ? SS_PCT : dec ? SS_DEC : SS_INT);
     else if ((t->date >> c) & 1)
         sheet_date(s, s->row, c, v);
     else
@@ -39,9 +42,15 @@ static void put_table(struct sheet *s, const struct rtab *t, int view)
     for (int c = 0; c < t->ncol; c++)
         sheet_text(s, s->row, c, t->head[c], SS_HEAD);
     s->row++;
+    int dec[RTAB_MAX] = {0};
+    for (size_t i = 0; i < t->nrows; i++)
+        for (int c = 0; c < t->ncol; c++) {
+            double n = rtab_numval(t, i, c);
+            dec[c] |= !isnan(n) && n != floor(n);
+        }
     for (size_t i = 0; i < t->nrows; i++, s->row++)
         for (int c = 0; c < t->ncol; c++)
-            put_cell(s, t, i, c);
+            put_cell(s, t, i, c, dec[c]);
     if (view)
         sheet_table_view(s, hrow, t->ncol, s->row - 1);
     s->row++;
@@ -86,6 +95,7 @@ static void dept_sheet(struct sheet_book *b, const struct rpt *r)
 {
     struct sheet *s = sheet_add(b, rpt_lbl(r, L_BY_DEPT));
     struct rtab t;
+    char buf[1024];
     if (!s)
         return;
     if (r->ndepts == 0)
@@ -94,6 +104,21 @@ static void dept_sheet(struct sheet_book *b, const struct rpt *r)
     if (r->ndepts)
         put_table(s, &t, 1);
     rtab_fini(&t);
+    for (int part = 0; r->ndepts && part < 2; part++) {   /* the ranking, the lights */
+        s->row++;
+        put_line(s, rpt_eval_sub(r, part), SS_LABEL);
+        if (part)
+            rpt_lights_text(r, buf, sizeof buf);
+        else
+            rpt_eval_text(r, buf, sizeof buf);
+        put_line(s, buf, SS_TEXT);
+        if (part)
+            rpt_tab_lights(r, &t);
+        else
+            rpt_tab_ranking(r, &t);
+        put_table(s, &t, 0);
+        rtab_fini(&t);
+    }
     sheet_fit(s, 6);
 }
 
@@ -135,27 +160,39 @@ static void items_table(const struct rpt *r, struct rtab *t)
     const char *head[] = {rpt_lbl(r, L_BY_SECTION), rpt_lbl(r, L_CODE), rpt_lbl(r, L_ITEM),
                           rpt_lbl(r, L_STATUS), rpt_lbl(r, L_LEAD_DEPT),
                           rpt_lbl(r, L_SUPPORT_DEPTS), rpt_lbl(r, L_DUE),
-                          rpt_lbl(r, L_OVERDUE_TITLE), rpt_lbl(r, L_SUB), rpt_lbl(r, L_NOTE),
-                          rpt_lbl(r, L_WHEN), rpt_lbl(r, L_RATING), rpt_lbl(r, L_REMARK)};
-    rtab_init(t, 13, head);
+                          rpt_lbl(r, L_OVERDUE_TITLE), r->zh ? "督办灯" : "Light",
+                          rpt_lbl(r, L_SUB), rpt_lbl(r, L_NOTE), rpt_lbl(r, L_WHEN),
+                          rpt_lbl(r, L_RATING), rpt_lbl(r, L_REMARK),
+                          r->zh ? "领导批示" : "Instruction", r->zh ? "批准延期" : "Extended",
+                          r->zh ? "佐证材料" : "Evidence files"};
+    rtab_init(t, 17, head);
     t->code = 2;
-    t->date = (1u << 6) | (1u << 10);
+    t->date = (1u << 6) | (1u << 11);
+    t->light = 1u << 8;
     for (size_t i = 0; i < r->nitems; i++) {
         const struct rpt_item *it = &r->items[i];
         const struct rpt_section *sec = it->section >= 0 && (size_t)it->section < r->nsections
                                             ? &r->sections[it->section] : NULL;
         char *support = rpt_join(it->support, it->nsupport, r->zh ? "、" : ", ");
-        char late[64], sub[32] = "", at[11], section[512];
+        char late[64], sub[32] = "", at[11], section[512], ext[16], att[16];
         rpt_late_phrase(r, it, late, sizeof late);
         rpt_date_of(it->note_at, at);
         if (it->nsub)
             snprintf(sub, sizeof sub, "%d/%d", it->nsubdone, it->nsub);
         snprintf(section, sizeof section, "%s%s%s", sec ? sec->code : "", sec ? " " : "",
                  sec ? sec->title : rpt_lbl(r, L_NO_SECTION));
+        snprintf(ext, sizeof ext, "%d", it->ext_approved);
+        snprintf(att, sizeof att, "%d", it->nattach);
         const char *row[] = {section, it->code, it->title, rpt_status_lbl(r, it->status),
                              it->lead ? it->lead : "", support ? support : "", it->due, late,
-                             sub, it->note, at, rpt_rating_lbl(r, it->rating), it->remark};
+                             r->zh ? light_zh((enum light)it->light)
+                                   : light_key((enum light)it->light),
+                             sub, it->note, at, rpt_rating_lbl(r, it->rating), it->remark,
+                             it->instruction, ext, att};
         rtab_row(t, row);
+        rtab_num(t, 8, it->light);
+        rtab_num(t, 15, it->ext_approved);
+        rtab_num(t, 16, it->nattach);
         free(support);
     }
 }
@@ -193,6 +230,26 @@ static void late_sheet(struct sheet_book *b, const struct rpt *r)
         put_table(s, &t, 0);
         rtab_fini(&t);
     }
+    sheet_fit(s, 6);
+}
+
+/* The departments whose feedback is overdue, when any item has a cycle. */
+static void feedback_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, name_of(r, "Feedback overdue", "未按期反馈"));
+    struct rtab t;
+    char buf[512];
+    if (!s)
+        return;
+    rpt_no_feedback_title(r, buf, sizeof buf);
+    put_line(s, buf, SS_TITLE);
+    s->row++;
+    if (r->nfb_late == 0)
+        put_line(s, rpt_lbl(r, L_NONE), SS_TEXT);
+    rpt_tab_no_feedback(r, &t);
+    if (r->nfb_late)
+        put_table(s, &t, 1);
+    rtab_fini(&t);
     sheet_fit(s, 6);
 }
 
@@ -281,6 +338,11 @@ int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen)
     dept_items_sheet(b, r);
     section_sheet(b, r);
     late_sheet(b, r);
+    for (size_t i = 0; i < r->nitems; i++)
+        if (r->items[i].cycle.period != CYCLE_NONE) {
+            feedback_sheet(b, r);
+            break;
+        }
     if (r->since.id)
         changes_sheet(b, r);
     if (r->rated.id)

@@ -11,6 +11,7 @@
 #include "core/mem.h"
 #include "core/task.h"
 #include "core/text.h"
+#include "core/workflow.h"
 
 #define CELL_MAX 32000     /* bytes kept of a cell (Excel: 32,767 characters) */
 
@@ -43,6 +44,7 @@ static void styles(struct sheet_book *b)
     format_set_font_size(b->fmt[SS_TITLE], 16);
     format_set_bold(b->fmt[SS_LABEL]);
     format_set_num_format(b->fmt[SS_INT], "0");
+    format_set_num_format(b->fmt[SS_DEC], "0.0");
     format_set_num_format(b->fmt[SS_PCT], "0.0%");
     format_set_num_format(b->fmt[SS_DATE], "yyyy-mm-dd");
     format_set_align(b->fmt[SS_DATE], LXW_ALIGN_LEFT);
@@ -241,22 +243,40 @@ void sheet_text(struct sheet *s, uint32_t row, int col, const char *text, enum s
     free(clean);
 }
 
-void sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st)
+struct line_ctx {
+    struct sheet *s;
+    uint32_t row, n;
+    lxw_format *f;
+};
+
+static void one_line(void *ctx, const char *start, size_t len)
+{
+    struct line_ctx *c = ctx;
+    char *line = strndup(start, len);
+    if (line)
+        worksheet_write_string(c->s->ws, c->row + c->n++, 0, line, c->f);
+    free(line);
+}
+
+uint32_t sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st)
 {
     char *clean = text ? clean_text(text) : NULL;
+    struct line_ctx c = {s, row, 0, s->book->fmt[st]};
     if (!clean)
-        return;
+        return 1;
     for (char *p = clean; *p; p++)
         if (*p == '\n')
             *p = ' ';
-    worksheet_write_string(s->ws, row, 0, clean, s->book->fmt[st]);
+    text_wrap(clean, SHEET_LINE, one_line, &c);
     free(clean);
+    return c.n ? c.n : 1;
 }
 
 void sheet_num(struct sheet *s, uint32_t row, int col, double v, enum sheet_style st)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, st == SS_PCT ? "%.1f%%" : "%g", st == SS_PCT ? v * 100 : v);
+    snprintf(buf, sizeof buf, st == SS_PCT ? "%.1f%%" : st == SS_DEC ? "%.1f" : "%g",
+             st == SS_PCT ? v * 100 : v);
     track(s, col, (int)strlen(buf));
     worksheet_write_number(s->ws, row, (lxw_col_t)col, v, s->book->fmt[st]);
 }
@@ -272,6 +292,12 @@ void sheet_date(struct sheet *s, uint32_t row, int col, const char *iso)
     lxw_datetime dt = {.year = atoi(day), .month = atoi(day + 5), .day = atoi(day + 8)};
     track(s, col, 10);
     worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt, s->book->fmt[SS_DATE]);
+}
+
+enum sheet_style sheet_light(int light)
+{
+    return light == LIGHT_RED ? SS_RED : light == LIGHT_YELLOW ? SS_YELLOW
+         : light == LIGHT_BLUE ? SS_BLUE : SS_TEXT;
 }
 
 void sheet_table_view(struct sheet *s, uint32_t hrow, int ncol, uint32_t last_row)

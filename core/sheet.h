@@ -21,6 +21,7 @@ enum sheet_style {
     SS_TITLE,              /* a sheet's title: large and bold */
     SS_LABEL,              /* a field's label: bold */
     SS_INT,                /* a whole number */
+    SS_DEC,                /* a number shown with one decimal, 78.6 */
     SS_PCT,                /* a share 0..1 shown as 18.2% */
     SS_DATE,               /* a real date shown as 2024-07-01 */
     SS_RED, SS_YELLOW, SS_BLUE,   /* a light: the cell filled in its colour */
@@ -56,11 +57,18 @@ struct sheet *sheet_add(struct sheet_book *b, const char *name);
  * all measure rows themselves); NULL writes nothing. sheet_date writes a real
  * date for a valid ISO date (its first 10 characters), else the text. */
 void sheet_text(struct sheet *s, uint32_t row, int col, const char *text, enum sheet_style st);
-/* A title or a sentence on a line of its own: it spills into the empty
- * cells on its right and leaves the column's width alone. */
-void sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st);
+/* A title or a paragraph in the first column from row on: it spills into
+ * the empty cells on its right and leaves the column's width alone; a
+ * long one is wrapped into rows of SHEET_LINE columns. Returns the rows
+ * used. */
+#define SHEET_LINE 90
+uint32_t sheet_line(struct sheet *s, uint32_t row, const char *text, enum sheet_style st);
 void sheet_num(struct sheet *s, uint32_t row, int col, double v, enum sheet_style st);
 void sheet_date(struct sheet *s, uint32_t row, int col, const char *iso);
+
+/* The style of a light (enum light, core/workflow.h): its colour's fill,
+ * SS_TEXT for none. */
+enum sheet_style sheet_light(int light);
 
 /* Freezes the rows down to the header row hrow, prints it atop every
  * page, and puts an autofilter on it over columns 0..ncol-1 down to

@@ -151,10 +151,11 @@ static int split_note(struct rpt_item *it, const char *v)
     return it->note ? 0 : -1;
 }
 
-/* The workflow's columns 17-25 of an item's row (after WF_JOINS): its
+/* The workflow's columns 17-26 of an item's row (after WF_JOINS): its
  * cycle, latest note (cycled items only), when it was accepted as done,
- * approved and pending extension requests, and the latest instruction
- * with whether a note has answered it. */
+ * approved and pending extension requests, the latest instruction with
+ * whether a note has answered it, and the evidence files on it or its
+ * sub-tasks. */
 #define WF_COLS                                                                          \
     ", cy.period || ' day ' || cy.day || ' from ' || cy.start,"                           \
     " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                  \
@@ -167,7 +168,10 @@ static int split_note(struct rpt_item *it, const char *v)
     " i.text, i.at, i.actor || coalesce(' as ' || i.as_user, ''),"                        \
     " i.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.id > i.last_note_id"  \
     "   AND (n.task_id = t.id OR n.task_id IN (SELECT k.id FROM tasks k"                   \
-    "   WHERE k.parent_id = t.id)))"
+    "   WHERE k.parent_id = t.id))),"                                                      \
+    " (SELECT count(*) FROM attachments a WHERE a.task_id = t.id)"                        \
+    " + (SELECT count(*) FROM tasks k JOIN attachments a ON a.task_id = k.id"             \
+    "    WHERE k.parent_id = t.id)"
 #define WF_JOINS                                                                         \
     " LEFT JOIN cycles cy ON cy.task_id = t.id"                                           \
     " LEFT JOIN instructions i ON i.id = (SELECT max(i2.id) FROM instructions i2"         \
@@ -187,6 +191,7 @@ static int add_workflow(struct rpt_item *it, struct db_stmt *s)
         it->instruction_by = dup_or_null(db_col_text(s, 24), &bad);
         it->instruction_open = (int)db_col_int(s, 25);
     }
+    it->nattach = (int)db_col_int(s, 26);
     return bad;
 }
 

@@ -134,6 +134,8 @@ fu status 2.2 done --note "载体清单已发布"; expect_rc 0 "2.2 done"
 fu status 3.1 delayed --note "规划调整中"; expect_rc 0 "3.1 delayed"
 fu review rate 2.3 满意 --remark "按期办结"; expect_rc 0 "rate 2.3"
 fu review rate 1.1 不满意 --remark "进度偏慢"; expect_rc 0 "rate 1.1"
+echo "佐证" >"$T/evidence2.txt"
+fu attach 2.4.1 "$T/evidence2.txt"; expect_rc 0 "attach evidence to a sub-task of 2.4"
 
 script -qec "$FU --db $DB report --format xlsx" /dev/null >"$T/tty.out" 2>&1
 grep -q "\-o FILE.xlsx" "$T/tty.out" || fail "report xlsx to a terminal: no hint: $(cat "$T/tty.out")"
@@ -203,6 +205,14 @@ for lang, names in (("en", ("Summary", "By department", "Overdue and due soon"))
         assert has_row(text, row), ("department row not in the text report", row)
         n += 1
     assert n == 5, n
+    head = next(i for i, r in enumerate(dept) if r[0] in ("Rank", "排名"))
+    rank = [r for r in dept[head + 1:head + 6]]
+    assert [r[1] for r in rank[:2]] == ["区科委", "区知识产权局"], rank
+    for row in rank:
+        assert has_row(text, row), ("ranking row not in the text report", row)
+    head = next(i for i, r in enumerate(dept) if r[1] in ("Red", "红灯"))
+    for row in dept[head + 1:head + 6]:
+        assert has_row(text, row), ("lights row not in the text report", row)
     late = sheet(lang, names[2])
     rows = [r for r in late if r[0] in ("2.4", "2.1")]
     assert len(rows) == 2, late
@@ -217,8 +227,9 @@ codes = [r[1] for r in sec[1:]]
 assert codes == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3"], codes
 by = {r[1]: r for r in sec[1:]}
 assert by["2.4"][4] == "区知识产权局" and by["2.4"][5] == "区审改办、区行政服务中心", by["2.4"]
-assert by["2.4"][6] == "2024-06-20" and by["1.1"][9] == "已组织专题学习", by["1.1"]
-assert by["1.1"][11] == "不满意" and by["1.1"][12] == "进度偏慢"
+assert by["2.4"][6] == "2024-06-20" and by["1.1"][10] == "已组织专题学习", by["1.1"]
+assert by["1.1"][12] == "不满意" and by["1.1"][13] == "进度偏慢"
+assert by["2.4"][8] == "红灯" and by["2.4"][16] == "1" and by["1.1"][16] == "0", by["2.4"]
 EOF
 
 # ---- the report as a document (督办通报) ---------------------------------------------------------
