@@ -14,6 +14,7 @@ struct cli {
     const char *as_opt;        /* --as */
     char db_path[1024];        /* resolved */
     const char *db_why;        /* where db_path came from */
+    int team;                  /* db_path is the team database, opened with the group */
     struct config cfg;
     struct actor actor;
     struct db *db;             /* opened by cli_open_db() */
@@ -110,6 +111,7 @@ int cmd_attachment(struct cli *c, int argc, char **argv);
  * requests and attachments. */
 void cli_show_instructions(struct cli *c, const struct task *t);
 void cli_show_workflow(struct cli *c, const struct task *t);
+int cmd_team(struct cli *c, int argc, char **argv);
 
 /* paths and --version: the files in use and why; config_err is the
  * config's error when it could not be read (--version still answers). */

@@ -143,23 +143,89 @@ int cmd_dept(struct cli *c, int argc, char **argv)
     return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list");
 }
 
+/* One difference: "WHAT FIELD: the history gives 'X', found 'Y'". */
+static void print_diff(void *ctx, const char *what, const char *field, const char *want,
+                       const char *found)
+{
+    (void)ctx;
+    cli_puts(stdout, what);
+    fputc(' ', stdout);
+    cli_puts(stdout, field);
+    fputs(": the history gives ", stdout);
+    if (want) {
+        fputc('\'', stdout);
+        cli_puts(stdout, want);
+        fputc('\'', stdout);
+    } else {
+        fputs("(none)", stdout);
+    }
+    fputs(", found ", stdout);
+    if (found) {
+        fputc('\'', stdout);
+        cli_puts(stdout, found);
+        fputc('\'', stdout);
+    } else {
+        fputs("(none)", stdout);
+    }
+    fputc('\n', stdout);
+}
+
+/* A chain head as printed: 16 to 64 hex digits, lowercased into out. */
+static int head_arg(const char *arg, char out[65])
+{
+    size_t n = strlen(arg);
+    if (n < 16 || n > 64)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = arg[i];
+        if (ch >= 'A' && ch <= 'F')
+            ch = (char)(ch - 'A' + 'a');
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+            return -1;
+        out[i] = ch;
+    }
+    out[n] = '\0';
+    return 0;
+}
+
 int cmd_verify(struct cli *c, int argc, char **argv)
 {
-    const char *pos[1];
-    int npos, help, rc;
-    struct cli_opt opts[] = {{0}};
+    const char *pos[1], *head_opt = NULL;
+    int npos, help, full = 0, rc;
+    char want[65] = "";
+    struct cli_opt opts[] = {{.name = "head", .has_arg = 1, .value = &head_opt},
+                             {.name = "full", .flag = &full},
+                             {0}};
     if ((rc = cli_args("verify", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
         return rc;
     if (help)
         return cli_help("verify");
+    if (head_opt && head_arg(head_opt, want) != 0)
+        return cli_fail(FU_USAGE, "--head needs the chain head as a report prints it: 16 to "
+                        "64 hex digits");
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
-    long long rows = 0;
-    char head[65] = "", err[FU_ERRLEN] = "";
-    if ((rc = db_verify(c->db, &rows, head, err, sizeof err)) != FU_OK)
+    struct verify_result v;
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_verify_all(c->db, full, head_opt ? want : NULL, &v, print_diff, NULL, err,
+                            sizeof err)) != FU_OK)
         return cli_fail(rc, "%s", err);
-    printf("ok: integrity check passed; %lld history rows, chain head %s\n", rows,
-           head[0] ? head : "(empty)");
+    fflush(stdout);
+    if (v.ndiff)
+        rc = cli_fail(FU_ERR, "%lld difference%s between the history and the tables: the "
+                      "database was changed behind followup's back; restore a backup",
+                      v.ndiff, v.ndiff == 1 ? "" : "s");
+    if (head_opt && !v.head_row)
+        return cli_fail(FU_ERR, "head %s is not in the history's chain (%lld rows, head "
+                        "%.16s): the history was cut or rewritten after it was printed",
+                        want, v.rows, v.head[0] ? v.head : "(empty)");
+    if (head_opt)
+        printf("head %s is history row %lld of %lld\n", want, v.head_row, v.rows);
+    if (rc != FU_OK)
+        return rc;
+    printf("ok: %s passed; %lld history rows, chain head %.16s; the tables match the "
+           "history\n", full ? "integrity check" : "quick check", v.rows,
+           v.head[0] ? v.head : "(empty)");
     return FU_OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/err.h"
+#include "core/priv.h"
 #include "core/when.h"
 
 int cmd_assign(struct cli *c, int argc, char **argv)
@@ -21,7 +22,7 @@ int cmd_assign(struct cli *c, int argc, char **argv)
         return cli_help("assign");
     char today[11], typed[11];
     cli_today(today);
-    const char *env = getenv("FOLLOWUP_TODAY");
+    const char *env = priv_test_getenv("FOLLOWUP_TODAY");
     if (env && date_valid(env) == 0)
         snprintf(today, sizeof today, "%s", env);
     if (due && *due) {

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/err.h"
+#include "core/priv.h"
 #include "core/parse.h"
 
 static int check_encoding(const char *enc)
@@ -62,12 +63,13 @@ int cmd_parse(struct cli *c, int argc, char **argv)
  * $TMPDIR (removed afterwards), so that nothing is created. */
 static int open_scratch(struct cli *c, char *dir, size_t dirlen)
 {
-    const char *tmp = getenv("TMPDIR");
+    const char *tmp = priv_getenv("TMPDIR");
     snprintf(dir, dirlen, "%s/followup-dry.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(dir))
         return cli_fail(FU_ERR, "cannot make a scratch folder in %s for the dry run: %s",
                         tmp && *tmp ? tmp : "/tmp", strerror(errno));
     snprintf(c->db_path, sizeof c->db_path, "%s/dry.db", dir);
+    c->team = 0;   /* the user's scratch file, never with the group */
     return cli_open_db(c, 1);
 }
 

@@ -9,10 +9,11 @@
 
 #include "cli/cli.h"
 #include "core/err.h"
+#include "core/priv.h"
+#include "core/sysdirs.h"
 #include "core/text.h"
 #include "tui/i18n.h"
 
-#define SYSTEM_CONFIG "/etc/followup/config.ini"
 #define SAMPLE_NAME "jingan-2024-3.txt"
 
 /* One entry: "label      path" and, indented below, why (and more). */
@@ -52,17 +53,17 @@ static void program_dir(char *out, size_t outlen, char *exe, size_t exelen)
 
 static void user_config_path(char *out, size_t outlen)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    const char *xdg = priv_getenv("XDG_CONFIG_HOME"), *home = priv_home();
     if (xdg && *xdg)
         snprintf(out, outlen, "%s/followup/config.ini", xdg);
     else
-        snprintf(out, outlen, "%s/.config/followup/config.ini", home && *home ? home : "~");
+        snprintf(out, outlen, "%s/.config/followup/config.ini", *home ? home : "~");
 }
 
 static void show_config(const struct cli *c, const char *config_err)
 {
     char why[2400], user[1100];
-    const char *env = getenv("FOLLOWUP_CONFIG");
+    const char *env = priv_getenv("FOLLOWUP_CONFIG");
     user_config_path(user, sizeof user);
     const char *path = c->cfg.source[0] ? c->cfg.source
                        : c->config_opt ? c->config_opt
@@ -74,18 +75,18 @@ static void show_config(const struct cli *c, const char *config_err)
         snprintf(why, sizeof why, c->zh ? "来自 $FOLLOWUP_CONFIG" : "from $FOLLOWUP_CONFIG");
     else if (!c->cfg.source[0] && !config_err)
         snprintf(why, sizeof why,
-                 c->zh ? "使用内置默认值：没有 --config、$FOLLOWUP_CONFIG、%s 或 " SYSTEM_CONFIG
-                       : "built-in defaults: no --config, $FOLLOWUP_CONFIG, %s or " SYSTEM_CONFIG,
-                 user);
-    else if (!strcmp(c->cfg.source, SYSTEM_CONFIG))
+                 c->zh ? "使用内置默认值：没有 --config、$FOLLOWUP_CONFIG、%s 或 %s"
+                       : "built-in defaults: no --config, $FOLLOWUP_CONFIG, %s or %s",
+                 user, sysdirs_config());
+    else if (!strcmp(c->cfg.source, sysdirs_config()))
         snprintf(why, sizeof why,
                  c->zh ? "系统配置（没有 --config、$FOLLOWUP_CONFIG 或 %s）"
                        : "the system-wide file (no --config, $FOLLOWUP_CONFIG or %s)",
                  user);
     else
         snprintf(why, sizeof why,
-                 c->zh ? "你自己的配置（优先于 " SYSTEM_CONFIG "）"
-                       : "your own file (it takes the place of " SYSTEM_CONFIG ")");
+                 c->zh ? "你自己的配置（优先于 %s）" : "your own file (it takes the place of %s)",
+                 sysdirs_config());
     if (config_err) {
         size_t used = strlen(why);
         snprintf(why + used, sizeof why - used, c->zh ? "；出错：%s" : "; unusable: %s",
@@ -97,8 +98,12 @@ static void show_config(const struct cli *c, const char *config_err)
 /* Why this database: the same order as resolve_db() in main.c. */
 static void database_why(const struct cli *c, char *out, size_t outlen)
 {
-    const char *env = getenv("FOLLOWUP_DB"), *xdg = getenv("XDG_DATA_HOME");
-    if (c->db_opt)
+    const char *env = getenv("FOLLOWUP_DB"), *xdg = priv_getenv("XDG_DATA_HOME");
+    if (c->team)
+        snprintf(out, outlen, c->zh ? "团队数据库（%s；经程序的 followup 组打开）"
+                                    : "the team database (%s; opened through the program's group)",
+                 sysdirs_team_dir());
+    else if (c->db_opt)
         snprintf(out, outlen, "%s", c->zh ? "来自 --db" : "from --db");
     else if (env && *env)
         snprintf(out, outlen, "%s", c->zh ? "来自 $FOLLOWUP_DB" : "from $FOLLOWUP_DB");
@@ -117,7 +122,10 @@ static void show_database(const struct cli *c)
     char why[1400];
     struct stat st;
     const char *state;
-    if (stat(c->db_path, &st) != 0)
+    if (c->team)
+        state = c->zh ? "存在；用户本人无法直接读写（只能通过 followup）"
+                      : "exists; users cannot read or write it except through followup";
+    else if (stat(c->db_path, &st) != 0)
         state = c->zh ? "尚不存在（首次 followup import 时创建）"
                       : "does not exist yet (the first 'followup import' creates it)";
     else if (access(c->db_path, W_OK) == 0)
@@ -150,7 +158,7 @@ static void show_language(const struct cli *c, const char *catdir)
                                         : "[ui] language = auto, and no locale is set");
     entry(c->zh ? "语言" : "language", c->zh ? "中文 (zh)" : "English (en)", why);
 
-    const char *env = getenv("FOLLOWUP_LOCALEDIR");
+    const char *env = priv_getenv("FOLLOWUP_LOCALEDIR");
     char real[PATH_MAX];
     int from_env = env && !strcmp(env, catdir);
     if (catdir[0] && realpath(catdir, real))

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/err.h"
 #include "core/report.h"
+#include "core/priv.h"
 #include "core/text.h"
 #include "core/when.h"
 

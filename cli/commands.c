@@ -227,9 +227,22 @@ static const struct {
     {"dept", cmd_dept, "dept add NAME | dept list",
      "Departments. add is committee only.",
      "承办单位。add 仅限督办用户。"},
-    {"verify", cmd_verify, "verify",
-     "Check the database's integrity and walk the audit trail's hash chain.",
-     "检查数据库的完整性，并逐条核验办理记录的哈希链。"},
+    {"verify", cmd_verify, "verify [--head HEX] [--full]",
+     "Check the file (PRAGMA quick_check; --full: integrity_check), walk the audit\n"
+     "trail's hash chain, and replay the history against the tables: each difference\n"
+     "is one line (task, user or department; field; the history's value; the value\n"
+     "found), exit 1. --head HEX (16+ hex digits, as a report prints it): is that\n"
+     "head still in the chain, at which row; exit 1 when not (history cut or rewritten).",
+     "检查文件（PRAGMA quick_check；--full 为 integrity_check），逐条核验办理记录的哈希链，\n"
+     "并按办理记录重演、与各表比对：每处不符一行（任务、用户或单位；字段；记录所给的值；\n"
+     "实际的值），退出码 1。--head HEX（报告上印的至少 16 位十六进制）：该链头是否仍在链中、\n"
+     "在第几条；不在则退出码 1（记录被截断或改写）。"},
+    {"team", cmd_team, "team init --committee LOGIN",
+     "root, on an installed (setgid) followup: create the team database in the team\n"
+     "directory, root:followup mode 0660, with LOGIN as its first committee user and\n"
+     "the departments of the system config. Changes nothing when it exists.",
+     "root，在已安装（setgid）的 followup 上：在团队目录中建立团队数据库（root:followup，\n"
+     "权限 0660），LOGIN 为第一位委员会用户，单位取自系统配置。已存在时不作任何改动。"},
     {"backup", cmd_backup, "backup FILE",
      "Online copy of the database to FILE, safe while others are writing.",
      "将数据库在线复制到 FILE，他人正在写入时也安全。"},

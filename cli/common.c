@@ -1,6 +1,7 @@
 /* Helpers shared by the commands: argument parsing, errors, opening the
  * database, resolving tasks, sanitised output. */
 #include "cli/cli.h"
+#include "core/priv.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -179,7 +180,7 @@ void cli_today(char out[11])
 
 int cli_today_env(char out[11])
 {
-    const char *env = getenv("FOLLOWUP_TODAY");
+    const char *env = priv_test_getenv("FOLLOWUP_TODAY");
     if (env && *env) {
         if (date_valid(env) != 0)
             return cli_fail(FU_USAGE, "FOLLOWUP_TODAY='%s' is not a date; use YYYY-MM-DD or "
@@ -215,10 +216,30 @@ static int mkdir_parents(const char *path)
     return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+/* The team database of a setgid install: the group is held only while
+ * SQLite opens the file and, on its first read, the -wal and -shm files;
+ * the database exists (team init made it) and is never bootstrapped by a
+ * user. */
+static int open_team_db(struct cli *c)
+{
+    char err[FU_ERRLEN] = "", perr[256] = "";
+    if (priv_raise(perr, sizeof perr) != 0)
+        return cli_fail(FU_ERR, "%s", perr);
+    int rc = db_open(&c->db, c->db_path, 0, err, sizeof err);
+    if (priv_lower(perr, sizeof perr) != 0) {
+        db_close(c->db);
+        c->db = NULL;
+        return cli_fail(FU_ERR, "%s", perr);
+    }
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
 int cli_open_db(struct cli *c, int create)
 {
     char err[FU_ERRLEN] = "";
     struct stat st;
+    if (c->team)
+        return open_team_db(c);
     int exists = stat(c->db_path, &st) == 0;
     if (!exists && !create)
         return cli_fail(FU_NOTFOUND,

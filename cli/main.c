@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/err.h"
+#include "core/priv.h"
+#include "core/sysdirs.h"
 #include "tui/tui.h"
 
 enum { WANT_RUN, WANT_HELP, WANT_VERSION };
@@ -32,13 +35,34 @@ static int whoami(struct cli *c)
     return FU_OK;
 }
 
-/* --db, $FOLLOWUP_DB, [database] path, $XDG_DATA_HOME, ~/.local/share. */
-static void resolve_db(struct cli *c)
+/* The team database exists (looked at with the program's group, which a
+ * setgid install needs to see into the team directory). */
+static int team_db_exists(void)
+{
+    struct stat st;
+    char err[256];
+    if (!priv_held())
+        return stat(sysdirs_team_db(), &st) == 0 && S_ISREG(st.st_mode);
+    if (priv_raise(err, sizeof err) != 0)
+        return 0;
+    int found = stat(sysdirs_team_db(), &st) == 0 && S_ISREG(st.st_mode);
+    if (priv_lower(err, sizeof err) != 0) {
+        fprintf(stderr, "followup: %s\n", err);
+        exit(FU_ERR);
+    }
+    return found;
+}
+
+/* --db, $FOLLOWUP_DB, [database] path, the team database when it exists,
+ * $XDG_DATA_HOME, ~/.local/share. Anything but the team database is the
+ * user's own file: the group of a setgid install is given up for good
+ * before it is opened (main drops it for --db and $FOLLOWUP_DB even before
+ * the config is read). */
+static int resolve_db(struct cli *c)
 {
     static char from_config[1100];
-    const char *env = getenv("FOLLOWUP_DB");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
+    char err[256];
+    const char *env = getenv("FOLLOWUP_DB");   /* only decides to drop the group */
     if (c->db_opt) {
         snprintf(c->db_path, sizeof c->db_path, "%s", c->db_opt);
         c->db_why = "from --db";
@@ -50,14 +74,27 @@ static void resolve_db(struct cli *c)
         snprintf(from_config, sizeof from_config, "from [database] path in %s",
                  c->cfg.source);
         c->db_why = from_config;
-    } else if (xdg && *xdg) {
+    } else if (team_db_exists()) {
+        snprintf(c->db_path, sizeof c->db_path, "%s", sysdirs_team_db());
+        c->db_why = "the team database";
+        c->team = priv_held();
+        return FU_OK;
+    }
+    if (priv_drop(err, sizeof err) != 0)
+        return cli_fail(FU_ERR, "%s", err);
+    if (c->db_path[0])
+        return FU_OK;
+    const char *xdg = priv_getenv("XDG_DATA_HOME");
+    if (xdg && *xdg) {
         snprintf(c->db_path, sizeof c->db_path, "%s/followup/followup.db", xdg);
         c->db_why = "the default under $XDG_DATA_HOME";
     } else {
+        const char *home = priv_home();
         snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/followup/followup.db",
-                 home && *home ? home : ".");
+                 *home ? home : ".");
         c->db_why = "the default under ~/.local/share";
     }
+    return FU_OK;
 }
 
 /* Global options come before the command; returns the index of the command
@@ -119,6 +156,12 @@ static void trace_done(void)
 
 int main(int argc, char **argv)
 {
+    char perr[256];
+    /* First of all: a setgid install lowers its group at once. */
+    if (priv_init(perr, sizeof perr) != 0) {
+        fprintf(stderr, "followup: %s\n", perr);
+        return FU_ERR;
+    }
     setlocale(LC_ALL, "");
     /* Past a file-size limit (ulimit -f) a write fails with EFBIG and the
      * database reports it, rather than the signal killing us mid-write. */
@@ -128,6 +171,11 @@ int main(int argc, char **argv)
     if (first < 0)
         return rc;
     char err[FU_ERRLEN] = "";
+    /* A database the user names reaches only the user's files: the group
+     * goes for good before anything (the config included) is opened. */
+    const char *env_db = getenv("FOLLOWUP_DB");
+    if ((c.db_opt || (env_db && *env_db)) && priv_drop(perr, sizeof perr) != 0)
+        return cli_fail(FU_ERR, "%s", perr);
     /* --help and --version still answer when the config is broken. */
     if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK && want == WANT_RUN)
         return cli_fail(rc, "%s", err);
@@ -143,7 +191,12 @@ int main(int argc, char **argv)
     }
     c.zh = config_wants_zh(&c.cfg);
     cli_help_language(c.zh);
-    resolve_db(&c);
+    /* team init makes the team database: it keeps the group to do so. */
+    int team_cmd = first < argc && want == WANT_RUN && !strcmp(argv[first], "team");
+    if (!team_cmd && resolve_db(&c) != FU_OK) {
+        config_fini(&c.cfg);
+        return FU_ERR;
+    }
     if (want == WANT_HELP) {
         cli_usage(stdout);
         rc = 0;

@@ -12,6 +12,8 @@
 #include <iniparser/iniparser.h>
 
 #include "core/err.h"
+#include "core/priv.h"
+#include "core/sysdirs.h"
 #include "core/text.h"
 
 /* iniparser reports syntax errors through a global callback with no user
@@ -57,12 +59,14 @@ static const char *find_file(const char *explicit_path, char *buf, size_t buflen
     *named = 1;
     if (explicit_path)
         return explicit_path;
-    const char *env = getenv("FOLLOWUP_CONFIG");
+    /* While the group of a setgid install is held, the environment is
+     * not read: $HOME comes from the passwd entry. */
+    const char *env = priv_getenv("FOLLOWUP_CONFIG");
     if (env && *env)
         return env;
     *named = 0;
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
+    const char *xdg = priv_getenv("XDG_CONFIG_HOME");
+    const char *home = priv_home();
     if (xdg && *xdg)
         snprintf(buf, buflen, "%s/followup/config.ini", xdg);
     else if (home && *home)
@@ -71,8 +75,8 @@ static const char *find_file(const char *explicit_path, char *buf, size_t buflen
         buf[0] = '\0';
     if (file_exists(buf))
         return buf;
-    if (file_exists("/etc/followup/config.ini"))
-        return "/etc/followup/config.ini";
+    if (file_exists(sysdirs_config()))
+        return sysdirs_config();
     return NULL;
 }
 

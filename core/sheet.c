@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "core/err.h"
+#include "core/priv.h"
 #include "core/mem.h"
 #include "core/task.h"
 #include "core/text.h"
@@ -61,7 +62,7 @@ static void styles(struct sheet_book *b)
 
 int sheet_book_new(struct sheet_book **out, int streaming, char *err, size_t errlen)
 {
-    const char *dir = getenv("TMPDIR");
+    const char *dir = priv_getenv("TMPDIR");
     struct sheet_book *b = calloc(1, sizeof *b);
     *out = NULL;
     if (!b) {

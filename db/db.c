@@ -454,8 +454,35 @@ static int configure(struct db *db, char *err, size_t errlen)
         sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
         rc = db_exec(db, "PRAGMA journal_size_limit = 4194304", err, errlen);
     }
+    /* The schema is checked before any migration runs on it. */
+    if (rc == FU_OK)
+        rc = db_schema_check(db, err, errlen);
     if (rc == FU_OK)
         rc = db_migrate(db, err, errlen);
+    return rc;
+}
+
+int db_harden(sqlite3 *h)
+{
+    /* Before anything is read: a hostile schema (a trigger or view that
+     * calls functions, a virtual table, a tokenizer pointer) gets nothing
+     * to work with, and SQL cannot write the schema or the file's
+     * internals even when our own statements are tricked. */
+    static const int off[] = {SQLITE_DBCONFIG_TRUSTED_SCHEMA,
+                              SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION,
+                              SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER};
+    int now = -1;
+    int rc = sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, &now);
+    if (rc == SQLITE_OK && now != 1)
+        rc = SQLITE_ERROR;
+    for (size_t i = 0; rc == SQLITE_OK && i < sizeof off / sizeof off[0]; i++) {
+        now = -1;
+        rc = sqlite3_db_config(h, off[i], 0, &now);
+        if (rc == SQLITE_OK && now != 0)
+            rc = SQLITE_ERROR;
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(h, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
     return rc;
 }
 
@@ -525,9 +552,16 @@ int db_open(struct db **out, const char *path, int flags, char *err, size_t errl
         return rc;
     }
     sqlite3_extended_result_codes(db->h, 1);
+    int rc = db_harden(db->h);
+    if (rc != SQLITE_OK) {
+        rc = db_errf(err, errlen, FU_ERR, "cannot harden the connection to %s (%s)", path,
+                     sqlite3_errstr(rc));
+        db_close(db);
+        return rc;
+    }
     sqlite3_busy_timeout(db->h, 5000);
     db->readonly = ro || sqlite3_db_readonly(db->h, "main") == 1;
-    int rc = configure(db, err, errlen);
+    rc = configure(db, err, errlen);
     if (rc != FU_OK) {
         db_close(db);
         return rc;

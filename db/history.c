@@ -175,10 +175,11 @@ done:
 
 /* ---- integrity ----------------------------------------------------------- */
 
-static int integrity(struct db *db, char *err, size_t errlen)
+int db_integrity(struct db *db, int full, char *err, size_t errlen)
 {
     struct db_stmt s;
-    int rc = db_prepare(db, &s, "PRAGMA integrity_check", err, errlen);
+    int rc = full ? db_prepare(db, &s, "PRAGMA integrity_check", err, errlen)
+                  : db_prepare(db, &s, "PRAGMA quick_check", err, errlen);
     if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         const char *msg = db_col_text(&s, 0);
         rc = msg && strcmp(msg, "ok") == 0
@@ -202,11 +203,15 @@ static int integrity(struct db *db, char *err, size_t errlen)
     return rc;
 }
 
-static int walk_chain(struct db *db, long long *rows, char head[65], char *err, size_t errlen)
+int db_chain_walk(struct db *db, const char *find, long long *found, long long *rows,
+                  char head[65], char *err, size_t errlen)
 {
     struct db_stmt s;
     char prev[65] = "", hash[65];
     long long n = 0, prev_id = 0;
+    size_t findlen = find ? strlen(find) : 0;
+    if (found)
+        *found = 0;
     int rc = db_prepare(db, &s, "SELECT id, at, actor, as_user, coalesce(task_id, 0), field,"
                           " old, new, note, prev_hash, hash FROM history ORDER BY id",
                           err, errlen);
@@ -232,6 +237,8 @@ static int walk_chain(struct db *db, long long *rows, char head[65], char *err, 
             snprintf(prev, sizeof prev, "%s", stored);
             prev_id = r.id;
             n++;
+            if (findlen && found && !*found && strncmp(stored, find, findlen) == 0)
+                *found = r.id;
             rc = FU_OK;
         }
     }
@@ -252,9 +259,9 @@ int db_verify(struct db *db, long long *rows, char head[65], char *err, size_t e
     int rc = db_begin_read(db, err, errlen);
     if (rc != FU_OK)
         return rc;
-    rc = integrity(db, err, errlen);
+    rc = db_integrity(db, 0, err, errlen);
     if (rc == FU_OK)
-        rc = walk_chain(db, rows, head, err, errlen);
+        rc = db_chain_walk(db, NULL, NULL, rows, head, err, errlen);
     return db_end(db, rc, err, errlen);
 }
 

@@ -708,6 +708,22 @@ static const char *next_uuid(struct imp *m)
     return m->uuids[cap - m->nuuids--];
 }
 
+/* A new task's first state, so that `verify` can replay every task from
+ * the history: "CODE TEXT", and the lead the import gave it as the note
+ * (its status is todo, with no due date and no supporting department). */
+static int created_history(struct imp *m, const struct ntask *t, long long lead)
+{
+    struct db_buf b = {0};
+    db_buf_str(&b, t->code);
+    db_buf_str(&b, " ");
+    db_buf_str(&b, t->text);
+    int rc = b.oom ? oom(m)
+                   : db_history_add(m->db, m->a, t->id, "created", NULL, b.p,
+                                    lead ? t->owner : NULL, m->err, m->errlen);
+    db_buf_free(&b);
+    return rc;
+}
+
 static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long long seq)
 {
     struct db_stmt s = {0};
@@ -741,6 +757,8 @@ static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long
         m->st->added++;
     }
     db_finish(&s);
+    if (rc == FU_OK)
+        rc = created_history(m, t, lead);
     return rc;
 }
 

@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
@@ -105,6 +105,19 @@ int db_begin_read(struct db *db, char *err, size_t errlen);
 
 /* Sleeps a little longer each attempt; 0 when the time budget is spent. */
 int db_backoff(int attempt);
+
+/* ---- hardening (db/db.c, db/schema.c) ------------------------------------- */
+
+/* Turns on SQLITE_DBCONFIG_DEFENSIVE and turns off trusted schema,
+ * extension loading and the fts3 tokenizer, each checked; on every
+ * connection before its first read. An SQLite result code. */
+int db_harden(sqlite3 *h);
+
+/* Compares the database's schema (sqlite_schema) with the one this
+ * program's migrations create (built in a :memory: database): an object
+ * it did not create, one that differs, or one that is missing is refused
+ * with one line naming it. */
+int db_schema_check(struct db *db, char *err, size_t errlen);
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -233,6 +246,20 @@ struct rpt;
  * notes on each item and its sub-tasks (one query). */
 int db_rpt_punctuality(struct db *db, struct rpt *r, long long report_id, char *err,
                        size_t errlen);
+
+/* PRAGMA quick_check (integrity_check when full) and foreign_key_check:
+ * FU_OK or FU_ERR naming the fault. */
+int db_integrity(struct db *db, int full, char *err, size_t errlen);
+
+/* Walks the hash chain: FU_ERR naming the first row that does not match.
+ * rows/head get the count and the head; when find is a hex prefix, *found
+ * gets the id of the first row whose hash starts with it (0: none). */
+int db_chain_walk(struct db *db, const char *find, long long *found, long long *rows,
+                  char head[65], char *err, size_t errlen);
+
+/* "LOGIN ROLE [D1,D2]" as the history records a user (malloc'd, NULL when
+ * out of memory or u is unknown). */
+char *db_user_desc(const struct user *u);
 
 /* ---- tasks (db/task.c) --------------------------------------------------- */
 

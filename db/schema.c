@@ -4,6 +4,8 @@
 #include "db/internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 int db_migrate(struct db *db, char *err, size_t errlen);
 
@@ -222,6 +224,19 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     ");\n"
     "CREATE INDEX IF NOT EXISTS instructions_task ON instructions(task_id, id);\n"
     "PRAGMA user_version = 6;\n",
+    /* Connections run with trusted_schema OFF (issue 13): a schema may
+     * then call only innocuous functions, and this SQLite's json_valid is
+     * not one, so every write to tasks failed. followup writes metrics
+     * itself (valid JSON); the CHECK goes, by the same documented schema
+     * edit as v3 (no row changes). */
+    [7] =
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql,\n"
+    "  'metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics)),',\n"
+    "  'metrics TEXT,                        -- JSON, as followup writes it')\n"
+    "  WHERE type = 'table' AND name = 'tasks';\n"
+    "PRAGMA writable_schema = RESET;\n"
+    "PRAGMA user_version = 7;\n",
 };
 
 static int user_version(struct db *db, long long *out, char *err, size_t errlen)
@@ -250,6 +265,16 @@ int db_migrate(struct db *db, char *err, size_t errlen)
     if (rc != FU_OK)
         return rc;
     rc = user_version(db, &v, err, errlen);   /* another process may have done it */
+    /* Our own scripts may edit the schema (v3 and v5 do) and create
+     * tables whose CHECKs call functions (v1): the defensive flag is off
+     * and the schema trusted only while they run, hardened again after
+     * (the schema was checked before they ran), both checked. */
+    int def = -1, trusted = -1;
+    if (rc == FU_OK && v < DB_SCHEMA_VERSION &&
+        (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 0, &def) != SQLITE_OK || def != 0 ||
+         sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, &trusted) != SQLITE_OK ||
+         trusted != 1))
+        rc = db_errf(err, errlen, FU_ERR, "%s: cannot prepare the schema upgrade", db->path);
     for (long long next = v + 1; rc == FU_OK && next <= DB_SCHEMA_VERSION; next++) {
         char *msg = NULL;
         int src = sqlite3_exec(db->h, migrations[next], NULL, NULL, &msg);
@@ -261,5 +286,142 @@ int db_migrate(struct db *db, char *err, size_t errlen)
         }
         sqlite3_free(msg);
     }
+    if (db_harden(db->h) != SQLITE_OK && rc == FU_OK)
+        rc = db_errf(err, errlen, FU_ERR, "%s: cannot harden the connection again", db->path);
     return db_end(db, rc, err, errlen);
+}
+
+/* ---- the schema this program creates -------------------------------------------- */
+
+struct sobj { char *type, *name, *tbl, *sql; };
+struct sobjs { struct sobj *v; size_t n; };
+
+static void sobjs_free(struct sobjs *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].type);
+        free(l->v[i].name);
+        free(l->v[i].tbl);
+        free(l->v[i].sql);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static char *dup_col(sqlite3_stmt *st, int col, int *oom)
+{
+    const char *v = (const char *)sqlite3_column_text(st, col);
+    char *d = v ? strdup(v) : NULL;
+    if (v && !d)
+        *oom = 1;
+    return d;
+}
+
+/* Every object of h's schema (autoindexes too), by name. */
+static int read_schema(sqlite3 *h, struct sobjs *out)
+{
+    sqlite3_stmt *st = NULL;
+    int oom = 0, src = sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                          " ORDER BY name", -1, &st, NULL);
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            struct sobj *v = realloc(out->v, ncap * sizeof *v);
+            if (!v) {
+                src = SQLITE_NOMEM;
+                break;
+            }
+            out->v = v;
+            cap = ncap;
+        }
+        struct sobj *o = &out->v[out->n++];
+        o->type = dup_col(st, 0, &oom);
+        o->name = dup_col(st, 1, &oom);
+        o->tbl = dup_col(st, 2, &oom);
+        o->sql = dup_col(st, 3, &oom);
+        src = oom ? SQLITE_NOMEM : SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (src == SQLITE_DONE)
+        return SQLITE_OK;
+    sobjs_free(out);
+    return src;
+}
+
+/* The schema migrations 1..upto create, in a :memory: database. */
+static int reference_schema(long long upto, struct sobjs *out)
+{
+    sqlite3 *h = NULL;
+    int src = sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE, NULL);
+    for (long long v = 1; src == SQLITE_OK && v <= upto && v <= DB_SCHEMA_VERSION; v++)
+        src = sqlite3_exec(h, migrations[v], NULL, NULL, NULL);
+    if (src == SQLITE_OK)
+        src = read_schema(h, out);
+    sqlite3_close(h);
+    return src;
+}
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static const struct sobj *find_obj(const struct sobjs *l, const char *name)
+{
+    for (size_t i = 0; name && i < l->n; i++)
+        if (strcmp(l->v[i].name, name) == 0)
+            return &l->v[i];
+    return NULL;
+}
+
+/* ANALYZE's statistics steer query plans only. */
+static int harmless(const struct sobj *o)
+{
+    return o->type && o->name && strcmp(o->type, "table") == 0 &&
+           (strcmp(o->name, "sqlite_stat1") == 0 || strcmp(o->name, "sqlite_stat4") == 0);
+}
+
+static int compare(struct db *db, const struct sobjs *have, const struct sobjs *want,
+                   char *err, size_t errlen)
+{
+    const char *mend = "refusing to open it; restore a backup made by followup";
+    for (size_t i = 0; i < have->n; i++) {
+        const struct sobj *o = &have->v[i], *r = find_obj(want, o->name);
+        if (harmless(o))
+            continue;
+        if (!r)
+            return db_errf(err, errlen, FU_ERR, "%s holds the %s '%s' (on %s), which followup "
+                           "did not create; %s", db->path, o->type, o->name, o->tbl, mend);
+        if (!same(o->type, r->type) || !same(o->tbl, r->tbl) || !same(o->sql, r->sql))
+            return db_errf(err, errlen, FU_ERR, "%s: the %s '%s' is not the %s followup "
+                           "created; %s", db->path, o->type, o->name, r->type, mend);
+    }
+    for (size_t i = 0; i < want->n; i++)
+        if (!find_obj(have, want->v[i].name))
+            return db_errf(err, errlen, FU_ERR, "%s lacks the %s '%s' followup creates; %s",
+                           db->path, want->v[i].type, want->v[i].name, mend);
+    return FU_OK;
+}
+
+int db_schema_check(struct db *db, char *err, size_t errlen)
+{
+    long long v = 0;
+    struct sobjs have = {0}, want = {0};
+    int rc = user_version(db, &v, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    int src = read_schema(db->h, &have);
+    if (src != SQLITE_OK)
+        return db_sqlite_err(db, src, sqlite3_errmsg(db->h), "SELECT … FROM sqlite_schema",
+                             err, errlen);
+    src = reference_schema(v, &want);
+    rc = src == SQLITE_OK ? compare(db, &have, &want, err, errlen)
+                          : db_errf(err, errlen, FU_ERR, "cannot build the reference schema "
+                                    "(%s)", sqlite3_errstr(src));
+    sobjs_free(&have);
+    sobjs_free(&want);
+    return rc;
 }

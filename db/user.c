@@ -224,7 +224,7 @@ static int may_manage(struct db *db, const struct actor *a, char *err, size_t er
 }
 
 /* "bob department [区科委,区财政局]" for the history; NULL when unknown. */
-static char *user_desc(const struct user *u)
+char *db_user_desc(const struct user *u)
 {
     struct db_buf b = {0};
     if (!u->known)
@@ -332,8 +332,8 @@ static int user_add_tx(struct db *db, const struct actor *a, const char *login,
     if (rc == FU_OK)
         rc = user_get(db, login, &cur, NULL, err, errlen);
     if (rc == FU_OK) {
-        od = user_desc(&old);
-        nd = user_desc(&cur);
+        od = db_user_desc(&old);
+        nd = db_user_desc(&cur);
         if (!nd || (old.known && !od))
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
         else if (!od || strcmp(od, nd) != 0)
@@ -392,7 +392,7 @@ int db_user_remove(struct db *db, const struct actor *a, const char *login,
     }
     db_finish(&s);
     if (rc == FU_OK) {
-        od = user_desc(&old);
+        od = db_user_desc(&old);
         rc = od ? db_history_add(db, a, 0, "user", od, NULL, NULL, err, errlen)
                 : db_errf(err, errlen, FU_ERR, "out of memory");
     }

@@ -12,8 +12,18 @@
 # PREFIX (default /usr/local) and DESTDIR (staging root, default none) as
 # usual; every directory below can be overridden on the command line. The
 # program finds its catalogue and sample beside itself (../share/...), so an
-# installed tree can be moved; it always reads /etc/followup/config.ini,
-# which is why sysconfdir defaults to /etc whatever the PREFIX.
+# installed tree can be moved. sysconfdir (default /etc, whatever the
+# PREFIX) and localstatedir (default /var) are built into the program: give
+# the same values to make and make install. It reads
+# $(sysconfdir)/followup/config.ini and keeps the team database in
+# $(localstatedir)/lib/followup (issue 13).
+#
+# As root, install also creates the system group `followup` when missing,
+# installs the program root:followup mode 2755 (setgid) and the team
+# directory root:followup mode 2770; users are never put in the group.
+# Not as root (a staged build), the program is installed 0755 and the group
+# and team directory are left to the package. uninstall never touches the
+# team directory.
 
 VERSION     := $(shell sed -n 's/.*FOLLOWUP_VERSION "\(.*\)"/\1/p' cli/cli.h)
 DISTNAME     = followup-$(VERSION)
@@ -26,6 +36,18 @@ man1dir     ?= $(mandir)/man1
 localedir   ?= $(datarootdir)/locale
 bashcompdir ?= $(datarootdir)/bash-completion/completions
 sysconfdir  ?= /etc
+localstatedir ?= /var
+teamdir      = $(localstatedir)/lib/followup
+TEAM_GROUP  ?= followup
+
+# The built-in paths: core/sysdirs.o is rebuilt when they change.
+SYSDIRS_STAMP := $(BUILD)/sysdirs.stamp
+SYSDIRS_DEFS   = -DFU_SYSCONFDIR='"$(sysconfdir)"' -DFU_LOCALSTATEDIR='"$(localstatedir)"'
+_sysdirs := $(shell mkdir -p $(BUILD) && echo '$(SYSDIRS_DEFS)' >$(SYSDIRS_STAMP).new && \
+	{ cmp -s $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP) && rm -f $(SYSDIRS_STAMP).new || \
+	  mv -f $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP); })
+$(BUILD)/core/sysdirs.o: $(SYSDIRS_STAMP)
+$(BUILD)/core/sysdirs.o: ALL_CFLAGS += $(SYSDIRS_DEFS)
 
 INSTALL      ?= install
 MSGFMT       ?= msgfmt
@@ -53,6 +75,18 @@ install: $(INSTALL_BIN) $(MO)
 		$(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES $(DESTDIR)$(bashcompdir) \
 		$(DESTDIR)$(sysconfdir)/followup
 	$(INSTALL) -m 755 $(INSTALL_BIN) $(DESTDIR)$(bindir)/followup
+	@if [ "$$(id -u)" -eq 0 ]; then \
+		getent group $(TEAM_GROUP) >/dev/null || { echo "groupadd --system $(TEAM_GROUP)"; \
+			groupadd --system $(TEAM_GROUP); } || exit 1; \
+		echo "chown root:$(TEAM_GROUP) $(DESTDIR)$(bindir)/followup; chmod 2755 (setgid)"; \
+		chown root:$(TEAM_GROUP) $(DESTDIR)$(bindir)/followup && \
+		chmod 2755 $(DESTDIR)$(bindir)/followup || exit 1; \
+		$(INSTALL) -d -o root -g $(TEAM_GROUP) -m 2770 $(DESTDIR)$(teamdir) && \
+		chown root:$(TEAM_GROUP) $(DESTDIR)$(teamdir) && chmod 2770 $(DESTDIR)$(teamdir) || exit 1; \
+		echo "team directory $(DESTDIR)$(teamdir) (root:$(TEAM_GROUP) 2770); create the team database with: sudo followup team init --committee LOGIN"; \
+	else \
+		echo "not root: $(DESTDIR)$(bindir)/followup is not setgid and there is no team directory (run make install as root for team use)"; \
+	fi
 	$(INSTALL) -m 644 $(MAN_PAGE) $(DESTDIR)$(man1dir)/followup.1
 	$(INSTALL) -m 644 $(SAMPLE) config.ini $(DESTDIR)$(pkgdatadir)/
 	$(INSTALL) -m 644 $(MO) $(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES/followup.mo
@@ -69,6 +103,7 @@ uninstall:
 		$(DESTDIR)$(pkgdatadir)/$(notdir $(SAMPLE)) $(DESTDIR)$(pkgdatadir)/config.ini \
 		$(DESTDIR)$(localedir)/zh_CN/LC_MESSAGES/followup.mo \
 		$(DESTDIR)$(bashcompdir)/followup
+	@[ -d $(DESTDIR)$(teamdir) ] && echo "kept $(DESTDIR)$(teamdir) and the team's data in it (remove by hand)"; true
 	-rmdir $(DESTDIR)$(pkgdatadir) 2>/dev/null
 	@conf=$(DESTDIR)$(sysconfdir)/followup/config.ini; \
 	if [ -e "$$conf" ] && ! cmp -s config.ini "$$conf"; then \

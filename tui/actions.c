@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/priv.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "tui/app.h"
@@ -427,6 +428,10 @@ static int run_editor(struct app *a, const char *path)
     int status = -1;
     pid_t pid = fork();
     if (pid == 0) {
+        /* The editor is the user's program: no group of a setgid install
+         * survives into it (the database's files are close-on-exec). */
+        if (priv_child() != 0)
+            _exit(127);
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGQUIT, &old_quit, NULL);
         execl("/bin/sh", "sh", "-c", "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", path,
@@ -471,7 +476,7 @@ static void note_editor(struct app *a)
     long long id = t->id;
     char code[32], path[1024];
     snprintf(code, sizeof code, "%s", t->code);
-    const char *tmp = getenv("TMPDIR");
+    const char *tmp = priv_getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/followup-note-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemp(path);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;

@@ -1,5 +1,6 @@
 /* Language choice and gettext binding. */
 #include "tui/i18n.h"
+#include "core/priv.h"
 
 #include <langinfo.h>
 #include <limits.h>
@@ -24,7 +25,7 @@ static int has_catalogue(const char *dir)
  * (build/locale in a checkout, ../share/locale when installed). */
 static void find_catalogue(char *out, size_t outlen)
 {
-    const char *env = getenv("FOLLOWUP_LOCALEDIR");
+    const char *env = priv_getenv("FOLLOWUP_LOCALEDIR");
     if (has_catalogue(env)) {
         snprintf(out, outlen, "%s", env);
         return;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/report.h"
+#include "core/priv.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "tui/app.h"
@@ -273,7 +274,7 @@ static void report_draw(struct view *v, struct app *a)
 /* "~/x" → "$HOME/x". */
 static void expand(const char *in, char *out, size_t len)
 {
-    const char *home = getenv("HOME");
+    const char *home = priv_home();
     if (in[0] == '~' && in[1] == '/' && home && *home)
         snprintf(out, len, "%s%s", home, in + 1);
     else

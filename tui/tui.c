@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/priv.h"
 #include "core/text.h"
 #include "tui/app.h"
 #include "tui/detail.h"
@@ -618,7 +619,7 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
 {
     struct app a = {.db = db, .actor = actor, .cfg = cfg, .trace = -1};
     char err[FU_ERRLEN] = "";
-    const char *trace_path = getenv("FOLLOWUP_TRACE");
+    const char *trace_path = priv_test_getenv("FOLLOWUP_TRACE");
     if (trace_path && *trace_path)
         a.trace = open(trace_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     i18n_ctype();
