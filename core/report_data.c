@@ -343,7 +343,7 @@ static void head_json(FILE *out, const struct rpt *r, int *f)
     }
     fputc(']', out);
     key(out, "compared_with", f), round_json(out, &r->since);
-    key(out, "audit_trail", f);
+    key(out, "audit", f);
     fprintf(out, "{\"rows\":%lld,\"head\":", r->chain_rows);
     json_str(out, r->chain_head);
     fputc('}', out);

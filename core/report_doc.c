@@ -57,7 +57,11 @@ void rpt_tab_header(const struct rpt *r, struct rtab *t)
     snprintf(buf, sizeof buf, r->zh ? "共%lld条记录" : "%lld rows", r->chain_rows);
     const char *chain[] = {rpt_lbl(r, L_CHAIN), buf};
     rtab_row(t, chain);
-    const char *headrow[] = {rpt_lbl(r, L_CHAIN_HEAD), r->chain_head[0] ? r->chain_head : "-"};
+    /* The short form `followup verify --head` takes: the first 16 hex
+     * digits (64 bits) of the head when the report was made. */
+    char shorthead[17];
+    snprintf(shorthead, sizeof shorthead, "%.16s", r->chain_head[0] ? r->chain_head : "-");
+    const char *headrow[] = {rpt_lbl(r, L_CHAIN_HEAD), shorthead};
     rtab_row(t, headrow);
 }
 

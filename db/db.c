@@ -433,7 +433,19 @@ static int check_header(struct db *db, char *err, size_t errlen)
 
 static int configure(struct db *db, char *err, size_t errlen)
 {
-    int rc = check_header(db, err, errlen);
+    /* Schemas before v5 call json_valid in a CHECK, which SQLite refuses
+     * to even parse with trusted_schema OFF: such a file is read trusted
+     * until db_migrate has upgraded it (and hardened the connection
+     * again). user_version is in the header: reading it parses nothing. */
+    long long v = 0;
+    int now = -1;
+    int rc = pragma_int(db, "PRAGMA user_version", &v, err, errlen);
+    if (rc == FU_OK && v < DB_UNTRUSTED_FROM &&
+        (sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, &now) != SQLITE_OK ||
+         now != 1))
+        rc = db_errf(err, errlen, FU_ERR, "%s: cannot read its older schema", db->path);
+    if (rc == FU_OK)
+        rc = check_header(db, err, errlen);
     if (rc == FU_OK && !db->readonly) {
         struct db_stmt s;
         rc = db_prepare(db, &s, "PRAGMA journal_mode = WAL", err, errlen);

@@ -70,7 +70,7 @@ static void schema_created(void **state)
     struct stat st;
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0600);
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 6);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 7);
     assert_int_equal(raw_int(f->path, "PRAGMA application_id"), 0x464f4c55);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                              " AND name IN ('reports', 'departments', 'users', 'user_depts',"
@@ -276,10 +276,10 @@ static void reimport_revised(void **state)
     struct history_list hl;
     struct history_filter hf = {.task_id = t.id};
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
-    assert_int_equal(hl.n, 1);
-    assert_string_equal(hl.v[0].field, "text");
-    assert_string_equal(hl.v[0].old_value, "持续优化营商环境。");
-    assert_string_equal(hl.v[0].task_ref, "R1:1.1.3");
+    assert_int_equal(hl.n, 2);   /* the import's "created" row first */
+    assert_string_equal(hl.v[1].field, "text");
+    assert_string_equal(hl.v[1].old_value, "持续优化营商环境。");
+    assert_string_equal(hl.v[1].task_ref, "R1:1.1.3");
     history_list_free(&hl);
     task_fini(&t);
     assert_int_equal(db_task_find(f->db, "1.2", &t, f->err, sizeof f->err), FU_NOTFOUND);
@@ -474,16 +474,16 @@ static void assign_with_history(void **state)
     struct history_list hl;
     struct history_filter hf = {.task_id = id};
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
-    assert_int_equal(hl.n, 3);
-    assert_string_equal(hl.v[0].field, "lead");
-    assert_string_equal(hl.v[0].old_value, "区知识产权局");
-    assert_string_equal(hl.v[0].new_value, "区财政局");
-    assert_string_equal(hl.v[1].field, "support");
-    assert_null(hl.v[1].old_value);
-    assert_string_equal(hl.v[1].new_value, "区科委,区知识产权局");
-    assert_string_equal(hl.v[2].field, "due");
-    assert_string_equal(hl.v[2].actor, "alice");
-    assert_null(hl.v[2].as_user);
+    assert_int_equal(hl.n, 4);   /* the import's "created" row first */
+    assert_string_equal(hl.v[1].field, "lead");
+    assert_string_equal(hl.v[1].old_value, "区知识产权局");
+    assert_string_equal(hl.v[1].new_value, "区财政局");
+    assert_string_equal(hl.v[2].field, "support");
+    assert_null(hl.v[2].old_value);
+    assert_string_equal(hl.v[2].new_value, "区科委,区知识产权局");
+    assert_string_equal(hl.v[3].field, "due");
+    assert_string_equal(hl.v[3].actor, "alice");
+    assert_null(hl.v[3].as_user);
     history_list_free(&hl);
     /* the same again: nothing changes */
     assert_int_equal(db_task_assign(f->db, &alice, id, "区财政局", sup, 2, 1, "2026-06-30", 0,
@@ -539,14 +539,14 @@ static void status_and_notes(void **state)
     struct history_list hl;
     struct history_filter hf = {.task_id = id};
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
-    assert_int_equal(hl.n, 3);
-    assert_string_equal(hl.v[0].field, "status");
-    assert_string_equal(hl.v[0].old_value, "todo");
-    assert_string_equal(hl.v[0].new_value, "active");
-    assert_string_equal(hl.v[0].note, "已召开推进会");
-    assert_string_equal(hl.v[1].field, "note");
-    assert_string_equal(hl.v[1].actor, "alice");
-    assert_string_equal(hl.v[1].as_user, "bob");
+    assert_int_equal(hl.n, 4);   /* the import's "created" row first */
+    assert_string_equal(hl.v[1].field, "status");
+    assert_string_equal(hl.v[1].old_value, "todo");
+    assert_string_equal(hl.v[1].new_value, "active");
+    assert_string_equal(hl.v[1].note, "已召开推进会");
+    assert_string_equal(hl.v[2].field, "note");
+    assert_string_equal(hl.v[2].actor, "alice");
+    assert_string_equal(hl.v[2].as_user, "bob");
     history_list_free(&hl);
     hf.task_id = 0;
     hf.user = "bob";   /* actor or as_user */

@@ -551,6 +551,7 @@ static void schema_v3_checks(void **state)
     sqlite3 *h;
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h,
+        "DROP INDEX tasks_tree;"   /* v4's */
         "PRAGMA writable_schema = ON;"
         "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
         " 'CHECK (kind = ''section'' OR kind = ''item'' OR kind = ''statement'')',"
@@ -561,6 +562,10 @@ static void schema_v3_checks(void **state)
         "    OR status = ''delayed'' OR status = ''submitted'' OR status = ''done'')',"
         " 'CHECK (status IN\n    (''todo'', ''active'', ''ongoing'', ''delayed'', ''submitted'', ''done''))')"
         " WHERE name = 'tasks';"
+        /* and v5's metrics CHECK back */
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'metrics TEXT,                        -- JSON, as followup writes it',"
+        " 'metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics)),') WHERE name = 'tasks';"
         "PRAGMA writable_schema = RESET; PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
     char *old = tasks_sql(f->path);

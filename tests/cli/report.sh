@@ -41,7 +41,7 @@ fu review rate 1.1 不满意 --remark "进度偏慢"; expect_rc 0 "rate 1.1"
 mask() {
     day2=$(date -u +%F) day3=$(date +%F)
     sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})/<TIME>/g' \
-        -e 's/[0-9a-f]{64}/<HEAD>/g' \
+        -e 's/[0-9a-f]{64}/<HEAD>/g' -e 's/([^0-9a-f-])[0-9a-f]{16}([^0-9a-f-]|$)/\1<HEAD>\2/g' \
         -e 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<UUID>/g' \
         -e "s/$day0|$day1|$day2|$day3/<DATE>/g" -e "s/\\b$me_re\\b/<ME>/g" "$1"
 }

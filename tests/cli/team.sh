@@ -1,0 +1,159 @@
+#!/bin/sh
+# Team mode with real Unix users (issue 13): make install into a temporary
+# prefix (as root: a throwaway group, the program setgid, the team
+# directory), `team init`, then each attack of a liaison tried through `su`
+# as that user, and each must fail: the liaison changes only their own
+# tasks; sqlite3, cat and cp on the team file fail; --db, $FOLLOWUP_DB and
+# a [database] path pointing at it fail and change nothing; the files a
+# user names are read and written with the user's ids (report -o, backup,
+# import); $EDITOR runs without the group; root's direct UPDATE is named by
+# verify; an older copy put back fails `verify --head`. The users and the
+# group are removed whatever happens.
+. "$(dirname "$0")/../lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then echo "SKIP: needs root (useradd, make install)"; finish; fi
+for tool in useradd userdel groupadd groupdel su sqlite3 make tmux; do
+    command -v $tool >/dev/null 2>&1 || { echo "FAIL: $tool is needed (scripts/deps.sh)"; exit 1; }
+done
+unset MAKEFLAGS MFLAGS MAKELEVEL
+# Unique throwaway names: committee, liaison of 区知识产权局, liaison of 区审改办.
+id=$(printf '%s' "$$" | tail -c 5)
+G=fu13g$id C=fu13c$id L=fu13l$id O=fu13o$id
+# What the users reach lives outside the checkout (which may be 0700).
+W=$(mktemp -d /tmp/followup-team.XXXXXX)
+chmod 755 "$W"
+SOCK=fu-team-$$
+team_cleanup() {
+    tmux -L "$SOCK" kill-server >/dev/null 2>&1
+    for u in $C $L $O; do userdel -f -r "$u" >/dev/null 2>&1; done
+    groupdel "$G" >/dev/null 2>&1
+    rm -rf "$W"
+    cleanup
+}
+trap team_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# ---- install ------------------------------------------------------------------------------
+P=$W/prefix BIN=$W/prefix/bin/followup TEAM=$W/var/lib/followup DBF=$W/var/lib/followup/followup.db
+paths="PREFIX=$P localstatedir=$W/var sysconfdir=$W/etc TEAM_GROUP=$G BUILD=$W/build"
+make -s -C "$ROOT" --no-print-directory $paths "$W/build/followup" >"$T/make.out" 2>&1 ||
+    { echo "FAIL: build: $(tail -5 "$T/make.out")"; exit 1; }
+make -s -C "$ROOT" --no-print-directory $paths INSTALL_BIN="$W/build/followup" install \
+    >"$T/make.out" 2>&1 || { echo "FAIL: make install: $(tail -5 "$T/make.out")"; exit 1; }
+getent group "$G" >/dev/null || fail "install did not create the group $G"
+eq "$(stat -c '%a %U %G' "$BIN")" "2755 root $G" "the installed program"
+eq "$(stat -c '%a %U %G' "$TEAM")" "2770 root $G" "the team directory"
+
+mkdir -p "$W/home"
+for u in $C $L $O; do
+    useradd -m -d "$W/home/$u" -s /bin/sh -N -g users "$u" || { echo "FAIL: useradd $u"; exit 1; }
+done
+# as USER 'COMMAND': runs the command line through su as USER in their home.
+as() { _u=$1; shift; su -s /bin/sh "$_u" -c "cd && $*" >"$T/out" 2>"$T/err"; rc=$?; }
+state() { sqlite3 "$DBF" "SELECT group_concat(code || '=' || status || '/' || coalesce(lead_id, ''))
+    FROM tasks; SELECT group_concat(login || '=' || role) FROM users; SELECT count(*) FROM history"; }
+
+# ---- team init: root only, once -----------------------------------------------------------
+as "$L" "$BIN team init --committee $L"
+expect_rc 3 "team init by a user"; [ -e "$DBF" ] && fail "a user's team init made a file"
+"$BIN" team init --committee "$C" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 0 "team init"; expect_out "$C is its committee user" "team init names the committee"
+eq "$(stat -c '%a %U %G' "$DBF")" "660 root $G" "the team database"
+sum=$(state)
+"$BIN" team init --committee "$L" >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 1 "team init again"; expect_err "exists already; nothing was changed" "team init again says so"
+eq "$(state)" "$sum" "team init again changed nothing"
+
+# ---- the committee sets up, through followup ----------------------------------------------
+as "$C" "$BIN import $P/share/followup/jingan-2024-3.txt"; expect_rc 0 "committee imports"
+as "$C" "$BIN assign 2.4 区知识产权局 && $BIN assign 3.3 区审改办"; expect_rc 0 "committee assigns"
+as "$C" "$BIN user add $L --role department --dept 区知识产权局 &&
+         $BIN user add $O --role department --dept 区审改办"; expect_rc 0 "user add"
+as "$C" "$BIN paths"; expect_out "the team database" "paths names the team database"
+
+# ---- the liaison: their own task through followup, nothing else --------------------------
+as "$L" "$BIN status 2.4 active --note 'through followup'"; expect_rc 0 "liaison: own task"
+as "$L" "$BIN status 3.3 done"; expect_rc 3 "liaison: another department's task"
+before=$(state)
+as "$L" "sqlite3 $DBF \"UPDATE tasks SET status = 'done' WHERE code = '3.3'\""
+[ "$rc" -ne 0 ] || fail "liaison: sqlite3 UPDATE on the team file succeeded"
+cat "$T/err" | head -1 >"$T/attack-sqlite3"
+as "$L" "sqlite3 $DBF \"UPDATE users SET role = 'committee' WHERE login = '$L'\""
+[ "$rc" -ne 0 ] || fail "liaison: sqlite3 made them committee"
+as "$L" "cat $DBF >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the team file"
+expect_err "Permission denied" "cat: permission denied"
+as "$L" "cp $DBF \$HOME/copy.db"; [ "$rc" -ne 0 ] || fail "liaison: cp copied the team file"
+as "$L" "$BIN --db $DBF status 3.3 done"
+[ "$rc" -ne 0 ] || fail "liaison: --db on the team file worked"; expect_err "$DBF" "--db: names the file"
+as "$L" "FOLLOWUP_DB=$DBF $BIN status 3.3 done"
+[ "$rc" -ne 0 ] || fail "liaison: FOLLOWUP_DB on the team file worked"
+printf '[database]\npath = %s\n' "$DBF" >"$W/home/$L/team.ini"; chmod 644 "$W/home/$L/team.ini"
+as "$L" "$BIN --config \$HOME/team.ini status 3.3 done"
+[ "$rc" -ne 0 ] || fail "liaison: a [database] path to the team file worked"
+mkdir -p "$W/home/$L/.config/followup"; cp "$W/home/$L/team.ini" "$W/home/$L/.config/followup/config.ini"
+chown -R "$L" "$W/home/$L/.config"
+as "$L" "$BIN status 3.3 done"; [ "$rc" -ne 0 ] || fail "liaison: ~/.config's [database] path worked"
+rm -rf "$W/home/$L/.config"
+eq "$(state)" "$before" "the attacks changed nothing"
+
+# Files the user names: read and written with the user's ids.
+as "$L" "$BIN report -o \$HOME/report.txt"; expect_rc 0 "report -o"
+eq "$(stat -c '%U %G' "$W/home/$L/report.txt")" "$L users" "report -o: the user's file, not the group's"
+as "$L" "$BIN backup \$HOME/copy.db"; expect_rc 0 "backup"
+eq "$(stat -c '%U %G' "$W/home/$L/copy.db")" "$L users" "backup: the user's file"
+as "$C" "$BIN report -o $TEAM/planted.txt"
+[ "$rc" -ne 0 ] || fail "report -o wrote into the team directory"; [ -e "$TEAM/planted.txt" ] && fail "planted a file"
+as "$C" "$BIN import $DBF"; expect_rc 1 "import of the team file"; expect_err "Permission denied" "import: read as the user"
+as "$C" "$BIN backup $TEAM/copy.db"; [ "$rc" -ne 0 ] || fail "backup into the team directory"
+# The tests' variables do nothing in a setgid run.
+as "$L" "FOLLOWUP_TODAY=not-a-date $BIN remind"; expect_rc 0 "FOLLOWUP_TODAY is ignored"
+
+# $EDITOR: a child without the group. The editor writes `id -G` and a note.
+cat >"$W/ed.sh" <<EOF
+#!/bin/sh
+id -G >"\$HOME/editor-ids"
+echo "written in the editor" >>"\$1"
+EOF
+chmod 755 "$W/ed.sh"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+    "su -s /bin/sh $L -c 'cd && env TERM=xterm-256color LC_ALL=C.UTF-8 EDITOR=$W/ed.sh $BIN'; echo EXITED:\$?; sleep 60"
+scr() { tmux -L "$SOCK" capture-pane -p 2>/dev/null; }
+waitfor() { _n=100; while [ $_n -gt 0 ]; do scr | grep -qF -- "$1" && return 0; sleep 0.05; _n=$((_n - 1)); done; return 1; }
+waitfor "R1 " || fail "the interface did not start as $L: $(scr | head -3)"
+tmux -L "$SOCK" send-keys /; tmux -L "$SOCK" send-keys -l "知识产权"; tmux -L "$SOCK" send-keys Enter
+sleep 0.3; tmux -L "$SOCK" send-keys E; sleep 1; tmux -L "$SOCK" send-keys q
+waitfor "EXITED:0" || fail "the interface did not quit: $(scr | tail -3)"
+[ -s "$W/home/$L/editor-ids" ] || fail "the editor did not run: $(scr | tail -5)"
+gid=$(getent group "$G" | cut -d: -f3)
+grep -qw "$gid" "$W/home/$L/editor-ids" && fail "the editor ran with the group $G: $(cat "$W/home/$L/editor-ids")"
+as "$C" "$BIN show 2.4"; expect_out "written in the editor" "the editor's note was stored"
+
+# ---- root's UPDATE is named; an older copy fails the printed head -------------------------
+as "$C" "$BIN verify"; expect_rc 0 "verify before"
+sqlite3 "$DBF" ".backup $W/older.db"
+as "$C" "$BIN status 3.3 active && $BIN report -o \$HOME/later.txt"; expect_rc 0 "a later decision"
+head=$(sed -n 's/^Chain head *//p' "$W/home/$C/later.txt")
+[ "${#head}" -eq 16 ] || fail "the report's chain head: '$head'"
+sqlite3 "$DBF" "UPDATE tasks SET status = 'done' WHERE code = '2.4'"
+as "$C" "$BIN verify"; expect_rc 1 "verify after root's UPDATE"
+expect_out "R1:2.4 status: the history gives 'active', found 'done'" "verify names the change"
+cp "$T/out" "$T/attack-update"
+as "$C" "$BIN verify --head $head"; expect_rc 1 "--head still in the chain, the UPDATE named"
+expect_out "is history row" "--head found"
+sqlite3 "$DBF" "UPDATE tasks SET status = 'active' WHERE code = '2.4'"
+as "$C" "$BIN verify --head $head"; expect_rc 0 "--head on the intact database"
+sqlite3 "$DBF" ".restore $W/older.db"
+as "$C" "$BIN verify --head $head"; expect_rc 1 "--head after the older copy was put back"
+expect_err "is not in the history's chain" "--head: the history was cut"
+cp "$T/err" "$T/attack-head"
+
+# ---- uninstall keeps the team's data --------------------------------------------------------
+make -s -C "$ROOT" --no-print-directory $paths INSTALL_BIN="$W/build/followup" uninstall \
+    >"$T/make.out" 2>&1 || fail "make uninstall: $(tail -3 "$T/make.out")"
+[ -e "$BIN" ] && fail "uninstall left the program"
+[ -f "$DBF" ] || fail "uninstall removed the team database"
+if [ -n "${FOLLOWUP_TEAM_LOG:-}" ]; then
+    { echo "sqlite3 by the liaison:"; cat "$T/attack-sqlite3"; echo "verify after root's UPDATE:"
+      cat "$T/attack-update"; echo "verify --head after an older copy:"; cat "$T/attack-head"; } >"$FOLLOWUP_TEAM_LOG"
+fi
+finish
