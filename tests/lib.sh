@@ -11,7 +11,18 @@ DB=$T/test.db
 export FOLLOWUP_CONFIG="$ROOT/tests/fixtures/test-config.ini"
 unset FOLLOWUP_DB NO_COLOR
 failures=0
-cleanup() { [ "$failures" -eq 0 ] && rm -rf "$T"; }
+NB=
+cleanup() { [ -n "$NB" ] && rm -rf "$NB"; [ "$failures" -eq 0 ] && rm -rf "$T"; }
+
+# nobody_dir: $NB, a folder outside the checkout that nobody (65534) can
+# reach, with copies of the program ($NB/followup) and of the config
+# ($NB/config.ini): the checkout may sit in a folder only its owner may
+# enter (a clone under a 0700 home). Removed at exit.
+nobody_dir() {
+    NB=$(mktemp -d /tmp/followup-nobody.XXXXXX) && chmod 711 "$NB" &&
+        cp "$FU" "$NB/followup" && chmod 755 "$NB/followup" &&
+        cp "$FOLLOWUP_CONFIG" "$NB/config.ini" && chmod 644 "$NB/config.ini"
+}
 trap cleanup EXIT
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }

@@ -44,20 +44,20 @@ on "$T/newer.db" status 2.4 delayed; bad_db 1 "write to a newer schema" "upgrade
 
 # read-only: as nobody, on a file nobody may read but not write
 if [ "$(id -u)" -eq 0 ] && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-    chmod 711 "$T"; mkdir -m 1777 "$T/ro"
-    cp "$T/copy.db" "$T/ro/ro.db"; chmod 644 "$T/ro/ro.db"
-    "$FU" --db "$T/ro/ro.db" user add nobody --role committee >/dev/null 2>&1
-    nb() { setpriv --reuid=65534 --regid=65534 --clear-groups "$FU" --db "$T/ro/ro.db" "$@" \
+    nobody_dir || fail "nobody_dir"; mkdir -m 1777 "$NB/ro"
+    cp "$T/copy.db" "$NB/ro/ro.db"; chmod 644 "$NB/ro/ro.db"
+    "$FU" --db "$NB/ro/ro.db" user add nobody --role committee >/dev/null 2>&1
+    nb() { FOLLOWUP_CONFIG=$NB/config.ini setpriv --reuid=65534 --regid=65534 --clear-groups "$NB/followup" --db "$NB/ro/ro.db" "$@" \
            >"$T/out" 2>"$T/err"; rc=$?; }
     nb list; expect_rc 0 "read-only: list"; expect_out "2.4" "read-only: list shows tasks"
     nb verify; expect_rc 0 "read-only: verify"
     nb status 2.4 delayed; bad_db 1 "read-only: a change" "read-only"
     nb note 2.4 "x"; bad_db 1 "read-only: a note" "read-only"
-    [ "$(sqlite3 "$T/ro/ro.db" "SELECT count(*) FROM notes")" = \
+    [ "$(sqlite3 "$NB/ro/ro.db" "SELECT count(*) FROM notes")" = \
       "$(sqlite3 "$T/copy.db" "SELECT count(*) FROM notes")" ] || fail "read-only: a note was stored"
     # without write access to the folder either (WAL needs its -shm file)
-    mkdir -m 755 "$T/ro2"; cp "$T/copy.db" "$T/ro2/ro.db"; chmod 644 "$T/ro2/ro.db"
-    setpriv --reuid=65534 --regid=65534 --clear-groups "$FU" --db "$T/ro2/ro.db" list \
+    mkdir -m 755 "$NB/ro2"; cp "$T/copy.db" "$NB/ro2/ro.db"; chmod 644 "$NB/ro2/ro.db"
+    FOLLOWUP_CONFIG=$NB/config.ini setpriv --reuid=65534 --regid=65534 --clear-groups "$NB/followup" --db "$NB/ro2/ro.db" list \
         >"$T/out" 2>"$T/err"; rc=$?
     [ "$rc" -le 1 ] || fail "read-only folder: exit $rc"
     [ "$rc" -eq 1 ] && { expect_one_line_err "read-only folder"; expect_err "write access" "read-only folder"; }

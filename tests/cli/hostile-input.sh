@@ -41,16 +41,18 @@ rc=$(cat "$T/rc")
 expect_rc 1 "100 MB through a pipe"; expect_err "too large" "pipe: too large"
 
 # unreadable: root reads anything, so read as nobody (setpriv) when we can
-chmod 711 "$T"
 cp "$SEED" "$T/unreadable.txt"; chmod 000 "$T/unreadable.txt"
 if [ "$(id -u)" -ne 0 ]; then
     refused "$T/unreadable.txt" "unreadable file"
 elif command -v setpriv >/dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-    setpriv --reuid=65534 --regid=65534 --clear-groups "$FU" --db "$T/nobody.db" \
-        import "$T/unreadable.txt" >"$T/out" 2>"$T/err"; rc=$?
+    nobody_dir || fail "nobody_dir"; mkdir -m 1777 "$NB/w"
+    cp "$SEED" "$NB/unreadable.txt"; chmod 000 "$NB/unreadable.txt"
+    FOLLOWUP_CONFIG=$NB/config.ini setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$NB/followup" --db "$NB/w/nobody.db" import "$NB/unreadable.txt" >"$T/out" 2>"$T/err"; rc=$?
     expect_rc 1 "unreadable file"; expect_one_line_err "unreadable file"
     expect_err "Permission denied" "unreadable: says why"
-    [ -e "$T/nobody.db" ] && fail "unreadable file: a database was created"
+    expect_err "$NB/unreadable.txt" "unreadable: names the file"
+    [ -e "$NB/w/nobody.db" ] && fail "unreadable file: a database was created"
 else
     echo "SKIP: unreadable file (root, no setpriv)"
 fi

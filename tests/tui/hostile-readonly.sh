@@ -11,12 +11,12 @@ if [ "$(id -u)" -ne 0 ] || ! setpriv --reuid=65534 --regid=65534 --clear-groups 
 fi
 fu import "$SEED"; expect_rc 0 "import"
 fu user add nobody --role committee; expect_rc 0 "nobody is committee (so only the file stops it)"
-chmod 711 "$T"; mkdir -m 1777 "$T/ro"
-cp "$DB" "$T/ro/ro.db"; chmod 644 "$T/ro/ro.db"
-DB=$T/ro/ro.db
-printf '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' "$FU" >"$T/as-nobody"
-chmod 755 "$T/as-nobody"
-FU=$T/as-nobody
+nobody_dir || fail "nobody_dir"; mkdir -m 1777 "$NB/ro"
+cp "$DB" "$NB/ro/ro.db"; chmod 644 "$NB/ro/ro.db"
+DB=$NB/ro/ro.db
+printf '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "%s" "$@"\n' "$NB/followup" >"$NB/as-nobody"
+chmod 755 "$NB/as-nobody"
+FU=$NB/as-nobody TUI_ENV="FOLLOWUP_CONFIG=$NB/config.ini"
 
 tui_start 100 30 xterm-256color
 expect_screen "read-only" "the header says read-only"
