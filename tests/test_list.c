@@ -551,7 +551,8 @@ static void schema_v3_checks(void **state)
     sqlite3 *h;
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h,
-        "DROP INDEX tasks_tree;"   /* v4's */
+        "DROP INDEX tasks_tree; DROP TABLE task_fts; DROP TABLE extensions;"   /* v4-6's */
+        "DROP TABLE attachments; DROP TABLE cycles; DROP TABLE instructions;"
         "PRAGMA writable_schema = ON;"
         "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
         " 'CHECK (kind = ''section'' OR kind = ''item'' OR kind = ''statement'')',"
