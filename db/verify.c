@@ -40,6 +40,7 @@ struct replay {
     size_t nt;
     long long min_created;       /* lowest task id with a "created" row (0: none) */
     struct kvs users, depts, rounds, ratings;
+    struct kvs items;            /* the workflow's rows (issue 15): key kind, a task, b order */
     db_diff_fn diff;
     void *ctx;
     long long ndiff;
@@ -224,10 +225,60 @@ static void f_rating(struct replay *r, const struct hist *h)
     kv_put(r, &r->ratings, NULL, round, h->task_id, h->new_);
 }
 
+/* The workflow (issue 15): each task's extension requests, attachments
+ * and instructions in order, and its feedback cycle. */
+static long long items_of(const struct kvs *l, const char *kind, long long task)
+{
+    long long n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        n += l->v[i].a == task && strcmp(l->v[i].key, kind) == 0;
+    return n;
+}
+
+static void item_add(struct replay *r, const char *kind, const struct hist *h, const char *val)
+{
+    kv_put(r, &r->items, kind, h->task_id, items_of(&r->items, kind, h->task_id), val);
+}
+
+/* A request: old due, new due, the reason as the note; a decision: old
+ * "pending", new approved or denied (for the task's latest request). */
+static void f_extension(struct replay *r, const struct hist *h)
+{
+    char val[64];
+    if (h->old && strcmp(h->old, "pending") == 0) {
+        long long n = items_of(&r->items, "extension", h->task_id);
+        struct kv *e = n ? kv_find(&r->items, "extension", h->task_id, n - 1) : NULL;
+        if (e && e->val && strlen(e->val) > 8) {
+            snprintf(val, sizeof val, "%.10s %s", e->val, h->new_ ? h->new_ : "");
+            set(r, &e->val, val);
+        }
+        return;
+    }
+    snprintf(val, sizeof val, "%.10s pending", h->new_ ? h->new_ : "");
+    item_add(r, "extension", h, val);
+}
+
+static void f_attachment(struct replay *r, const struct hist *h)
+{
+    item_add(r, "attachment", h, h->new_);
+}
+
+static void f_instruction(struct replay *r, const struct hist *h)
+{
+    item_add(r, "instruction", h, h->new_);
+}
+
+static void f_cycle(struct replay *r, const struct hist *h)
+{
+    kv_put(r, &r->items, "cycle", h->task_id, 0, h->new_);
+}
+
 static const struct {
     const char *field;
     void (*apply)(struct replay *r, const struct hist *h);
 } fields[] = {
+    {"extension", f_extension}, {"attachment", f_attachment},
+    {"instruction", f_instruction}, {"cycle", f_cycle},
     {"created", f_created},   {"status", f_status}, {"lead", f_lead},
     {"support", f_support},   {"due", f_due},       {"withdrawn", f_withdrawn},
     {"code", f_code},         {"text", f_text},     {"user", f_user},
@@ -424,8 +475,89 @@ static int check_ratings(struct replay *r)
     return rc;
 }
 
+/* One workflow table against the items of kind: each row's task, its
+ * value (as the history words it), and for attachments the SHA-256 of the
+ * stored bytes, which must be the recorded one. */
+static int check_items(struct replay *r, const char *kind, const char *sql)
+{
+    struct db_stmt s;
+    long long task = 0, k = 0;
+    int rc = db_prepare(r->db, &s, sql, r->err, r->errlen);
+    while (rc == FU_OK && !r->oom && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
+        long long t = db_col_int(&s, 0);
+        const char *found = db_col_text(&s, 1), *what = db_col_text(&s, 2);
+        k = t == task ? k + 1 : 0;
+        task = t;
+        struct kv *e = kv_find(&r->items, kind, t, k);
+        if (!e || !same(e->val, found))
+            differ(r, what, kind, e ? e->val : "absent", found);
+        if (e)
+            e->seen = 1;
+        rc = FU_OK;
+        if (!db_col_isnull(&s, 3)) {   /* attachment bytes */
+            struct db_hash h;
+            char sha[65] = "";
+            const void *p = sqlite3_column_blob(s.st, 3);
+            int n = sqlite3_column_bytes(s.st, 3);
+            if (db_hash_init(&h) == 0) {
+                db_hash_bytes(&h, p, (size_t)n);
+                if (db_hash_hex(&h, sha) != 0)
+                    sha[0] = '\0';
+            }
+            if (!same(sha, found))
+                differ(r, what, "attachment's bytes (SHA-256)", found, sha);
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    for (size_t i = 0; rc == FU_OK && i < r->items.n; i++) {
+        struct kv *e = &r->items.v[i];
+        if (!e->seen && e->val && strcmp(e->key, kind) == 0) {
+            char what[64];
+            snprintf(what, sizeof what, "task id %lld", e->a);
+            differ(r, what, kind, e->val, "absent");
+        }
+    }
+    return rc;
+}
+
+#define ITEM_TASK " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || x.task_id)"
+static int check_extensions(struct replay *r)
+{
+    return check_items(r, "extension", "SELECT x.task_id, x.new_due || ' ' || x.state," ITEM_TASK
+                       ", NULL FROM extensions x LEFT JOIN tasks t ON t.id = x.task_id"
+                       " ORDER BY x.task_id, x.id");
+}
+
+static int check_attachments(struct replay *r)
+{
+    return check_items(r, "attachment", "SELECT x.task_id, x.sha256," ITEM_TASK ", x.data"
+                       " FROM attachments x LEFT JOIN tasks t ON t.id = x.task_id"
+                       " ORDER BY x.task_id, x.id");
+}
+
+static int check_instructions(struct replay *r)
+{
+    return check_items(r, "instruction", "SELECT x.task_id, x.text," ITEM_TASK ", NULL"
+                       " FROM instructions x LEFT JOIN tasks t ON t.id = x.task_id"
+                       " ORDER BY x.task_id, x.id");
+}
+
+static int check_cycles(struct replay *r)
+{
+    /* cycle_format's words; a removed cycle (NULL) is no row */
+    for (size_t i = 0; i < r->items.n; i++)
+        if (strcmp(r->items.v[i].key, "cycle") == 0 && !r->items.v[i].val)
+            r->items.v[i].seen = 1;
+    return check_items(r, "cycle", "SELECT x.task_id, x.period || ' day ' || x.day || ' from '"
+                       " || x.start," ITEM_TASK ", NULL FROM cycles x"
+                       " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id");
+}
+
 static int (*const checks[])(struct replay *r) = {
     check_tasks, check_users, check_depts, check_rounds, check_ratings,
+    check_extensions, check_attachments, check_instructions, check_cycles,
 };
 
 /* ---- verify ---------------------------------------------------------------------- */
@@ -448,6 +580,7 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
     kvs_free(&r.depts);
     kvs_free(&r.rounds);
     kvs_free(&r.ratings);
+    kvs_free(&r.items);
     return rc;
 }
 
