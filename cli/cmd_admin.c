@@ -143,6 +143,18 @@ int cmd_dept(struct cli *c, int argc, char **argv)
     return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list");
 }
 
+/* 'value' sanitised, or (none). */
+static void put_value(const char *v)
+{
+    if (!v) {
+        fputs("(none)", stdout);
+        return;
+    }
+    fputc('\'', stdout);
+    cli_puts(stdout, v);
+    fputc('\'', stdout);
+}
+
 /* One difference: "WHAT FIELD: the history gives 'X', found 'Y'". */
 static void print_diff(void *ctx, const char *what, const char *field, const char *want,
                        const char *found)
@@ -152,21 +164,9 @@ static void print_diff(void *ctx, const char *what, const char *field, const cha
     fputc(' ', stdout);
     cli_puts(stdout, field);
     fputs(": the history gives ", stdout);
-    if (want) {
-        fputc('\'', stdout);
-        cli_puts(stdout, want);
-        fputc('\'', stdout);
-    } else {
-        fputs("(none)", stdout);
-    }
+    put_value(want);
     fputs(", found ", stdout);
-    if (found) {
-        fputc('\'', stdout);
-        cli_puts(stdout, found);
-        fputc('\'', stdout);
-    } else {
-        fputs("(none)", stdout);
-    }
+    put_value(found);
     fputc('\n', stdout);
 }
 
