@@ -12,7 +12,8 @@ PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
 clang libclang-rt-dev man-db
 libxlsxwriter-dev libzip-dev libxml2-dev
-libreoffice-calc-nogui libreoffice-writer-nogui unzip"
+libreoffice-calc-nogui libreoffice-writer-nogui unzip
+passwd"
 
 missing=""
 for p in $PKGS; do
