@@ -137,7 +137,7 @@ static int global_options(struct cli *c, int argc, char **argv, int *want, int *
  * its commit to the frame that shows it. */
 static void trace_done(void)
 {
-    const char *path = getenv("FOLLOWUP_TRACE");
+    const char *path = priv_test_getenv("FOLLOWUP_TRACE");
     struct timespec ts;
     char line[48];
     if (!path || !*path)
