@@ -21,7 +21,7 @@ DB_SRC   := $(wildcard db/*.c)
 TUI_SRC  := $(wildcard tui/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 LIB_SRC  := $(CORE_SRC) $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -43,6 +43,14 @@ $(BUILD)/libfollowup.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The department lexicon (data/departments.txt) compiled into the program.
+$(BUILD)/gen/lexicon.c: data/departments.txt scripts/lexicon.sh
+	@mkdir -p $(dir $@)
+	sh scripts/lexicon.sh data/departments.txt > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libfollowup.a
 	@mkdir -p $(dir $@)

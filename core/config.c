@@ -212,7 +212,7 @@ static void check_unknown(dictionary *d, const char *path, struct config *c)
                                         "ui:warn_days", "attachments:max_mb"};
     for (int s = 0; s < iniparser_getnsec(d); s++) {
         const char *sec = iniparser_getsecname(d, s);
-        if (!strcmp(sec, "departments") || !strcmp(sec, "routing"))
+        if (!strcmp(sec, "departments") || !strcmp(sec, "routing") || !strcmp(sec, "lexicon"))
             continue;
         if (strcmp(sec, "database") && strcmp(sec, "ui") && strcmp(sec, "attachments")) {
             append_warning(c, "%s: unknown section [%s] ignored", path, sec);
@@ -263,6 +263,24 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     }
     c->departments = names;
     c->ndepartments = n;
+    if (read_list(d, "lexicon", &c->lexicon, NULL, &c->nlexicon) != FU_OK) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        for (size_t k = 0; k < nr; k++)
+            free(kw[k]), free(depts[k]);
+        free(kw);
+        free(depts);
+        return FU_ERR;
+    }
+    for (size_t i = 0; i < c->nlexicon; i++)
+        if (!plain_text(c->lexicon[i])) {
+            snprintf(err, errlen, "%s:%d: [lexicon] a name holds control characters; "
+                     "remove them", path, key_line(path, "lexicon", c->lexicon[i]));
+            for (size_t k = 0; k < nr; k++)
+                free(kw[k]), free(depts[k]);
+            free(kw);
+            free(depts);
+            return FU_ERR;
+        }
     for (size_t i = 0; i < n; i++)
         if (!plain_text(names[i])) {
             snprintf(err, errlen, "%s:%d: [departments] a name holds control characters; "
@@ -340,6 +358,11 @@ void config_fini(struct config *c)
     for (size_t i = 0; i < c->ndepartments; i++)
         free(c->departments[i]);
     free(c->departments);
+    for (size_t i = 0; i < c->nlexicon; i++)
+        free(c->lexicon[i]);
+    free(c->lexicon);
+    c->lexicon = NULL;
+    c->nlexicon = 0;
     for (size_t i = 0; i < c->nroutes; i++) {
         free((char *)c->routes[i].keyword);
         free((char *)c->routes[i].dept);
@@ -356,6 +379,8 @@ void config_parse_opts(const struct config *c, struct parse_opts *opts)
     opts->ndepartments = c->ndepartments;
     opts->routes = c->routes;
     opts->nroutes = c->nroutes;
+    opts->lexicon = (const char *const *)c->lexicon;
+    opts->nlexicon = c->nlexicon;
 }
 
 int config_wants_zh(const struct config *c)

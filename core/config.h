@@ -19,6 +19,8 @@ struct config {
     size_t ndepartments;
     struct route *routes;  /* [routing] keyword = department; strings owned */
     size_t nroutes;
+    char **lexicon;        /* [lexicon] keys: department names the parser learns */
+    size_t nlexicon;
     char warnings[1024];   /* unknown keys etc., one per line, "" when none */
 };
 
@@ -34,7 +36,7 @@ void config_fini(struct config *c);
  * and the locale (LC_ALL, LC_MESSAGES, LANG, first one set) starts "zh". */
 int config_wants_zh(const struct config *c);
 
-/* Fills opts' department list and routes from c (pointers into c). */
+/* Fills opts' department list, routes and lexicon from c (pointers into c). */
 void config_parse_opts(const struct config *c, struct parse_opts *opts);
 
 #endif

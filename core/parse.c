@@ -50,6 +50,7 @@ static void free_lines(struct pctx *c)
     free_line_array(c);
     free(c->body);
     pm_free(c);
+    plx_free(c);
 }
 
 /* The lead department named by the introduction. */
@@ -79,6 +80,10 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
     free(text);
     if (rc == FU_OK) rc = pl_frame(&c);
     free_line_array(&c);
+    if (rc == FU_OK && (plx_init(&c) < 0 || plx_learn_places(&c) < 0)) {
+        snprintf(err, errlen, "out of memory reading departments");
+        rc = FU_ERR;
+    }
     if (rc == FU_OK) rc = ps_build(&c);
     if (rc == FU_OK) rc = find_lead(&c);
     if (rc == FU_OK) rc = pd_owners(&c);

@@ -18,6 +18,9 @@ struct parse_opts {
     size_t ndepartments;
     const struct route *routes;    /* may be NULL */
     size_t nroutes;
+    const char *const *lexicon;    /* department names besides data/departments.txt
+                                    * (config.ini [lexicon]), may be NULL */
+    size_t nlexicon;
     size_t max_bytes;              /* 0: PARSE_MAX_BYTES */
 };
 

@@ -14,7 +14,7 @@
 /* Endings of a department's name; 委员会 and 办公室 are reached by
  * extending 委 and 办. */
 static const char *const dept_ends[] = {
-    "中心", "局", "委", "办", "室", "厅", "署", "院", "所", "处", "站", "队",
+    "中心", "集团", "小组", "局", "委", "办", "室", "厅", "署", "院", "所", "处", "站", "队",
     "馆", NULL
 };
 
@@ -43,13 +43,14 @@ static const char *const end_words_before[] = {
     "主办", "协办", "督办", "交办", "兴办", "包办", "合办", "申办", "代办",
     "帮办", "查办", "场所", "处所", "住所", "难处", "好处", "用处", "长处",
     "益处", "到处", "各处", "此处", "之处", "相处", "出处", "网站", "车站",
-    "团队", "核心", "庭院", "寺院", "剧院", "医院", NULL
+    "团队", "核心", "庭院", "寺院", "剧院", "医院", "部署", "告所", "盟所", NULL
 };
 static const char *const end_words_after[] = {
     "局面", "局部", "局限", "办理", "办法", "办学", "办好", "办事", "办实",
     "办结", "办件", "室内", "院校", "院士", "所有", "所在", "所以", "所需",
     "所属", "所得", "所谓", "处理", "处置", "处于", "处在", "站点", "站位",
-    "队伍", "委托", "馆藏", NULL
+    "队伍", "委托", "馆藏", "所提", "所列", "所确", "所承", "所作", "所做", "所获",
+    "所述", "所涉", "所要", "所能", "所占", "所含", "所辖", "所在地", "所示", NULL
 };
 
 /* Function words that never stand inside a department's name. */
@@ -80,6 +81,11 @@ static int contains(const char *s, size_t a, size_t b, const char *const *w)
  * 区委员会) or the government itself (县政府责成县生态环境局)? */
 static int not_a_department(const char *s, size_t a, size_t b)
 {
+    {   /* the committees themselves: 县委, 省市区委 */
+        size_t i = a, k;
+        while (i < b && pu_at_any(s, b, i, admin_starts, NULL) >= 0) { pu_cp(s, b, i, &k); i += k; }
+        if (i > a && pu_at(s, b, i, "委") && i + strlen("委") == b) return 1;
+    }
     size_t g = pu_find(s, a, b, "政府");
     /* the government itself is no department; its offices are (区政府办公室) */
     if (g != (size_t)-1 && b - (g + strlen("政府")) > 5 * 3) return 1;
@@ -108,6 +114,7 @@ static size_t shape_at(const char *s, size_t i, size_t b)
             size_t e = j + len;
             if (pu_at(s, b, j, "委") && pu_at(s, b, e, "员会")) e += strlen("员会");
             else if (pu_at(s, b, j, "办") && pu_at(s, b, e, "公室")) e += strlen("公室");
+            else if (pu_at(s, b, j, "小组") && pu_at(s, b, e, "办公室")) e += strlen("办公室");
             if (contains(s, i, e, not_dept) || not_a_department(s, i, e)) return 0;
             return e;
         }
@@ -182,7 +189,227 @@ static int dept_at(const struct pctx *c, const char *s, size_t a, size_t i, size
 
 struct span { size_t a, b; };
 
-/* Configured names and shape matches in s[a..b), in order, no overlaps. */
+/* Party committees before a party organ's name (县委督查室, 区委区政府督查室). */
+static const char *const committee_prefix[] = {
+    "区委", "县委", "市委", "省委", "州委", "党委", "中共", NULL
+};
+static const char *const gov_prefix[] = {"人民政府", "政府", NULL};
+
+static int ends_at(const char *s, size_t lo, size_t e, const char *w)
+{
+    size_t l = strlen(w);
+    return e >= lo + l && memcmp(s + e - l, w, l) == 0;
+}
+
+/* Where a department whose lexicon name starts at s[i] begins: back over
+ * a place (东湖区, 上海市), a level (市, 区), 人民政府 and a party committee
+ * (县委, 区委区政府), never before lo. */
+static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_t i)
+{
+    size_t st = i, p;
+    int guard, j;
+    for (guard = 0; guard < 6; guard++) {
+        if ((p = plx_place_before(c, s, lo, st)) != (size_t)-1 && p < st) { st = p; continue; }
+        if ((p = learned_place(c, s, lo, st)) != (size_t)-1 && p < st) { st = p; continue; }
+        for (j = 0; known_places[j]; j++)
+            if (ends_at(s, lo, st, known_places[j])) break;
+        if (known_places[j]) { st -= strlen(known_places[j]); continue; }
+        for (j = 0; committee_prefix[j]; j++)
+            if (ends_at(s, lo, st, committee_prefix[j])) break;
+        if (committee_prefix[j]) {
+            st -= strlen(committee_prefix[j]);
+            if (!pu_at(s, st + 6, st, "中共") && !pu_at(s, st + 6, st, "党委") &&
+                (p = plx_place_before(c, s, lo, st + 3)) != (size_t)-1 && p < st)
+                st = p;                          /* 东湖区委: the place owns the level */
+            continue;
+        }
+        for (j = 0; gov_prefix[j]; j++)
+            if (ends_at(s, lo, st, gov_prefix[j])) break;
+        if (gov_prefix[j]) { st -= strlen(gov_prefix[j]); continue; }
+        if (st > lo) {
+            size_t q = pu_back(s, st);
+            if (pu_at_any(s, st, q, admin_starts, NULL) >= 0 && pu_at(s, st, q, "州") == 0 &&
+                (q <= lo || pu_at_any(s, st, pu_back(s, q), word_before, NULL) < 0)) {
+                st = q;
+                continue;
+            }
+            if (pu_at(s, st, q, "州") || pu_at(s, st, q, "乡") || pu_at(s, st, q, "旗")) {
+                st = q;
+                continue;
+            }
+        }
+        break;
+    }
+    return st;
+}
+
+/* Units named by their place at a clause's start (逍林镇清理……, 中街办事处对……):
+ * two to four Han characters and 镇, 乡, 街道, 办事处. End or 0. */
+static const char *const units[] = {"街道办事处", "办事处", "街道", "镇", "乡", NULL};
+static const char *const not_unit_before[] = {
+    "小", "城", "乡", "集", "村", "古", "名", "强", "重", "特色", NULL
+};
+/* Words that open a clause but no unit's name (大部分乡镇, 确保我镇). */
+static const char *const not_unit_start[] = {
+    "大部分", "部分", "完成", "确保", "含", "包括", "全部", "所有", "其他", "其余", "我",
+    "本", "全", "各", "该", "每", "对", "在", "将", "和", NULL
+};
+static const char *const list_joins[] = {"、", "和", "及", "与", NULL};
+/* What a district or county that acts does (海淀区、各街镇抓好落实, 朝阳区负责). */
+static const char *const place_acts[] = {"负责", "牵头", "配合", "抓好", "落实", NULL};
+
+/* Does an act follow within a dozen characters, before the clause ends? */
+static int place_acts_after(const char *s, size_t j, size_t b)
+{
+    size_t k;
+    int chars;
+    for (chars = 0; j < b && chars < 12; chars++) {
+        uint32_t cp = pu_cp(s, b, j, &k);
+        if (pu_at_any(s, b, j, place_acts, NULL) >= 0) return 1;
+        if (pu_is_term(cp) || cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == '\n') return 0;
+        j += k;
+    }
+    return 0;
+}
+
+static size_t unit_at(const char *s, size_t a, size_t i, size_t b)
+{
+    size_t j = i, k, len;
+    int chars = 0;
+    if (i > a) {
+        size_t p = pu_back(s, i);
+        uint32_t cp = pu_cp(s, b, p, &k);
+        if (pu_is_cjk(cp) && pu_at_any(s, b, p, list_joins, NULL) < 0) return 0;
+    }
+    if (pu_at_any(s, b, i, word_before, NULL) >= 0 || pu_at_any(s, b, i, not_unit_start, NULL) >= 0)
+        return 0;
+    while (j < b && chars < 4) {
+        if (!pu_is_cjk(pu_cp(s, b, j, &k)) || (j > i && pu_at_any(s, b, j, not_inside, NULL) >= 0))
+            return 0;
+        j += k;
+        chars++;
+        if (chars >= 2 && (pu_at(s, b, j, "区") || pu_at(s, b, j, "县")) &&
+            place_acts_after(s, j + strlen("区"), b))
+            return j + strlen("区");             /* 海淀区、各街镇抓好落实 */
+        if (chars >= 2 && pu_at_any(s, b, j, units, &len) >= 0 &&
+            pu_at_any(s, b, pu_back(s, j), not_unit_before, NULL) < 0 &&
+            !pu_at(s, b, j + len, "的") && !pu_at(s, b, j + len, "建设") &&
+            !pu_at(s, b, j + len, "镇") && !pu_at(s, b, j + len, "村") &&
+            !pu_at(s, b, j + len, "级") && !pu_at(s, b, j + len, "域"))
+            return j + len;
+    }
+    return 0;
+}
+
+/* Endings of a listed unit: in 包括团县委、地病办、联通公司…… a name that
+ * stands in a list beside a department is one too. */
+static const char *const list_ends[] = {
+    "局", "委", "办", "室", "厅", "署", "院", "处", "站", "队", "中心", "公司", "银行",
+    "分局", "集团", "镇", "乡", "街道", "办事处", "联", "会", "部", NULL
+};
+static const char *const list_stops[] = {
+    "、", "，", ",", "。", "；", ";", "：", ":", "（", "(", "）", ")", "和", "及", "与",
+    "等", "\n", NULL
+};
+
+static int list_item(const char *s, size_t x, size_t y)
+{
+    size_t i, k;
+    int chars = 0;
+    if (y <= x) return 0;
+    for (i = x; i < y; i += k) {
+        if (!pu_is_cjk(pu_cp(s, y, i, &k))) return 0;
+        if (i > x && pu_at_any(s, y, i, not_inside, NULL) >= 0) return 0;
+        chars++;
+    }
+    if (chars < 2 || chars > 12) return 0;
+    for (i = 0; list_ends[i]; i++)
+        if (ends_at(s, x, y, list_ends[i])) return 1;
+    return 0;
+}
+
+static int cmp_span(const void *x, const void *y)
+{
+    const struct span *p = x, *q = y;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+static int covered(const struct span *v, size_t n, size_t x, size_t y)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (x < v[i].b && v[i].a < y) return 1;
+    return 0;
+}
+
+/* Names listed with 、 beside a department are departments too. */
+static int propagate_lists(const char *s, size_t a, size_t b, struct span **out, size_t *n,
+                           size_t *cap)
+{
+    int round, added = 1;
+    for (round = 0; round < 4 && added; round++) {
+        size_t i, cnt = *n, len;
+        added = 0;
+        for (i = 0; i < cnt; i++) {
+            size_t e = (*out)[i].b, y;
+            if (pu_at(s, b, e, "、")) {          /* the next item */
+                size_t x = e + strlen("、");
+                for (y = x; y < b && pu_at_any(s, b, y, list_stops, &len) < 0; y += len) {
+                    pu_cp(s, b, y, &len);
+                }
+                if (list_item(s, x, y) && !covered(*out, *n, x, y)) {
+                    if (mem_grow((void **)out, *n, cap, sizeof **out) < 0) return -1;
+                    (*out)[*n].a = x;
+                    (*out)[(*n)++].b = y;
+                    added = 1;
+                }
+            }
+            e = (*out)[i].a;
+            if (e >= a + strlen("、") && memcmp(s + e - strlen("、"), "、", strlen("、")) == 0) {
+                size_t x, yy = e - strlen("、");
+                x = yy;
+                while (x > a) {
+                    size_t p = pu_back(s, x);
+                    if (pu_at_any(s, b, p, list_stops, NULL) >= 0) break;
+                    x = p;
+                }
+                if (list_item(s, x, yy) && !covered(*out, *n, x, yy)) {
+                    if (mem_grow((void **)out, *n, cap, sizeof **out) < 0) return -1;
+                    (*out)[*n].a = x;
+                    (*out)[(*n)++].b = yy;
+                    added = 1;
+                }
+            }
+        }
+        if (added) qsort(*out, *n, sizeof **out, cmp_span);
+    }
+    return 0;
+}
+
+/* Names that say nothing on their own (办公室, 法院) and short ones that
+ * hide inside words (作协 in 工作协调): they count only with a place,
+ * level or committee before them, or (the short ones) at a clause's
+ * start or in a list. */
+static const char *const generic_cores[] = {
+    "办公室", "办公厅", "办事处", "街道办事处", "管委会", "管理委员会", "法院", "人民法院",
+    "检察院", "人民检察院", "工会", "团委", "党校", "研究室", "督查室", "政府办", "政府办公室",
+    "人民政府办公室", "人民政府办公厅", "政府办公厅", "审计委员会", "财经委员会", "领导小组", NULL
+};
+
+static int bare_core_ok(const char *s, size_t a, size_t i, size_t e)
+{
+    size_t j, k;
+    for (j = 0; generic_cores[j]; j++)
+        if (strlen(generic_cores[j]) == e - i && memcmp(s + i, generic_cores[j], e - i) == 0)
+            return 0;
+    if (e - i > 6 || i <= a) return 1;
+    j = pu_back(s, i);
+    return !pu_is_cjk(pu_cp(s, e, j, &k)) || pu_at_any(s, e, j, list_joins, NULL) >= 0;
+}
+
+/* Configured names, lexicon names with what stands before them, shape
+ * matches and units at a clause's start in s[a..b), in order, no
+ * overlaps; then names listed beside them. */
 static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
                  struct span **out, size_t *n)
 {
@@ -192,7 +419,7 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
     *n = 0;
     int book = 0;                   /* inside 《…》: a law's title, no names */
     while (i < b) {
-        size_t st = 0, en = 0;
+        size_t st = 0, en = 0, lo = *n > 0 ? (*out)[*n - 1].b : a;
         if (pu_at(s, b, i, "《")) book++;
         else if (pu_at(s, b, i, "》") && book > 0) book--;
         if (book > 0) {
@@ -207,8 +434,14 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
                 en = i + strlen(d);
             }
         }
+        if (!en && (en = plx_match(c, s, b, i)) != 0) {
+            st = prefix_start(c, s, lo, i);
+            if (st == i && !bare_core_ok(s, a, i, en)) en = 0;
+        }
+        if (!en && i >= lo && (en = unit_at(s, a, i, b)) != 0) st = i;
         if (!en && dept_at(c, s, a, i, b, &st, &en)) {
-            if (*n > 0 && st < (*out)[*n - 1].b) st = i;    /* no overlaps */
+            if (st < lo) st = i;                          /* no overlaps */
+            st = prefix_start(c, s, lo, st);              /* 区委 + 区政府督查室 */
         }
         if (en > i) {
             if (mem_grow((void **)out, *n, &cap, sizeof **out) < 0) return -1;
@@ -220,7 +453,7 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
         pu_cp(s, b, i, &k);
         i += k;
     }
-    return 0;
+    return *n ? propagate_lists(s, a, b, out, n, &cap) : 0;
 }
 
 int pd_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t *n)
@@ -326,14 +559,53 @@ static char *node_actor(struct pctx *c, const struct node *n)
     return o;
 }
 
+/* The level of the body that issued the report (上海市静安区人民政府 → 区,
+ * 衢州市审计局 → 市): the level before 政府, else before the first
+ * department's lexicon name; NULL when unknown. Static string. */
+static const char *report_level(const struct pctx *c)
+{
+    static const char *const lv[] = {"省", "市", "区", "县", "镇", "乡", NULL};
+    const struct doc_meta *m = &c->doc->meta;
+    const char *src[3] = {m->signed_by, m->issuer, m->title};
+    size_t i, j, k;
+    int x;
+    for (i = 0; i < 3; i++) {
+        const char *t = src[i];
+        size_t n = t ? strlen(t) : 0, g;
+        if (!n) continue;
+        if ((g = pu_find(t, 0, n, "政府")) != (size_t)-1 && g > 0) {
+            size_t p = pu_back(t, g);
+            if (pu_at(t, n, p, "民") && p >= 6) p -= 6;          /* 人民政府 */
+            if ((x = pu_at_any(t, n, p, lv, NULL)) >= 0) return lv[x];
+        }
+        for (j = 0; j < n; j += k) {
+            pu_cp(t, n, j, &k);
+            if ((x = pu_at_any(t, n, j, lv, NULL)) >= 0 && plx_match(c, t, n, j + k)) return lv[x];
+        }
+    }
+    return NULL;
+}
+
+/* A route's department belongs to another level than the report's (a 市
+ * report and 区知识产权局): it may not be suggested. */
+static int other_level(const char *level, const char *dept)
+{
+    static const char *const lv[] = {"省", "市", "区", "县", "镇", "乡", NULL};
+    int x;
+    if (!level || !dept || (x = pu_at_any(dept, strlen(dept), 0, lv, NULL)) < 0) return 0;
+    return strcmp(lv[x], level) != 0;
+}
+
 static const char *routed(const struct pctx *c, const struct node *n)
 {
     const struct parse_opts *o = c->opts;
+    const char *level;
     size_t r, i;
     if (!o || !o->routes) return NULL;
+    level = report_level(c);
     for (r = 0; r < o->nroutes; r++) {
         const char *kw = o->routes[r].keyword;
-        if (!kw || !*kw || !o->routes[r].dept) continue;
+        if (!kw || !*kw || !o->routes[r].dept || other_level(level, o->routes[r].dept)) continue;
         if (strstr(n->title, kw)) return o->routes[r].dept;
         for (i = 0; i < n->nstmts; i++)
             if (strstr(n->stmts[i].text, kw)) return o->routes[r].dept;

@@ -86,6 +86,9 @@ struct pctx {
     size_t bend;            /* and ends here (before a glued signature) */
     struct pmark *marks;    /* responsibility markers taken out of the body, in order */
     size_t nmarks;
+    struct lexidx *lex;     /* the department lexicon in use (parse_lexicon.c) */
+    char *places[32];       /* places the report names (东湖区, 高唐县), owned */
+    size_t nplaces;
 };
 
 /* ---- lines: leftovers, hard wraps (parse_lines.c); header (parse_header.c) ---- */
@@ -157,6 +160,21 @@ void pt_free_stmts(struct stmt *v, size_t n);
 /* 1 when a sentence of s[a..b) commits to something in so many words: a
  * commitment opened by an action verb, or a promise (将/要 …, 确保, 力争). */
 int pt_commits(const char *s, size_t a, size_t b);
+
+/* ---- the lexicon and places (parse_lexicon.c) ---- */
+
+/* Indexes the compiled lexicon and opts->lexicon into c->lex. 0, or -1
+ * out of memory (plx_free releases what was made). */
+int plx_init(struct pctx *c);
+void plx_free(struct pctx *c);
+/* End of the longest lexicon name at s[i..n), or 0. */
+size_t plx_match(const struct pctx *c, const char *s, size_t n, size_t i);
+/* Learns the places the report names (X县人民政府, X区委) from its
+ * metadata and body. 0, or -1 out of memory. */
+int plx_learn_places(struct pctx *c);
+/* Earliest start of a learned place that ends at s[e), not before lo, or
+ * (size_t)-1. */
+size_t plx_place_before(const struct pctx *c, const char *s, size_t lo, size_t e);
 
 /* ---- departments (parse_dept.c) ---- */
 

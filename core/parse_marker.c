@@ -85,7 +85,7 @@ static const char *const tails[] = {
 
 /* Levels that follow 各区、 as part of one place (各区、县（市）). */
 static const char *const bare_levels[] = {
-    "县（市）", "县(市)", "县（市、区）", "县(市、区)", "县", "区", "市", "乡镇", "镇",
+    "县（市）", "县(市)", "县（市、区）", "县(市、区)", "县级市", "县", "区", "市", "乡镇", "镇",
     "乡", "街道", "街镇", NULL
 };
 

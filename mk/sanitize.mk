@@ -44,13 +44,18 @@ asan:
 # The fuzz target links what it needs of core/ (pure C) from an archive;
 # config.c alone needs a library (iniparser).
 FUZZ_SRC := $(filter-out core/config.c,$(CORE_SRC))
-FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/lexicon.o
 FUZZ_BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
                    -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS)
 
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_BASE_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/gen/lexicon.o: data/departments.txt scripts/lexicon.sh
+	@mkdir -p $(dir $@)
+	sh scripts/lexicon.sh data/departments.txt > $(FUZZ_BUILD)/gen/lexicon.c
+	$(FUZZ_CC) $(FUZZ_BASE_CFLAGS) -c -o $@ $(FUZZ_BUILD)/gen/lexicon.c
 
 $(FUZZ_BUILD)/libcore.a: $(FUZZ_OBJ)
 	@rm -f $@

@@ -18,38 +18,9 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/parse.h"
+#include "tests/parse_helpers.h"
 
 #define SEED "data/jingan-2024-3.txt"
-#define FIX "tests/fixtures/"
-
-static struct doc parse_ok(const char *path, const struct parse_opts *o)
-{
-    struct doc d;
-    char err[FU_ERRLEN] = "";
-    int rc = parse_file(path, o, &d, err, sizeof err);
-    if (rc != FU_OK) fprintf(stderr, "%s\n", err);
-    assert_int_equal(rc, FU_OK);
-    return d;
-}
-
-static const struct node *find_in(const struct node *v, size_t n, const char *code)
-{
-    size_t i;
-    for (i = 0; i < n; i++) {
-        const struct node *r;
-        if (strcmp(v[i].code, code) == 0) return &v[i];
-        if ((r = find_in(v[i].children, v[i].nchildren, code)) != NULL) return r;
-    }
-    return NULL;
-}
-
-static const struct node *node_of(const struct doc *d, const char *code)
-{
-    const struct node *n = find_in(d->nodes, d->nnodes, code);
-    if (!n) fprintf(stderr, "no node %s\n", code);
-    assert_non_null(n);
-    return n;
-}
 
 static const struct stmt *stmt_of(const struct doc *d, const char *code)
 {
@@ -885,130 +856,6 @@ static void test_tree_output(void **state)
     doc_free(&d);
 }
 
-/* ---- responsibility markers (issue 11) ---- */
-
-static void check_fields(const struct doc *d, const char *code, const char *lead,
-                         const char *support, const char *due)
-{
-    const struct node *n = node_of(d, code);
-    char joined[512] = "";
-    size_t i;
-    for (i = 0; i < n->nsupport; i++) {
-        if (i) strcat(joined, ",");
-        strcat(joined, n->support[i]);
-    }
-    if (lead) {
-        assert_non_null(n->owner);
-        assert_string_equal(n->owner, lead);
-        assert_int_equal(n->owner_src, OWNER_MARKER);
-    }
-    assert_string_equal(joined, support);
-    assert_string_equal(n->due, due);
-}
-
-/* Every form of marker gives the item's lead, support and due, and its
- * text is kept on the item (n->marker) but is no statement. */
-static void test_markers(void **state)
-{
-    struct doc d = parse_ok(FIX "parse-markers.txt", NULL);
-    const struct node *n;
-    size_t i;
-    (void)state;
-    /* the form task tables arrive in (engineer 12's readers) */
-    check_fields(&d, "1.1.1", "市民政局", "市财政局,各区", "2025-06-30");
-    assert_string_equal(node_of(&d, "1.1.1")->title, "完善养老服务体系");
-    /* half-width, 年内 in the report's year, a place kept whole */
-    check_fields(&d, "1.1.2", "市住房城乡建设委", "市规划资源局,各区、县（市）", "2025-12-31");
-    /* on lines of their own after the item: the first 责任单位 leads */
-    check_fields(&d, "1.1.3", "市委组织部", "各区", "ongoing");
-    /* the marker beats the department the sentence names as actor */
-    assert_null(node_of(&d, "1.1.3")->stmts);
-    /* the role form */
-    check_fields(&d, "1.1.4", "市人力资源社会保障局", "市财政局,团市委", "2025-09-30");
-    /* numbering run together after a bracketed marker */
-    check_fields(&d, "1.2.1", "市绿化市容局", "", "");
-    check_fields(&d, "1.2.2", NULL, "", "2025-09-30");
-    assert_string_equal(node_of(&d, "1.2.2")->title, "全面推进城市更新");
-    /* a section's marker: its own lead */
-    check_fields(&d, "1.1", "市民政局", "", "");
-    /* no marker: the actor, not the guiding body */
-    n = node_of(&d, "1.2.3");
-    assert_string_equal(n->owner, "区知识产权局");
-    assert_int_equal(n->owner_src, OWNER_ACTOR);
-    assert_null(n->marker);
-    /* the marker's text is kept, and in no statement */
-    n = node_of(&d, "1.1.1");
-    assert_string_equal(n->marker, "（牵头单位：市民政局；配合单位：市财政局、各区；"
-                        "完成时限：2025年6月底前）");
-    for (i = 0; i < n->nstmts; i++) assert_null(strstr(n->stmts[i].text, "牵头单位"));
-    n = node_of(&d, "1.1.3");
-    assert_string_equal(n->marker, "责任单位：市委组织部、各区 完成时限：长期坚持");
-    doc_free(&d);
-}
-
-/* A marker beats a [routing] rule and the actor the sentence names; the
- * section's marker passes to items that have none. */
-static void test_marker_beats_guesses(void **state)
-{
-    static const char text[] =
-        "关于重点任务分工的通知\n"
-        "一、科技创新（牵头单位：市科委）\n"
-        "1.区财政局加大科技投入力度。\n"
-        "2.推进知识产权运营。（责任单位：市知识产权局、市财政局）\n";
-    struct route r = {"知识产权", "区知识产权局"};
-    struct parse_opts o = {.routes = &r, .nroutes = 1};
-    struct doc d;
-    char err[FU_ERRLEN];
-    (void)state;
-    assert_int_equal(parse_buffer(text, sizeof text - 1, &o, &d, err, sizeof err), FU_OK);
-    check_fields(&d, "1.1", "市科委", "", "");
-    check_fields(&d, "1.2", "市知识产权局", "市财政局", "");
-    doc_free(&d);
-}
-
-/* Words that look like keys but are no marker stay text. */
-static void test_marker_lookalikes(void **state)
-{
-    static const char text[] =
-        "关于工作的报告\n"
-        "一、加强协调\n"
-        "1.各牵头单位：要加强统筹。责任单位要主动作为，配合单位要积极支持。\n"
-        "2.推动市场发展（包括市民服务）。\n";
-    struct doc d;
-    char err[FU_ERRLEN];
-    (void)state;
-    assert_int_equal(parse_buffer(text, sizeof text - 1, NULL, &d, err, sizeof err), FU_OK);
-    assert_null(node_of(&d, "1.1")->marker);
-    assert_null(node_of(&d, "1.2")->marker);
-    assert_int_equal(node_of(&d, "1.1")->nsupport, 0);
-    assert_int_not_equal(node_of(&d, "1.1")->owner_src, OWNER_MARKER);
-    doc_free(&d);
-}
-
-/* A report written as paragraphs (督查通报): each paragraph that commits
- * is an item, the others stay text; nothing is refused. */
-static void test_paragraphs(void **state)
-{
-    static const char text[] =
-        "关于环境卫生整治情况的通报\n"
-        "各镇人民政府：\n"
-        "4月21日，县委督查室对各乡镇环境卫生整治情况进行了督查。大部分乡镇行动迅速。\n"
-        "针对督查发现的问题，各乡镇要立即组织整改，确保5月底前全部整改到位。\n"
-        "下一步，县委督查室将适时开展复查，对整改不力的单位予以通报。\n"
-        "特此通报。\n";
-    struct doc d;
-    char err[FU_ERRLEN];
-    (void)state;
-    assert_int_equal(parse_buffer(text, sizeof text - 1, NULL, &d, err, sizeof err), FU_OK);
-    assert_int_equal(d.paragraphs, 1);
-    assert_int_equal(d.nnodes, 2);
-    assert_string_equal(d.nodes[0].code, "1");
-    assert_string_equal(d.nodes[0].title, "针对督查发现的问题，各乡镇要立即组织整改，确保5月底前全部整改到位");
-    assert_string_equal(d.meta.addressee, "各镇人民政府");
-    assert_int_equal(d.nintro, 2);
-    assert_int_equal(d.nclosing, 1);
-    doc_free(&d);
-}
 
 int main(void)
 {
@@ -1040,10 +887,6 @@ int main(void)
         cmocka_unit_test(test_json_seed),
         cmocka_unit_test(test_json_unknowns_and_escaping),
         cmocka_unit_test(test_tree_output),
-        cmocka_unit_test(test_markers),
-        cmocka_unit_test(test_marker_beats_guesses),
-        cmocka_unit_test(test_marker_lookalikes),
-        cmocka_unit_test(test_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
