@@ -252,7 +252,8 @@ static const char *const not_unit_before[] = {
 /* Words that open a clause but no unit's name (大部分乡镇, 确保我镇). */
 static const char *const not_unit_start[] = {
     "大部分", "部分", "完成", "确保", "含", "包括", "全部", "所有", "其他", "其余", "我",
-    "本", "全", "各", "该", "每", "对", "在", "将", "和", NULL
+    "本", "全", "各", "该", "每", "对", "在", "将", "和", "要", "由", "请", "经", "按", "据",
+    "以", "为", "并", "还", "也", "又", "需", "应", "可", "能", "把", "向", "从", "使", NULL
 };
 static const char *const list_joins[] = {"、", "和", "及", "与", NULL};
 /* What a district or county that acts does (海淀区、各街镇抓好落实, 朝阳区负责). */
