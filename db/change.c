@@ -498,3 +498,37 @@ int db_text_check(const char *text, const char *what, char *err, size_t errlen)
 {
     return note_check(text, what, err, errlen);
 }
+
+/* ---- order of the last change -------------------------------------------- */
+
+int db_task_recent(struct db *db, long long report_id, long long **ids, size_t *n,
+                   char *err, size_t errlen)
+{
+    struct db_stmt s = {0};
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    /* the history's order: updated_at has whole seconds only */
+    int rc = db_prepare(db, &s, "SELECT t.id FROM tasks t LEFT JOIN"
+                        " (SELECT task_id, max(id) AS last FROM history GROUP BY task_id) h"
+                        " ON h.task_id = t.id WHERE t.report_id = :r AND t.withdrawn = 0"
+                        " ORDER BY h.last IS NULL, h.last DESC, t.seq", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":r", report_id);
+        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            if (mem_grow((void **)ids, *n, &cap, sizeof **ids) != 0) {
+                rc = db_errf(err, errlen, FU_ERR, "out of memory");
+                break;
+            }
+            (*ids)[(*n)++] = db_col_int(&s, 0);
+        }
+        rc = rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    db_finish(&s);
+    if (rc != FU_OK) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return rc;
+}

@@ -282,6 +282,11 @@ struct db_outcome {
 };
 void db_last_outcome(const struct db *db, struct db_outcome *out);
 
+/* The live tasks of report report_id, most recently changed first (for
+ * the interface's "last updated" order); *ids is malloc'd (caller frees). */
+int db_task_recent(struct db *db, long long report_id, long long **ids, size_t *n,
+                   char *err, size_t errlen);
+
 /* Several mutations as one transaction (a bulk change): every
  * db_task_* call between db_batch_begin and db_batch_end commits or
  * rolls back together. db_batch_end(db, rc, …) commits when rc is FU_OK,

@@ -507,7 +507,25 @@ struct search_ctx {
     size_t origin;         /* task index the search started from */
     long long origin_id;
     char miss[256];        /* a text that matched nothing ("" none): nor will its longer forms */
+    char prev[256];        /* the search before this one, back on Esc */
 };
+
+#define SEARCH_CAP 1000    /* matches counted for "3 of 17" at most */
+
+/* "Match 3 of 17 for '…'" in the message line, for the match under the cursor. */
+static void say_match(struct app *a)
+{
+    size_t before = 0, cur = a->m.nrows ? a->m.rows[a->m.cur] : 0;
+    size_t total = model_count_matches(&a->m, a->search, cur, SEARCH_CAP, &before);
+    if (!total)
+        return;
+    if (total >= SEARCH_CAP)
+        app_msg(a, S_INFO, _("Match %zu of %zu+ for '%s' (n next, N previous)"), before, total,
+                a->search);
+    else
+        app_msg(a, S_INFO, _("Match %zu of %zu for '%s' (n next, N previous)"), before, total,
+                a->search);
+}
 
 static void jump_to(struct app *a, size_t i)
 {
@@ -534,6 +552,7 @@ static void search_change(struct app *a, void *ctx, const char *text)
     }
     s->miss[0] = '\0';
     a->msg[0] = '\0';
+    snprintf(a->search, sizeof a->search, "%s", text);   /* highlighted as you type */
     jump_to(a, i);
 }
 
@@ -541,12 +560,15 @@ static int search_done(struct app *a, void *ctx, const char *text)
 {
     (void)ctx;
     snprintf(a->search, sizeof a->search, "%s", text);
+    say_match(a);
     return 0;
 }
 
 static void search_cancel(struct app *a, void *ctx)
 {
-    jump_to(a, ((struct search_ctx *)ctx)->origin);
+    struct search_ctx *s = ctx;
+    snprintf(a->search, sizeof a->search, "%s", s->prev);
+    jump_to(a, s->origin);
 }
 
 static void start_search(struct app *a)
@@ -555,6 +577,7 @@ static void start_search(struct app *a)
     if (!s)
         return;
     s->origin = a->m.nrows ? a->m.rows[a->m.cur] : 0;
+    snprintf(s->prev, sizeof s->prev, "%s", a->search);
     struct input_spec in = {.prompt = "/", .accept = search_done, .change = search_change,
                             .cancel = search_cancel, .ctx = s};
     input_open(a, &in);
@@ -568,10 +591,12 @@ static void search_next(struct app *a, int dir)
     }
     size_t from = a->m.nrows ? a->m.rows[a->m.cur] : 0;
     size_t i = model_find(&a->m, from, dir, 0, a->search);
-    if (i == MODEL_NONE)
+    if (i == MODEL_NONE) {
         app_msg(a, S_ERROR, _("No match for '%s'."), a->search);
-    else
+    } else {
         jump_to(a, i);
+        say_match(a);
+    }
 }
 
 /* ---- filter and reports ------------------------------------------------------- */
@@ -581,6 +606,7 @@ enum { F_DEPT, F_STATUS, F_OVERDUE, F_CLEAR };
 static void refilter(struct app *a)
 {
     a->m.nflip = 0;        /* expansion defaults change with the filter */
+    a->m.fold = 0;
     model_refilter(&a->m); /* in memory: the index has what filters need */
     a->dirty = 1;
 }
@@ -666,6 +692,41 @@ static void start_filter(struct app *a)
     picker_open(a, &spec);
 }
 
+static const char *const sort_names[SORT_COUNT] = {
+    N_("the report's tree"), N_("due date"), N_("status"), N_("overdue first"),
+    N_("last updated"),
+};
+
+const char *actions_sort_name(int sort)
+{
+    return sort >= 0 && sort < SORT_COUNT ? _(sort_names[sort]) : "";
+}
+
+static void sort_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)ctx, (void)v, (void)nv;
+    char err[FU_ERRLEN] = "";
+    if (value < 0 || value >= SORT_COUNT)
+        return;
+    if (model_set_sort(&a->m, (enum model_sort)value, err, sizeof err) != FU_OK)
+        app_msg(a, S_ERROR, "%s", err);
+    else if (value == SORT_TREE)
+        app_msg(a, S_INFO, "%s", _("In the report's order (the tree)."));
+    else
+        app_msg(a, S_INFO, _("Items by %s (S changes the order)."), _(sort_names[value]));
+    a->dirty = 1;
+}
+
+static void start_sort(struct app *a)
+{
+    struct picker_item items[SORT_COUNT];
+    for (int s = 0; s < SORT_COUNT; s++)
+        items[s] = (struct picker_item){.label = _(sort_names[s]), .value = s};
+    struct picker_spec spec = {.title = _("Order"), .items = items, .n = SORT_COUNT,
+                               .current = a->m.sort, .done = sort_picked};
+    picker_open(a, &spec);
+}
+
 static void toggle_mine(struct app *a)
 {
     if (!a->m.nmine) {
@@ -738,6 +799,7 @@ int actions_run(struct app *a, enum action act)
     case DO_REDRAW: clearok(curscr, TRUE); return 1;
     case DO_CLEAR_MARKS: bulk_clear(a); return 1;
     case DO_MINE: toggle_mine(a); return 1;
+    case DO_SORT: start_sort(a); return 1;
     case DO_UNDO: bulk_undo(a); return 1;
     default: return 0;
     }

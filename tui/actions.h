@@ -12,4 +12,7 @@ struct app;
  * detail); returns 1 when it was. */
 int actions_run(struct app *a, enum action act);
 
+/* The name of list order sort (enum model_sort), translated. */
+const char *actions_sort_name(int sort);
+
 #endif

@@ -74,6 +74,7 @@ struct app {
     int dirty, quit;
     int trace;             /* FOLLOWUP_TRACE's file, -1 when unset (tui.c) */
     struct bulk bulk;      /* marks and the undo stack */
+    int zpend;             /* z was typed: the next key is a fold command (zR, zM) */
 };
 
 /* Pushes a modal view over the others; state becomes the view's (close

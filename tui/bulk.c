@@ -144,6 +144,18 @@ static int apply_one(struct app *a, long long id, long long expected, const stru
     return rc;
 }
 
+/* The task left the list: the cursor goes to the row that followed it. */
+static void stay_after(struct model *m, size_t at)
+{
+    if (at == MODEL_NONE || m->sort != SORT_TREE)
+        return;                        /* sorted: the row number already is the next */
+    for (size_t r = 0; r < m->nrows; r++)
+        if (m->rows[r] > at) {
+            model_set_cursor(m, r);
+            return;
+        }
+}
+
 static void push_undo(struct app *a, struct undo_batch *u)
 {
     struct bulk *b = &a->bulk;
@@ -177,6 +189,7 @@ int bulk_apply(struct app *a, int marked, long long id, long long expected,
     if (!ids)
         return FU_ERR;
     memcpy(ids, marked ? a->bulk.marks : &id, n * sizeof *ids);
+    size_t at = a->m.nrows ? a->m.rows[a->m.cur] : MODEL_NONE;   /* in tree order */
     int nchanged = 0, rc = db_batch_begin(a->db, err, sizeof err);
     for (size_t i = 0; rc == FU_OK && i < n; i++) {
         int changed = 0;
@@ -201,6 +214,10 @@ int bulk_apply(struct app *a, int marked, long long id, long long expected,
     app_refresh(a);
     if (!marked && !nchanged)
         app_msg(a, S_INFO, _("%s (unchanged)"), label);
+    else if (!marked && a->m.cur_id != id) {   /* the filter hides it now: say so */
+        stay_after(&a->m, at);
+        app_msg(a, S_INFO, _("%s; it left the view (the filter hides it)"), label);
+    }
     else if (!marked)
         app_msg(a, S_INFO, "%s", label);
     else

@@ -133,6 +133,38 @@ static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c
     draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, at);
 }
 
+/* Byte offset of q in s, ASCII letters without regard to case; -1 none. */
+static long find_ci(const char *s, const char *q)
+{
+    size_t nq = strlen(q);
+    for (const char *p = s; nq && *p; p++) {
+        size_t k = 0;
+        while (k < nq && p[k] && (p[k] == q[k] || ((unsigned char)p[k] < 0x80 &&
+                                                   (p[k] | 0x20) == (q[k] | 0x20) &&
+                                                   ((q[k] | 0x20) >= 'a' && (q[k] | 0x20) <= 'z'))))
+            k++;
+        if (k == nq)
+            return (long)(p - s);
+    }
+    return -1;
+}
+
+/* The search's match in the text column, in reverse video (as less does). */
+static void draw_match(WINDOW *w, const struct app *a, int y, const struct cols *c,
+                       const char *text, attr_t base)
+{
+    long at = a->search[0] && text ? find_ci(text, a->search) : -1;
+    if (at < 0)
+        return;
+    char pre[4096], hit[512];
+    snprintf(pre, sizeof pre, "%.*s", (int)(at < 4000 ? at : 4000), text);
+    snprintf(hit, sizeof hit, "%.*s", (int)strlen(a->search), text + at);
+    int x = text_width(pre), hw = text_width(hit);
+    if (x + hw > c->text - 1)              /* cut off (the last column may hold the …) */
+        return;
+    draw_text(w, y, c->x_text + x, hit, hw, 0, base | A_REVERSE | A_BOLD);
+}
+
 static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct cols *c,
                      int width)
 {
@@ -152,7 +184,10 @@ static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct col
 
     char code[96];
     const char *mark = m->kids[i] ? (model_expanded(m, i) ? "- " : "+ ") : "  ";
-    snprintf(code, sizeof code, "%*s%s%s", 2 * t->depth, "", mark, t->code);
+    if (m->sort != SORT_TREE)          /* sorted: a flat list of items */
+        snprintf(code, sizeof code, "%s", t->code);
+    else
+        snprintf(code, sizeof code, "%*s%s%s", 2 * t->depth, "", mark, t->code);
     if (c->mark && bulk_is_marked(&a->bulk, t->id))
         draw_text(w, y, 0, "*", 1, 1, base | A_BOLD | a->pal.a[S_SOON]);
     draw_text(w, y, c->mark, code, c->code, 1, text_at);
@@ -164,6 +199,7 @@ static void draw_row(WINDOW *w, struct app *a, int y, size_t r, const struct col
         draw_text(w, y, c->x_lead, t->lead ? t->lead : "-", c->lead, 1, text_at);
     draw_due(w, a, y, c, t, base);
     draw_text(w, y, c->x_text, t->text, c->text, 1, text_at);
+    draw_match(w, a, y, c, t->text, text_at);
 }
 
 static void empty_message(WINDOW *w, const struct app *a, int width)
@@ -269,8 +305,42 @@ static int move_cursor(struct app *a, struct view *v, enum action act)
     return 1;
 }
 
+/* zR and zM: every task open, or closed (the cursor's task stays shown). */
+static void fold_all(struct app *a, int open)
+{
+    struct model *m = &a->m;
+    long long keep = m->cur_id;
+    m->fold = open ? 1 : 2;
+    m->nflip = 0;
+    model_rebuild(m);
+    size_t i = 0;
+    while (i < m->ix.n && m->ix.v[i].id != keep)
+        i++;
+    while (!open && i < m->ix.n && m->parent[i] != MODEL_NONE)
+        i = m->parent[i];                  /* closed: the cursor goes to its top section */
+    size_t r = i < m->ix.n ? model_row_of(m, i) : MODEL_NONE;
+    if (r != MODEL_NONE)
+        model_set_cursor(m, r);
+    app_msg(a, S_INFO, "%s", open ? _("Everything expanded (zM collapses).")
+                                  : _("Everything collapsed (zR expands)."));
+}
+
 static void list_key(struct view *v, struct app *a, const struct keyev *k)
 {
+    if (a->zpend) {
+        a->zpend = 0;
+        enum action z = keys_lookup(SC_Z, k);
+        if (z == DO_EXPAND_ALL || z == DO_COLLAPSE_ALL)
+            fold_all(a, z == DO_EXPAND_ALL);
+        else
+            app_msg(a, S_INFO, "%s", _("After z: R expands everything, M collapses it."));
+        return;
+    }
+    if (!k->fkey && k->ch == 'z') {
+        a->zpend = 1;
+        app_msg(a, S_INFO, "%s", _("z: R expands everything, M collapses it."));
+        return;
+    }
     enum action act = keys_lookup(SC_LIST, k);
     if (move_cursor(a, v, act))
         return;

@@ -53,6 +53,7 @@ void model_fini(struct model *m)
     task_index_free(&m->ix);
     report_list_free(&m->reports);
     free(m->flip);
+    free(m->recent);
     memset(m, 0, sizeof *m);
 }
 
@@ -411,7 +412,8 @@ static size_t flip_pos(const struct model *m, long long id)
 int model_expanded(const struct model *m, size_t i)
 {
     const struct task_node *t = &m->ix.v[i];
-    int def = t->kind == KIND_SECTION || model_filter_active(m);
+    int def = m->fold == 1 ? 1 : m->fold == 2 ? 0
+                                             : t->kind == KIND_SECTION || model_filter_active(m);
     return m->nflip && flip_pos(m, t->id) != MODEL_NONE ? !def : def;
 }
 
@@ -430,6 +432,88 @@ void model_set_expanded(struct model *m, size_t i, int on)
     m->flip[m->nflip++] = id;
 }
 
+/* ---- sorted order ---------------------------------------------------------- */
+
+struct sort_key {
+    size_t i;
+    enum model_sort by;
+    int status, late;
+    long long seq, rank;
+    const char *due;
+};
+
+static int cmp_due(const char *a, const char *b)
+{
+    if (!*a || !*b)
+        return !*a - !*b;              /* no due date last */
+    return strcmp(a, b);
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const struct sort_key *a = pa, *b = pb;
+    int d = 0;
+    switch (a->by) {
+    case SORT_DUE: d = cmp_due(a->due, b->due); break;
+    case SORT_STATUS: d = a->status - b->status; break;
+    case SORT_OVERDUE:
+        d = b->late - a->late;
+        if (!d && a->late)
+            d = cmp_due(a->due, b->due);
+        break;
+    case SORT_UPDATED: d = a->rank < b->rank ? -1 : a->rank > b->rank; break;
+    default: break;
+    }
+    return d ? d : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* The items that match the filter, flat, in the order m->sort says. */
+static void sort_rows(struct model *m)
+{
+    size_t n = m->ix.n, k = 0, nr = m->sort == SORT_UPDATED ? m->nrecent : 0;
+    struct sort_key *v = malloc((n ? n : 1) * sizeof *v);
+    struct id_index *rix = malloc((nr ? nr : 1) * sizeof *rix);   /* id -> its place */
+    if (!v || !rix) {
+        free(v);
+        free(rix);
+        return;
+    }
+    for (size_t r = 0; r < nr; r++)
+        rix[r] = (struct id_index){.id = m->recent[r], .i = r};
+    qsort(rix, nr, sizeof *rix, cmp_id);
+    for (size_t i = 0; i < n; i++) {
+        const struct task_node *t = &m->ix.v[i];
+        if (!m->match[i] || t->kind != KIND_ITEM)
+            continue;
+        size_t place = nr ? lookup(rix, nr, t->id) : MODEL_NONE;
+        long long rank = place == MODEL_NONE ? LLONG_MAX : (long long)place;
+        v[k++] = (struct sort_key){.i = i, .by = m->sort, .status = t->status, .seq = t->seq,
+                                   .rank = rank, .due = t->due,
+                                   .late = t->due[0] && t->status != ST_DONE &&
+                                           strcmp(t->due, m->today) < 0};
+    }
+    qsort(v, k, sizeof *v, cmp_key);
+    for (size_t r = 0; r < k; r++)
+        m->rows[r] = v[r].i;
+    m->nrows = k;
+    free(v);
+    free(rix);
+}
+
+int model_set_sort(struct model *m, enum model_sort sort, char *err, size_t errlen)
+{
+    free(m->recent);
+    m->recent = NULL;
+    m->nrecent = 0;
+    m->sort = sort;
+    int rc = FU_OK;
+    if (sort == SORT_UPDATED && m->db && m->report_id)
+        rc = db_task_recent(m->db, m->report_id, &m->recent, &m->nrecent, err, errlen);
+    if (m->match)
+        model_rebuild(m);
+    return rc;
+}
+
 void model_rebuild(struct model *m)
 {
     size_t n = m->ix.n;
@@ -444,6 +528,8 @@ void model_rebuild(struct model *m)
             m->rows[m->nrows++] = i;
     }
     free(vis);
+    if (m->sort != SORT_TREE)
+        sort_rows(m);
     size_t r = MODEL_NONE;
     for (size_t k = 0; k < m->nrows && r == MODEL_NONE; k++)
         if (m->ix.v[m->rows[k]].id == m->cur_id)
@@ -565,4 +651,28 @@ size_t model_find(const struct model *m, size_t from, int dir, int include_from,
     if (i == MODEL_NONE && !include_from)
         i = find_in(m, at, at, 0, q);
     return i;
+}
+
+size_t model_count_matches(const struct model *m, const char *q, size_t upto, size_t cap,
+                           size_t *before)
+{
+    long long seqs[64], lo = 0, at = upto < m->ix.n ? m->ix.v[upto].seq : LLONG_MAX;
+    size_t n, total = 0;
+    char err[FU_ERRLEN];
+    *before = 0;
+    if (!q || !*q || !m->db || !m->ix.n)
+        return 0;
+    while (total < cap && db_task_search(m->db, m->report_id, lo, LLONG_MAX, 0, q, seqs, 64, &n,
+                                         err, sizeof err) == FU_OK && n) {
+        for (size_t k = 0; k < n && total < cap; k++) {
+            size_t i = index_of_seq(m, seqs[k]);
+            if (i == MODEL_NONE || !m->shown[i])
+                continue;
+            total++;
+            if (seqs[k] <= at)
+                (*before)++;
+        }
+        lo = seqs[n - 1] + 1;
+    }
+    return total;
 }

@@ -20,6 +20,10 @@ struct model_filter {
 
 enum due_light { DUE_NONE = 0, DUE_LATER, DUE_SOON, DUE_OVERDUE };
 
+/* The list's order: the report's tree, or its items alone sorted by a key. */
+enum model_sort { SORT_TREE = 0, SORT_DUE, SORT_STATUS, SORT_OVERDUE, SORT_UPDATED,
+                  SORT_COUNT };
+
 #define MODEL_CACHE 256    /* task rows kept, by task index modulo this */
 
 struct model_row {         /* a task row read for the screen */
@@ -45,6 +49,11 @@ struct model {
     size_t nrows;
     long long *flip;       /* ids whose expansion differs from the default */
     size_t nflip, capflip;
+    enum model_sort sort;  /* not SORT_TREE: the items matching the filter, flat, sorted */
+    long long *recent;     /* SORT_UPDATED: task ids, last changed first (model_load) */
+    size_t nrecent;
+    int fold;              /* the default: 0 sections open (all with a filter), 1 all open (zR),
+                              2 all closed (zM) */
     struct model_filter filter;
     size_t cur, top;       /* cursor and first visible row (row numbers) */
     long long cur_id;      /* the task under the cursor, kept across reloads */
@@ -91,6 +100,9 @@ size_t model_count(const struct model *m);
  * MODEL_CACHE: use it at once. */
 const struct task *model_task(struct model *m, size_t i);
 
+/* Sets the order (reads the change order for SORT_UPDATED); keeps cur_id. */
+int model_set_sort(struct model *m, enum model_sort sort, char *err, size_t errlen);
+
 /* Recomputes the visible rows after an expansion change; keeps cur_id. */
 void model_rebuild(struct model *m);
 
@@ -120,6 +132,12 @@ size_t model_row_of(const struct model *m, size_t i);
  * tried last when include_from is 0, first otherwise. MODEL_NONE when none.
  * Asks the database, reading tasks in tree order from from. */
 size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q);
+
+/* How many tasks the filter shows match q (as model_find matches), at
+ * most cap; *before gets how many of them come at or before task index
+ * upto in tree order (so the match at upto is "*before of total"). */
+size_t model_count_matches(const struct model *m, const char *q, size_t upto, size_t cap,
+                           size_t *before);
 
 int model_filter_active(const struct model *m);
 

@@ -16,6 +16,7 @@
 
 #include "core/priv.h"
 #include "core/text.h"
+#include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/detail.h"
 #include "tui/draw.h"
@@ -129,6 +130,8 @@ void app_reload(struct app *a)
     db_data_version(a->db, &a->data_version, err, sizeof err);
     if (model_load(&a->m, a->db, err, sizeof err) != FU_OK)
         app_msg(a, S_ERROR, "%s", err);
+    if (a->m.sort == SORT_UPDATED)     /* the order of changes changed */
+        model_set_sort(&a->m, SORT_UPDATED, err, sizeof err);
     a->gen++;
     a->dirty = 1;
 }
@@ -141,6 +144,8 @@ void app_refresh(struct app *a)
     db_data_version(a->db, &a->data_version, err, sizeof err);
     if (model_refresh(&a->m, a->db, err, sizeof err) != FU_OK)
         app_msg(a, S_ERROR, "%s", err);
+    if (a->m.sort == SORT_UPDATED)     /* the order of changes changed */
+        model_set_sort(&a->m, SORT_UPDATED, err, sizeof err);
     if (a->m.loads != loads) {    /* read again in full: users may have changed too */
         struct user u = {0};
         if (db_user_effective(a->db, a->actor, &u, err, sizeof err) == FU_OK) {
@@ -241,6 +246,11 @@ static void draw_head(struct app *a)
     else
         snprintf(left, sizeof left, "followup");
     filter_text(a, filt, sizeof filt);
+    if (a->m.sort != SORT_TREE) {
+        size_t fl = strlen(filt);
+        snprintf(filt + fl, sizeof filt - fl, _("%sby %s"), fl ? "  " : "",
+                 actions_sort_name(a->m.sort));
+    }
     if (a->m.reports.n > 1)
         snprintf(right, sizeof right, "%s%s[%zu %s · R]", filt, filt[0] ? "  " : "",
                  a->m.reports.n, _("reports"));
