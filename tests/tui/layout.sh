@@ -30,7 +30,7 @@ for size in "80 24" "160 45"; do
     tui_keys /; tui_type "知识产权发展"; tui_keys Enter; expect_cursor 2.4 "$1x$2: on 2.4"
     expect_screen "2.4 · 9 of 14 shown · items 11: Not started 11" "$1x$2: the status line in words"
     [ "$1" = 80 ] && expect_screen "区行 …" "$1x$2: a long name cut by display width"
-    expect_screen "Enter detail" "$1x$2: the list's keys"
+    tui_keys C-l; expect_screen "Enter detail" "$1x$2: the list's keys"
     tui_keys Enter
     [ "$1" = 80 ] && expect_screen "j scroll  s status" "$1x$2: the detail's keys"
     tui_screen >"$T/detail"
