@@ -8,9 +8,12 @@ PREFIX  ?= /usr/local
 
 # libzip, libxml-2.0: .docx (read and written); xlsxwriter: .xlsx written.
 PKGS    := ncursesw sqlite3 uuid libzip libxml-2.0 xlsxwriter
+# the readers (formats/) besides those: PDF (poppler-glib); CSV is libcsv,
+# which has no .pc file
+FMT_PKGS := poppler-glib
 # Evaluated lazily: after deps.sh has installed the packages.
-PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -lcrypto
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(FMT_PKGS)))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(FMT_PKGS)) -lcsv -liniparser -lcrypto
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
@@ -20,7 +23,8 @@ CORE_SRC := $(wildcard core/*.c)
 DB_SRC   := $(wildcard db/*.c)
 TUI_SRC  := $(wildcard tui/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
-LIB_SRC  := $(CORE_SRC) $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
+FMT_SRC  := $(wildcard formats/*.c)
+LIB_SRC  := $(CORE_SRC) $(FMT_SRC) $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/priv.h"
 #include "core/parse.h"
+#include "formats/read.h"
 
 static int check_encoding(const char *enc)
 {
@@ -18,12 +19,21 @@ static int check_encoding(const char *enc)
     return cli_fail(FU_USAGE, "unknown encoding '%s'; use auto, utf-8 or gb18030", enc);
 }
 
-static int parse_report(struct cli *c, const char *path, const char *enc, struct doc *d)
+static int check_format(const char *name, enum fmt_kind *kind)
+{
+    if (fmt_parse_name(name, kind) == 0) return FU_OK;
+    return cli_fail(FU_USAGE, "unknown format '%s'; use auto, text, docx, odt, doc, wps, pdf, "
+                    "html, xlsx or csv", name);
+}
+
+/* The report at path, of any format the readers know (formats/read.h). */
+static int parse_report(struct cli *c, const char *path, const char *enc, enum fmt_kind kind,
+                        struct doc *d)
 {
     struct parse_opts opts = {.encoding = enc};
     config_parse_opts(&c->cfg, &opts);
     char err[FU_ERRLEN] = "";
-    int rc = parse_file(path, &opts, d, err, sizeof err);
+    int rc = fmt_parse_file(path, kind, &opts, d, err, sizeof err);
     if (rc != FU_OK)
         return cli_fail(rc, "%s", err);
     if (d->paragraphs) {
@@ -38,19 +48,21 @@ static int parse_report(struct cli *c, const char *path, const char *enc, struct
 
 int cmd_parse(struct cli *c, int argc, char **argv)
 {
-    const char *enc = NULL, *pos[1];
+    const char *enc = NULL, *format = NULL, *pos[1];
     int json = 0, npos, help, rc;
+    enum fmt_kind kind;
     struct cli_opt opts[] = {{.name = "json", .flag = &json},
                              {.name = "encoding", .has_arg = 1, .value = &enc},
+                             {.name = "format", .has_arg = 1, .value = &format},
                              {0}};
     if ((rc = cli_args("parse", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
         return cli_help("parse");
-    if ((rc = check_encoding(enc)) != FU_OK)
+    if ((rc = check_encoding(enc)) != FU_OK || (rc = check_format(format, &kind)) != FU_OK)
         return rc;
     struct doc d;
-    if ((rc = parse_report(c, pos[0], enc, &d)) != FU_OK)
+    if ((rc = parse_report(c, pos[0], enc, kind, &d)) != FU_OK)
         return rc;
     rc = json ? doc_write_json(&d, stdout) : doc_write_tree(&d, stdout);
     doc_free(&d);
@@ -111,19 +123,21 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
-    const char *enc = NULL, *pos[1];
+    const char *enc = NULL, *format = NULL, *pos[1];
     int npos, help, rc, dry = 0;
+    enum fmt_kind kind;
     struct cli_opt opts[] = {{.name = "encoding", .has_arg = 1, .value = &enc},
                              {.name = "dry-run", .flag = &dry},
+                             {.name = "format", .has_arg = 1, .value = &format},
                              {0}};
     if ((rc = cli_args("import", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
         return cli_help("import");
-    if ((rc = check_encoding(enc)) != FU_OK)
+    if ((rc = check_encoding(enc)) != FU_OK || (rc = check_format(format, &kind)) != FU_OK)
         return rc;
     struct doc d;
-    if ((rc = parse_report(c, pos[0], enc, &d)) != FU_OK)
+    if ((rc = parse_report(c, pos[0], enc, kind, &d)) != FU_OK)
         return rc;
     char scratch[1024] = "";
     struct stat sb;
