@@ -8,6 +8,7 @@
 #include "formats/fmt.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,31 @@ struct pline {
 
 struct lines { struct pline *v; size_t n, cap; };
 
+/* s[0..n) without the spaces poppler puts between a Han character and a
+ * digit or Latin letter set in another font ("2021 年" is "2021年"). */
+static char *squeeze(const char *s, size_t n)
+{
+    char *o = malloc(n + 1);
+    size_t i = 0, k = 0;
+    uint32_t prev = 0;
+    if (!o) return NULL;
+    while (i < n) {
+        uint32_t cp, next = 0;
+        size_t len = utf8_decode(s + i, n - i, &cp), j = i + len;
+        if (cp == ' ') {
+            while (j < n && s[j] == ' ') j++;
+            if (j < n) utf8_decode(s + j, n - j, &next);
+            if (prev >= 0x2E80 || next >= 0x2E80) { i = j; continue; }
+        }
+        memcpy(o + k, s + i, len);
+        k += len;
+        prev = cp;
+        i += len;
+    }
+    o[k] = 0;
+    return o;
+}
+
 static int push(struct lines *l, const char *s, size_t n, double x0, double x1, double cw,
                 int page)
 {
@@ -44,7 +70,7 @@ static int push(struct lines *l, const char *s, size_t n, double x0, double x1, 
         l->v = nv;
         l->cap = cap;
     }
-    if (!(t = strndup(s + a, b - a))) return -1;
+    if (!(t = squeeze(s + a, b - a))) return -1;
     p = &l->v[l->n++];
     memset(p, 0, sizeof *p);
     p->text = t;
@@ -114,6 +140,25 @@ static int page_number(const char *s)
     return digits > 0 && digits <= 8;
 }
 
+/* 1 when line i, at the top of its page, starts the text of the next
+ * lines of the page: a running header repeating the title, which a
+ * one-page document cannot show by repetition. A cut-off end (…) is
+ * allowed. */
+static int repeats_below(const struct lines *l, size_t i)
+{
+    char head[1024], below[4096] = "";
+    size_t n, j;
+    if (i > 0 && l->v[i - 1].page == l->v[i].page) return 0;   /* the first line only */
+    snprintf(head, sizeof head, "%s", l->v[i].text);
+    n = strlen(head);
+    while (n >= 3 && (!strcmp(head + n - 3, "…") || !strcmp(head + n - 3, "\xEF\xBF\xBD")))
+        head[n -= 3] = 0;
+    if (text_width(head) < 8) return 0;
+    for (j = i + 1; j < l->n && j <= i + 4 && l->v[j].page == l->v[i].page; j++)
+        if (strlen(below) + strlen(l->v[j].text) + 1 < sizeof below) strcat(below, l->v[j].text);
+    return strlen(below) >= n && !strncmp(below, head, n);
+}
+
 /* Marks page numbers and the edge lines that repeat on most pages. */
 static void mark_chrome(struct lines *l, int pages)
 {
@@ -132,6 +177,8 @@ static void mark_chrome(struct lines *l, int pages)
         }
         if (on >= 2 && on * 10 >= pages * 6) l->v[i].drop = 1;
     }
+    for (i = 0; i < l->n; i++)
+        if (l->v[i].edge && !l->v[i].drop && repeats_below(l, i)) l->v[i].drop = 1;
 }
 
 static int wide_at_end(const char *s)
@@ -165,8 +212,12 @@ static int paragraphs(struct lines *l, struct fmt_doc *d)
         const struct pline *ln = &l->v[i];
         int p = ln->page % 4096, indented, full;
         if (ln->drop) continue;
-        indented = ln->x0 < ln->x1 && ln->x0 > left[p] + ln->cw * 0.9;
         full = ln->x0 < ln->x1 && ln->x1 >= right[p] - ln->cw * 1.5;
+        /* a new paragraph starts indented; a centred line (a title's second
+         * line) is as far from both edges */
+        indented = ln->x0 < ln->x1 && ln->x0 > left[p] + ln->cw * 0.9 &&
+                   !(ln->x1 < right[p] - ln->cw * 1.5 &&
+                     fabs((ln->x0 - left[p]) - (right[p] - ln->x1)) < ln->cw * 1.5);
         if (o && (!prev_full || indented)) {
             fclose(o);
             o = NULL;
@@ -174,8 +225,13 @@ static int paragraphs(struct lines *l, struct fmt_doc *d)
             free(buf);
             buf = NULL;
         }
-        if (!o && !(o = open_memstream(&buf, &blen))) return -1;
-        else if (blen && !(wide_at_end(buf) && (unsigned char)ln->text[0] >= 0xE2)) fputc(' ', o);
+        if (!o) {
+            buf = NULL;
+            blen = 0;
+            if (!(o = open_memstream(&buf, &blen))) return -1;
+        } else if (blen && buf && !wide_at_end(buf) && (unsigned char)ln->text[0] < 0xE2) {
+            fputc(' ', o);
+        }
         fputs(ln->text, o);
         fflush(o);
         prev_full = full;
@@ -251,8 +307,8 @@ int fmt_read_pdf(const char *buf, size_t len, struct fmt_doc *d, char *err, size
         pages = read_pages(doc, &l, &chars);
         if (pages < 0) rc = -1;
         else if (!chars) {
-            snprintf(err, errlen, "the PDF has no text layer (a scan); run OCR first "
-                     "(e.g. ocrmypdf -l chi_sim FILE.pdf OUT.pdf) and import OUT.pdf");
+            snprintf(err, errlen, "no text layer; run OCR first (the PDF is a scan: e.g. "
+                     "ocrmypdf -l chi_sim FILE.pdf OUT.pdf, then import OUT.pdf)");
             rc = FU_ERR;
         } else {
             gchar *title = poppler_document_get_title(doc);

@@ -64,12 +64,18 @@ static int looks_html(const char *buf, size_t len)
     return 0;
 }
 
-/* A CSV: one of the first lines splits on commas or tabs into a task header. */
-static int looks_csv(const char *buf, size_t len)
+/* A CSV: one of the first lines (UTF-8 or GB18030) splits on commas or
+ * tabs into a task header. */
+static int looks_csv(const char *raw, size_t rawlen)
 {
-    size_t n = len < 8192 ? len : 8192, i = 0;
-    int line;
-    for (line = 0; line < 8 && i < n; line++) {
+    size_t n = rawlen < 8192 ? rawlen : 8192, i = 0;
+    char *buf = NULL, msg[FU_ERRLEN];
+    int line, found = 0;
+    while (n < rawlen && n > 0 && raw[n - 1] != '\n') n--;     /* whole lines only */
+    if (!n || memchr(raw, 0, n) ||
+        enc_to_utf8(raw, n, ENC_AUTO, &buf, &n, NULL, msg, sizeof msg) != FU_OK)
+        return 0;
+    for (line = 0; line < 8 && i < n && !found; line++) {
         const char *nl = memchr(buf + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - buf) : n, k, nc = 0;
         char row[2048], *cells[64], *p;
@@ -90,10 +96,11 @@ static int looks_csv(const char *buf, size_t len)
             if (l && c[l - 1] == '\r') c[--l] = 0;
             if (l >= 2 && c[0] == '"' && c[l - 1] == '"') { c[l - 1] = 0; cells[k] = c + 1; }
         }
-        if (nc >= 3 && fmt_is_task_header(cells, nc)) return 1;
+        found = nc >= 3 && fmt_is_task_header(cells, nc);
         i = e + 1;
     }
-    return 0;
+    free(buf);
+    return found;
 }
 
 enum fmt_kind fmt_detect(const char *buf, size_t len)

@@ -214,7 +214,8 @@ static int put_table(FILE *o, const struct fmt_block *b)
     for (i = h + 1; i < b->nrows; i++) {
         const struct fmt_row *r = &b->rows[i];
         const char *lab = label_of(r, &c), *cat = cell(r, c.at[C_CAT]);
-        if (header_cols(r->cells, r->ncells, &c) && !lab) continue;   /* a repeated header */
+        struct cols again;
+        if (header_cols(r->cells, r->ncells, &again) && !lab) continue;   /* a repeated header */
         if (lab) { put_heading(o, &t, lab); continue; }
         if (cat[0] && strcmp(cat, t.cat)) {
             snprintf(t.cat, sizeof t.cat, "%s", cat);
