@@ -3,7 +3,7 @@
 #   make asan   the whole test suite (unit, command line, interface) built
 #               with AddressSanitizer + UndefinedBehaviorSanitizer into
 #               build-asan/; any report fails the run.
-#   make fuzz   builds the libFuzzer target for the parser (clang) into
+#   make fuzz   builds the libFuzzer target for the parser and the readers (clang) into
 #               build-fuzz/ and runs it for FUZZ_SECONDS (default 60).
 #               Crashing inputs land in build-fuzz/; keep each one in
 #               tests/fuzz/crashes/, which tests/test_hostile.c replays.
@@ -41,12 +41,15 @@ asan:
 		echo "asan: sanitizer reports:"; cat $(ASAN_LOGS)/*; rc=1; \
 	 else echo "asan: no sanitizer reports"; fi; exit $$rc
 
-# The fuzz target links what it needs of core/ (pure C) from an archive;
-# config.c alone needs a library (iniparser).
-FUZZ_SRC := $(filter-out core/config.c,$(CORE_SRC))
+# The fuzz target links what it needs of core/ (pure C) and the readers
+# (formats/, with libxml2, libzip, poppler-glib and libcsv) from an
+# archive; config.c alone needs a library (iniparser).
+FUZZ_SRC := $(filter-out core/config.c,$(CORE_SRC)) $(FMT_SRC)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/lexicon.o
 FUZZ_BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
-                   -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS)
+                   -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS) \
+                   $(shell pkg-config --cflags $(FMT_PKGS))
+FUZZ_LIBS = $(shell pkg-config --libs $(FMT_PKGS)) -lcsv
 
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -62,7 +65,7 @@ $(FUZZ_BUILD)/libcore.a: $(FUZZ_OBJ)
 	ar rcs $@ $^
 
 $(FUZZ_BUILD)/fuzz_parse: tests/fuzz/fuzz_parse.c $(FUZZ_BUILD)/libcore.a
-	$(FUZZ_CC) $(FUZZ_BASE_CFLAGS) -fsanitize=fuzzer -o $@ $^
+	$(FUZZ_CC) $(FUZZ_BASE_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
 
 fuzz-build: $(FUZZ_BUILD)/fuzz_parse
 
