@@ -13,26 +13,32 @@ static const struct {
     const char *help;
     const char *help_zh;
 } commands[] = {
-    {"parse", cmd_parse, "parse FILE [--json] [--encoding auto|utf-8|gb18030]",
+    {"parse", cmd_parse, "parse FILE [--json] [--encoding auto|utf-8|gb18030] [--format F]",
      "Parse a report and print its tree (codes, titles, statements); nothing is stored.\n"
+     "FILE is text, .docx, .odt, .doc/.wps, .pdf, a saved .html page or a task table\n"
+     "(.xlsx, .csv), recognised by its content.\n"
      "  --json       the machine-readable tree (DESIGN.md contract)\n"
-     "  --encoding   input encoding; auto detects UTF-8 (with or without BOM) and GB18030",
+     "  --encoding   input encoding of text; auto detects UTF-8 (with or without BOM) and GB18030\n"
+     "  --format F   auto (default), text, docx, odt, doc, wps, pdf, html, xlsx or csv",
      "解析报告并打印其结构（编号、标题、语句）；不存储任何内容。\n"
+     "FILE 可为文本、.docx、.odt、.doc/.wps、.pdf、保存的 .html 网页或任务分解表（.xlsx、.csv），\n"
+     "按内容识别格式。\n"
      "  --json       机器可读的结构树（DESIGN.md 约定）\n"
-     "  --encoding   输入编码；auto 自动识别 UTF-8（带或不带 BOM）和 GB18030"},
-    {"import", cmd_import, "import FILE [--encoding auto|utf-8|gb18030] [--dry-run]",
+     "  --encoding   文本的输入编码；auto 自动识别 UTF-8（带或不带 BOM）和 GB18030\n"
+     "  --format F   auto（默认）、text、docx、odt、doc、wps、pdf、html、xlsx 或 csv"},
+    {"import", cmd_import, "import FILE [--encoding auto|utf-8|gb18030] [--format F] [--dry-run]",
      "Parse a report and store its sections, items and commitments as tasks.\n"
      "Importing the same report again changes nothing; a revised report keeps the\n"
      "status and history of matched tasks and marks vanished ones withdrawn.\n"
      "Responsibility markers (牵头单位/配合单位/完成时限) set lead, support and due;\n"
      "departments the database lacks are added. --dry-run shows what would be\n"
-     "added and stores nothing.\n"
+     "added and stores nothing. FILE and --format as for parse.\n"
      "Committee only. Creates the database when there is none.",
      "解析报告，将其中的部分、事项和承诺存为任务（立项）。\n"
      "再次导入同一报告不作任何改动；修订后的报告保留已匹配任务的状态和办理记录，\n"
      "并将不再出现的任务标为已撤销。\n"
      "责任标注（牵头单位/配合单位/完成时限）设定牵头、配合单位和时限；数据库中没有的\n"
-     "单位随之新增。--dry-run 只显示将新增的内容，不作保存。\n"
+     "单位随之新增。--dry-run 只显示将新增的内容，不作保存。FILE 和 --format 同 parse。\n"
      "仅限督办用户。没有数据库时新建。"},
     {"list", cmd_list,
      "list [--report R] [--dept D] [--status S] [--kind K] [--overdue] [--search TEXT]\n"

@@ -82,6 +82,9 @@ _followup_option_arg()
     --status) _followup_statuses; return ;;
     --report) _followup_reports; return ;;
     --kind) _followup_add section item statement; return ;;
+    --format)   # a report's format (parse, import); the others list theirs in the usage
+        [[ $cmd == parse || $cmd == import ]] &&
+            { _followup_add auto text docx odt doc wps pdf html xlsx csv; return; } ;;
     esac
     usage=$(_followup_usage "$cmd")
     values=$(_followup_option_values "$opt" "$usage")

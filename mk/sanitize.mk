@@ -48,8 +48,9 @@ FUZZ_SRC := $(filter-out core/config.c,$(CORE_SRC)) $(FMT_SRC)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/lexicon.o
 FUZZ_BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
                    -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS) \
-                   $(shell pkg-config --cflags $(FMT_PKGS))
-FUZZ_LIBS = $(shell pkg-config --libs $(FMT_PKGS)) -lcsv
+                   $(shell pkg-config --cflags $(FUZZ_PKGS))
+FUZZ_PKGS := libxml-2.0 libzip $(FMT_PKGS)
+FUZZ_LIBS = $(shell pkg-config --libs $(FUZZ_PKGS)) -lcsv
 
 $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -8,12 +8,20 @@ set -eu
 # libxlsxwriter-dev, libzip-dev, libxml2-dev: the .xlsx and .docx outputs.
 # libreoffice-calc-nogui, libreoffice-writer-nogui, unzip: tests only (a
 # third-party reader opens the .xlsx and .docx files followup writes).
+# libpoppler-glib-dev, poppler-data (Chinese CMaps), libcsv-dev: reading
+# .pdf and .csv reports (libzip and libxml2 read .docx/.odt/.xlsx/.html);
+# libreoffice-writer-nogui also converts .doc/.wps reports (tests/cli/
+# formats.sh needs it for the .doc fixtures); antiword: the smaller .doc
+# converter used when LibreOffice is absent. Remaking the format fixtures
+# (tests/fixtures/formats/mkformats.sh) also takes chromium and
+# poppler-utils, which neither the build nor the tests need.
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
 clang libclang-rt-dev man-db
 libxlsxwriter-dev libzip-dev libxml2-dev
 libreoffice-calc-nogui libreoffice-writer-nogui unzip
-passwd"
+passwd
+libpoppler-glib-dev poppler-data libcsv-dev antiword"
 
 missing=""
 for p in $PKGS; do
