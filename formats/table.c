@@ -160,7 +160,11 @@ static void put_heading(FILE *o, struct tstate *t, const char *v)
 {
     char num[40];
     t->item = 0;
-    if (has_marker(v)) { fprintf(o, "%s\n", v); return; }
+    if (has_marker(v)) {             /* its own number; 一、 counts for the next */
+        if (strncmp(v, "（", 3) && v[0] != '(') t->section++;
+        fprintf(o, "%s\n", v);
+        return;
+    }
     fmt_number(++t->section, "chineseCounting", num, sizeof num);
     fprintf(o, "%s、%s\n", num, v);
 }
