@@ -345,21 +345,6 @@ static void body(struct docx *x, const xmlNode *n)
     }
 }
 
-static void core_title(struct docx *x, struct fmt_zip *z)
-{
-    xmlDocPtr doc;
-    char e[FU_ERRLEN];
-    const xmlNode *t;
-    if (fmt_zip_xml(z, "docProps/core.xml", &doc, e, sizeof e) != FU_OK) return;
-    t = fmt_xml_child(xmlDocGetRootElement(doc), "title");
-    if (t) {
-        xmlChar *v = xmlNodeGetContent(t);
-        if (v && *v && !(x->d->title = strdup((const char *)v))) x->oom = 1;
-        xmlFree(v);
-    }
-    xmlFreeDoc(doc);
-}
-
 static void docx_free(struct docx *x)
 {
     size_t i;
@@ -375,16 +360,11 @@ int fmt_read_docx(const char *buf, size_t len, struct fmt_doc *d, char *err, siz
     struct docx x;
     xmlDocPtr doc = NULL;
     const xmlNode *b;
-    int rc = fmt_zip_open(&z, buf, len, err, errlen);
+    int rc = fmt_zip_main(&z, buf, len, "word/document.xml", "a Word document",
+                          "a .docx saved by Word, WPS or LibreOffice", &doc, err, errlen);
     if (rc != FU_OK) return rc;
     memset(&x, 0, sizeof x);
     x.d = d;
-    rc = fmt_zip_xml(&z, "word/document.xml", &doc, err, errlen);
-    if (rc == FU_NOTFOUND) {
-        snprintf(err, errlen, "a zip archive without word/document.xml is not a Word document; "
-                 "give a .docx saved by Word, WPS or LibreOffice");
-        rc = FU_ERR;
-    }
     if (rc == FU_OK) rc = read_numbering(&x, &z, err, errlen);
     if (rc == FU_OK) rc = read_styles(&x, &z, err, errlen);
     if (rc == FU_OK) {
@@ -394,7 +374,7 @@ int fmt_read_docx(const char *buf, size_t len, struct fmt_doc *d, char *err, siz
             rc = FU_ERR;
         } else {
             body(&x, b);
-            core_title(&x, &z);
+            d->title = fmt_zip_title(&z, "docProps/core.xml", NULL);
         }
     }
     if (rc == FU_OK && x.oom) { snprintf(err, errlen, "out of memory reading the document"); rc = FU_ERR; }

@@ -258,21 +258,6 @@ static void blocks(struct odt *x, const xmlNode *n, int lv)
     }
 }
 
-static void meta_title(struct odt *x, struct fmt_zip *z)
-{
-    xmlDocPtr doc;
-    char e[FU_ERRLEN];
-    const xmlNode *m;
-    if (fmt_zip_xml(z, "meta.xml", &doc, e, sizeof e) != FU_OK) return;
-    m = fmt_xml_child(fmt_xml_child(xmlDocGetRootElement(doc), "meta"), "title");
-    if (m) {
-        xmlChar *v = xmlNodeGetContent(m);
-        if (v && *v && !(x->d->title = strdup((const char *)v))) x->oom = 1;
-        xmlFree(v);
-    }
-    xmlFreeDoc(doc);
-}
-
 int fmt_read_odt(const char *buf, size_t len, struct fmt_doc *d, char *err, size_t errlen)
 {
     struct fmt_zip z;
@@ -280,16 +265,11 @@ int fmt_read_odt(const char *buf, size_t len, struct fmt_doc *d, char *err, size
     xmlDocPtr content = NULL, styles = NULL;
     const xmlNode *text;
     size_t i;
-    int rc = fmt_zip_open(&z, buf, len, err, errlen);
+    int rc = fmt_zip_main(&z, buf, len, "content.xml", "an OpenDocument text",
+                          "an .odt saved by LibreOffice or WPS", &content, err, errlen);
     if (rc != FU_OK) return rc;
     memset(&x, 0, sizeof x);
     x.d = d;
-    rc = fmt_zip_xml(&z, "content.xml", &content, err, errlen);
-    if (rc == FU_NOTFOUND) {
-        snprintf(err, errlen, "a zip archive without content.xml is not an OpenDocument text; "
-                 "give an .odt saved by LibreOffice or WPS");
-        rc = FU_ERR;
-    }
     if (rc == FU_OK) {
         char e[FU_ERRLEN];
         if (fmt_zip_xml(&z, "styles.xml", &styles, e, sizeof e) == FU_OK)
@@ -302,7 +282,7 @@ int fmt_read_odt(const char *buf, size_t len, struct fmt_doc *d, char *err, size
             rc = FU_ERR;
         } else {
             blocks(&x, text, -1);
-            meta_title(&x, &z);
+            d->title = fmt_zip_title(&z, "meta.xml", "meta");
         }
     }
     if (rc == FU_OK && x.oom) { snprintf(err, errlen, "out of memory reading the document"); rc = FU_ERR; }

@@ -129,6 +129,40 @@ int fmt_zip_xml(struct fmt_zip *z, const char *name, xmlDocPtr *doc, char *err, 
     return FU_OK;
 }
 
+int fmt_zip_main(struct fmt_zip *z, const char *buf, size_t len, const char *member,
+                 const char *what, const char *hint, xmlDocPtr *doc, char *err, size_t errlen)
+{
+    int rc = fmt_zip_open(z, buf, len, err, errlen);
+    *doc = NULL;
+    if (rc != FU_OK) return rc;
+    rc = fmt_zip_xml(z, member, doc, err, errlen);
+    if (rc == FU_NOTFOUND)
+        snprintf(err, errlen, "a zip archive without %s is not %s; give %s", member, what, hint);
+    if (rc != FU_OK) {
+        fmt_zip_close(z);
+        return FU_ERR;
+    }
+    return FU_OK;
+}
+
+char *fmt_zip_title(struct fmt_zip *z, const char *member, const char *parent)
+{
+    xmlDocPtr doc;
+    char e[FU_ERRLEN], *t = NULL;
+    const xmlNode *n;
+    if (fmt_zip_xml(z, member, &doc, e, sizeof e) != FU_OK) return NULL;
+    n = xmlDocGetRootElement(doc);
+    if (parent) n = fmt_xml_child(n, parent);
+    n = fmt_xml_child(n, "title");
+    if (n) {
+        xmlChar *v = xmlNodeGetContent(n);
+        if (v && *v) t = strdup((const char *)v);
+        xmlFree(v);
+    }
+    xmlFreeDoc(doc);
+    return t;
+}
+
 int fmt_xml_is(const xmlNode *n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);

@@ -30,6 +30,16 @@ int fmt_zip_read(struct fmt_zip *z, const char *name, char **out, size_t *outlen
  * the member is not well-formed XML. */
 int fmt_zip_xml(struct fmt_zip *z, const char *name, xmlDocPtr *doc, char *err, size_t errlen);
 
+/* Opens buf as a zip and parses its main member (word/document.xml,
+ * content.xml) into *doc; a zip without it is "not <what>" (give <hint>).
+ * On FU_OK the caller closes z and frees *doc; on FU_ERR both are done. */
+int fmt_zip_main(struct fmt_zip *z, const char *buf, size_t len, const char *member,
+                 const char *what, const char *hint, xmlDocPtr *doc, char *err, size_t errlen);
+/* The text of the title element in the properties member (docProps/core.xml
+ * under its root; meta.xml under office:meta when parent is "meta"),
+ * malloc'ed, or NULL when there is none. */
+char *fmt_zip_title(struct fmt_zip *z, const char *member, const char *parent);
+
 /* Helpers for walking libxml2 trees. */
 /* 1 when n is an element whose local name is name. */
 int fmt_xml_is(const xmlNode *n, const char *name);
