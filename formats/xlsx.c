@@ -13,7 +13,7 @@
 #include "formats/zipread.h"
 
 #define MAXCOLS 64
-#define MAXROWS 100000
+#define MAXROWS 20000      /* rows of a task table; a sheet's grid is rows x MAXCOLS */
 
 struct xlsx {
     char **ss;             /* shared strings */
@@ -156,47 +156,61 @@ static char *cell_value(struct xlsx *x, const xmlNode *c)
     return out;
 }
 
-/* The first worksheet's member name, through the workbook's relations. */
-static void first_sheet(struct fmt_zip *z, char *out, size_t outlen)
+#define MAXSHEETS 32
+
+/* The worksheets' member names in the workbook's order, through its
+ * relations (names[i] holds 512 bytes); their count. */
+static int sheet_names(struct fmt_zip *z, char (*names)[512], int max)
 {
     xmlDocPtr wb = NULL, rels = NULL;
     char e[FU_ERRLEN];
-    xmlChar *rid = NULL;
-    const xmlNode *r;
-    snprintf(out, outlen, "xl/worksheets/sheet1.xml");
-    if (fmt_zip_xml(z, "xl/workbook.xml", &wb, e, sizeof e) != FU_OK) return;
-    r = fmt_xml_child(fmt_xml_child(xmlDocGetRootElement(wb), "sheets"), "sheet");
-    if (r) rid = fmt_xml_attr(r, "id");
-    if (rid && fmt_zip_xml(z, "xl/_rels/workbook.xml.rels", &rels, e, sizeof e) == FU_OK) {
-        for (r = xmlDocGetRootElement(rels)->children; r; r = r->next) {
+    const xmlNode *s, *r;
+    int n = 0;
+    if (fmt_zip_xml(z, "xl/workbook.xml", &wb, e, sizeof e) != FU_OK) return 0;
+    if (fmt_zip_xml(z, "xl/_rels/workbook.xml.rels", &rels, e, sizeof e) != FU_OK) rels = NULL;
+    for (s = fmt_xml_child(fmt_xml_child(xmlDocGetRootElement(wb), "sheets"), "sheet");
+         s && n < max; s = s->next) {
+        xmlChar *rid = fmt_xml_is(s, "sheet") ? fmt_xml_attr(s, "id") : NULL;
+        for (r = rels && rid ? xmlDocGetRootElement(rels)->children : NULL; r; r = r->next) {
             xmlChar *id = fmt_xml_attr(r, "Id"), *tg = fmt_xml_attr(r, "Target");
             if (id && tg && !strcmp((const char *)id, (const char *)rid)) {
                 const char *t = (const char *)tg;
-                if (t[0] == '/') snprintf(out, outlen, "%s", t + 1);
-                else snprintf(out, outlen, "xl/%s", t);
+                if (t[0] == '/') snprintf(names[n++], 512, "%s", t + 1);
+                else snprintf(names[n++], 512, "xl/%s", t);
             }
             xmlFree(id);
             xmlFree(tg);
         }
+        xmlFree(rid);
     }
-    xmlFree(rid);
+    if (!n) snprintf(names[n++], 512, "xl/worksheets/sheet1.xml");
     xmlFreeDoc(rels);
     xmlFreeDoc(wb);
+    return n;
 }
 
 struct grid { char **cell; int rows, cols; };
 
 static char **at(struct grid *g, int r, int c) { return &g->cell[(size_t)r * MAXCOLS + c]; }
 
+static void grid_free(struct grid *g)
+{
+    int k;
+    for (k = 0; g->cell && k < g->rows * MAXCOLS; k++) free(g->cell[k]);
+    free(g->cell);
+    memset(g, 0, sizeof *g);
+}
+
 /* Repeats a merged range's value down its column (a category over rows). */
 static void merges(struct grid *g, const xmlNode *ws)
 {
     const xmlNode *m;
     for (m = fmt_xml_child(fmt_xml_child(ws, "mergeCells"), "mergeCell"); m; m = m->next) {
-        xmlChar *ref = fmt_xml_attr(m, "ref");
+        xmlChar *ref;
         char a[32] = "", *colon;
         int c0, r0, c1, r1, r;
-        if (!fmt_xml_is(m, "mergeCell")) { xmlFree(ref); continue; }
+        if (!fmt_xml_is(m, "mergeCell")) continue;
+        ref = fmt_xml_attr(m, "ref");
         if (ref) snprintf(a, sizeof a, "%s", (const char *)ref);
         xmlFree(ref);
         if (!(colon = strchr(a, ':'))) continue;
@@ -205,59 +219,110 @@ static void merges(struct grid *g, const xmlNode *ws)
         if (c0 >= MAXCOLS || r0 >= g->rows || !*at(g, r0, c0)) continue;
         for (r = r0 + 1; r <= r1 && r < g->rows; r++) {
             char **dst = at(g, r, c0);
-            if (*dst) continue;
-            *dst = strdup(*at(g, r0, c0));
+            if (!*dst) *dst = strdup(*at(g, r0, c0));
         }
     }
 }
 
-static int sheet(struct xlsx *x, struct fmt_zip *z, struct fmt_doc *d, char *err, size_t errlen)
+/* The row number (zero-based) of a row element: its r, else next. */
+static int row_number(const xmlNode *row, int next)
 {
-    char name[512];
+    xmlChar *v = fmt_xml_attr(row, "r");
+    long r = v ? strtol((const char *)v, NULL, 10) - 1 : next;
+    xmlFree(v);
+    return r >= 0 && r < MAXROWS ? (int)r : -1;
+}
+
+static void fill_row(struct xlsx *x, struct grid *g, const xmlNode *row, int r)
+{
+    const xmlNode *c;
+    int next = 0;
+    for (c = row->children; c && !x->oom; c = c->next) {
+        xmlChar *ref;
+        int col = next, rr;
+        if (!fmt_xml_is(c, "c")) continue;
+        ref = fmt_xml_attr(c, "r");
+        if (ref && cell_ref((const char *)ref, &col, &rr) < 0) col = next;
+        xmlFree(ref);
+        next = col + 1;
+        if (col >= MAXCOLS || *at(g, r, col)) continue;
+        if (!(*at(g, r, col) = cell_value(x, c))) x->oom = 1;
+        if (col + 1 > g->cols) g->cols = col + 1;
+    }
+}
+
+/* Reads worksheet member name into *g (rows at their own numbers). */
+static int load_sheet(struct xlsx *x, struct fmt_zip *z, const char *name, struct grid *g,
+                      char *err, size_t errlen)
+{
     xmlDocPtr doc;
-    const xmlNode *ws, *row, *c;
-    struct grid g = {0};
-    int rc, r, k, next = 0;
-    first_sheet(z, name, sizeof name);
+    const xmlNode *ws, *row, *data;
+    int rc, next = 0, r;
+    memset(g, 0, sizeof *g);
     if ((rc = fmt_zip_xml(z, name, &doc, err, errlen)) != FU_OK) return rc;
     ws = xmlDocGetRootElement(doc);
-    for (row = fmt_xml_child(fmt_xml_child(ws, "sheetData"), "row"); row; row = row->next)
-        if (fmt_xml_is(row, "row")) g.rows++;
-    if (g.rows > MAXROWS) g.rows = MAXROWS;
-    g.cell = calloc((size_t)g.rows * MAXCOLS + 1, sizeof *g.cell);
-    if (!g.cell) { xmlFreeDoc(doc); x->oom = 1; return FU_OK; }
-    r = 0;
-    for (row = fmt_xml_child(fmt_xml_child(ws, "sheetData"), "row"); row && r < g.rows;
-         row = row->next) {
-        if (!fmt_xml_is(row, "row")) continue;
-        next = 0;
-        for (c = row->children; c; c = c->next) {
-            xmlChar *ref;
-            int col = next, rr;
-            if (!fmt_xml_is(c, "c")) continue;
-            ref = fmt_xml_attr(c, "r");
-            if (ref && cell_ref((const char *)ref, &col, &rr) < 0) col = next;
-            xmlFree(ref);
-            next = col + 1;
-            if (col >= MAXCOLS || *at(&g, r, col)) continue;
-            if (!(*at(&g, r, col) = cell_value(x, c))) x->oom = 1;
-            if (col + 1 > g.cols) g.cols = col + 1;
-        }
-        r++;
+    data = fmt_xml_child(ws, "sheetData");
+    for (row = data ? data->children : NULL; row; row = row->next) {
+        if (!fmt_xml_is(row, "row") || (r = row_number(row, next)) < 0) continue;
+        next = r + 1;
+        if (next > g->rows) g->rows = next;
     }
-    merges(&g, ws);
-    if (!x->oom && fmt_add_table(d) < 0) x->oom = 1;
-    for (r = 0; r < g.rows && !x->oom; r++) {
+    if (!(g->cell = calloc((size_t)g->rows * MAXCOLS + 1, sizeof *g->cell))) x->oom = 1;
+    next = 0;
+    for (row = data && g->cell ? data->children : NULL; row && !x->oom; row = row->next) {
+        if (!fmt_xml_is(row, "row") || (r = row_number(row, next)) < 0) continue;
+        next = r + 1;
+        fill_row(x, g, row, r);
+    }
+    if (g->cell) merges(g, ws);
+    xmlFreeDoc(doc);
+    return FU_OK;
+}
+
+static int has_header(struct grid *g)
+{
+    char *cells[MAXCOLS];
+    int r, k;
+    for (r = 0; r < g->rows && r < 8; r++) {
+        for (k = 0; k < g->cols; k++) cells[k] = *at(g, r, k) ? *at(g, r, k) : "";
+        if (fmt_is_task_header(cells, (size_t)g->cols)) return 1;
+    }
+    return 0;
+}
+
+static void add_grid(struct xlsx *x, struct grid *g, struct fmt_doc *d)
+{
+    int r, k;
+    if (fmt_add_table(d) < 0) { x->oom = 1; return; }
+    for (r = 0; r < g->rows && !x->oom; r++) {
         if (fmt_add_row(d) < 0) { x->oom = 1; break; }
-        for (k = 0; k < g.cols; k++) {
-            const char *v = *at(&g, r, k) ? *at(&g, r, k) : "";
+        for (k = 0; k < g->cols; k++) {
+            const char *v = *at(g, r, k) ? *at(g, r, k) : "";
             if (fmt_add_cell(d, v, strlen(v)) < 0) { x->oom = 1; break; }
         }
     }
-    for (k = 0; k < g.rows * MAXCOLS; k++) free(g.cell[k]);
-    free(g.cell);
-    xmlFreeDoc(doc);
-    return FU_OK;
+}
+
+/* The first worksheet with a task header (else the first) as one table. */
+static int sheets(struct xlsx *x, struct fmt_zip *z, struct fmt_doc *d, char *err, size_t errlen)
+{
+    char names[MAXSHEETS][512];
+    int n = sheet_names(z, names, MAXSHEETS), i, rc = FU_OK, chosen = -1;
+    for (i = 0; i < n && chosen < 0 && !x->oom; i++) {
+        struct grid g;
+        if ((rc = load_sheet(x, z, names[i], &g, err, errlen)) == FU_OK && has_header(&g)) {
+            chosen = i;
+            add_grid(x, &g, d);
+        }
+        grid_free(&g);
+        if (rc != FU_OK && rc != FU_NOTFOUND) return rc;
+    }
+    if (chosen < 0 && !x->oom) {            /* none: the first, for the message */
+        struct grid g;
+        if ((rc = load_sheet(x, z, names[0], &g, err, errlen)) == FU_OK) add_grid(x, &g, d);
+        grid_free(&g);
+    }
+    return rc;
 }
 
 int fmt_read_xlsx(const char *buf, size_t len, struct fmt_doc *d, char *err, size_t errlen)
@@ -277,7 +342,7 @@ int fmt_read_xlsx(const char *buf, size_t len, struct fmt_doc *d, char *err, siz
     if (rc == FU_OK) rc = shared_strings(&x, &z, err, errlen);
     if (rc == FU_OK) {
         date_styles(&x, &z);
-        rc = sheet(&x, &z, d, err, errlen);
+        rc = sheets(&x, &z, d, err, errlen);
     }
     if (rc == FU_NOTFOUND) {
         snprintf(err, errlen, "the workbook has no worksheet; give an .xlsx with the task table "
