@@ -22,6 +22,8 @@ struct odt {
     struct liststyle *ls;
     size_t nls;
     int count[NLVL];       /* the current list's counters */
+    struct liststyle outline;  /* text:outline-style: numbers of headings (text:h) */
+    int ocount[NLVL];
     const struct liststyle *cur;
     FILE *para;
     char *pbuf;
@@ -51,16 +53,24 @@ static void collect_styles(struct odt *x, const xmlNode *n)
     for (c = n ? n->children : NULL; c && !x->oom; c = c->next) {
         struct liststyle *s, *g;
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (!fmt_xml_is(c, "list-style")) { collect_styles(x, c); continue; }
-        if (!(g = realloc(x->ls, (x->nls + 1) * sizeof *g))) { x->oom = 1; return; }
-        x->ls = g;
-        s = &x->ls[x->nls++];
+        if (fmt_xml_is(c, "outline-style")) {
+            s = &x->outline;
+        } else if (fmt_xml_is(c, "list-style")) {
+            if (!(g = realloc(x->ls, (x->nls + 1) * sizeof *g))) { x->oom = 1; return; }
+            x->ls = g;
+            s = &x->ls[x->nls++];
+            s->name = NULL;
+        } else {
+            collect_styles(x, c);
+            continue;
+        }
+        xmlFree(s->name);
         memset(s, 0, sizeof *s);
         s->name = (char *)fmt_xml_attr(c, "name");
         for (l = c->children; l; l = l->next) {
             int lv = attr_int(l, "level", 0) - 1;
             if (lv < 0 || lv >= NLVL) continue;
-            if (!fmt_xml_is(l, "list-level-style-number")) {
+            if (!fmt_xml_is(l, "list-level-style-number") && !fmt_xml_is(l, "outline-level-style")) {
                 snprintf(s->fmt[lv], 40, "none");
                 continue;
             }
@@ -134,20 +144,20 @@ static void spans(struct odt *x, const xmlNode *n, int split)
     }
 }
 
-/* The list label of a paragraph at level lv of the current list. */
-static void label(struct odt *x, int lv, char *out, size_t outlen)
+/* The label of a paragraph at level lv of list style s, whose counters
+ * are count (advanced here). */
+static void label(const struct liststyle *s, int *count, int lv, char *out, size_t outlen)
 {
-    const struct liststyle *s = x->cur;
     char buf[256] = "", num[40];
     int i, from;
     out[0] = 0;
     if (!s || lv < 0 || lv >= NLVL || !strcmp(s->fmt[lv], "none") || !s->fmt[lv][0]) return;
-    x->count[lv] = x->count[lv] ? x->count[lv] + 1 : s->start[lv];
-    for (i = lv + 1; i < NLVL; i++) x->count[i] = 0;
+    count[lv] = count[lv] ? count[lv] + 1 : s->start[lv];
+    for (i = lv + 1; i < NLVL; i++) count[i] = 0;
     from = lv - (s->display[lv] > 1 ? s->display[lv] - 1 : 0);
     if (from < 0) from = 0;
     for (i = from; i <= lv; i++) {
-        fmt_number(x->count[i] ? x->count[i] : s->start[i], s->fmt[i], num, sizeof num);
+        fmt_number(count[i] ? count[i] : s->start[i], s->fmt[i], num, sizeof num);
         if (strlen(buf) + strlen(num) + 2 >= sizeof buf) break;
         if (i > from) strcat(buf, ".");
         strcat(buf, num);
@@ -160,7 +170,12 @@ static void blocks(struct odt *x, const xmlNode *n, int lv);
 static void paragraph(struct odt *x, const xmlNode *p, int lv, int cell)
 {
     char lab[300] = "";
-    if (lv >= 0) label(x, lv, lab, sizeof lab);
+    int outline = fmt_xml_is(p, "h") ? attr_int(p, "outline-level", 0) : 0;
+    xmlChar *header = fmt_xml_attr(p, "is-list-header");
+    if (header && !strcmp((const char *)header, "true")) outline = 0;
+    xmlFree(header);
+    if (lv >= 0 && x->cur) label(x->cur, x->count, lv, lab, sizeof lab);
+    else if (outline > 0) label(&x->outline, x->ocount, outline - 1, lab, sizeof lab);
     if (!cell) para_start(x);
     put(x, lab);
     spans(x, p, !cell);
@@ -287,6 +302,7 @@ int fmt_read_odt(const char *buf, size_t len, struct fmt_doc *d, char *err, size
     }
     if (rc == FU_OK && x.oom) { snprintf(err, errlen, "out of memory reading the document"); rc = FU_ERR; }
     for (i = 0; i < x.nls; i++) xmlFree(x.ls[i].name);
+    xmlFree(x.outline.name);
     free(x.ls);
     xmlFreeDoc(content);
     xmlFreeDoc(styles);

@@ -57,7 +57,7 @@ sed 1d "$FX/dongguan-2021-54.txt" >"$T/dongguan.txt"       # line 1: the source 
 check_report jingan "$SEED" jingan.docx jingan.odt jingan.doc jingan.pdf jingan-chromium.pdf \
     jingan-portal.html
 check_report dongguan "$T/dongguan.txt" dongguan.docx dongguan.odt dongguan.doc dongguan.pdf \
-    dongguan-portal.html
+    dongguan-portal.html dongguan-headings.docx dongguan-headings.odt
 
 # the parse shows what the fixtures are about, so that a check above cannot
 # pass on two empty trees
@@ -82,6 +82,13 @@ PY
 unzip -p "$FX/dongguan.docx" word/document.xml | grep -q '<w:numPr>' || fail "dongguan.docx has no w:numPr"
 unzip -p "$FX/dongguan.docx" word/document.xml | grep -q '<w:del ' || fail "dongguan.docx has no w:del"
 unzip -p "$FX/dongguan.docx" word/document.xml | grep -q footnoteReference || fail "dongguan.docx has no footnote"
+# the headings' numbers live only in the styles (docx) and the outline style (odt)
+unzip -p "$FX/dongguan-headings.docx" word/document.xml | grep -q '<w:numPr>' &&
+    fail "dongguan-headings.docx: numbering in the paragraphs, not through the styles"
+unzip -p "$FX/dongguan-headings.docx" word/styles.xml | grep -q '<w:numPr>' ||
+    fail "dongguan-headings.docx: no numbering in the styles"
+unzip -p "$FX/dongguan-headings.odt" content.xml | grep -q '一、' &&
+    fail "dongguan-headings.odt: the number is in the text"
 
 # task tables (.xlsx with a title row and merged label rows, .csv in
 # GB18030 with a category column, a table inside a .docx): the same
