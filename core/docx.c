@@ -283,8 +283,8 @@ static void table_props(struct xw *x)
     end(x);
     leaf(x, "w:tblLayout", "w:type", "fixed", NULL);
     start(x, "w:tblCellMar");
-    leaf(x, "w:left", "w:w", "80", "w:type", "dxa", NULL);
-    leaf(x, "w:right", "w:w", "80", "w:type", "dxa", NULL);
+    leaf(x, "w:left", "w:w", "45", "w:type", "dxa", NULL);
+    leaf(x, "w:right", "w:w", "45", "w:type", "dxa", NULL);
     end(x);
     end(x);
 }
