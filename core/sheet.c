@@ -105,7 +105,8 @@ static void clean_name(const char *name, char *out, size_t outlen)
         uint32_t cp;
         size_t k = utf8_decode(name + i, n - i, &cp);
         i += k;
-        if (cp < 0x20 || cp == 0x7f || strchr("[]:*?/\\", (int)cp) || text_cp_width(cp) < 0)
+        if (cp < 0x20 || cp == 0x7f || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)) ||
+            text_cp_width(cp) < 0)
             cp = '_';
         if (used + units(cp) > 31)
             break;
@@ -119,6 +120,20 @@ static void clean_name(const char *name, char *out, size_t outlen)
     out[o] = 0;
     if (o == 0)
         snprintf(out, outlen, "Sheet");
+}
+
+/* Bytes of the longest prefix of s within max UTF-16 units. */
+static size_t prefix_units(const char *s, int max)
+{
+    size_t i = 0, n = strlen(s);
+    for (int used = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if ((used += units(cp)) > max)
+            break;
+        i += k;
+    }
+    return i;
 }
 
 static int name_taken(struct sheet_book *b, const char *name)
@@ -135,7 +150,7 @@ struct sheet *sheet_add(struct sheet_book *b, const char *name)
     for (int k = 2; name_taken(b, try) && k < 1000; k++) {
         char tail[16];
         int tl = snprintf(tail, sizeof tail, " (%d)", k);
-        size_t keep = text_prefix_for_cols(base, 31 - tl);   /* CJK: 2 columns, 1 unit */
+        size_t keep = prefix_units(base, 31 - tl);
         snprintf(try, sizeof try, "%.*s%s", (int)keep, base, tail);
     }
     struct sheet *s = calloc(1, sizeof *s);
