@@ -53,13 +53,15 @@ static void free_lines(struct pctx *c)
     plx_free(c);
 }
 
-/* The lead department named by the introduction. */
+/* The lead department named by the introduction, else the department
+ * whose own plan the title names. */
 static int find_lead(struct pctx *c)
 {
     struct doc *d = c->doc;
     size_t i;
     for (i = 0; i < d->nintro && !d->meta.lead_department; i++)
         d->meta.lead_department = pd_lead(c, d->intro[i].text, 0, strlen(d->intro[i].text));
+    if (!d->meta.lead_department) d->meta.lead_department = pd_title_owner(c);
     return FU_OK;
 }
 

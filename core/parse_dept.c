@@ -549,6 +549,28 @@ char *pd_lead(struct pctx *c, const char *s, size_t a, size_t b)
     return res;
 }
 
+char *pd_title_owner(struct pctx *c)
+{
+    const char *t = c->doc->meta.title;
+    struct span *sp;
+    size_t ns, n, a = 0, u;
+    char *res = NULL;
+    if (!t) return NULL;
+    n = strlen(t);
+    if (pu_at(t, n, 0, "关于对")) a = strlen("关于对");
+    else if (pu_at(t, n, 0, "关于")) a = strlen("关于");
+    if (spans(c, t, a, n, &sp, &ns) < 0) return NULL;
+    if (ns > 0 && sp[0].a == a) {
+        size_t e = sp[0].b;
+        int y = pu_ar_number(t, n, e, &u);
+        if ((y >= 2000 && y <= 2100 && u == 4 && pu_at(t, n, e + u, "年")) ||
+            pu_at(t, n, e, "关于"))
+            res = pu_dup_trim(t, sp[0].a, e);
+    }
+    free(sp);
+    return res;
+}
+
 /* The department a node names as its actor, in its title, then its
  * statements in order. NULL when none (or out of memory: *oom set). */
 static char *node_actor(struct pctx *c, const struct node *n)

@@ -96,6 +96,10 @@ struct pctx {
 /* Splits text into c->lines, drops web-page leftovers and re-joins lines
  * cut by a hard wrap. FU_OK or FU_ERR (out of memory). */
 int pl_split(struct pctx *c, const char *text, size_t len);
+/* Task tables flattened into text (cells split by | or tabs under a header
+ * row naming 牵头单位/责任单位): each row becomes an item line with its
+ * responsibility marker (parse_table.c). 0, or -1 out of memory. */
+int ptb_tables(struct pctx *c);
 /* Reads the metadata block and title from the top of c->lines, the
  * signature from the bottom, builds c->body and finds the addressee.
  * FU_OK, or FU_ERR when no body text is left or out of memory. */
@@ -186,6 +190,11 @@ char *pd_actor(struct pctx *c, const char *s, size_t a, size_t b);
 /* The lead department the introduction names (要求X会同, 由X牵头, X牵头,
  * 责成X), malloc'ed, or NULL. */
 char *pd_lead(struct pctx *c, const char *s, size_t a, size_t b);
+/* The department whose own plan or report the title names (明光市民政局
+ * 2023年10月份重点工作, 关于对鹤城区教育局2025年度……的公示): the
+ * department the title opens with, before a year or 关于; malloc'ed or
+ * NULL. */
+char *pd_title_owner(struct pctx *c);
 /* Suggests owners for every node of c->doc (see parse.h). FU_OK/FU_ERR. */
 int pd_owners(struct pctx *c);
 

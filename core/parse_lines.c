@@ -227,7 +227,7 @@ static int join_wrapped(struct pctx *c)
         struct pline *cur = &c->lines[i];
         int last_width = cur->width, last_indent = cur->indent;
         size_t len = strlen(cur->text), cap = len + 1;
-        while (i + 1 < c->nlines && last_width >= w - 3 &&
+        while (i + 1 < c->nlines && last_width * 5 >= w * 4 &&
                continues(cur, &c->lines[i + 1], last_indent)) {
             struct pline *nx = &c->lines[i + 1];
             if (append(&cur->text, &len, &cap, nx->text) < 0) return -1;
@@ -261,7 +261,7 @@ int pl_split(struct pctx *c, const char *text, size_t len)
         }
         c->nlines = o;
     }
-    if (join_wrapped(c) < 0) goto oom;
+    if (join_wrapped(c) < 0 || ptb_tables(c) < 0) goto oom;
     return FU_OK;
 oom:
     snprintf(c->err, c->errlen, "out of memory reading the report");

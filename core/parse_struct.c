@@ -83,11 +83,13 @@ static enum bnd boundary(const struct pctx *c, size_t i)
     const char *s = c->body;
     size_t j = i, k;
     uint32_t cp;
+    int spaced = 0;
     while (j > c->bstart) {
         size_t p = pu_back(s, j);
         cp = pu_cp(s, c->blen, p, &k);
         if (!pu_is_space(cp)) break;
         j = p;
+        spaced = 1;
     }
     if (j <= c->bstart) return B_LINE;
     j = pu_back(s, j);
@@ -98,7 +100,8 @@ static enum bnd boundary(const struct pctx *c, size_t i)
         uint32_t before = pu_cp(s, c->blen, p, &k);
         if (pu_is_term(before) || before == 0x3002) return B_SENT;
     }
-    return pu_is_term(cp) || pu_is_colon(cp) ? B_SENT : B_MID;
+    /* numbering run together on one line: 一、重点督办事项 1.加快推进…… */
+    return pu_is_term(cp) || pu_is_colon(cp) || (spaced && cp != '\n') ? B_SENT : B_MID;
 }
 
 struct mlist { struct marker *v; size_t n, cap; };
@@ -108,6 +111,36 @@ static int mpush(struct mlist *l, const struct marker *m)
     if (mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v) < 0) return -1;
     l->v[l->n++] = *m;
     return 0;
+}
+
+/* Units and magnitudes after a figure: 11.5亿元 is a figure, 11.121人才
+ * is item 11 titled 121人才…. */
+static const char *const figure_units[] = {
+    "亿", "万", "千", "百", "元", "%", "％", "倍", "米", "吨", "亩", "公里", "平方", NULL
+};
+
+/* An item number followed by a title that starts with digits (7.123科技
+ * 攻关工程): at a line's start, as the expected next number. */
+static int digit_title_marker(const struct pctx *c, size_t i, int want, struct marker *m)
+{
+    const char *s = c->body;
+    size_t n = c->bend, u, j, k;
+    int v = pu_ar_number(s, n, i, &u);
+    if (v != want || boundary(c, i) != B_LINE) return 0;
+    j = i + u;
+    if (j >= n || (s[j] != '.' && !pu_at(s, n, j, "．"))) return 0;
+    j += s[j] == '.' ? 1 : strlen("．");
+    k = j;
+    while (k < n && pu_digit(pu_cp(s, n, k, &u)) >= 0) k += u;
+    if (k == j || k >= n || !pu_is_cjk(pu_cp(s, n, k, &u)) ||
+        pu_at_any(s, n, k, figure_units, NULL) >= 0)
+        return 0;
+    memset(m, 0, sizeof *m);
+    m->pos = i;
+    m->end = j;
+    m->kind = MK_K3;
+    m->num = v;
+    return 1;
 }
 
 /* Heading markers (not enumerations) in the body; enumeration candidates
@@ -120,7 +153,8 @@ static int find_headings(struct pctx *c, struct mlist *hd, struct mlist *en)
         struct marker m;
         enum bnd b;
         int kk;
-        if (!ps_marker_at(c->body, c->bend, i, &m)) {
+        if (!ps_marker_at(c->body, c->bend, i, &m) &&
+            !digit_title_marker(c, i, counter[MK_K3] + 1, &m)) {
             pu_cp(c->body, c->bend, i, &k);
             i += k;
             continue;

@@ -279,12 +279,21 @@ static int cn_year(const char *s, size_t n, size_t i, size_t *used)
 }
 
 /* Reads NUM then the literal sep; arabic or (when cn) Chinese numerals. */
+/* Spaces a PDF's text puts between digits and 年月日 (2024 年 2 月 18 日). */
+static size_t skip_blanks(const char *s, size_t n, size_t j)
+{
+    while (j < n && s[j] == ' ') j++;
+    return j;
+}
+
 static int num_then(const char *s, size_t n, size_t *j, int cn, const char *sep)
 {
-    size_t u;
-    int v = cn ? pu_cn_number(s, n, *j, &u) : pu_ar_number(s, n, *j, &u);
-    if (v < 0 || !pu_at(s, n, *j + u, sep)) return -1;
-    *j += u + strlen(sep);
+    size_t u, p = skip_blanks(s, n, *j), q;
+    int v = cn ? pu_cn_number(s, n, p, &u) : pu_ar_number(s, n, p, &u);
+    if (v < 0) return -1;
+    q = cn || sep[0] == '-' || sep[0] == '/' || sep[0] == '.' ? p + u : skip_blanks(s, n, p + u);
+    if (!pu_at(s, n, q, sep)) return -1;
+    *j = q + strlen(sep);
     return v;
 }
 
@@ -297,6 +306,7 @@ int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
     if (y < 0) { y = cn_year(s, n, j, &u); cn = 1; }
     if (y < 0) return 0;
     j += u;
+    if (!cn && pu_at(s, n, skip_blanks(s, n, j), "年")) j = skip_blanks(s, n, j);
     if (pu_at(s, n, j, "年")) {
         j += strlen("年");
         if ((m = num_then(s, n, &j, cn, "月")) < 0) return 0;

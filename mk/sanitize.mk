@@ -74,7 +74,7 @@ fuzz-build: $(FUZZ_BUILD)/fuzz_parse
 # hand-written seeds; new inputs stay in $(FUZZ_BUILD)/corpus.
 fuzz: $(FUZZ_BUILD)/fuzz_parse
 	@mkdir -p $(FUZZ_BUILD)/corpus
-	@cp -n $(SAMPLE) tests/fixtures/parse-*.txt tests/fuzz/seeds/* $(FUZZ_BUILD)/corpus/ 2>/dev/null; true
+	@cp -n $(SAMPLE) tests/fixtures/parse-*.txt tests/corpus/*.txt tests/fuzz/seeds/* $(FUZZ_BUILD)/corpus/ 2>/dev/null; true
 	$(FUZZ_BUILD)/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 		-dict=tests/fuzz/parse.dict -artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 \
 		$(FUZZ_FLAGS) $(FUZZ_BUILD)/corpus tests/fuzz/crashes

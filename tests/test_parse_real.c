@@ -261,6 +261,103 @@ static void test_routing_jurisdiction(void **state)
     doc_free(&d);
 }
 
+/* ---- structure the sample does not have ---- */
+
+/* Numbering run together on one line, as the issue quotes it. */
+static void test_run_together(void **state)
+{
+    static const char text[] =
+        "关于督办事项的通知\n各单位：现将督办事项通知如下: 一、重点督办事项 1.加快推进垃圾分类。"
+        "(责任单位: 市容办) 2.全面推进城市更新。二、工作要求 1.压实责任。\n";
+    struct doc d = parse_str(text, NULL);
+    (void)state;
+    assert_string_equal(node_of(&d, "1")->title, "重点督办事项");
+    assert_string_equal(node_of(&d, "1.1")->title, "加快推进垃圾分类");
+    assert_string_equal(node_of(&d, "1.1")->owner, "市容办");
+    assert_string_equal(node_of(&d, "1.2")->title, "全面推进城市更新");
+    assert_null(node_of(&d, "1.2")->owner);
+    assert_string_equal(node_of(&d, "2")->title, "工作要求");
+    assert_string_equal(node_of(&d, "2.1")->title, "压实责任");
+    doc_free(&d);
+}
+
+/* 7.123科技攻关工程 is item 7 titled 123科技攻关工程; 8.1.5亿元 is no
+ * heading's number inside a sentence, and 1. inside a sentence is text. */
+static void test_digit_titles(void **state)
+{
+    static const char text[] =
+        "关于科技工作的意见\n一、实施重大工程\n6.强化基础研究。\n7.123科技攻关工程。聚焦关键领域。\n"
+        "8.加快成果转化，安排1.5亿元奖励，按第1.条执行。\n";
+    struct doc d = parse_str(text, NULL);
+    (void)state;
+    assert_string_equal(node_of(&d, "1.7")->title, "123科技攻关工程");
+    assert_string_equal(node_of(&d, "1.8")->title, "加快成果转化，安排1.5亿元奖励，按第1.条执行");
+    assert_int_equal(node_of(&d, "1")->nchildren, 3);
+    doc_free(&d);
+}
+
+/* A task table flattened into text: each row an item with its fields. */
+static void test_flattened_table(void **state)
+{
+    struct doc d = parse_ok(FIX "parse-table.txt", NULL);
+    const struct node *n;
+    (void)state;
+    assert_int_equal(d.nnodes, 2);
+    n = node_of(&d, "1");
+    assert_string_equal(n->title, "新建养老床位500张");
+    assert_string_equal(n->owner, "市民政局");
+    assert_int_equal(n->nsupport, 2);
+    assert_string_equal(n->support[1], "各区");
+    assert_string_equal(n->due, "2025-06-30");
+    assert_string_equal(node_of(&d, "2")->due, "2025-12-31");
+    doc_free(&d);
+}
+
+static void flatten_texts(const struct node *v, size_t n, char *out, size_t cap)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        strncat(out, v[i].title, cap - strlen(out) - 1);
+        for (j = 0; j < v[i].nstmts; j++) {
+            strncat(out, "|", cap - strlen(out) - 1);
+            strncat(out, v[i].stmts[j].text, cap - strlen(out) - 1);
+        }
+        strncat(out, "\n", cap - strlen(out) - 1);
+        flatten_texts(v[i].children, v[i].nchildren, out, cap);
+    }
+}
+
+static void squash_spaces(char *s)
+{
+    char *o = s;
+    for (; *s; s++)
+        if (*s != ' ') *o++ = *s;
+    *o = 0;
+}
+
+/* The sample as pdftotext gives it from a PDF (hard-wrapped at the page's
+ * width, spaces between digits and 年月日): the same tree, every sentence
+ * in its place, spaces aside. */
+static void test_seed_from_pdf(void **state)
+{
+    static char a[64 * 1024], b[64 * 1024];
+    struct doc seed = parse_ok("data/jingan-2024-3.txt", NULL);
+    struct doc pdf = parse_ok(FIX "parse-seed-pdf.txt", NULL);
+    (void)state;
+    a[0] = b[0] = 0;
+    flatten_texts(seed.nodes, seed.nnodes, a, sizeof a);
+    flatten_texts(pdf.nodes, pdf.nnodes, b, sizeof b);
+    squash_spaces(a);
+    squash_spaces(b);
+    assert_string_equal(a, b);
+    assert_int_equal(seed.nintro, pdf.nintro);
+    assert_int_equal(seed.nclosing, pdf.nclosing);
+    assert_string_equal(pdf.meta.signed_on, "2024-02-18");
+    assert_string_equal(pdf.meta.published, "2024-02-27");
+    doc_free(&seed);
+    doc_free(&pdf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +369,10 @@ int main(void)
         cmocka_unit_test(test_actor_not_guide),
         cmocka_unit_test(test_lexicon_option),
         cmocka_unit_test(test_routing_jurisdiction),
+        cmocka_unit_test(test_run_together),
+        cmocka_unit_test(test_digit_titles),
+        cmocka_unit_test(test_flattened_table),
+        cmocka_unit_test(test_seed_from_pdf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

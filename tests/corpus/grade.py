@@ -24,8 +24,11 @@ MARKERS = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四�
                      r"(?:(?<=^)|(?<=[。；;：:，,\s]))[一二三四五六七八九十]是")
 
 
+LINE_MARK = re.compile(r"(?m)^[\s\u3000]*\d{1,2}[.．、]")
+
+
 def unmark(s):
-    return MARKERS.sub("", s or "")
+    return MARKERS.sub("", LINE_MARK.sub("", s or ""))
 
 
 def norm(s):
@@ -214,7 +217,7 @@ def grade_text(d, g, lines, sc):
             texts += [n["title"]] + [s["text"] for s in n["statements"]]
     for x in g["drop"]:
         f = norm(x)
-        bad = f and any(f in norm(t) for t in texts)
+        bad = f and any(norm(t) == f or (len(f) >= 8 and norm(t).startswith(f)) for t in texts)
         sc.add("text", not bad, "page furniture or metadata %r became text" % x)
 
 
