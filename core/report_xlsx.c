@@ -105,7 +105,6 @@ static void dept_sheet(struct sheet_book *b, const struct rpt *r)
         put_table(s, &t, 1);
     rtab_fini(&t);
     for (int part = 0; r->ndepts && part < 2; part++) {   /* the ranking, the lights */
-        s->row++;
         put_line(s, rpt_eval_sub(r, part), SS_LABEL);
         if (part)
             rpt_lights_text(r, buf, sizeof buf);
