@@ -20,6 +20,7 @@ struct input {
     size_t len, pos;       /* bytes; pos at a character boundary */
     int hscroll;           /* first column shown */
     int cy, cx;            /* the cursor, as last drawn */
+    int selected;          /* the whole text is selected (spec.select) */
 };
 
 static int is_cont(unsigned char c)
@@ -154,6 +155,7 @@ static void finish(struct app *a, struct input *s, int accepted)
         free(spec.ctx);
     } else if (spec.accept && spec.accept(a, spec.ctx, text)) {
         spec.initial = text;
+        spec.select = 0;           /* to be mended, not replaced */
         input_open(a, &spec);      /* again, with the text as it was */
     } else {
         free(spec.ctx);
@@ -174,7 +176,22 @@ static void input_key(struct view *v, struct app *a, const struct keyev *k)
         clearok(curscr, TRUE);
         return;
     }
-    if (act != DO_NONE) {
+    if (s->selected) {             /* typing or deleting replaces the selection */
+        s->selected = 0;
+        int typed = act == DO_NONE && !k->fkey && typable(k->ch);
+        if (typed || act == DO_DELPREV || act == DO_DELNEXT || act == DO_KILL_START ||
+            act == DO_KILL_END || act == DO_DELWORD) {
+            s->buf[0] = '\0';
+            s->len = s->pos = 0;
+            s->hscroll = 0;
+            changed = 1;
+            if (!typed)
+                act = DO_CANCEL;   /* the deletion is done: nothing more to do */
+        }
+    }
+    if (act == DO_CANCEL) {
+        /* handled above */
+    } else if (act != DO_NONE) {
         changed = edit(s, act);
     } else if (!k->fkey && typable(k->ch)) {
         insert_cp(s, (uint32_t)k->ch);
@@ -220,7 +237,8 @@ static void input_draw(struct view *v, struct app *a)
     int start_col;
     size_t off = offset_at_col(s->buf, s->len, s->hscroll, &start_col);
     int lead = start_col - s->hscroll;     /* a wide character cut at the left */
-    draw_raw(w, 0, pw + lead, s->buf + off, s->len - off, avail - lead, A_NORMAL);
+    draw_raw(w, 0, pw + lead, s->buf + off, s->len - off, avail - lead,
+             s->selected ? A_REVERSE : A_NORMAL);
     s->cy = 0;
     s->cx = pw + ccol - s->hscroll;
 }
@@ -282,6 +300,7 @@ int input_open(struct app *a, const struct input_spec *spec)
             n--;
         memcpy(s->buf, spec->initial, n);
         s->len = s->pos = n;
+        s->selected = spec->select && n;
     }
     return app_push(a, &input_ops, s);
 }

@@ -12,6 +12,7 @@ struct app;
 struct input_spec {
     const char *prompt;    /* e.g. "Note: " (copied) */
     const char *initial;   /* text to start with, NULL for none */
+    int select;            /* initial is selected: typing replaces it, a move keeps it */
     /* Enter. The editor has already closed; return non-zero to have it
      * reopen with the same text (after setting a message saying why). */
     int (*accept)(struct app *a, void *ctx, const char *text);

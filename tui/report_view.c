@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "core/report.h"
 #include "core/priv.h"
@@ -16,6 +17,7 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/input.h"
+#include "tui/picker.h"
 
 #define NAME_COLS 14
 #define MIN_BAR 10
@@ -281,15 +283,53 @@ static void expand(const char *in, char *out, size_t len)
         snprintf(out, len, "%s", in);
 }
 
+/* The report view under the prompt or picker (NULL when it has gone). */
+static struct rview *report_under(struct app *a)
+{
+    struct view *v = app_top(a);
+    return v && v->ops == &report_ops ? v->state : NULL;
+}
+
+static void write_export(struct app *a, const char *path, enum rpt_format f)
+{
+    struct rview *s = report_under(a);
+    char err[FU_ERRLEN] = "";
+    if (!s)
+        return;
+    s->r.excel = f == RPT_CSV;     /* a CSV from here is for Excel: the BOM it needs */
+    int rc = rpt_write_file(&s->r, f, path, err, sizeof err);
+    s->r.excel = 0;
+    if (rc != FU_OK)
+        app_msg(a, S_ERROR, "%s", err);
+    else
+        app_msg(a, S_INFO, _("Report written to %s"), path);
+}
+
+struct export_ctx {
+    char path[4096];
+    enum rpt_format f;
+};
+
+static void start_export_at(struct app *a, const char *initial, int select);
+
+static void overwrite_picked(struct app *a, void *ctx, int value, const int *v, size_t nv)
+{
+    (void)v, (void)nv;
+    struct export_ctx *e = ctx;
+    if (value == 1)
+        write_export(a, e->path, e->f);
+    else
+        start_export_at(a, e->path, 0);    /* another name */
+}
+
 static int export_given(struct app *a, void *ctx, const char *text)
 {
     (void)ctx;
-    struct view *v = app_top(a);
-    char path[4096], err[FU_ERRLEN] = "";
+    char path[4096];
     enum rpt_format f;
-    if (!v || v->ops != &report_ops)
+    struct stat st;
+    if (!report_under(a))
         return 0;
-    struct rview *s = v->state;
     while (*text == ' ')
         text++;
     if (!*text)
@@ -300,19 +340,38 @@ static int export_given(struct app *a, void *ctx, const char *text)
                               ".json, .xlsx or .docx"), text);
         return 1;
     }
-    if (rpt_write_file(&s->r, f, path, err, sizeof err) != FU_OK) {
-        app_msg(a, S_ERROR, "%s", err);
-        return 1;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {   /* ask before replacing it */
+        struct export_ctx *e = calloc(1, sizeof *e);
+        if (!e)
+            return 0;
+        snprintf(e->path, sizeof e->path, "%s", path);
+        e->f = f;
+        char title[600];
+        snprintf(title, sizeof title, _("%s exists: overwrite it?"), text);
+        const struct picker_item items[] = {
+            {.label = _("No, choose another name"), .value = 0},
+            {.label = _("Yes, overwrite it"), .value = 1},
+        };
+        struct picker_spec spec = {.title = title, .items = items, .n = 2, .current = 0,
+                                   .done = overwrite_picked, .ctx = e};
+        picker_open(a, &spec);
+        return 0;
     }
-    app_msg(a, S_INFO, _("Report written to %s"), path);
+    write_export(a, path, f);
     return 0;
+}
+
+/* The proposed name is selected: typing replaces it, arrows keep it. */
+static void start_export_at(struct app *a, const char *initial, int select)
+{
+    struct input_spec in = {.prompt = _("Export to (.html .csv .xlsx …): "),
+                            .initial = initial, .select = select, .accept = export_given};
+    input_open(a, &in);
 }
 
 static void start_export(struct app *a)
 {
-    struct input_spec in = {.prompt = _("Export to (.txt .md .csv .html .json .xlsx .docx): "),
-                            .initial = "report.html", .accept = export_given};
-    input_open(a, &in);
+    start_export_at(a, "report.html", 1);
 }
 
 /* ---- the view --------------------------------------------------------------------- */
