@@ -195,6 +195,14 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
         return FU_ERR;
     }
     c->warn_days = (int)days;
+    static const char *const yesno[] = {"no", "yes"};
+    v = iniparser_getstring(d, "ui:mouse", "yes");
+    if ((i = parse_enum(v, yesno, 2)) < 0) {
+        snprintf(err, errlen, "%s:%d: [ui] mouse = %.40s: use yes or no", path,
+                 key_line(path, "ui", "mouse"), v);
+        return FU_ERR;
+    }
+    c->mouse = i;
     v = iniparser_getstring(d, "attachments:max_mb", "20");
     long mb = strtol(v, &end, 10);
     if (*v == '\0' || *end != '\0' || mb < 1 || mb > 1024) {
@@ -209,7 +217,7 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
 static void check_unknown(dictionary *d, const char *path, struct config *c)
 {
     static const char *const known[] = {"database:path", "ui:language", "ui:color",
-                                        "ui:warn_days", "attachments:max_mb"};
+                                        "ui:warn_days", "ui:mouse", "attachments:max_mb"};
     for (int s = 0; s < iniparser_getnsec(d); s++) {
         const char *sec = iniparser_getsecname(d, s);
         if (!strcmp(sec, "departments") || !strcmp(sec, "routing") || !strcmp(sec, "lexicon"))
@@ -316,6 +324,7 @@ int config_load(const char *explicit_path, struct config *out, char *err, size_t
 {
     memset(out, 0, sizeof *out);
     out->warn_days = 7;
+    out->mouse = 1;
     out->attach_max_mb = 20;
     char buf[1024];
     int named;

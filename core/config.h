@@ -14,6 +14,7 @@ struct config {
     enum ui_lang language;
     enum ui_color color;
     int warn_days;         /* [ui] warn_days, default 7 */
+    int mouse;             /* [ui] mouse = yes|no, default yes */
     int attach_max_mb;     /* [attachments] max_mb, default 20 */
     char **departments;    /* [departments] keys, in file order */
     size_t ndepartments;

@@ -518,6 +518,53 @@ static int terminal_gone(void)
     return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+/* The view at screen position (y, x): a modal one, the detail or the list. */
+static struct view *view_at(struct app *a, int y, int x)
+{
+    if (a->depth)
+        return app_top(a);
+    struct view *v = a->split || !a->focus_detail ? &a->list : &a->detail;
+    if (a->split && a->detail.win && x >= a->detail.r.x)
+        v = &a->detail;
+    return y >= v->r.y && y < v->r.y + v->r.h ? v : NULL;
+}
+
+/* Mouse ([ui] mouse): a click selects a row of the list (and gives it the
+ * keys), a double click opens it, the wheel scrolls what is under it. */
+static void on_mouse(struct app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || a->too_small)
+        return;
+    struct view *v = view_at(a, ev.y, ev.x);
+    a->msg[0] = '\0';
+    a->dirty = 1;
+    if (!v)
+        return;
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int up = (ev.bstate & BUTTON4_PRESSED) != 0;
+        struct keyev k = {.fkey = up ? KEY_UP : KEY_DOWN, .ch = up ? KEY_UP : KEY_DOWN};
+        for (int i = 0; i < 3; i++)
+            v->ops->key(v, a, &k);
+        return;
+    }
+    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_RELEASED)) || a->depth)
+        return;
+    if (v == &a->detail) {
+        a->focus_detail = 1;
+        return;
+    }
+    size_t row = a->m.top + (size_t)(ev.y - v->r.y - 1);   /* below the column titles */
+    if (ev.y <= v->r.y || row >= a->m.nrows)
+        return;
+    a->focus_detail = 0;
+    model_set_cursor(&a->m, row);
+    if (ev.bstate & BUTTON1_DOUBLE_CLICKED) {
+        a->focus_detail = 1;
+        app_layout(a);
+    }
+}
+
 static void loop(struct app *a)
 {
     long long last = now_ms();
@@ -538,6 +585,10 @@ static void loop(struct app *a)
         if (r == ERR) {
             if (terminal_gone())
                 a->quit = 1;
+            continue;
+        }
+        if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+            on_mouse(a);
             continue;
         }
         if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -605,6 +656,11 @@ static int start_screen(struct app *a, SCREEN **scr)
     intrflush(stdscr, FALSE);
     curs_set(0);
     more_keys();
+    if (a->cfg->mouse) {           /* [ui] mouse = no leaves the terminal's own selection */
+        mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+                  NULL);
+        mouseinterval(200);
+    }
     palette_init(&a->pal, a->cfg);
     a->list.ops = &list_ops;
     app_layout(a);
