@@ -195,39 +195,56 @@ static int leaf_key(const char *s, const char **rest)
 
 struct leaves { char **v; size_t n, cap; const xmlNode **node; };
 
+static void add_leaf(struct leaves *l, char *t, const xmlNode *n)
+{
+    char **nv;
+    const xmlNode **nn;
+    if (t && l->n < 4096 && (nv = realloc(l->v, (l->n + 1) * sizeof *nv))) {
+        l->v = nv;
+        if ((nn = realloc(l->node, (l->n + 1) * sizeof *nn))) {
+            l->node = nn;
+            l->v[l->n] = t;
+            l->node[l->n++] = n;
+            return;
+        }
+    }
+    free(t);
+}
+
+/* An element whose children are only text and inline links or fonts. */
+static int leaf_element(const xmlNode *c)
+{
+    static const char *const kinds[] = { "td", "th", "li", "span", "dt", "dd", "label", "b",
+                                         "strong", "p", "em", "font", "div", NULL };
+    const xmlNode *g;
+    if (!in((const char *)c->name, kinds)) return 0;
+    for (g = c->children; g; g = g->next)
+        if (g->type == XML_ELEMENT_NODE && strcmp((const char *)g->name, "br") &&
+            strcmp((const char *)g->name, "a") && strcmp((const char *)g->name, "font"))
+            return 0;
+    return 1;
+}
+
+/* The page's short texts in order: leaf elements, and the text an element
+ * holds beside them ("<li><span>索引号：</span>1137…</li>"). */
 static void collect_leaves(const xmlNode *n, struct leaves *l)
 {
     const xmlNode *c;
     for (c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            struct tbuf t;
+            if (tb_open(&t) < 0) continue;
+            tb_put(&t, (const char *)c->content);
+            tb_close(&t);
+            if (t.b && *t.b && text_width(t.b) <= 200) add_leaf(l, t.b, n);
+            else free(t.b);
+            continue;
+        }
         if (c->type != XML_ELEMENT_NODE) continue;
         if (in((const char *)c->name, drop_tags) && strcmp((const char *)c->name, "header"))
             continue;
-        if (!strcmp((const char *)c->name, "td") || !strcmp((const char *)c->name, "th") ||
-            !strcmp((const char *)c->name, "li") || !strcmp((const char *)c->name, "span") ||
-            !strcmp((const char *)c->name, "dt") || !strcmp((const char *)c->name, "dd") ||
-            !strcmp((const char *)c->name, "label") || !strcmp((const char *)c->name, "b") ||
-            !strcmp((const char *)c->name, "strong") || !strcmp((const char *)c->name, "p") ||
-            !strcmp((const char *)c->name, "em")) {
-            int nested = 0;
-            const xmlNode *g;
-            for (g = c->children; g; g = g->next)
-                if (g->type == XML_ELEMENT_NODE && strcmp((const char *)g->name, "br") &&
-                    strcmp((const char *)g->name, "a") && strcmp((const char *)g->name, "font"))
-                    nested = 1;
-            if (!nested) {
-                char *t = node_text(c, 0);
-                if (t && l->n < 4096) {
-                    char **nv = realloc(l->v, (l->n + 1) * sizeof *nv);
-                    const xmlNode **nn = realloc(l->node, (l->n + 1) * sizeof *nn);
-                    if (nv) l->v = nv;
-                    if (nn) l->node = nn;
-                    if (nv && nn) { l->v[l->n] = t; l->node[l->n++] = c; t = NULL; }
-                }
-                free(t);
-                continue;
-            }
-        }
-        collect_leaves(c, l);
+        if (leaf_element(c)) add_leaf(l, node_text(c, 0), c);
+        else collect_leaves(c, l);
     }
 }
 
@@ -463,6 +480,27 @@ static char *page_title(const xmlNode *root)
     return NULL;
 }
 
+/* <meta name="ArticleTitle" content="…">, the title the usual Chinese
+ * government CMS (TRS) writes into every article page; malloc'ed or NULL. */
+static char *meta_title(const xmlNode *n)
+{
+    const xmlNode *c;
+    for (c = n ? n->children : NULL; c; c = c->next) {
+        char *t;
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (!strcasecmp((const char *)c->name, "meta")) {
+            xmlChar *name = fmt_xml_attr(c, "name"), *content = fmt_xml_attr(c, "content");
+            t = name && content && !strcasecmp((const char *)name, "ArticleTitle") && *content
+                    ? strdup((const char *)content) : NULL;
+            xmlFree(name);
+            xmlFree(content);
+            if (t) return t;
+        }
+        if ((t = meta_title(c))) return t;
+    }
+    return NULL;
+}
+
 static int has_para(const struct fmt_doc *d, const char *s)
 {
     size_t i;
@@ -494,6 +532,7 @@ static int extract(const xmlNode *root, struct fmt_doc *d, char *err, size_t err
     free(e.t.b);
     if (e.oom) goto oom;
     title = page_title(root);
+    if (!title) title = meta_title(root);
     if (title) {
         struct fmt_block *b;
         char *clean_title = NULL;

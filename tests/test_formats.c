@@ -168,6 +168,38 @@ static void test_portal_page(void **state)
     fmt_doc_free(&d);
 }
 
+/* The information table as a list with the values beside the labels, no
+ * h1: the title from <meta name="ArticleTitle">; GBK bytes declared gb2312. */
+static void test_portal_list(void **state)
+{
+    static const char page[] =
+        "<html><head><meta charset=\"gb2312\"><meta name=\"ArticleTitle\" content=\"\xb9\xd8\xd3\xda\xd7\xf6\xba\xc3\xb9\xa4\xd7\xf7\xb5\xc4\xcd\xa8\xd6\xaa\">"
+        "</head><body><ul class=\"info\"><li><span>\xcb\xf7\xd2\xfd\xba\xc5\xa3\xba</span>"
+        "113701-2021-001</li><li><span>\xb7\xa2\xb2\xbc\xc8\xd5\xc6\xda\xa3\xba</span>"
+        "2021-04-01</li></ul><div class=\"con\"><p>"
+        "\xd2\xbb\xa1\xa2\xb8\xdf\xb6\xc8\xd6\xd8\xca\xd3\xa3\xac\xcc\xe1\xb8\xdf\xd5\xbe\xce\xbb\xa1\xa3"
+        "\xb8\xf7\xb2\xbf\xc3\xc5\xd2\xaa\xbd\xf8\xd2\xbb\xb2\xbd\xc7\xbf\xbb\xaf\xd4\xf0\xc8\xce\xd2\xe2"
+        "\xca\xb6\xa3\xac\xb6\xd4\xd5\xd5\xc8\xce\xce\xf1\xd6\xf0\xcf\xee\xd6\xc6\xb6\xa8\xb7\xbd\xb0\xb8"
+        "\xa3\xac\xc8\xb7\xb1\xa3\xc2\xe4\xca\xb5\xb5\xbd\xce\xbb\xa1\xa3\xb8\xf7\xb2\xbf\xc3\xc5\xd2\xaa"
+        "\xbd\xf8\xd2\xbb\xb2\xbd\xc7\xbf\xbb\xaf\xd4\xf0\xc8\xce\xd2\xe2\xca\xb6\xa3\xac\xb6\xd4\xd5\xd5"
+        "\xc8\xce\xce\xf1\xd6\xf0\xcf\xee\xd6\xc6\xb6\xa8\xb7\xbd\xb0\xb8\xa3\xac\xc8\xb7\xb1\xa3\xc2\xe4"
+        "\xca\xb5\xb5\xbd\xce\xbb\xa1\xa3\xb8\xf7\xb2\xbf\xc3\xc5\xd2\xaa\xbd\xf8\xd2\xbb\xb2\xbd\xc7\xbf"
+        "\xbb\xaf\xd4\xf0\xc8\xce\xd2\xe2\xca\xb6\xa3\xac\xb6\xd4\xd5\xd5\xc8\xce\xce\xf1\xd6\xf0\xcf\xee"
+        "\xd6\xc6\xb6\xa8\xb7\xbd\xb0\xb8\xa3\xac\xc8\xb7\xb1\xa3\xc2\xe4\xca\xb5\xb5\xbd\xce\xbb\xa1\xa3"
+        "</p></div></body></html>";
+    struct fmt_doc d;
+    char *text = NULL, err[FU_ERRLEN] = "";
+    size_t len;
+    (void)state;
+    assert_int_equal(fmt_read(page, sizeof page - 1, FK_AUTO, &d, err, sizeof err), FU_OK);
+    assert_string_equal(fmt_meta_get(&d, "索引号"), "113701-2021-001");
+    assert_string_equal(fmt_meta_get(&d, "发布日期"), "2021-04-01");
+    assert_int_equal(fmt_render(&d, &text, &len, err, sizeof err), FU_OK);
+    assert_non_null(strstr(text, "关于做好工作的通知\n一、高度重视，提高站位。"));
+    free(text);
+    fmt_doc_free(&d);
+}
+
 static void expect_refused(const char *buf, size_t len, enum fmt_kind k, const char *why)
 {
     struct fmt_doc d;
@@ -196,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_task_table),
         cmocka_unit_test(test_portal_page),
+        cmocka_unit_test(test_portal_list),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
