@@ -34,6 +34,8 @@ static void node_free(struct node *n)
     for (i = 0; i < n->nsupport; i++) free(n->support[i]);
     free(n->support);
     free(n->marker);
+    for (i = 0; i < n->ndepts; i++) free(n->depts[i]);
+    free(n->depts);
     doc_stmts_free(n->stmts, n->nstmts);
 }
 

@@ -42,6 +42,8 @@ struct node {
     char due[11];          /* 完成时限: "YYYY-MM-DD", "ongoing" (长期坚持), "" when none */
     char *marker;          /* the responsibility markers' text as in the source, joined
                             * by one space; NULL when none. Not a statement. */
+    char **depts;          /* departments named in the title, in order, no repeats */
+    size_t ndepts;
     struct node *children;
     size_t nchildren;
     struct stmt *stmts;

@@ -99,6 +99,12 @@ static void put_node(FILE *out, const struct node *n)
     json_str(out, n->due[0] ? n->due : NULL);
     fputs(",\"marker\":", out);
     json_str(out, n->marker);
+    fputs(",\"departments\":[", out);
+    for (i = 0; i < n->ndepts; i++) {
+        if (i) fputc(',', out);
+        json_str(out, n->depts[i]);
+    }
+    fputc(']', out);
     fputc('}', out);
 }
 

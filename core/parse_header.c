@@ -47,8 +47,8 @@ static int meta_key_at(const char *s, size_t n, size_t i, size_t *vstart)
         size_t p = i + strlen(meta_keys[j].key);
         if (!pu_at(s, n, i, meta_keys[j].key)) continue;
         while (p < n && pu_is_space(pu_cp(s, n, p, &k))) p += k;
-        if (p < n && pu_is_colon(pu_cp(s, n, p, &k))) {
-            *vstart = p + k;
+        if (p < n && (pu_is_colon(pu_cp(s, n, p, &k)) || s[p] == '|')) {
+            *vstart = p + k;                /* 文号 | 静府议〔2024〕5号 |: a table's cells */
             return (int)j;
         }
     }
@@ -300,8 +300,14 @@ static int apply_meta_clean(struct pctx *c, const char *s)
 static int apply_meta(struct pctx *c, const char *s)
 {
     char *t = pu_dup(s), *p;
+    size_t n, i, v;
     int r;
     if (!t) return -1;
+    n = strlen(t);
+    for (i = 0; i < n; i++)                 /* KEY | VALUE: the bar after a key is its colon */
+        if ((i == 0 || t[i - 1] == ' ' || t[i - 1] == '|') && meta_key_at(t, n, i, &v) >= 0 &&
+            t[v - 1] == '|')
+            t[v - 1] = ':';
     for (p = t; *p; p++)
         if (*p == '|') *p = ' ';
     r = apply_meta_clean(c, t);

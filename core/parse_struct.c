@@ -388,6 +388,7 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
     }
     n->title = pu_dup_trim(c->body, me->a, te);
     if (!n->title) return -1;
+    if (pd_find(c, c->body, me->a, te, &n->depts, &n->ndepts) < 0) return -1;
     if (pt_split(c, next, me->b, &n->stmts, &n->nstmts) < 0) return -1;
     snprintf(prefix, sizeof prefix, me->nkids ? "%s.0" : "%s", n->code);
     set_codes(n->stmts, n->nstmts, prefix);

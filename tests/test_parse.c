@@ -791,7 +791,7 @@ static void test_json_seed(void **state)
     assert_non_null(strstr(j, "],\"closing\":[{\"code\":\"C.1\",\"kind\":\"commitment\","
                               "\"text\":\"区政府将始终坚持"));
     assert_non_null(strstr(j, "\"owner_source\":\"report\",\"support\":[],\"due\":null,"
-                              "\"marker\":null}"));
+                              "\"marker\":null,\"departments\":[]}"));
     assert_string_equal(j + strlen(j) - 38, "}],\"markers\":null,\"paragraphs\":false}\n");
     free(j);
     doc_free(&d);
@@ -825,8 +825,8 @@ static void test_json_unknowns_and_escaping(void **state)
         "\"intro\":[],\"nodes\":[{\"code\":\"1\",\"title\":\"say \\\"hi\\\" \\\\ now\\n\\u0001"
         "\\u2028end\\ufffd\",\"owner\":null,\"children\":[],\"statements\":[{\"code\":\"1.1\","
         "\"kind\":\"context\",\"text\":\"tab\\there\",\"metrics\":[],\"departments\":[],"
-        "\"due\":null}],\"owner_source\":null,\"support\":[],\"due\":null,\"marker\":null}],"
-        "\"closing\":[],\"markers\":null,\"paragraphs\":false}\n");
+        "\"due\":null}],\"owner_source\":null,\"support\":[],\"due\":null,\"marker\":null,"
+        "\"departments\":[]}],\"closing\":[],\"markers\":null,\"paragraphs\":false}\n");
     free(j);
     f = open_memstream(&buf, &len);
     json_str(f, NULL);

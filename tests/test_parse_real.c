@@ -358,6 +358,49 @@ static void test_seed_from_pdf(void **state)
     doc_free(&pdf);
 }
 
+/* ---- headers as they really arrive ---- */
+
+/* A portal page: breadcrumbs and chrome, bullet and table metadata, a
+ * title over two lines, a subtitle, a speaker over a speech's opening. */
+static void test_portal_header(void **state)
+{
+    struct doc d = parse_ok(FIX "parse-portal.txt", NULL);
+    (void)state;
+    assert_string_equal(d.meta.title, "关于本区优化营商环境工作情况审议意见研究处理情况的报告");
+    assert_string_equal(d.meta.issuer, "上海市静安区人民政府");
+    assert_string_equal(d.meta.published, "2024-03-12");
+    assert_string_equal(d.meta.doc_no, "静府议〔2024〕5号");
+    assert_string_equal(d.meta.signed_on, "2024-03-08");         /* 成文日期 */
+    assert_string_equal(d.meta.signed_by, "区发展改革委主任 王某某");
+    assert_string_equal(d.meta.addressee, "主任、各位副主任、各位委员");
+    assert_int_equal(d.nintro, 1);                               /* 现将……: no chrome */
+    assert_int_equal(d.nnodes, 1);
+    assert_int_equal(node_of(&d, "1")->nstmts, 1);                /* 访问量, 分享, ICP: gone */
+    assert_null(d.closing);
+    doc_free(&d);
+}
+
+/* A dash subtitle, a doc number before the title, a list of addressees,
+ * the metadata line of a date and time before 来源. */
+static void test_header_variants(void **state)
+{
+    static const char text[] =
+        "2024-05-09 10:20:00来源:区审计局\n"
+        "京政办发〔2016〕26号《关于审计整改情况的报告》\n"
+        "——2024年10月在区人大常委会第二十一次会议上\n"
+        "各区人民政府,市政府各委、办、局,各市属机构:\n"
+        "一、加强整改\n区审计局将加强跟踪督促。\n";
+    struct doc d = parse_str(text, NULL);
+    (void)state;
+    assert_string_equal(d.meta.title, "关于审计整改情况的报告");
+    assert_string_equal(d.meta.doc_no, "京政办发〔2016〕26号");
+    assert_string_equal(d.meta.published, "2024-05-09");
+    assert_string_equal(d.meta.issuer, "区审计局");
+    assert_string_equal(d.meta.addressee, "各区人民政府,市政府各委、办、局,各市属机构");
+    assert_int_equal(d.nintro, 0);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -373,6 +416,8 @@ int main(void)
         cmocka_unit_test(test_digit_titles),
         cmocka_unit_test(test_flattened_table),
         cmocka_unit_test(test_seed_from_pdf),
+        cmocka_unit_test(test_portal_header),
+        cmocka_unit_test(test_header_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,4 +63,14 @@ fu assign R2:1.1.1 区科委
 expect_rc 0 "assign"
 fu import "$FIX"
 fu show R2:1.1.1; expect_out "区科委" "a re-import keeps the committee's lead"
+# A report without numbered headings: read paragraph by paragraph, with a
+# note on stderr; text that commits to nothing is still refused.
+printf '关于环境卫生整治情况的通报\n各镇人民政府：\n4月21日，县委督查室进行了督查。\n各乡镇要立即组织整改，确保5月底前全部整改到位。\n特此通报。\n' >"$T/p.txt"
+fu parse "$T/p.txt"
+expect_rc 0 "paragraphs parse"; expect_err "note:" "paragraphs note on stderr"
+expect_err "1 paragraph that commits" "the note counts the items"
+expect_out "各乡镇要立即组织整改" "the committing paragraph is an item"
+printf '关于某项工作的说明\n区人大常委会：\n这是一段叙述，没有列出任何事项。\n' >"$T/n.txt"
+fu parse "$T/n.txt"
+expect_rc 1 "no commitment refused"; expect_one_line_err "refusal is one line"
 finish

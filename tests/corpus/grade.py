@@ -180,6 +180,7 @@ def found_depts(d):
         if n.get("owner") and n.get("owner_source") in ("marker", "actor"):
             found.add(squash(n["owner"]))
         found.update(squash(x) for x in n.get("support", []))
+        found.update(squash(x) for x in n.get("departments", []))
     for s in stmts:
         found.update(squash(x) for x in s["departments"])
     return found
