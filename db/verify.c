@@ -41,6 +41,7 @@ struct replay {
     long long min_created;       /* lowest task id with a "created" row (0: none) */
     struct kvs users, depts, rounds, ratings;
     struct kvs items;            /* the workflow's rows (issue 15): key kind, a task, b order */
+    struct kvs notes;            /* progress notes: key text, a task, b 1 when a status row's note */
     db_diff_fn diff;
     void *ctx;
     long long ndiff;
@@ -157,7 +158,41 @@ static void task_field(struct replay *r, const struct hist *h, int f)
     t->known[f] = 1;
 }
 
-static void f_status(struct replay *r, const struct hist *h) { task_field(r, h, TF_STATUS); }
+/* A progress note: a "note" row always stored one; a status change's note
+ * did when the change came with one (status --note), not when the note
+ * only explains it (a review reopening a task, a report's marker). */
+static void note_add(struct replay *r, const struct hist *h, int optional)
+{
+    struct kvs *l = &r->notes;
+    if (!h->task_id || !(optional ? h->note : h->new_))
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        struct kv *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            r->oom = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    struct kv *e = &l->v[l->n++];
+    memset(e, 0, sizeof *e);
+    e->key = dup0(r, optional ? h->note : h->new_);
+    e->a = h->task_id;
+    e->b = optional;
+}
+
+static void f_note(struct replay *r, const struct hist *h)
+{
+    note_add(r, h, 0);
+}
+
+static void f_status(struct replay *r, const struct hist *h)
+{
+    task_field(r, h, TF_STATUS);
+    note_add(r, h, 1);
+}
 static void f_lead(struct replay *r, const struct hist *h) { task_field(r, h, TF_LEAD); }
 static void f_support(struct replay *r, const struct hist *h) { task_field(r, h, TF_SUPPORT); }
 static void f_due(struct replay *r, const struct hist *h) { task_field(r, h, TF_DUE); }
@@ -284,7 +319,9 @@ static const struct {
     {"code", f_code},         {"text", f_text},     {"user", f_user},
     {"dept", f_dept},         {"review", f_review}, {"rating", f_rating},
     /* recorded, and compared elsewhere or not state: */
-    {"note", NULL},           {"body", NULL},       {"import", NULL},
+    {"note", f_note},
+    /* recorded, and derived or not state: */
+    {"body", NULL},           {"import", NULL},
 };
 
 static int replay_history(struct replay *r)
@@ -555,7 +592,61 @@ static int check_cycles(struct replay *r)
                        " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id");
 }
 
+/* By task, text, and a "note" row's before a status row's. */
+static int by_task_text(const void *x, const void *y)
+{
+    const struct kv *a = x, *b = y;
+    int c = a->a != b->a ? (a->a < b->a ? -1 : 1) : strcmp(a->key ? a->key : "",
+                                                          b->key ? b->key : "");
+    return c ? c : (a->b > b->b) - (a->b < b->b);
+}
+
+static int note_cmp(const struct kv *e, long long task, const char *text)
+{
+    return e->a != task ? (e->a < task ? -1 : 1) : strcmp(e->key ? e->key : "", text);
+}
+
+static void note_missing(struct replay *r, const struct kv *e)
+{
+    char what[64];
+    snprintf(what, sizeof what, "task id %lld", e->a);
+    if (!e->b)
+        differ(r, what, "note", e->key, NULL);
+}
+
+/* The notes table and the history's notes, both sorted, walked together. */
+static int check_notes(struct replay *r)
+{
+    struct db_stmt s;
+    struct kvs *l = &r->notes;
+    size_t i = 0;
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_task_text);
+    int rc = db_prepare(r->db, &s, "SELECT n.task_id, n.text,"
+                        " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || n.task_id)"
+                        " FROM notes n LEFT JOIN tasks t ON t.id = n.task_id"
+                        " ORDER BY n.task_id, n.text", r->err, r->errlen);
+    while (rc == FU_OK && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
+        long long task = db_col_int(&s, 0);
+        const char *text = db_col_text(&s, 1);
+        rc = FU_OK;
+        while (i < l->n && note_cmp(&l->v[i], task, text ? text : "") < 0)
+            note_missing(r, &l->v[i++]);
+        if (i < l->n && note_cmp(&l->v[i], task, text ? text : "") == 0)
+            i++;
+        else
+            differ(r, db_col_text(&s, 2), "note", NULL, text);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    while (rc == FU_OK && i < l->n)
+        note_missing(r, &l->v[i++]);
+    return rc;
+}
+
 static int (*const checks[])(struct replay *r) = {
+    check_notes,
     check_tasks, check_users, check_depts, check_rounds, check_ratings,
     check_extensions, check_attachments, check_instructions, check_cycles,
 };
@@ -581,6 +672,7 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
     kvs_free(&r.rounds);
     kvs_free(&r.ratings);
     kvs_free(&r.items);
+    kvs_free(&r.notes);
     return rc;
 }
 

@@ -11,6 +11,7 @@ export FOLLOWUP_TODAY=2024-06-20
 fu import "$SEED"; expect_rc 0 "import"
 fu assign 2.4 区知识产权局 --support 区科委,区审改办 --due 2024-12-31; expect_rc 0 "assign"
 fu status 2.4 active --note "started"; expect_rc 0 "status"
+fu note 2.4 "会议纪要"; expect_rc 0 "note"
 fu user add wang --role department --dept 区知识产权局; expect_rc 0 "user add"
 fu dept add 区教育局; expect_rc 0 "dept add"
 fu review start "第一次跟踪审议"; expect_rc 0 "review start"
@@ -42,7 +43,9 @@ sqlite3 "$DB" "UPDATE tasks SET status = 'done' WHERE code = '2.3';
     UPDATE extensions SET state = 'approved';
     UPDATE instructions SET text = '改写';
     UPDATE cycles SET day = 9;
-    UPDATE attachments SET data = X'00';"
+    UPDATE attachments SET data = X'00';
+    UPDATE notes SET text = '改过' WHERE text = 'started';
+    DELETE FROM notes WHERE text = '会议纪要';"
 fu verify; expect_rc 1 "verify after sqlite3 changes"
 for line in "R1:2.3 status: the history gives 'todo', found 'done'" \
     "R1:2.1 text: the history gives " "R1:2.4 due: the history gives '2024-12-31', found '2030-01-01'" \
@@ -54,11 +57,12 @@ for line in "R1:2.3 status: the history gives 'todo', found 'done'" \
     "R1:2.4 extension: the history gives '2025-03-31 pending', found '2025-03-31 approved'" \
     "R1:2.4 instruction: the history gives '抓紧办理', found '改写'" \
     "R1:2.4 cycle: the history gives 'monthly day 5 from 2024-06-20', found 'monthly day 9 from 2024-06-20'" \
-    "R1:2.4 attachment's bytes (SHA-256): "; do
+    "R1:2.4 attachment's bytes (SHA-256): " "R1:2.4 note: the history gives (none), found '改过'" \
+    "note: the history gives '会议纪要', found (none)"; do
     expect_out "$line" "verify names: $line"
 done
-eq "$(wc -l <"$T/out")" 13 "one line per difference"
-expect_one_line_err "verify's summary"; expect_err "13 differences" "verify counts them"
+eq "$(wc -l <"$T/out")" 15 "one line per difference"
+expect_one_line_err "verify's summary"; expect_err "15 differences" "verify counts them"
 # a task no import created
 cp "$T/intact.db" "$DB"
 sqlite3 "$DB" "INSERT INTO tasks (uuid, report_id, seq, depth, code, kind, text, created_at, updated_at)
