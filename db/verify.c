@@ -139,6 +139,21 @@ static void kvs_free(struct kvs *l)
     free(l->v);
 }
 
+/* "R1:2.4" for task id, or "task id N" when the table has no such task. */
+static void task_label(struct replay *r, long long id, char *out, size_t len)
+{
+    struct db_stmt s;
+    char err[128];
+    snprintf(out, len, "task id %lld", id);
+    if (db_prepare_cached(r->db, &s, "SELECT 'R' || report_id || ':' || code FROM tasks"
+                          " WHERE id = :id", err, sizeof err) == FU_OK) {
+        db_bind_int(&s, ":id", id);
+        if (db_step(&s, err, sizeof err) == SQLITE_ROW)
+            db_col_copy(&s, 0, out, len);
+    }
+    db_finish(&s);
+}
+
 /* ---- fields[]: how each history row changes the state ------------------------------- */
 
 /* A task's field: the row's old value must be what the history gave
@@ -150,7 +165,7 @@ static void task_field(struct replay *r, const struct hist *h, int f)
         return;
     if (t->known[f] && !same(t->v[f], h->old)) {
         char what[64], field[64];
-        snprintf(what, sizeof what, "task id %lld", h->task_id);
+        task_label(r, h->task_id, what, sizeof what);
         snprintf(field, sizeof field, "%s (before history row %lld)", tf_name[f], h->id);
         differ(r, what, field, t->v[f], h->old);
     }
@@ -505,7 +520,7 @@ static int check_ratings(struct replay *r)
     for (size_t i = 0; rc == FU_OK && i < l->n; i++)
         if (!l->v[i].seen) {
             char what[64], field[64];
-            snprintf(what, sizeof what, "task id %lld", l->v[i].b);
+            task_label(r, l->v[i].b, what, sizeof what);
             snprintf(field, sizeof field, "rating in round %lld", l->v[i].a);
             differ(r, what, field, l->v[i].val, "absent");
         }
@@ -552,7 +567,7 @@ static int check_items(struct replay *r, const char *kind, const char *sql)
         struct kv *e = &r->items.v[i];
         if (!e->seen && e->val && strcmp(e->key, kind) == 0) {
             char what[64];
-            snprintf(what, sizeof what, "task id %lld", e->a);
+            task_label(r, e->a, what, sizeof what);
             differ(r, what, kind, e->val, "absent");
         }
     }
@@ -609,7 +624,7 @@ static int note_cmp(const struct kv *e, long long task, const char *text)
 static void note_missing(struct replay *r, const struct kv *e)
 {
     char what[64];
-    snprintf(what, sizeof what, "task id %lld", e->a);
+    task_label(r, e->a, what, sizeof what);
     if (!e->b)
         differ(r, what, "note", e->key, NULL);
 }

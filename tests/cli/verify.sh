@@ -63,6 +63,13 @@ for line in "R1:2.3 status: the history gives 'todo', found 'done'" \
 done
 eq "$(wc -l <"$T/out")" 15 "one line per difference"
 expect_one_line_err "verify's summary"; expect_err "15 differences" "verify counts them"
+# a change behind followup's back that a later change through it covered
+cp "$T/intact.db" "$DB"
+sqlite3 "$DB" "UPDATE tasks SET status = 'delayed' WHERE code = '3.3'"
+fu status 3.3 active; expect_rc 0 "a change through followup after it"
+fu verify; expect_rc 1 "verify after a covered change"
+expect_out "R1:3.3 status (before history row" "the covered change is named"
+expect_out "the history gives 'todo', found 'delayed'" "with both values"
 # a task no import created
 cp "$T/intact.db" "$DB"
 sqlite3 "$DB" "INSERT INTO tasks (uuid, report_id, seq, depth, code, kind, text, created_at, updated_at)
