@@ -83,6 +83,8 @@ as "$L" "sqlite3 $DBF \"UPDATE users SET role = 'committee' WHERE login = '$L'\"
 as "$L" "cat $DBF >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the team file"
 expect_err "Permission denied" "cat: permission denied"
 as "$L" "cp $DBF \$HOME/copy.db"; [ "$rc" -ne 0 ] || fail "liaison: cp copied the team file"
+as "$L" "cat $DBF-wal $DBF-shm >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the side files"
+as "$L" "ls $TEAM"; [ "$rc" -ne 0 ] || fail "liaison: listed the team directory"
 as "$L" "$BIN --db $DBF status 3.3 done"
 [ "$rc" -ne 0 ] || fail "liaison: --db on the team file worked"; expect_err "$DBF" "--db: names the file"
 as "$L" "FOLLOWUP_DB=$DBF $BIN status 3.3 done"
@@ -127,6 +129,14 @@ waitfor "EXITED:0" || fail "the interface did not quit: $(scr | tail -3)"
 gid=$(getent group "$G" | cut -d: -f3)
 grep -qw "$gid" "$W/home/$L/editor-ids" && fail "the editor ran with the group $G: $(cat "$W/home/$L/editor-ids")"
 as "$C" "$BIN show 2.4"; expect_out "written in the editor" "the editor's note was stored"
+
+# The database's side files, after all that: the group's, no access for
+# others. (Root's sqlite3 above removed them on closing; the next followup
+# made them again, owned by its user, who still cannot reach them: only the
+# group may enter the directory.)
+for x in -wal -shm; do
+    [ -e "$DBF$x" ] && eq "$(stat -c '%a %G' "$DBF$x")" "660 $G" "followup.db$x"
+done
 
 # ---- root's UPDATE is named; an older copy fails the printed head -------------------------
 as "$C" "$BIN verify"; expect_rc 0 "verify before"
