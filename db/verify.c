@@ -6,6 +6,7 @@
  *     compared with the replay, one difference a call of the callback.
  * New state plugs in with a row in each (its history field and a check). */
 #include "db/internal.h"
+#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -106,28 +107,30 @@ static struct kv *kv_find(struct kvs *l, const char *key, long long a, long long
     return NULL;
 }
 
+/* A new entry at the end of l (NULL when out of memory). */
+static struct kv *kv_new(struct replay *r, struct kvs *l, const char *key, long long a,
+                         long long b)
+{
+    if (mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v) != 0) {
+        r->oom = 1;
+        return NULL;
+    }
+    struct kv *e = &l->v[l->n++];
+    memset(e, 0, sizeof *e);
+    e->key = dup0(r, key);
+    e->a = a;
+    e->b = b;
+    return e;
+}
+
 static void kv_put(struct replay *r, struct kvs *l, const char *key, long long a, long long b,
                    const char *val)
 {
     struct kv *e = kv_find(l, key, a, b);
-    if (!e) {
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? l->cap * 2 : 64;
-            struct kv *v = realloc(l->v, cap * sizeof *v);
-            if (!v) {
-                r->oom = 1;
-                return;
-            }
-            l->v = v;
-            l->cap = cap;
-        }
-        e = &l->v[l->n++];
-        memset(e, 0, sizeof *e);
-        e->key = dup0(r, key);
-        e->a = a;
-        e->b = b;
-    }
-    set(r, &e->val, val);
+    if (!e)
+        e = kv_new(r, l, key, a, b);
+    if (e)
+        set(r, &e->val, val);
 }
 
 static void kvs_free(struct kvs *l)
@@ -178,24 +181,8 @@ static void task_field(struct replay *r, const struct hist *h, int f)
  * only explains it (a review reopening a task, a report's marker). */
 static void note_add(struct replay *r, const struct hist *h, int optional)
 {
-    struct kvs *l = &r->notes;
-    if (!h->task_id || !(optional ? h->note : h->new_))
-        return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        struct kv *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            r->oom = 1;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    struct kv *e = &l->v[l->n++];
-    memset(e, 0, sizeof *e);
-    e->key = dup0(r, optional ? h->note : h->new_);
-    e->a = h->task_id;
-    e->b = optional;
+    if (h->task_id && (optional ? h->note : h->new_))
+        kv_new(r, &r->notes, optional ? h->note : h->new_, h->task_id, optional);
 }
 
 static void f_note(struct replay *r, const struct hist *h)
