@@ -49,12 +49,19 @@ for u in $C $L $O; do
     useradd -m -d "$W/home/$u" -s /bin/sh -N -g users "$u" || { echo "FAIL: useradd $u"; exit 1; }
 done
 # as USER 'COMMAND': runs the command line through su as USER in their home.
-as() { _u=$1; shift; su -s /bin/sh "$_u" -c "cd && $*" >"$T/out" 2>"$T/err"; rc=$?; }
+as() { _u=$1; shift; su -s /bin/sh "$_u" -c "cd && $*" >"$T/out" 2>"$T/err"; rc=$?; _cmd="$*"; }
+# shown: the last command, its user, exit status and first line of output,
+# for the closing note ($FOLLOWUP_TEAM_LOG gets them all).
+shown() {
+    { printf '%s$ %s\n    exit %s\n' "$_u" "$_cmd" "$rc"
+      head -1 "$T/out" | sed 's/^/    /'; head -1 "$T/err" | sed 's/^/    /'; } >>"$T/attacks"
+}
+: >"$T/attacks"
 state() { sqlite3 "$DBF" "SELECT group_concat(code || '=' || status || '/' || coalesce(lead_id, ''))
     FROM tasks; SELECT group_concat(login || '=' || role) FROM users; SELECT count(*) FROM history"; }
 
 # ---- team init: root only, once -----------------------------------------------------------
-as "$L" "$BIN team init --committee $L"
+as "$L" "$BIN team init --committee $L"; shown
 expect_rc 3 "team init by a user"; [ -e "$DBF" ] && fail "a user's team init made a file"
 "$BIN" team init --committee "$C" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc 0 "team init"; expect_out "$C is its committee user" "team init names the committee"
@@ -72,25 +79,24 @@ as "$C" "$BIN user add $L --role department --dept 区知识产权局 &&
 as "$C" "$BIN paths"; expect_out "the team database" "paths names the team database"
 
 # ---- the liaison: their own task through followup, nothing else --------------------------
-as "$L" "$BIN status 2.4 active --note 'through followup'"; expect_rc 0 "liaison: own task"
-as "$L" "$BIN status 3.3 done"; expect_rc 3 "liaison: another department's task"
+as "$L" "$BIN status 2.4 active --note 'through followup'"; shown; expect_rc 0 "liaison: own task"
+as "$L" "$BIN status 3.3 done"; shown; expect_rc 3 "liaison: another department's task"
 before=$(state)
-as "$L" "sqlite3 $DBF \"UPDATE tasks SET status = 'done' WHERE code = '3.3'\""
+as "$L" "sqlite3 $DBF \"UPDATE tasks SET status = 'done' WHERE code = '3.3'\""; shown
 [ "$rc" -ne 0 ] || fail "liaison: sqlite3 UPDATE on the team file succeeded"
-cat "$T/err" | head -1 >"$T/attack-sqlite3"
 as "$L" "sqlite3 $DBF \"UPDATE users SET role = 'committee' WHERE login = '$L'\""
 [ "$rc" -ne 0 ] || fail "liaison: sqlite3 made them committee"
-as "$L" "cat $DBF >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the team file"
+as "$L" "cat $DBF >/dev/null"; shown; [ "$rc" -ne 0 ] || fail "liaison: cat read the team file"
 expect_err "Permission denied" "cat: permission denied"
-as "$L" "cp $DBF \$HOME/copy.db"; [ "$rc" -ne 0 ] || fail "liaison: cp copied the team file"
+as "$L" "cp $DBF \$HOME/copy.db"; shown; [ "$rc" -ne 0 ] || fail "liaison: cp copied the team file"
 as "$L" "cat $DBF-wal $DBF-shm >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the side files"
 as "$L" "ls $TEAM"; [ "$rc" -ne 0 ] || fail "liaison: listed the team directory"
-as "$L" "$BIN --db $DBF status 3.3 done"
+as "$L" "$BIN --db $DBF status 3.3 done"; shown
 [ "$rc" -ne 0 ] || fail "liaison: --db on the team file worked"; expect_err "$DBF" "--db: names the file"
-as "$L" "FOLLOWUP_DB=$DBF $BIN status 3.3 done"
+as "$L" "FOLLOWUP_DB=$DBF $BIN status 3.3 done"; shown
 [ "$rc" -ne 0 ] || fail "liaison: FOLLOWUP_DB on the team file worked"
 printf '[database]\npath = %s\n' "$DBF" >"$W/home/$L/team.ini"; chmod 644 "$W/home/$L/team.ini"
-as "$L" "$BIN --config \$HOME/team.ini status 3.3 done"
+as "$L" "$BIN --config \$HOME/team.ini status 3.3 done"; shown
 [ "$rc" -ne 0 ] || fail "liaison: a [database] path to the team file worked"
 mkdir -p "$W/home/$L/.config/followup"; cp "$W/home/$L/team.ini" "$W/home/$L/.config/followup/config.ini"
 chown -R "$L" "$W/home/$L/.config"
@@ -99,13 +105,13 @@ rm -rf "$W/home/$L/.config"
 eq "$(state)" "$before" "the attacks changed nothing"
 
 # Files the user names: read and written with the user's ids.
-as "$L" "$BIN report -o \$HOME/report.txt"; expect_rc 0 "report -o"
+as "$L" "$BIN report -o \$HOME/report.txt >/dev/null && stat -c '%U:%G %a %n' \$HOME/report.txt"; shown; expect_rc 0 "report -o"
 eq "$(stat -c '%U %G' "$W/home/$L/report.txt")" "$L users" "report -o: the user's file, not the group's"
 as "$L" "$BIN backup \$HOME/copy.db"; expect_rc 0 "backup"
 eq "$(stat -c '%U %G' "$W/home/$L/copy.db")" "$L users" "backup: the user's file"
-as "$C" "$BIN report -o $TEAM/planted.txt"
+as "$C" "$BIN report -o $TEAM/planted.txt"; shown
 [ "$rc" -ne 0 ] || fail "report -o wrote into the team directory"; [ -e "$TEAM/planted.txt" ] && fail "planted a file"
-as "$C" "$BIN import $DBF"; expect_rc 1 "import of the team file"; expect_err "Permission denied" "import: read as the user"
+as "$C" "$BIN import $DBF"; shown; expect_rc 1 "import of the team file"; expect_err "Permission denied" "import: read as the user"
 as "$C" "$BIN backup $TEAM/copy.db"; [ "$rc" -ne 0 ] || fail "backup into the team directory"
 # The tests' variables do nothing in a setgid run.
 as "$L" "FOLLOWUP_TODAY=not-a-date $BIN remind"; expect_rc 0 "FOLLOWUP_TODAY is ignored"
@@ -145,25 +151,21 @@ as "$C" "$BIN status 3.3 active && $BIN report -o \$HOME/later.txt"; expect_rc 0
 head=$(sed -n 's/^Chain head *//p' "$W/home/$C/later.txt")
 [ "${#head}" -eq 16 ] || fail "the report's chain head: '$head'"
 sqlite3 "$DBF" "UPDATE tasks SET status = 'done' WHERE code = '2.4'"
-as "$C" "$BIN verify"; expect_rc 1 "verify after root's UPDATE"
+as "$C" "$BIN verify"; shown; expect_rc 1 "verify after root's UPDATE"
 expect_out "R1:2.4 status: the history gives 'active', found 'done'" "verify names the change"
-cp "$T/out" "$T/attack-update"
 as "$C" "$BIN verify --head $head"; expect_rc 1 "--head still in the chain, the UPDATE named"
 expect_out "is history row" "--head found"
 sqlite3 "$DBF" "UPDATE tasks SET status = 'active' WHERE code = '2.4'"
 as "$C" "$BIN verify --head $head"; expect_rc 0 "--head on the intact database"
 sqlite3 "$DBF" ".restore $W/older.db"
-as "$C" "$BIN verify --head $head"; expect_rc 1 "--head after the older copy was put back"
+as "$C" "$BIN verify --head $head"; shown; expect_rc 1 "--head after the older copy was put back"
 expect_err "is not in the history's chain" "--head: the history was cut"
-cp "$T/err" "$T/attack-head"
 
 # ---- uninstall keeps the team's data --------------------------------------------------------
 make -s -C "$ROOT" --no-print-directory $paths INSTALL_BIN="$W/build/followup" uninstall \
     >"$T/make.out" 2>&1 || fail "make uninstall: $(tail -3 "$T/make.out")"
 [ -e "$BIN" ] && fail "uninstall left the program"
 [ -f "$DBF" ] || fail "uninstall removed the team database"
-if [ -n "${FOLLOWUP_TEAM_LOG:-}" ]; then
-    { echo "sqlite3 by the liaison:"; cat "$T/attack-sqlite3"; echo "verify after root's UPDATE:"
-      cat "$T/attack-update"; echo "verify --head after an older copy:"; cat "$T/attack-head"; } >"$FOLLOWUP_TEAM_LOG"
-fi
+echo "editor's id -G: $(cat "$W/home/$L/editor-ids") (group $G is $gid)" >>"$T/attacks"
+[ -n "${FOLLOWUP_TEAM_LOG:-}" ] && cp "$T/attacks" "$FOLLOWUP_TEAM_LOG"
 finish
