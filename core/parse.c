@@ -54,7 +54,8 @@ static void free_lines(struct pctx *c)
 }
 
 /* The lead department named by the introduction, else the department
- * whose own plan the title names. */
+ * whose own plan the title names, else the signing department of a report
+ * that speaks of itself (我局). */
 static int find_lead(struct pctx *c)
 {
     struct doc *d = c->doc;
@@ -62,6 +63,7 @@ static int find_lead(struct pctx *c)
     for (i = 0; i < d->nintro && !d->meta.lead_department; i++)
         d->meta.lead_department = pd_lead(c, d->intro[i].text, 0, strlen(d->intro[i].text));
     if (!d->meta.lead_department) d->meta.lead_department = pd_title_owner(c);
+    if (!d->meta.lead_department) d->meta.lead_department = pd_self_owner(c);
     return FU_OK;
 }
 

@@ -245,7 +245,7 @@ static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_
 
 /* Units named by their place at a clause's start (逍林镇清理……, 中街办事处对……):
  * two to four Han characters and 镇, 乡, 街道, 办事处. End or 0. */
-static const char *const units[] = {"街道办事处", "办事处", "街道", "镇", "乡", NULL};
+static const char *const units[] = {"街道办事处", "办事处", "街道", "镇", NULL};
 static const char *const not_unit_before[] = {
     "小", "城", "乡", "集", "村", "古", "名", "强", "重", "特色", NULL
 };
@@ -567,6 +567,25 @@ char *pd_title_owner(struct pctx *c)
             pu_at(t, n, e, "关于"))
             res = pu_dup_trim(t, sp[0].a, e);
     }
+    free(sp);
+    return res;
+}
+
+char *pd_self_owner(struct pctx *c)
+{
+    static const char *const selves[] = {"我局", "我委", "我办", "我厅", "我中心", "本局", NULL};
+    const char *t = c->doc->meta.signed_by;
+    struct span *sp;
+    size_t ns, n, i, len;
+    char *res = NULL;
+    int says = 0;
+    if (!t || !c->body) return NULL;
+    for (i = c->bstart; i < c->bend && !says; i++)
+        says = pu_at_any(c->body, c->bend, i, selves, &len) >= 0;
+    if (!says) return NULL;
+    n = strlen(t);
+    if (spans(c, t, 0, n, &sp, &ns) < 0) return NULL;
+    if (ns == 1 && sp[0].a == 0 && sp[0].b == n) res = pu_dup(t);
     free(sp);
     return res;
 }

@@ -35,6 +35,7 @@ static const struct { const char *key; enum mfield f; } meta_keys[] = {
     {"部门", MF_ISSUER_WEAK}, {"栏目", MF_NONE}, {"作者", MF_NONE}, {"编辑", MF_NONE},
     {"点击量", MF_NONE}, {"浏览量", MF_NONE}, {"访问量", MF_NONE}, {"累计次数", MF_NONE},
     {"字体", MF_NONE}, {"字号", MF_NONE}, {"责编", MF_NONE}, {"资料", MF_NONE},
+    {"发文日期", MF_SIGNED_ON_WEAK}, {"名称", MF_TITLE}, {"浏览次数", MF_NONE},
 };
 #define NMETA_KEYS (sizeof meta_keys / sizeof meta_keys[0])
 
@@ -44,8 +45,16 @@ static int meta_key_at(const char *s, size_t n, size_t i, size_t *vstart)
 {
     size_t j, k;
     for (j = 0; j < NMETA_KEYS; j++) {
-        size_t p = i + strlen(meta_keys[j].key);
-        if (!pu_at(s, n, i, meta_keys[j].key)) continue;
+        const char *key = meta_keys[j].key;
+        size_t p = i, q = 0, kl = strlen(key);
+        while (q < kl && p < n) {            /* 文       号: a key spread out by spaces */
+            if (q > 0 && pu_is_space(pu_cp(s, n, p, &k))) { p += k; continue; }
+            pu_cp(key, kl, q, &k);
+            if (p + k > n || memcmp(s + p, key + q, k) != 0) break;
+            p += k;
+            q += k;
+        }
+        if (q < kl) continue;
         while (p < n && pu_is_space(pu_cp(s, n, p, &k))) p += k;
         if (p < n && (pu_is_colon(pu_cp(s, n, p, &k)) || s[p] == '|')) {
             *vstart = p + k;                /* 文号 | 静府议〔2024〕5号 |: a table's cells */

@@ -195,6 +195,9 @@ char *pd_lead(struct pctx *c, const char *s, size_t a, size_t b);
  * department the title opens with, before a year or 关于; malloc'ed or
  * NULL. */
 char *pd_title_owner(struct pctx *c);
+/* The signing department of a report that speaks of itself (我局高度重视,
+ * signed 苍溪县住房和城乡建设局): malloc'ed or NULL. */
+char *pd_self_owner(struct pctx *c);
 /* Suggests owners for every node of c->doc (see parse.h). FU_OK/FU_ERR. */
 int pd_owners(struct pctx *c);
 
