@@ -286,14 +286,15 @@ static int read_meta(const xmlNode *root, struct fmt_doc *d, const xmlNode **box
 struct score { const xmlNode *node; double s; };
 struct scores { struct score *v; size_t n, cap; };
 
-static void add_score(struct scores *sc, const xmlNode *n, double s)
+/* Adds s to n's score; a node's place in the array is kept in its
+ * _private field (libxml2 leaves it to the application), so that a large
+ * page costs no search. */
+static void add_score(struct scores *sc, xmlNode *n, double s)
 {
     size_t i;
     if (!n || n->type != XML_ELEMENT_NODE) return;
-    for (i = sc->n; i-- > 0 && sc->n - i < 64;)     /* recent nodes are the likely ones */
-        if (sc->v[i].node == n) { sc->v[i].s += s; return; }
-    for (i = 0; i < sc->n; i++)
-        if (sc->v[i].node == n) { sc->v[i].s += s; return; }
+    i = (size_t)(uintptr_t)n->_private;
+    if (i > 0 && i <= sc->n && sc->v[i - 1].node == n) { sc->v[i - 1].s += s; return; }
     if (sc->n == sc->cap) {
         size_t cap = sc->cap ? sc->cap * 2 : 64;
         struct score *nv = realloc(sc->v, cap * sizeof *nv);
@@ -303,11 +304,12 @@ static void add_score(struct scores *sc, const xmlNode *n, double s)
     }
     sc->v[sc->n].node = n;
     sc->v[sc->n++].s = s;
+    n->_private = (void *)(uintptr_t)sc->n;
 }
 
-static void score_tree(const xmlNode *n, struct scores *sc, const xmlNode *box)
+static void score_tree(xmlNode *n, struct scores *sc, const xmlNode *box)
 {
-    const xmlNode *c;
+    xmlNode *c;
     for (c = n->children; c; c = c->next) {
         char *t;
         size_t len;
@@ -324,7 +326,7 @@ static void score_tree(const xmlNode *n, struct scores *sc, const xmlNode *box)
     }
 }
 
-static const xmlNode *find_article(const xmlNode *root, const xmlNode *box, double *best)
+static const xmlNode *find_article(xmlNode *root, const xmlNode *box, double *best)
 {
     struct scores sc = {0};
     const xmlNode *win = NULL;
@@ -509,7 +511,7 @@ static int has_para(const struct fmt_doc *d, const char *s)
     return 0;
 }
 
-static int extract(const xmlNode *root, struct fmt_doc *d, char *err, size_t errlen)
+static int extract(xmlNode *root, struct fmt_doc *d, char *err, size_t errlen)
 {
     const xmlNode *box, *art;
     struct emit e;
