@@ -18,6 +18,7 @@
 
 #include "core/encoding.h"
 #include "core/err.h"
+#include "core/priv.h"
 #include "formats/user.h"
 
 #define CONVERT_SECONDS 120
@@ -131,7 +132,7 @@ static int via_text(const char *prog, const char *dir, const char *in, struct fm
 
 int fmt_read_doc(const char *buf, size_t len, struct fmt_doc *d, char *err, size_t errlen)
 {
-    const char *tmp = getenv("TMPDIR");
+    const char *tmp = priv_getenv("TMPDIR");   /* ignored while the group is held */
     char dir[4096], in[4200];
     int rc;
     const char *prog = in_path("soffice") ? "soffice" : in_path("antiword") ? "antiword"

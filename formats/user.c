@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/priv.h"
 
 /* open() with the real group id in effect when the program runs setgid. */
 static int open_as_user(const char *path)
@@ -102,7 +103,8 @@ static void child(char *const argv[], const char *errlog)
     int in = open("/dev/null", O_RDONLY), out;
     out = errlog ? open(errlog, O_WRONLY | O_CREAT | O_TRUNC, 0600) : open("/dev/null", O_WRONLY);
     setpgid(0, 0);
-    if (setregid(getgid(), getgid()) != 0 || setreuid(getuid(), getuid()) != 0) _exit(126);
+    /* all three group ids the user's, checked (core/priv.h) */
+    if (priv_child() != 0 || setreuid(getuid(), getuid()) != 0) _exit(126);
     if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
         _exit(126);
     execvp(argv[0], argv);

@@ -144,6 +144,18 @@ for x in -wal -shm; do
     [ -e "$DBF$x" ] && eq "$(stat -c '%a %G' "$DBF$x")" "660 $G" "followup.db$x"
 done
 
+# A converter the readers start (here a stand-in soffice first in PATH, for
+# a .doc): a child without the group too.
+mkdir -p "$W/fakebin"
+printf '#!/bin/sh\nid -G >"$HOME/converter-ids"\nexit 1\n' >"$W/fakebin/soffice"
+chmod 755 "$W/fakebin/soffice"
+printf '\320\317\021\340\241\261\032\341not really a document' >"$W/home/$C/old.doc"
+chmod 644 "$W/home/$C/old.doc"
+as "$C" "PATH=$W/fakebin:\$PATH $BIN parse old.doc"
+[ -s "$W/home/$C/converter-ids" ] || fail "the converter did not run: $(cat "$T/err")"
+grep -qw "$gid" "$W/home/$C/converter-ids" && fail "the converter ran with the group $G"
+echo "converter's id -G: $(cat "$W/home/$C/converter-ids")" >>"$T/attacks"
+
 # ---- root's UPDATE is named; an older copy fails the printed head -------------------------
 as "$C" "$BIN verify"; expect_rc 0 "verify before"
 sqlite3 "$DBF" ".backup $W/older.db"
