@@ -114,6 +114,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
         return cli_fail(rc, "%s", err);
     }
     if (output) {
+        r.width = RPT_FILE_WIDTH;      /* a file is not a terminal: titles in full */
         rc = rpt_write_file(&r, f, output, err, sizeof err);
         if (rc != FU_OK) {
             rc = cli_fail(rc, "%s", err);

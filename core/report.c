@@ -547,8 +547,8 @@ void rpt_num(const struct rpt *r, int level, int major, int minor, char *buf, si
         zh_number(minor, n, sizeof n);
         if (r->zh)
             snprintf(buf, len, "（%s）", n);
-        else
-            snprintf(buf, len, "%d.%d ", major, minor);
+        else               /* "3.1" would read as task 3.1: English sub-headings go plain */
+            snprintf(buf, len, "%s", "");
     }
 }
 

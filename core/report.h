@@ -75,6 +75,7 @@ struct rpt_item {
     int nsub, nsubdone;    /* live sub-tasks, and how many are done */
     char *note;            /* the latest progress note on it or its sub-tasks */
     char note_at[32];      /* ISO 8601 local time with its offset, "" when no note */
+    int note_returned;     /* the latest note is the committee's reason for returning it */
     int rating;            /* enum rating in rpt.rated, -1 when not rated */
     char *remark;          /* the rating's remark, NULL when none */
     int was;               /* enum task_status at rpt.since, -1 when unknown */
@@ -148,6 +149,8 @@ struct rpt {
     int zh;                /* Chinese labels */
     enum rpt_group by;
     int excel;             /* CSV: UTF-8 BOM */
+    int width;             /* text: line width, 0 for 80 (a terminal, an e-mail) */
+#define RPT_FILE_WIDTH 400 /* text written to a file: wide enough that no title is cut */
     char today[11];        /* "today" for overdue and due soon */
     char generated_at[32]; /* ISO 8601 local time with its offset */
     int warn_days;         /* due soon = within this many days */

@@ -44,6 +44,13 @@ static const char *const csv_item_cols[] = {
 };
 #define CSV_ITEM_COLS (sizeof csv_item_cols / sizeof *csv_item_cols)
 
+/* The same columns named in Chinese: the header follows the report's language. */
+static const char *const csv_item_cols_zh[CSV_ITEM_COLS] = {
+    "章节编号", "章节", "UUID", "报告", "编号", "类型", "内容", "状态键", "状态", "牵头单位",
+    "配合单位", "完成时限", "逾期天数", "剩余天数", "子项办结", "子项", "最新进展",
+    "最新进展时间", "测评键", "测评", "意见", "审议时状态", "督办灯",
+};
+
 static void csv_item(const struct rpt *r, const struct rpt_item *it, FILE *out, int first)
 {
     char rep[32], late[32] = "", left[32] = "", sd[32], sn[32];
@@ -78,9 +85,9 @@ void rpt_write_csv(const struct rpt *r, FILE *out)
         fputs("\xEF\xBB\xBF", out);   /* so that Excel reads UTF-8 */
     int dept = r->by == RPT_BY_DEPT;
     if (dept)
-        fputs("dept,role,", out);
+        fputs(r->zh ? "单位,角色," : "dept,role,", out);
     for (size_t i = 0; i < CSV_ITEM_COLS; i++)
-        fprintf(out, "%s%s", i ? "," : "", csv_item_cols[i]);
+        fprintf(out, "%s%s", i ? "," : "", r->zh ? csv_item_cols_zh[i] : csv_item_cols[i]);
     fputs("\r\n", out);
     if (!dept) {
         for (size_t i = 0; i < r->nitems; i++)
@@ -91,7 +98,8 @@ void rpt_write_csv(const struct rpt *r, FILE *out)
         const struct rpt_dept *dp = &r->depts[d];
         for (size_t k = 0; k < dp->nitems; k++) {
             csv_field(out, dp->name ? dp->name : "", 1);
-            csv_field(out, !dp->name ? "" : k < dp->nlead_items ? "lead" : "support", 0);
+            csv_field(out, !dp->name ? "" : k < dp->nlead_items ? (r->zh ? "牵头" : "lead")
+                                                                 : (r->zh ? "配合" : "support"), 0);
             fputc(',', out);
             csv_item(r, &r->items[dp->items[k]], out, 1);
         }

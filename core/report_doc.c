@@ -16,6 +16,22 @@ static const char *status_head(const struct rpt *r, int st)
     return r->zh ? status_zh((enum task_status)st) : status_key((enum task_status)st);
 }
 
+/* A department's or a section's heading: numbered in Chinese (（一）); in
+ * English not, so that "2.1" means task 2.1 only. */
+static void group_heading(struct rsink *s, int major, int minor, const char *text)
+{
+    if (s->r->zh) {
+        char num[64];
+        struct rbuf b = {0};
+        rpt_num(s->r, 2, major, minor, num, sizeof num);
+        rbuf_fmt(&b, "%s%s", num, text);
+        s->heading(s, 2, rbuf_get(&b));
+        rbuf_free(&b);
+    } else {
+        s->heading(s, 2, text);
+    }
+}
+
 static void heading(struct rsink *s, int level, int major, int minor, const char *text)
 {
     char num[64];
@@ -54,6 +70,11 @@ void rpt_tab_header(const struct rpt *r, struct rtab *t)
     rpt_round_lbl(r, &r->since, buf, sizeof buf);
     const char *cmp[] = {rpt_lbl(r, L_COMPARED), buf};
     rtab_row(t, cmp);
+    if (r->rated.id && r->rated.id != r->since.id) {   /* the ratings below come from here */
+        rpt_round_lbl(r, &r->rated, buf, sizeof buf);
+        const char *rated[] = {r->zh ? "测评轮次" : "Ratings from", buf};
+        rtab_row(t, rated);
+    }
     snprintf(buf, sizeof buf, r->zh ? "共%lld条记录" : "%lld rows", r->chain_rows);
     const char *chain[] = {rpt_lbl(r, L_CHAIN), buf};
     rtab_row(t, chain);
@@ -215,7 +236,7 @@ static void dept_detail(struct rsink *s, int major, int minor, const struct rpt_
 {
     char buf[512];
     struct rtab t;
-    heading(s, 2, major, minor, rpt_dept_name(s->r, d));
+    group_heading(s, major, minor, rpt_dept_name(s->r, d));
     rpt_dept_text(s->r, d, buf, sizeof buf);
     s->para(s, buf);
     rpt_tab_dept_items(s->r, d, &t);
@@ -259,7 +280,7 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
     rbuf_fmt(&b[0], "%s%s%s", rpt_lbl(r, L_DUE), colon, it->due[0] ? it->due : none);
     if (late[0])
         rbuf_fmt(&b[0], r->zh ? "（%s）" : " (%s)", late);
-    if (it->nsub)
+    if (it->nsub && it->status != ST_DONE)   /* accepted: the item is done, whatever its parts */
         rbuf_fmt(&b[0], "%s%s%s%d/%d", semi, rpt_lbl(r, L_SUB), colon, it->nsubdone, it->nsub);
     lines[n++] = rbuf_get(&b[0]);
     rbuf_fmt(&b[1], "%s%s%s%s", rpt_lbl(r, L_LEAD_DEPT), colon, it->lead ? it->lead : none,
@@ -269,8 +290,9 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
     lines[n++] = rbuf_get(&b[1]);
     if (it->note) {
         rpt_date_of(it->note_at, at);
-        rbuf_fmt(&b[2], r->zh ? "%s（%s）%s%s" : "%s (%s)%s%s", rpt_lbl(r, L_NOTE), at, colon,
-                 it->note);
+        rbuf_fmt(&b[2], r->zh ? "%s（%s）%s%s" : "%s (%s)%s%s",
+                 it->note_returned ? (r->zh ? "退回理由" : "Returned, with the reason")
+                                   : rpt_lbl(r, L_NOTE), at, colon, it->note);
         lines[n++] = rbuf_get(&b[2]);
     }
     if (it->rating >= 0) {
@@ -314,12 +336,18 @@ static void by_section(struct rsink *s, int major)
     for (size_t i = 0; i < r->nitems; i++) {
         const struct rpt_item *it = &r->items[i];
         if (it->section < 0 && !outside && shown < 0) {
-            heading(s, 2, major, ++minor, rpt_lbl(r, L_NO_SECTION));
+            group_heading(s, major, ++minor, rpt_lbl(r, L_NO_SECTION));
             outside = 1;
         }
         while (it->section >= 0 && shown < it->section && shown + 1 < (long)r->nsections) {
             shown++;
-            heading(s, 2, major, ++minor, r->sections[shown].title);
+            char head[1024];
+            if (r->zh)
+                snprintf(head, sizeof head, "%s", r->sections[shown].title);
+            else           /* its own code, as the items under it are numbered */
+                snprintf(head, sizeof head, "Section %s: %s", r->sections[shown].code,
+                         r->sections[shown].title);
+            group_heading(s, major, ++minor, head);
         }
         item_entry(s, it);
     }

@@ -39,6 +39,22 @@ static void esc(FILE *out, const char *s)
     free(clean);
 }
 
+/* s with its line breaks kept (a note written in $EDITOR). */
+static void esc_lines(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; ; ) {
+        size_t n = strcspn(p, "\n");
+        char *line = strndup(p, n);
+        if (line)
+            esc(out, line);
+        free(line);
+        if (!p[n])
+            break;
+        fputs("<br/>", out);
+        p += n + 1;
+    }
+}
+
 static void close_fields(struct rsink *s)
 {
     if (s->last == 1)
@@ -63,7 +79,9 @@ static void h_title(struct rsink *s, const char *text)
           "h3 { font-size: 12pt; margin-top: 1em; }\n"
           "table { border-collapse: collapse; margin: 0.5em 0; }\n"
           "th, td { border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; }\n"
-          "th { background: #eee; }\n"
+          "th { background: #eee; white-space: nowrap; }\n"
+          "td.nw { white-space: nowrap; }\n"   /* names, dates, figures: one line */
+          "td.chart svg { width: 100%; max-width: 240px; height: 14px; }\n"
           "td.num, th.num { text-align: right; }\n"
           "table.meta th { text-align: left; background: none; border: none; }\n"
           "table.meta td { border: none; }\n"
@@ -74,6 +92,10 @@ static void h_title(struct rsink *s, const char *text)
           ".legend span { display: inline-block; margin-right: 1em; }\n"
           "svg { vertical-align: middle; }\n"
           "tr { page-break-inside: avoid; }\n"
+          /* on A4 the widest table (departments by status, with bars) fits */
+          "@media print { body { font-size: 10pt; max-width: none; margin: 0; padding: 0; }\n"
+          "  table { font-size: 8.5pt; } th, td { padding: 1px 4px; }\n"
+          "  td.chart { width: 25mm; } td.chart svg { max-width: 25mm; } }\n"
           "</style>\n</head>\n<body>\n<h1>", o);
     esc(o, text);
     fputs("</h1>\n", o);
@@ -183,12 +205,15 @@ static void h_table(struct rsink *s, const struct rtab *t)
     for (size_t i = 0; i < t->nrows; i++) {
         fputs("<tr>", o);
         for (int c = 0; c < t->ncol; c++) {
-            fputs((t->right >> c) & 1 ? "<td class=\"num\">" : "<td>", o);
+            /* the flexible column (an item's text) wraps; the others stay on one line */
+            int nw = c != t->flex;
+            fputs((t->right >> c) & 1 ? (nw ? "<td class=\"num nw\">" : "<td class=\"num\">")
+                                      : (nw ? "<td class=\"nw\">" : "<td>"), o);
             esc(o, rtab_cell(t, i, c));
             fputs("</td>", o);
         }
         if (chart) {
-            fputs("<td>", o);
+            fputs("<td class=\"chart\">", o);
             bar(s, &r->depts[i], max);
             fputs("</td>", o);
         }
@@ -210,7 +235,7 @@ static void h_entry(struct rsink *s, const char *code, const char *headline,
     fputs("</p>", o);
     for (size_t i = 0; i < nlines; i++) {
         fputs("<p>", o);
-        esc(o, lines[i]);
+        esc_lines(o, lines[i]);
         fputs("</p>", o);
     }
     fputs("</div>\n", o);

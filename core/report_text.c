@@ -8,7 +8,8 @@
 #include "core/report_int.h"
 #include "core/text.h"
 
-#define W RPT_TEXT_WIDTH
+/* The line width: 80 for a terminal or an e-mail, wider (-o FILE) when asked. */
+#define W(r) ((r)->width > 0 ? (r)->width : RPT_TEXT_WIDTH)
 
 /* ---- text ----------------------------------------------------------------------- */
 
@@ -28,14 +29,30 @@ static void wrap_line(void *ctx, const char *start, size_t len)
 /* Writes text wrapped to the width (text_wrap keeps Chinese closing
  * punctuation off the start of a line), every line but the first
  * indented; the first continues what was written before (indent columns). */
-static void wrap(FILE *out, const char *text, int indent)
+static void wrap_one(struct wrap_out *w, const char *text, int width)
 {
     char *clean = rpt_clean(text);
-    struct wrap_out w = {out, indent, 1};
-    if (!clean || !*clean || text_wrap(clean, W - indent > 20 ? W - indent : 20, wrap_line,
-                                       &w) == 0)
-        fputc('\n', out);
+    int wide = width - w->indent > 20 ? width - w->indent : 20;
+    if (!clean || !*clean || text_wrap(clean, wide, wrap_line, w) == 0) {
+        fprintf(w->out, "%*s\n", w->first ? 0 : w->indent, "");
+        w->first = 0;
+    }
     free(clean);
+}
+
+/* Each line of text (a note written in $EDITOR keeps its lines) wrapped. */
+static void wrap(FILE *out, const char *text, int indent, int width)
+{
+    struct wrap_out w = {out, indent, 1};
+    const char *p = text ? text : "";
+    do {
+        size_t n = strcspn(p, "\n");
+        char *line = strndup(p, n);
+        if (line)
+            wrap_one(&w, line, width);
+        free(line);
+        p += n + (p[n] == '\n');
+    } while (*p);
 }
 
 /* Writes s in exactly cols columns (cut with "…"), left or right aligned. */
@@ -60,7 +77,7 @@ static void blank(struct rsink *s, int kind)
 static void t_title(struct rsink *s, const char *text)
 {
     char buf[1024];
-    int w = text_fit(text, W, 0, buf, sizeof buf);
+    int w = text_fit(text, W(s->r), 0, buf, sizeof buf);
     fprintf(s->out, "%s\n", buf);
     for (int i = 0; i < w; i++)
         fputc('=', s->out);
@@ -72,7 +89,7 @@ static void t_heading(struct rsink *s, int level, const char *text)
 {
     (void)level;
     fputc('\n', s->out);
-    wrap(s->out, text, 0);
+    wrap(s->out, text, 0, W(s->r));
     s->last = 2;
 }
 
@@ -81,21 +98,21 @@ static void t_field(struct rsink *s, const char *label, const char *value)
     int lw = s->r->zh ? 10 : 14;
     blank(s, 1);
     cell(s->out, label, lw, 0, 1);
-    wrap(s->out, value, lw);
+    wrap(s->out, value, lw, W(s->r));
 }
 
 static void t_para(struct rsink *s, const char *text)
 {
     blank(s, 3);
     fputs("  ", s->out);
-    wrap(s->out, text, 2);
+    wrap(s->out, text, 2, W(s->r));
 }
 
 /* Column widths: content or header, at most maxw; the flex column takes
  * what is left of the line; when too wide, the separators shrink to one
  * space, then the indent goes, then the first column gives way. Returns
  * the separator; *indent receives the indent. */
-static int widths(const struct rtab *t, int *w, int *indent)
+static int widths(const struct rtab *t, int *w, int *indent, int width)
 {
     int total = 0, sep = 2;
     *indent = 2;
@@ -110,7 +127,7 @@ static int widths(const struct rtab *t, int *w, int *indent)
         if (c != t->flex)
             total += w[c];
     }
-    int room = W - *indent - total;
+    int room = width - *indent - total;
     if (t->flex >= 0) {
         int min = 12;
         if (room - 2 * (t->ncol - 1) < min)
@@ -147,7 +164,7 @@ static void t_row(struct rsink *s, const struct rtab *t, const int *w, int sep, 
 static void t_table(struct rsink *s, const struct rtab *t)
 {
     int w[RTAB_MAX], indent;
-    int sep = widths(t, w, &indent);
+    int sep = widths(t, w, &indent, W(s->r));
     blank(s, 3);
     t_row(s, t, w, sep, indent, (size_t)-1);
     fprintf(s->out, "%*s", indent, "");
@@ -170,10 +187,10 @@ static void t_entry(struct rsink *s, const char *code, const char *headline,
     fputs("  ", s->out);
     cell(s->out, code, indent - 4, 0, 1);
     fputs("  ", s->out);
-    wrap(s->out, headline, indent);
+    wrap(s->out, headline, indent, W(s->r));
     for (size_t i = 0; i < nlines; i++) {
         fprintf(s->out, "%*s", indent, "");
-        wrap(s->out, lines[i], indent);
+        wrap(s->out, lines[i], indent, W(s->r));
     }
 }
 

@@ -138,12 +138,23 @@ static int add_section(struct rpt *r, struct db_stmt *s, int multi)
     return bad ? -1 : 0;
 }
 
-/* "AT\x1fTEXT" of the latest note into it. */
+/* "AT\x1fTEXT\x1fRETURN" of the latest note into it (RETURN 1: the
+ * committee's reason for returning the task). */
 static int split_note(struct rpt_item *it, const char *v)
 {
     const char *sep = v ? strchr(v, DB_SEP[0]) : NULL;
+    const char *last = v ? strrchr(v, DB_SEP[0]) : NULL;
     if (!sep)
         return 0;
+    if (last && last > sep) {
+        it->note_returned = last[1] == '1';
+        char *text = strndup(sep + 1, (size_t)(last - sep - 1));
+        char utc[32];
+        snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
+        when_local(utc, WHEN_ISO, it->note_at, sizeof it->note_at);
+        it->note = text;
+        return text ? 0 : -1;
+    }
     char utc[32];
     snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
     when_local(utc, WHEN_ISO, it->note_at, sizeof it->note_at);
@@ -246,9 +257,12 @@ static int load_items(struct db *db, struct rpt *r, long long report_id, char *e
         " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0),"
         " (SELECT count(*) FROM tasks c WHERE c.parent_id = t.id AND c.withdrawn = 0"
         "   AND c.status = 'done'),"
-        " (SELECT x.at || char(31) || x.text FROM"
-        "   (SELECT n.id, n.at, n.text FROM notes n WHERE n.task_id = t.id"
-        "    UNION ALL SELECT n.id, n.at, n.text FROM tasks c JOIN notes n ON n.task_id = c.id"
+        " (SELECT x.at || char(31) || x.text || char(31) || EXISTS (SELECT 1 FROM history h"
+        "   WHERE h.task_id = x.task_id AND h.field = 'status' AND h.old = 'submitted'"
+        "   AND h.new <> 'done' AND h.note = x.text) FROM"   /* a return's reason */
+        "   (SELECT n.id, n.task_id, n.at, n.text FROM notes n WHERE n.task_id = t.id"
+        "    UNION ALL SELECT n.id, n.task_id, n.at, n.text FROM tasks c"
+        "    JOIN notes n ON n.task_id = c.id"
         "    WHERE c.parent_id = t.id) x ORDER BY x.id DESC LIMIT 1),"
         " g.level, g.remark, p.status" WF_COLS
         " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id" WF_JOINS
