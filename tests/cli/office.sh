@@ -286,6 +286,10 @@ for v in ("zh-dept", "zh-section", "en-dept"):
     h1 = [l for l in text if re.match(r"^([一二三四五六七八九十]+、|\d+\. )", l)]
     assert paras("Heading1") == h1, (paras("Heading1"), h1)
     h2 = [l for l in text if re.match(r"^(（[一二三四五六七八九十]+）|\d+\.\d+ )", l)]
+    if not h2:    # English sub-headings are not numbered: each is a line of the text, in order
+        it = iter(text)
+        h2 = [h for h in paras("Heading2") if any(l == h for l in it)]
+        assert h2, "no sub-headings"
     assert paras("Heading2") == h2, (paras("Heading2"), h2)
     body = "".join(t.text or "" for t in doc.iter(q("t")))
     if v == "zh-dept":
