@@ -66,6 +66,7 @@ for size in "80 24" "160 45"; do
 
     # an edit that takes the task out of the filter: 2.3 is overdue, then given time
     fu assign 2.3 - --due 2024-01-01; expect_rc 0 "2.3 overdue"
+    tui_wait "2024-01-01" 3 || fail "$1x$2: the interface shows 2.3's new date"
     tui_keys f; tui_type "Overdue"; tui_keys Enter
     expect_screen "filter: overdue" "$1x$2: overdue filter"
     tui_keys g; tui_keys /; tui_type "数字科创"; tui_keys Enter; expect_cursor 2.3 "$1x$2: on 2.3"
