@@ -30,6 +30,18 @@ static void put_number(FILE *out, double v)
     fprintf(out, ".%s", frac);
 }
 
+/* A JSON array of n strings. */
+static void put_strs(FILE *out, char *const *v, size_t n)
+{
+    size_t i;
+    fputc('[', out);
+    for (i = 0; i < n; i++) {
+        if (i) fputc(',', out);
+        json_str(out, v[i]);
+    }
+    fputc(']', out);
+}
+
 static void put_stmt(FILE *out, const struct stmt *s)
 {
     size_t i;
@@ -50,12 +62,9 @@ static void put_stmt(FILE *out, const struct stmt *s)
         json_str(out, s->metrics[i].unit);
         fputc('}', out);
     }
-    fputs("],\"departments\":[", out);
-    for (i = 0; i < s->ndepts; i++) {
-        if (i) fputc(',', out);
-        json_str(out, s->depts[i]);
-    }
-    fputs("],\"due\":", out);
+    fputs("],\"departments\":", out);
+    put_strs(out, s->depts, s->ndepts);
+    fputs(",\"due\":", out);
     json_str(out, s->due[0] ? s->due : NULL);
     fputc('}', out);
 }
@@ -90,21 +99,14 @@ static void put_node(FILE *out, const struct node *n)
     put_stmts(out, n->stmts, n->nstmts);
     fputs(",\"owner_source\":", out);
     json_str(out, owner_src_name(n->owner_src));
-    fputs(",\"support\":[", out);
-    for (i = 0; i < n->nsupport; i++) {
-        if (i) fputc(',', out);
-        json_str(out, n->support[i]);
-    }
-    fputs("],\"due\":", out);
+    fputs(",\"support\":", out);
+    put_strs(out, n->support, n->nsupport);
+    fputs(",\"due\":", out);
     json_str(out, n->due[0] ? n->due : NULL);
     fputs(",\"marker\":", out);
     json_str(out, n->marker);
-    fputs(",\"departments\":[", out);
-    for (i = 0; i < n->ndepts; i++) {
-        if (i) fputc(',', out);
-        json_str(out, n->depts[i]);
-    }
-    fputc(']', out);
+    fputs(",\"departments\":", out);
+    put_strs(out, n->depts, n->ndepts);
     fputc('}', out);
 }
 

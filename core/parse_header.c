@@ -185,16 +185,6 @@ static const char *const opening_ends[] = {
     "委员", "代表", "同志们", "同志", "朋友们", "来宾", NULL
 };
 
-static int ends_with_at(const char *s, size_t a, size_t b, const char *const *w)
-{
-    size_t j;
-    for (j = 0; w[j]; j++) {
-        size_t l = strlen(w[j]);
-        if (b - a >= l && memcmp(s + b - l, w[j], l) == 0) return 1;
-    }
-    return 0;
-}
-
 /* One part of an addressee list, a bracketed tail aside (各县区人民政府
  * (管委会)): an organ or a group of them. */
 static int addressee_part(const char *s, size_t a, size_t b)
@@ -211,7 +201,7 @@ static int addressee_part(const char *s, size_t a, size_t b)
             pu_trim(s, &a, &b);
         }
     }
-    return b > a && (pl_is_organ(s, a, b) || ends_with_at(s, a, b, addressee_ends));
+    return b > a && (pl_is_organ(s, a, b) || pu_ends_any(s, a, b, addressee_ends));
 }
 
 /* s[0..e) as an addressee: an organ, a speech's opening, or a list of
@@ -221,7 +211,7 @@ static int addressee_ok(const char *s, size_t e)
     size_t i, k, start = 0;
     int parts = 0;
     if (pl_is_organ(s, 0, e)) return 1;
-    if (ends_with_at(s, 0, e, opening_ends) &&
+    if (pu_ends_any(s, 0, e, opening_ends) &&
         (pu_find(s, 0, e, "各位") != (size_t)-1 || pu_at(s, e, 0, "主任") ||
          pu_at(s, e, 0, "尊敬的")))
         return 1;

@@ -35,6 +35,8 @@ int pu_at(const char *s, size_t n, size_t i, const char *lit);
 /* Index of the first of the NULL-terminated literals that s[i..n) starts
  * with, or -1; *len gets its byte length. */
 int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len);
+/* 1 when s[a..e) ends with one of the NULL-terminated literals. */
+int pu_ends_any(const char *s, size_t a, size_t e, const char *const *w);
 /* Byte offset of lit in s[from..to), or (size_t)-1. */
 size_t pu_find(const char *s, size_t from, size_t to, const char *lit);
 /* Bounds [*a, *b) shrunk past white space at both ends. */

@@ -360,16 +360,6 @@ static const char *const future_words[] = {
     "力争", "计划", "确保", "争取", "预计", "拟", NULL
 };
 
-static int ends_with_word(const char *s, size_t a, size_t i, const char *const *w)
-{
-    size_t j;
-    for (j = 0; w[j]; j++) {
-        size_t l = strlen(w[j]);
-        if (i >= a + l && memcmp(s + i - l, w[j], l) == 0) return 1;
-    }
-    return 0;
-}
-
 /* Clause start before i. */
 static size_t clause_start(const char *s, size_t a, size_t i)
 {
@@ -386,9 +376,9 @@ static size_t clause_start(const char *s, size_t a, size_t i)
 static int is_target(const char *s, size_t a, size_t b, size_t i, size_t jm)
 {
     size_t ce, cs = clause_start(s, a, i);
-    if (ends_with_word(s, cs, i, target_before_at)) return 1;
-    if (ends_with_word(s, cs, i, past_before)) return 0;
-    if (ends_with_word(s, cs, i, target_before)) return 1;
+    if (pu_ends_any(s, cs, i, target_before_at)) return 1;
+    if (pu_ends_any(s, cs, i, past_before)) return 0;
+    if (pu_ends_any(s, cs, i, target_before)) return 1;
     if (pu_at_any(s, b, jm, deadline_after, NULL) >= 0 ||
         pu_at(s, b, jm, "上半年") || pu_at(s, b, jm, "下半年"))
         return 1;

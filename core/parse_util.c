@@ -326,3 +326,13 @@ int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
     *used = j - i;
     return 1;
 }
+
+int pu_ends_any(const char *s, size_t a, size_t e, const char *const *w)
+{
+    size_t j;
+    for (j = 0; w[j]; j++) {
+        size_t l = strlen(w[j]);
+        if (e >= a + l && memcmp(s + e - l, w[j], l) == 0) return 1;
+    }
+    return 0;
+}

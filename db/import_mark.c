@@ -125,22 +125,6 @@ static int add_support_row(struct db *db, long long task_id, int ord, long long 
     return rc;
 }
 
-static int bump(struct db *db, long long task_id, char *err, size_t errlen)
-{
-    struct db_stmt s;
-    char now[32];
-    db_now(now, sizeof now);
-    int rc = db_prepare_cached(db, &s, "UPDATE tasks SET version = version + 1, updated_at = :now"
-                               " WHERE id = :id", err, errlen);
-    if (rc == FU_OK) {
-        db_bind_text(&s, ":now", now);
-        db_bind_int(&s, ":id", task_id);
-        rc = db_run(&s, err, errlen);
-    }
-    db_finish(&s);
-    return rc;
-}
-
 /* The supporting departments (those the rules accept, the lead aside). */
 static int store_support(struct db *db, const struct actor *a, long long task_id, long long lead,
                          const struct import_mark *mk, struct import_stats *st, char *err,
@@ -201,7 +185,7 @@ int db_import_mark(struct db *db, const struct actor *a, long long task_id, int 
         changed = 1;
     }
     if (rc == FU_OK && changed && !fresh)
-        rc = bump(db, task_id, err, errlen);
+        rc = db_task_bump(db, task_id, err, errlen);
     if (rc == FU_OK && changed)
         st->marked++;
     return rc;
