@@ -4,7 +4,9 @@
 # (unzip) for the structure — sheets, cell types, styles, the frozen
 # header, codes as text, page set-up — and through a real third-party
 # reader, LibreOffice headless, whose conversion (xlsx → csv, docx → txt)
-# is compared with list --format csv and report --format text.
+# is compared with list --format csv and report --format text. Golden
+# files keep the structure (tests/golden/office-*.xml); after an intended
+# change: FOLLOWUP_UPDATE_GOLDEN=1 sh tests/cli/office.sh
 . "$(dirname "$0")/../lib.sh"
 export FOLLOWUP_TODAY=2024-07-01
 command -v soffice >/dev/null || { echo "FAIL: soffice missing; run scripts/deps.sh"; exit 1; }
@@ -334,4 +336,43 @@ for v in ("zh-dept", "zh-section", "en-dept"):
         pos = hits[0][0] + len(hits[0][1])
     assert pos > len(want) * 0.95, (v, "the document stops early", pos, len(want))
 EOF
+
+# ---- golden files of the structure ---------------------------------------------------------------
+# The parts that carry the content and its layout, pretty-printed, with what changes from run to
+# run masked (times, hashes, UUIDs, today's date, the login). After an intended change:
+# FOLLOWUP_UPDATE_GOLDEN=1 sh tests/cli/office.sh
+me=$(id -un)
+# Today as a spreadsheet's date serial (days since 1899-12-30), local and UTC.
+serial=$(python3 -c 'import datetime as d
+print("|".join(str((x - d.date(1899, 12, 30)).days) for x in
+      (d.date.today(), d.datetime.now(d.timezone.utc).date())))')
+golden_zip() {   # golden NAME FILE MEMBER…
+    name=$1 file=$2
+    shift 2
+    for m in "$@"; do
+        printf '=== %s\n' "$m"
+        unzip -p "$file" "$(printf '%s' "$m" | sed 's/[][]/\\&/g')" >"$T/part" || fail "unzip $m"
+        python3 -c '
+import sys, xml.dom.minidom
+print(xml.dom.minidom.parse(sys.argv[1]).toprettyxml(indent=" ").split("\n", 1)[1].rstrip())' \
+            "$T/part" || fail "$m of $file is no XML"
+    done | sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?/<TIME>/g' \
+        -e 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/<UUID>/g' \
+        -e 's/>[0-9a-f]{16}([0-9a-f]{48})?</><HEAD></g' \
+        -e "s/$(date +%F)|$(date -u +%F)/<DATE>/g" -e 's/<DATE> [0-9]{2}:[0-9]{2}/<TIME>/g' \
+        -e "s/<v>($serial)<\\/v>/<v><DATE><\\/v>/g" -e "s/\\b$me\\b/<ME>/g" >"$T/$name"
+    if [ "${FOLLOWUP_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$T/$name" "$ROOT/tests/golden/$name"
+    elif ! cmp -s "$T/$name" "$ROOT/tests/golden/$name"; then
+        fail "$file differs from tests/golden/$name: $(diff -u "$ROOT/tests/golden/$name" "$T/$name" | head -20)"
+    fi
+}
+golden_zip office-report-zh.xlsx.xml "$T/report-zh.xlsx" xl/workbook.xml xl/styles.xml \
+    xl/sharedStrings.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml xl/worksheets/sheet4.xml
+golden_zip office-report-zh-dept.docx.xml "$T/zh-dept.docx" word/document.xml word/styles.xml \
+    word/footer1.xml word/fontTable.xml word/settings.xml "[Content_Types].xml" \
+    word/_rels/document.xml.rels
+DB=$T/test.db
+fu list --format xlsx -o "$T/list3.xlsx"
+golden_zip office-list.xlsx.xml "$T/list3.xlsx" xl/workbook.xml xl/worksheets/sheet1.xml
 finish
