@@ -97,6 +97,23 @@ static char *stmts_text(const struct stmt *v, size_t n)
     return b.p;
 }
 
+/* An item's body: its sentences, then its responsibility markers' text
+ * (kept for the record; they are fields, not sentences). NULL when the
+ * item has neither, or out of memory (*failed set). */
+static char *item_body(const struct node *nd, int *failed)
+{
+    struct db_buf b = {0};
+    for (size_t i = 0; i < nd->nstmts; i++)
+        db_buf_str(&b, nd->stmts[i].text);
+    if (nd->marker)
+        db_buf_str(&b, nd->marker);
+    if (b.oom) {
+        db_buf_free(&b);
+        *failed = 1;
+    }
+    return b.p;
+}
+
 static void json_string(struct db_buf *b, const char *s)
 {
     db_buf_str(b, "\"");
@@ -770,8 +787,9 @@ static int write_tasks(struct imp *m)
         struct ntask *t = &m->nt[i];
         long long parent_id = t->parent >= 0 ? m->nt[t->parent].id : 0;
         long long seq = (long long)i + 1;
-        if (t->node && t->node->nstmts &&
-            !(t->body = stmts_text(t->node->stmts, t->node->nstmts)))
+        int failed = 0;
+        if (t->node && (t->node->nstmts || t->node->marker) &&
+            !(t->body = item_body(t->node, &failed)) && failed)
             return oom(m);
         rc = t->match >= 0 ? update_task(m, t, parent_id, seq)
                            : insert_task(m, t, parent_id, seq);

@@ -52,6 +52,9 @@ for code, r in rows.items():
         assert r["lead"] == "市民政局" and r["due"] == "2025-06-30", (code, r["lead"])
 PY
 
+fu show R2:1.1.3
+expect_out "责任单位：市委组织部、各区 完成时限：长期坚持" "the marker's text stays in the item's body"
+
 # The same report again changes nothing, markers included.
 fu history; before=$(wc -l <"$T/out")
 fu import "$FIX"
