@@ -154,12 +154,21 @@ static void wrap_line(void *ctx, const char *start, size_t len)
 
 void cli_wrap(FILE *out, const char *s, int indent, int width)
 {
-    char *safe = text_sanitize_dup(s);
-    if (!safe)
-        return;
     struct wrap_ctx w = {out, indent};
-    text_wrap(safe, width - indent > 10 ? width - indent : 10, wrap_line, &w);
-    free(safe);
+    /* each line of s on its own (a note written in $EDITOR keeps its lines) */
+    for (const char *p = s ? s : ""; ; ) {
+        size_t n = strcspn(p, "\n");
+        char *line = strndup(p, n), *safe = line ? text_sanitize_dup(line) : NULL;
+        if (safe && !*safe)
+            fputc('\n', out);
+        else if (safe)
+            text_wrap(safe, width - indent > 10 ? width - indent : 10, wrap_line, &w);
+        free(safe);
+        free(line);
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
 }
 
 int cli_binary_out(int binary, const char *fmt, const char *cmd)

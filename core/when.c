@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/report.h"
 #include "core/task.h"
 #include "core/text.h"
 
@@ -57,30 +58,6 @@ void when_now(enum when_style style, char *out, size_t outlen)
 }
 
 /* ---- typed dates ----------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static long days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
 
 static int month_days(long y, long m)
 {
@@ -142,25 +119,16 @@ static int eat(const char **s, const char *word)
 }
 
 /* +N with a unit: d 天 日 (days), w 周 (weeks), m 月 个月 (months). */
-static int relative(const char *s, long ty, long tm, long td, char out[11])
+static int relative(const char *s, const char *today, long ty, long tm, long td, char out[11])
 {
     long n;
     if (!eat(&s, "+") || !number(&s, &n) || n > 36500)
         return -1;
     if (!*s || eat(&s, "d") || eat(&s, "天") || eat(&s, "日")) {
-        if (*s)
-            return -1;
-        long y, m, d;
-        civil_from_days(days_from_civil(ty, tm, td) + n, &y, &m, &d);
-        return put_date(y, m, d, out);
+        return *s ? -1 : rpt_date_add(today, n, out);
     }
-    if (eat(&s, "w") || eat(&s, "周")) {
-        if (*s)
-            return -1;
-        long y, m, d;
-        civil_from_days(days_from_civil(ty, tm, td) + 7 * n, &y, &m, &d);
-        return put_date(y, m, d, out);
-    }
+    if (eat(&s, "w") || eat(&s, "周"))
+        return *s ? -1 : rpt_date_add(today, 7 * n, out);
     if ((eat(&s, "m") || eat(&s, "个月") || eat(&s, "月")) && !*s) {
         long months = ty * 12 + (tm - 1) + n;
         long y = months / 12, m = months % 12 + 1;
@@ -171,15 +139,13 @@ static int relative(const char *s, long ty, long tm, long td, char out[11])
 }
 
 /* 今天 明天 月底 下月底 年底 季度末 and their 本/今年 forms. */
-static int word(const char *s, long ty, long tm, long td, char out[11])
+static int word(const char *s, const char *today, long ty, long tm, long td, char out[11])
 {
-    long y, m, d;
+    long y, m;
     if (!strcmp(s, "今天") || !strcmp(s, "今日"))
         return put_date(ty, tm, td, out);
-    if (!strcmp(s, "明天") || !strcmp(s, "明日")) {
-        civil_from_days(days_from_civil(ty, tm, td) + 1, &y, &m, &d);
-        return put_date(y, m, d, out);
-    }
+    if (!strcmp(s, "明天") || !strcmp(s, "明日"))
+        return rpt_date_add(today, 1, out);
     if (!strcmp(s, "月底") || !strcmp(s, "本月底") || !strcmp(s, "月末") ||
         !strcmp(s, "本月末"))
         return put_date(ty, tm, month_days(ty, tm), out);
@@ -247,9 +213,9 @@ int when_parse_date(const char *in, const char *today, char out[11])
     normalise(in, s, sizeof s);
     if (!s[0])
         return -1;
-    int rc = s[0] == '+' ? relative(s, ty, tm, td, out)
+    int rc = s[0] == '+' ? relative(s, today, ty, tm, td, out)
              : (s[0] >= '0' && s[0] <= '9') ? numeric(s, ty, tm, out)
-                                            : word(s, ty, tm, td, out);
+                                            : word(s, today, ty, tm, td, out);
     if (rc != 0)
         out[0] = '\0';
     return rc;

@@ -33,6 +33,13 @@ TZ=CST-8 "$FU" --db "$DB" report >"$T/out" 2>"$T/err"
 grep -q 'T[0-9:]*+08:00' "$T/out" || fail "text report header: generation time with offset"
 grep -q 'T[0-9:]*Z' "$T/out" && fail "text report prints a UTC stamp"
 
+# a note of several lines (from $EDITOR) keeps them in show
+fu note 1.2 "第一行
+第二行"; expect_rc 0 "a note of two lines"
+fu show 1.2
+grep -q "^    第一行$" "$T/out" && grep -q "^    第二行$" "$T/out" ||
+    fail "show keeps the note's lines: $(grep -A2 'Progress notes' "$T/out")"
+
 # ---- typed dates --------------------------------------------------------------------------
 check_due() {
     fu assign 2.2 - --due "$1"; expect_rc 0 "--due '$1'"
