@@ -13,25 +13,8 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/text.h"
+#include "core/userfile.h"
 #include "core/when.h"
-
-/* open(2) as the real user: the effective group is dropped for the call
- * when the program runs setgid, and taken back after. */
-static int user_open(const char *path, int flags, mode_t mode)
-{
-    gid_t egid = getegid(), rgid = getgid();
-    if (egid != rgid && setegid(rgid) != 0)
-        return -1;
-    int fd = open(path, flags | O_CLOEXEC, mode);
-    int saved = errno;
-    if (egid != rgid && setegid(egid) != 0) {
-        if (fd >= 0)
-            close(fd);
-        fd = -1;
-    }
-    errno = saved;
-    return fd;
-}
 
 static const char *base_name(const char *path)
 {
@@ -56,7 +39,7 @@ int cmd_attach(struct cli *c, int argc, char **argv)
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
         return rc;
     struct stat st;
-    int fd = user_open(pos[1], O_RDONLY | O_NOCTTY, 0);
+    int fd = userfile_open(pos[1], O_RDONLY | O_NOCTTY, 0);
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         rc = cli_fail(FU_ERR, "%s: %s; give a readable regular file", pos[1],
                       fd < 0 ? strerror(errno) : "not a regular file");
@@ -175,7 +158,7 @@ static int write_all(const void *p, size_t n, void *ctx)
 
 static int get_to(struct cli *c, long long id, const char *out)
 {
-    int fd = out ? user_open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644) : STDOUT_FILENO;
+    int fd = out ? userfile_open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644) : STDOUT_FILENO;
     if (fd < 0)
         return cli_fail(FU_ERR, errno == EEXIST ? "%s exists already; give a new file name"
                                                 : "cannot create %s: %s", out, strerror(errno));

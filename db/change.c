@@ -491,7 +491,7 @@ int db_change_load(struct db *db, const struct actor *a, long long task_id, stru
 
 int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen)
 {
-    return bump(db, task_id, err, errlen);
+    return bump_main(db, task_id, err, errlen);
 }
 
 int db_text_check(const char *text, const char *what, char *err, size_t errlen)

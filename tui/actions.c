@@ -21,6 +21,7 @@
 #include "tui/detail.h"
 #include "tui/help.h"
 #include "tui/i18n.h"
+#include "tui/workflow.h"
 #include "tui/input.h"
 #include "tui/picker.h"
 #include "tui/report_view.h"
@@ -801,6 +802,8 @@ int actions_run(struct app *a, enum action act)
     case DO_MINE: toggle_mine(a); return 1;
     case DO_SORT: start_sort(a); return 1;
     case DO_UNDO: bulk_undo(a); return 1;
+    case DO_PENDING: workflow_requests_open(a); return 1;
+    case DO_SAVE_ATTACH: workflow_save_attachment(a); return 1;
     default: return 0;
     }
 }

@@ -30,6 +30,7 @@ static void monochrome(struct palette *p)
     p->a[S_OVERDUE] = A_BOLD;
     p->a[S_SOON] = A_UNDERLINE;
     p->a[S_KEY] = A_BOLD;
+    p->a[S_LIGHT_BLUE] = p->a[S_LIGHT_YELLOW] = p->a[S_LIGHT_RED] = A_BOLD;
     p->a[S_STATUS0 + ST_DELAYED] = A_BOLD;
     p->a[S_STATUS0 + ST_DONE] = A_DIM;
 }
@@ -59,6 +60,9 @@ void palette_init(struct palette *p, const struct config *cfg)
         {S_SOON, COLOR_YELLOW, A_BOLD},
         {S_KEY, COLOR_YELLOW, 0},
         {S_BORDER, COLOR_CYAN, 0},
+        {S_LIGHT_BLUE, COLOR_BLUE, A_BOLD},
+        {S_LIGHT_YELLOW, COLOR_YELLOW, A_BOLD},
+        {S_LIGHT_RED, COLOR_RED, A_BOLD},
         {S_STATUS0 + ST_ACTIVE, COLOR_CYAN, 0},
         {S_STATUS0 + ST_ONGOING, COLOR_BLUE, A_BOLD},
         {S_STATUS0 + ST_DELAYED, COLOR_RED, 0},

@@ -24,6 +24,9 @@ enum style {
     S_SOON,        /* due within warn_days */
     S_KEY,         /* key names in help and hints */
     S_BORDER,      /* popup frames */
+    S_LIGHT_BLUE,  /* the lights (红黄蓝灯): due within warn_days */
+    S_LIGHT_YELLOW,/*   delayed or feedback overdue */
+    S_LIGHT_RED,   /*   overdue */
     S_STATUS0,     /* S_STATUS0 + enum task_status */
     S_COUNT = S_STATUS0 + ST_COUNT
 };

@@ -39,6 +39,8 @@ static const char *field_label(const char *field)
         {"status", N_("status")}, {"lead", N_("lead")},   {"support", N_("support")},
         {"due", N_("due")},       {"note", N_("note")},   {"text", N_("text")},
         {"import", N_("import")}, {"create", N_("create")}, {"withdraw", N_("withdraw")},
+        {"extension", N_("extension")}, {"attachment", N_("attachment")},
+        {"cycle", N_("feedback cycle")}, {"instruction", N_("instruction")},
     };
     for (size_t i = 0; field && i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(field, map[i].key))
@@ -93,7 +95,8 @@ static int label_cols(void)
 {
     const char *labels[] = {_("Status"), _("Lead"), _("Supporting"), _("Due"),
                             _("Suggested due"), _("Suggested lead"), _("Metrics"),
-                            _("Progress"), _("Updated"), _("Latest note")};
+                            _("Progress"), _("Updated"), _("Latest note"), _("Light"),
+                            _("Feedback")};
     int w = 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         int lw = text_width(labels[i]);
@@ -105,6 +108,34 @@ static int label_cols(void)
 static void add_field(struct page *pg, const char *label, const char *value, int style)
 {
     page_add(pg, style, 0, label, label_cols(), value && *value ? value : "-");
+}
+
+/* The light and the feedback cycle with its state. */
+static void add_light(struct app *a, struct page *pg, const struct task *t)
+{
+    static const int style[LIGHT_COUNT] = {S_NORMAL, S_LIGHT_BLUE, S_LIGHT_YELLOW, S_LIGHT_RED};
+    const char *what[LIGHT_COUNT] = {"", _("blue: due within the warning days"),
+                                     _("yellow: delayed or feedback overdue"),
+                                     _("red: overdue")};
+    enum light l = model_light(&a->m, t);
+    char buf[256], deadline[11] = "";
+    if (l != LIGHT_NONE)
+        add_field(pg, _("Light"), what[l], style[l]);
+    if (t->cycle.period == CYCLE_NONE)
+        return;
+    int late = t->status != ST_DONE && t->status != ST_SUBMITTED &&
+               cycle_feedback_overdue(&t->cycle, a->m.today, t->last_note, deadline);
+    const char *per = t->cycle.period == CYCLE_WEEKLY ? _("weekly")
+                      : t->cycle.period == CYCLE_MONTHLY ? _("monthly") : _("quarterly");
+    if (late)
+        snprintf(buf, sizeof buf, _("%s, day %d: overdue, no note since before %s"), per,
+                 t->cycle.day, deadline);
+    else if (deadline[0])
+        snprintf(buf, sizeof buf, _("%s, day %d: next note due by %s"), per, t->cycle.day,
+                 deadline);
+    else
+        snprintf(buf, sizeof buf, _("%s, day %d"), per, t->cycle.day);
+    add_field(pg, _("Feedback"), buf, late ? S_LIGHT_YELLOW : S_NORMAL);
 }
 
 static void add_fields(struct app *a, struct page *pg, const struct task *t)
@@ -136,6 +167,7 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
         snprintf(buf, sizeof buf, _("%d of %d sub-tasks done"), t->ndone, t->nchildren);
         add_field(pg, _("Progress"), buf, S_NORMAL);
     }
+    add_light(a, pg, t);
     when_local(t->updated_at, WHEN_MINUTE, buf, sizeof buf);
     add_field(pg, _("Updated"), buf, S_DIM);
 }
@@ -163,6 +195,78 @@ static void add_children(struct app *a, struct page *pg, const struct task *t)
         snprintf(text, sizeof text, "[%s] %s", i18n_status(a->zh, c->status), c->text);
         page_add(pg, S_NORMAL, 1, label, label_cols() - 1, text);
     }
+}
+
+/* Leaders' instructions (批示), newest first, apart from the notes. */
+static void add_instructions(struct app *a, struct page *pg, const struct task *t)
+{
+    struct instruction_list l = {0};
+    char err[FU_ERRLEN];
+    if (db_instructions(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
+        instruction_list_free(&l);
+        return;
+    }
+    page_add(pg, S_NORMAL, 0, NULL, 0, "");
+    page_add(pg, S_TITLE, 0, NULL, 0, _("Leaders' instructions"));
+    for (size_t i = 0; i < l.n; i++) {
+        char head[256], at[32];
+        when_local(l.v[i].at, WHEN_MINUTE, at, sizeof at);
+        snprintf(head, sizeof head, "%s  %s%s", at, l.v[i].by ? l.v[i].by : "",
+                 l.v[i].answered ? "" : _("  (no progress note since)"));
+        page_add(pg, l.v[i].answered ? S_LABEL : S_LIGHT_YELLOW, 1, NULL, 0, head);
+        page_add(pg, S_NORMAL, 3, NULL, 0, l.v[i].text);
+    }
+    instruction_list_free(&l);
+}
+
+static void add_extensions(struct app *a, struct page *pg, const struct task *t)
+{
+    struct extension_list l = {0};
+    char err[FU_ERRLEN];
+    if (db_extensions(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
+        extension_list_free(&l);
+        return;
+    }
+    const char *state[] = {_("pending"), _("approved"), _("denied")};
+    page_add(pg, S_NORMAL, 0, NULL, 0, "");
+    page_add(pg, S_TITLE, 0, NULL, 0, _("Extension requests"));
+    for (size_t i = 0; i < l.n; i++) {
+        const struct extension *e = &l.v[i];
+        char at[32];
+        when_local(e->at, WHEN_DATE, at, sizeof at);
+        page_addf(pg, e->state == EXT_PENDING ? S_LIGHT_YELLOW : S_LABEL, 1,
+                  _("%s → %s  %s  (%s, %s)"), e->old_due[0] ? e->old_due : "-", e->new_due,
+                  state[e->state], e->by ? e->by : "", at);
+        page_add(pg, S_NORMAL, 3, NULL, 0, e->reason);
+        if (e->decision)
+            page_add(pg, S_DIM, 3, NULL, 0, e->decision);
+    }
+    extension_list_free(&l);
+}
+
+static void add_attachments(struct app *a, struct page *pg, const struct task *t)
+{
+    struct attachment_list l = {0};
+    char err[FU_ERRLEN];
+    if (db_attachments(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
+        attachment_list_free(&l);
+        return;
+    }
+    page_add(pg, S_NORMAL, 0, NULL, 0, "");
+    page_add(pg, S_TITLE, 0, NULL, 0, _("Attachments (w saves one)"));
+    for (size_t i = 0; i < l.n; i++) {
+        const struct attachment *x = &l.v[i];
+        char at[32], label[32];
+        when_local(x->at, WHEN_DATE, at, sizeof at);
+        snprintf(label, sizeof label, "#%lld", x->id);
+        char line[1024];
+        snprintf(line, sizeof line, _("%s  (%lld bytes, %s, %s)"), x->name, x->size,
+                 x->by ? x->by : "", at);
+        page_add(pg, S_NORMAL, 1, label, 7, line);
+        if (x->note)
+            page_add(pg, S_DIM, 8, NULL, 0, x->note);
+    }
+    attachment_list_free(&l);
 }
 
 /* A note as it was written: each of its lines (from $EDITOR) a paragraph. */
@@ -255,10 +359,13 @@ static void build(struct app *a, struct detail *s, const struct task *t)
     char err[FU_ERRLEN];
     int notes_ok = db_note_list(a->db, t->id, &nl, err, sizeof err) == FU_OK;
     page_add(&s->pg, t->kind == KIND_SECTION ? S_SECTION : S_TITLE, 0, NULL, 0, t->text);
+    add_instructions(a, &s->pg, t);   /* a leader's instruction comes first */
     page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
     /* what a clerk looks for first, above the report's own words */
     add_fields(a, &s->pg, t);
     add_latest(&s->pg, &nl);
+    add_extensions(a, &s->pg, t);
+    add_attachments(a, &s->pg, t);
     if (t->body && *t->body && strcmp(t->body, t->text)) {
         page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
         page_add(&s->pg, S_NORMAL, 0, NULL, 0, t->body);

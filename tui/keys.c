@@ -59,6 +59,13 @@ static const struct keybind table[] = {
     {0, 'm', SC_LIST, DO_MARK_ROW, "m"},
     {0, 'M', SC_MAIN, DO_CLEAR_MARKS, "M"},
     {0, 'u', SC_MAIN, DO_UNDO, "u"},
+    {0, 'P', SC_MAIN, DO_PENDING, "P"},
+    {0, 'w', SC_MAIN, DO_SAVE_ATTACH, "w"},
+    {0, 'y', SC_REQUESTS, DO_APPROVE, "y"},
+    {0, 'x', SC_REQUESTS, DO_DENY, "x"},
+    {0, '\n', SC_REQUESTS, DO_OPEN, "Enter"},
+    {0, '\r', SC_REQUESTS, DO_OPEN, NULL},
+    {KEY_ENTER, 0, SC_REQUESTS, DO_OPEN, NULL},
 
     {0, '\n', SC_PICKER | SC_INPUT, DO_ACCEPT, "Enter"},
     {0, '\r', SC_PICKER | SC_INPUT, DO_ACCEPT, NULL},
@@ -119,6 +126,10 @@ static const char *const help[DO_COUNT] = {
     [DO_MARK_ROW] = N_("mark or unmark the task (s a o d then change every marked task)"),
     [DO_CLEAR_MARKS] = N_("clear every mark"),
     [DO_UNDO] = N_("undo your last change (a bulk change as a whole)"),
+    [DO_PENDING] = N_("pending extension requests (the committee approves or denies them)"),
+    [DO_SAVE_ATTACH] = N_("save an attachment of the task to a file"),
+    [DO_APPROVE] = N_("in the pending requests: approve (the due date moves)"),
+    [DO_DENY] = N_("in the pending requests: deny, with the reason"),
     [DO_ACCEPT] = N_("take the highlighted entry; finish the line"),
     [DO_CANCEL] = N_("cancel"),
     [DO_MARK] = N_("tick or untick (supporting departments)"),
@@ -150,6 +161,8 @@ static const struct key_group groups[] = {
      {DO_LEFT, DO_RIGHT, DO_HOME, DO_END, DO_DELPREV, DO_DELNEXT, DO_KILL_START, DO_KILL_END,
       DO_DELWORD, DO_ACCEPT, DO_CANCEL}},
     {N_("The status report"), SC_MAIN | SC_PAGER, {DO_REPORT, DO_EXPORT}},
+    {N_("Extension requests and evidence"), SC_MAIN | SC_REQUESTS,
+     {DO_PENDING, DO_APPROVE, DO_DENY, DO_SAVE_ATTACH}},
 };
 
 enum action keys_lookup(unsigned scope, const struct keyev *k)

@@ -24,6 +24,8 @@ enum action {
     DO_STATUS, DO_LEAD, DO_SUPPORT, DO_DUE, DO_NOTE, DO_NOTE_EDITOR,
     DO_MARK_ROW, DO_CLEAR_MARKS, DO_UNDO, DO_MINE, DO_EXPAND_ALL, DO_COLLAPSE_ALL,
     DO_SORT,
+    /* the workflow */
+    DO_PENDING, DO_SAVE_ATTACH, DO_APPROVE, DO_DENY,
     /* pickers and the line editor */
     DO_ACCEPT, DO_CANCEL, DO_MARK, DO_LEFT, DO_RIGHT, DO_HOME, DO_END, DO_DELPREV, DO_DELNEXT,
     DO_KILL_START, DO_KILL_END, DO_DELWORD,
@@ -37,7 +39,8 @@ enum scope {
     SC_PAGER = 4,      /* help, history */
     SC_PICKER = 8,     /* status, department, filter and report pickers */
     SC_INPUT = 16,     /* the one-line editor */
-    SC_Z = 32          /* the list, after z (vim's folds: zR, zM) */
+    SC_Z = 32,         /* the list, after z (vim's folds: zR, zM) */
+    SC_REQUESTS = 64   /* the pending extension requests (with SC_PAGER's moves) */
 };
 #define SC_MAIN (SC_LIST | SC_DETAIL)
 

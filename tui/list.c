@@ -55,7 +55,7 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
     c->lead = max_i(text_width(_("Lead")), m->wlead);   /* measured when it loaded */
     c->status = status_width(a, 0);
     c->lead = c->lead > 14 ? 14 : c->lead;
-    c->due = 11;                           /* 2024-12-31 and the light */
+    c->due = 12;                           /* 2024-12-31, a space and the light */
     int fixed = c->code + c->status + c->lead + c->due + 4;
     /* The text keeps at least half the width: shorter department names,
      * short status labels, shorter names still, due dates without this
@@ -74,8 +74,8 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
         c->lead = 6;
     }
     if (width - fixed < width / 2) {
-        fixed -= c->due - 6;               /* 12-31 and the light; another year: 2025 */
-        c->due = 6;
+        fixed -= c->due - 7;               /* 12-31, a space, the light; another year: 2025 */
+        c->due = 7;
     }
     if (width - fixed < 12) {                   /* narrower: only the light */
         fixed -= c->due - 1;
@@ -109,20 +109,16 @@ static void draw_titles(WINDOW *w, const struct app *a, const struct cols *c, in
     draw_text(w, 0, c->x_text, _("Text"), c->text, 0, at);
 }
 
+/* The due date, and the light (红黄蓝灯) in the column's last cell: its
+ * letter, in its colour when there is colour. */
 static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c,
                      const struct task *t, attr_t base)
 {
-    enum due_light l = model_due_light(&a->m, t);
-    attr_t at = base;
-    const char *mark = " ";
-    if (l == DUE_OVERDUE) {
-        at = base | a->pal.a[S_OVERDUE];
-        mark = "!";
-    } else if (l == DUE_SOON) {
-        at = base | a->pal.a[S_SOON];
-        mark = "*";
-    }
-    if (c->due > 6) {
+    enum light l = model_light(&a->m, t);
+    static const int style[LIGHT_COUNT] = {S_NORMAL, S_LIGHT_BLUE, S_LIGHT_YELLOW, S_LIGHT_RED};
+    attr_t at = l == LIGHT_RED ? base | a->pal.a[S_OVERDUE] : base;
+    char mark[2] = {light_letter(l), '\0'};
+    if (c->due > 7) {
         draw_text(w, y, c->x_due, t->due[0] ? t->due : "-", 10, 1, at);
     } else if (c->due > 1) {           /* this year's as 12-31, another's as its year */
         char d[8];
@@ -130,7 +126,7 @@ static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c
                                       : !strncmp(t->due, a->m.today, 4) ? t->due + 5 : t->due);
         draw_text(w, y, c->x_due, d, 5, 1, at);
     }
-    draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, at);
+    draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, base | a->pal.a[style[l]]);
 }
 
 /* Byte offset of q in s, ASCII letters without regard to case; -1 none. */

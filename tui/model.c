@@ -99,6 +99,13 @@ enum due_light model_due_light(const struct model *m, const struct task *t)
     return DUE_LATER;
 }
 
+enum light model_light(const struct model *m, const struct task *t)
+{
+    int fb = t->status != ST_DONE && t->status != ST_SUBMITTED &&
+             cycle_feedback_overdue(&t->cycle, m->today, t->last_note, NULL);
+    return light_of(t->status, t->due, m->today, m->warn_days, fb);
+}
+
 /* ---- loading ------------------------------------------------------------ */
 
 struct id_index {

@@ -148,6 +148,10 @@ void model_set_mine(struct model *m, char *const *names, size_t n);
 /* The due-date light of t against today and warn_days. */
 enum due_light model_due_light(const struct model *m, const struct task *t);
 
+/* The light (红黄蓝灯, core/workflow.h) of t on m->today: red overdue,
+ * yellow delayed or its feedback overdue, blue due within warn_days. */
+enum light model_light(const struct model *m, const struct task *t);
+
 /* Sets m->today to the local date; returns 1 when it changed. */
 int model_tick_today(struct model *m);
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Colours when the terminal has them (status colours, red overdue, yellow
-# due soon), plain attributes otherwise; NO_COLOR and [ui] color obeyed.
+# Colours when the terminal has them (status colours, red overdue, the
+# lights' letters in red, yellow, blue), plain attributes otherwise;
+# NO_COLOR and [ui] color obeyed.
 # And the report switcher when the database holds more than one report.
 . "$(dirname "$0")/../lib.sh"
 . "$ROOT/tests/lib-tui.sh"
@@ -19,17 +20,17 @@ has_colour() { tui_screen_e | grep -q "$ESC\[3[1-7]m\|$ESC\[[0-9;]*3[1-7]m"; }
 row_e() { tui_screen_e | grep -F -- " $1 " | head -1; }
 
 tui_start 100 30 xterm-256color --config "$T/auto.ini"
-expect_screen "2024-01-31!" "overdue light"
-expect_screen "${soon}*" "due-soon light"
+expect_screen "2024-01-31 R" "overdue light"
+expect_screen "${soon} B" "due-soon light"
 expect_screen "2099-12-31 " "no light when due later"
 has_colour || fail "colour=auto on xterm-256color: no colour"
 row_e 2.4 | grep -q "$ESC\[[0-9;]*31m2024-01-31" || fail "overdue date not red: $(row_e 2.4 | cat -v)"
-row_e 2.5 | grep -q "$ESC\[[0-9;]*33m$soon" || fail "due-soon date not yellow: $(row_e 2.5 | cat -v)"
+row_e 2.5 | grep -q "$ESC\[[0-9;]*34mB" || fail "due-soon light not blue: $(row_e 2.5 | cat -v)"
 row_e 2.1 | grep -q "$ESC\[[0-9;]*31mDelayed" || fail "delayed status not red: $(row_e 2.1 | cat -v)"
 
 TUI_ENV="NO_COLOR=1" tui_start 100 30 xterm-256color --config "$T/auto.ini"
 has_colour && fail "NO_COLOR set: colour shown"
-expect_screen "2024-01-31!" "the light stays without colour"
+expect_screen "2024-01-31 R" "the light stays without colour"
 TUI_ENV="NO_COLOR=1" tui_start 100 30 xterm-256color --config "$T/always.ini"
 has_colour || fail "color = always overrides NO_COLOR"
 tui_start 100 30 vt100 --config "$T/always.ini"
