@@ -253,7 +253,8 @@ static const char *const not_unit_before[] = {
 static const char *const not_unit_start[] = {
     "大部分", "部分", "完成", "确保", "含", "包括", "全部", "所有", "其他", "其余", "我",
     "本", "全", "各", "该", "每", "对", "在", "将", "和", "要", "由", "请", "经", "按", "据",
-    "以", "为", "并", "还", "也", "又", "需", "应", "可", "能", "把", "向", "从", "使", NULL
+    "以", "为", "并", "还", "也", "又", "需", "应", "可", "能", "把", "向", "从", "使",
+    "根据", "按照", "依据", "经过", "通过", "针对", "围绕", "结合", "关于", "督促", "指导", NULL
 };
 static const char *const list_joins[] = {"、", "和", "及", "与", NULL};
 /* What a district or county that acts does (海淀区、各街镇抓好落实, 朝阳区负责). */
@@ -290,7 +291,7 @@ static size_t unit_at(const char *s, size_t a, size_t i, size_t b)
         j += k;
         chars++;
         if (chars >= 2 && (pu_at(s, b, j, "区") || pu_at(s, b, j, "县")) &&
-            place_acts_after(s, j + strlen("区"), b))
+            !pu_at(s, b, j + strlen("区"), "委") && place_acts_after(s, j + strlen("区"), b))
             return j + strlen("区");             /* 海淀区、各街镇抓好落实 */
         if (chars >= 2 && pu_at_any(s, b, j, units, &len) >= 0 &&
             pu_at_any(s, b, pu_back(s, j), not_unit_before, NULL) < 0 &&
@@ -323,7 +324,7 @@ static int list_item(const char *s, size_t x, size_t y)
         if (i > x && pu_at_any(s, y, i, not_inside, NULL) >= 0) return 0;
         chars++;
     }
-    if (chars < 2 || chars > 12) return 0;
+    if (chars < 2 || chars > 6) return 0;      /* longer names come from the lexicon */
     for (i = 0; list_ends[i]; i++)
         if (ends_at(s, x, y, list_ends[i])) return 1;
     return 0;
