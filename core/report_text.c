@@ -294,8 +294,18 @@ static void m_entry(struct rsink *s, const char *code, const char *headline,
     fputs("** ", s->out);
     md(s->out, headline);
     for (size_t i = 0; i < nlines; i++) {
-        fputs("\\\n  ", s->out);   /* a hard line break */
-        md(s->out, lines[i]);
+        /* a hard line break; a note's own lines too */
+        for (const char *p = lines[i]; ; ) {
+            size_t n = strcspn(p, "\n");
+            char *line = strndup(p, n);
+            fputs("\\\n  ", s->out);
+            if (line)
+                md(s->out, line);
+            free(line);
+            if (!p[n])
+                break;
+            p += n + 1;
+        }
     }
     fputc('\n', s->out);
     s->last = 3;

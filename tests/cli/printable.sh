@@ -45,6 +45,8 @@ grep -F "逐步完善科技创新体制机制,推动科技创新动能增强" "$
 grep -c "…" "$T/r.txt" | grep -qx 0 || fail "the file has cut texts: $(grep -m3 "…" "$T/r.txt")"
 fu report; grep -q "…" "$T/out" || fail "the terminal's report is still cut at 80 columns"
 
+fu report --format md --by section; expect_rc 0 "md"
+grep -q "^  第二行：远程受理已上线\\\\$" "$T/out" || fail "the note's second line in Markdown: $(grep -A1 第一行 "$T/out")"
 fu report --format html --by section -o "$T/r.html"; expect_rc 0 "html"
 grep -q "第一行：窗口已设立<br/>第二行：远程受理已上线" "$T/r.html" || fail "the note's lines in HTML"
 grep -q "th { background: #eee; white-space: nowrap; }" "$T/r.html" || fail "headers may break"
