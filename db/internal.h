@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "db/db.h"
 
-#define DB_SCHEMA_VERSION 7
+#define DB_SCHEMA_VERSION 8
 #define DB_UNTRUSTED_FROM 7             /* schemas from v7 parse with trusted_schema OFF */
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64

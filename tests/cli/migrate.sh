@@ -20,12 +20,15 @@ counts() {
 before=$(counts)
 
 fu list --format json; expect_rc 0 "a reading command on the old database"
-eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 7 "migrated to schema 7"
+eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 8 "migrated to schema 8"
 eq "$(counts)" "$before" "every row and the chain head kept"
 for t in extensions attachments cycles instructions; do
     eq "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name = '$t'")" 1 "table $t"
 done
 fu verify; expect_rc 0 "verify on the migrated database"
+sqlite3 "$DB" "INSERT INTO task_fts(task_fts) VALUES ('integrity-check')" ||
+    fail "the search index built by the migration is out of step"
+fu list --search 知识产权发展战略 --format csv; expect_out "2.4" "search through the migrated index"
 fu show 2.4; expect_out "已启动" "the old note is there"
 fu review show; expect_out "进度偏慢" "the old rating is there"
 
