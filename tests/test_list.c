@@ -553,6 +553,8 @@ static void schema_v3_checks(void **state)
     assert_int_equal(sqlite3_exec(h,
         "DROP INDEX tasks_tree; DROP TABLE task_fts; DROP TABLE extensions;"   /* v4-6's */
         "DROP TABLE attachments; DROP TABLE cycles; DROP TABLE instructions;"
+        "DROP INDEX tasks_heads; DROP INDEX tasks_due;"                         /* v8's */
+        "CREATE INDEX tasks_due ON tasks(due) WHERE due IS NOT NULL;"
         "PRAGMA writable_schema = ON;"
         "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
         " 'CHECK (kind = ''section'' OR kind = ''item'' OR kind = ''statement'')',"

@@ -402,9 +402,11 @@ static void built_on_upgrade(void **state)
     struct fx *f = *state;
     db_close(f->db);
     f->db = NULL;
-    /* as v4 was: without v5's index, v6's tables and v7's schema edit */
+    /* as v4 was: without v5's index, v6's tables, v7's schema edit and v8's indexes */
     raw(f->path, "DROP TABLE task_fts; DROP TABLE extensions; DROP TABLE attachments;"
-        " DROP TABLE cycles; DROP TABLE instructions; PRAGMA writable_schema = ON;"
+        " DROP TABLE cycles; DROP TABLE instructions; DROP INDEX tasks_heads;"
+        " DROP INDEX tasks_due; CREATE INDEX tasks_due ON tasks(due) WHERE due IS NOT NULL;"
+        " PRAGMA writable_schema = ON;"
         " UPDATE sqlite_schema SET sql = replace(sql,"
         " 'metrics TEXT,                        -- JSON, as followup writes it',"
         " 'metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics)),') WHERE name = 'tasks';"
