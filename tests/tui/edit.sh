@@ -63,7 +63,8 @@ tui_keys Left; sleep 0.2; eq "$(cx)" 17 "Left moves over a whole double-width ch
 tui_keys End
 tui_type "受理系统已上线了"
 tui_keys BSpace; expect_screen "受理系统已上线" "typed Chinese"
-expect_no_screen "已上线了" "backspace removed one whole character"
+# (the text before the backspace holds the text after it: wait for the frame)
+tui_wait_gone "已上线了" 3 || fail "backspace removed one whole character: $(tui_screen)"
 tui_keys Left Left; tui_type "正式"
 expect_screen "远程受理系统已正式上线" "inserted in the middle, two characters back"
 tui_keys Home; tui_type "【进展】"; tui_keys End; tui_type "。"
