@@ -53,8 +53,11 @@ SHAPES = {1000: (5, 12, 20, 1), 10000: (10, 62, 20, 1), 100000: (50, 125, 20, 1)
 
 DEPT = "区科委"
 STATUS = "delayed"
-SEARCH = "龙头企业招引"
+SEARCH = "龙头企业招引"        # frequent: in about one task in seven
+RARE = "招引857家"             # rare: a figure of one fact, in a handful of items
+NOMATCH = "龙头企业招引Q"      # in no task
 TODAY = "2025-06-30"
+BIG = 1000000                 # sizes from here: no Taskwarrior, fewer runs
 
 ROWS, COLS = 40, 150          # the interface's terminal
 
@@ -214,33 +217,6 @@ def floor_sql(name, **subst):
     with open(path, "w") as f:
         f.write(sql)
     return path
-
-
-def import_floor_sql(db, report_title_like, out):
-    """Schema with its indexes, then the same task rows as INSERTs in one
-    transaction: what sqlite3 needs to store what import stores."""
-    con = sqlite3.connect(db)
-    schema = [r[0] + ";" for r in con.execute(
-        "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
-        " ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")]
-    rid = con.execute("SELECT id FROM reports WHERE title LIKE ?", (report_title_like,)).fetchone()[0]
-    cols = [r[1] for r in con.execute("PRAGMA table_info(tasks)")]
-    with open(out, "w") as f:
-        f.write("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n")
-        f.write("\n".join(schema) + "\n")
-        f.write("BEGIN IMMEDIATE;\n")
-        f.write("INSERT INTO reports SELECT 1, '%s', NULL, 't', NULL, NULL, NULL, NULL, NULL, NULL,"
-                " NULL, NULL, 'h', 'now', 'bench';\n" % "00000000-0000-0000-0000-000000000000")
-        for row in con.execute("SELECT %s FROM tasks WHERE report_id = ? ORDER BY id"
-                               % ", ".join("quote(%s)" % c for c in cols), (rid,)):
-            vals = list(row)
-            vals[cols.index("report_id")] = "1"
-            vals[cols.index("lead_id")] = "NULL"
-            f.write("INSERT INTO tasks VALUES(%s);\n" % ",".join(vals))
-        f.write("INSERT INTO history (at, actor, field, new, prev_hash, hash)"
-                " VALUES ('now', 'bench', 'import', 'R1', '', hex(sha3('x')));\n")
-        f.write("COMMIT;\n")
-    con.close()
 
 
 # ---- Taskwarrior -----------------------------------------------------------------
@@ -435,7 +411,7 @@ class Table:
 
     def render(self):
         head = ["tasks", "operation", "followup ms", "MB", "sqlite3 ms", "×sqlite3",
-                "Taskwarrior ms", "MB", "TW÷followup", "target at 100k"]
+                "Taskwarrior ms", "MB", "TW÷followup", "verdict (100k and more)"]
         out = []
         for size, op, fu, floor, tw, target in self.rows:
             ratio = (fu.median / floor.median) if floor and floor.times and fu.times else None
@@ -467,19 +443,25 @@ def dispw(s):
 
 
 def verdict(size, checks):
-    """'ok' or what is missed, for rows at the largest size."""
-    if size != 100000:
+    """'ok' or what is missed, for rows at 100,000 tasks and more (the
+    sizes the targets are set for)."""
+    if size < 100000:
         return ""
-    missed = [why for ok, why in checks if not ok]
+    missed = [why for ok, why in checks if ok is not None and not ok]
     return "ok" if not missed else "MISSED: " + "; ".join(missed)
 
 
-def cli_checks(fu, floor, tw):
-    c = [(fu.kb is None or fu.kb < 64 * 1024, "memory %.0f MB ≥ 64" % ((fu.kb or 0) / 1024))]
+def cli_checks(n, fu, floor, tw, limit=1.2):
+    """Issue 17's targets: at 1,000,000 tasks within limit × sqlite3 and
+    32 MB; issue 7's at 100,000: within 2× sqlite3, 64 MB, 50× Taskwarrior."""
+    big = n >= BIG
+    mb = 32 if big else 64
+    c = [(fu.kb is None or fu.kb < mb * 1024, "memory %.0f MB ≥ %d" % ((fu.kb or 0) / 1024, mb))]
     if floor and floor.times:
         r = fu.median / floor.median
-        c.append((r <= 2.0, "%.1f× sqlite3 > 2×" % r))
-    if tw and tw.times:
+        lim = limit if big else 2.0
+        c.append((r <= lim, "%.2f× sqlite3 > %.1f× (sqlite3 %s)" % (r, lim, fmt_ms(floor.median))))
+    if tw and tw.times and not big:
         r = tw.median / fu.median
         why = "only %.0f× faster than Taskwarrior < 50×" % r
         if floor and floor.times:
@@ -501,17 +483,79 @@ def bench_sample(table, q):
     table.add("sample", "import data/jingan-2024-3.txt (53 tasks)", r_imp)
 
 
+def import_floor_sql(db, report_id, out, into_existing):
+    """The same task rows as INSERTs in one transaction, their search index
+    entries in one statement, and the history row: what sqlite3 needs to
+    store what import stores. Into a fresh file (with the schema and its
+    indexes first) or into a copy of the database the rows came from."""
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(tasks)")]
+    with open(out, "w") as f:
+        f.write("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n")
+        if not into_existing:
+            # the schema, less the search index's own tables (its CREATE makes them)
+            schema = [r[0] + ";" for r in con.execute(
+                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'task_fts_%'"
+                " ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid")]
+            f.write("\n".join(schema) + "\n")
+        f.write("BEGIN IMMEDIATE;\n")
+        rid = report_id if into_existing else 1
+        f.write("INSERT INTO reports (id, uuid, title, source_hash, imported_at, imported_by)"
+                " VALUES (%d, '%s', 't', 'h', 'now', 'bench');\n"
+                % (rid, "00000000-0000-0000-0000-%012d" % rid))
+        for row in con.execute("SELECT %s FROM tasks WHERE report_id = ? ORDER BY id"
+                               % ", ".join("quote(%s)" % c for c in cols), (report_id,)):
+            vals = list(row)
+            vals[cols.index("report_id")] = str(rid)
+            vals[cols.index("lead_id")] = "NULL"
+            if not into_existing:
+                vals[cols.index("parent_id")] = "NULL"
+            f.write("INSERT INTO tasks VALUES(%s);\n" % ",".join(vals))
+        f.write("INSERT INTO task_fts (rowid, text, body, code) SELECT id, text, body, code"
+                " FROM tasks WHERE report_id = %d;\n" % rid)
+        f.write("INSERT INTO history (at, actor, field, new, prev_hash, hash)"
+                " VALUES ('now', 'bench', 'import', 'R1', '', hex(sha3('x')));\n")
+        f.write("COMMIT;\n")
+    con.close()
+
+
+def copy_db(src, dst):
+    rm_db(dst)
+    shutil.copyfile(src, dst)
+
+
 def bench_import(table, c):
-    """The generated report into a fresh database; sqlite3 running the
-    same rows' INSERTs; Taskwarrior importing the same tasks."""
+    """The generated report into a fresh database (at 1,000,000 tasks: a
+    new report of 67,000 tasks into a copy of the full database); sqlite3
+    running the same rows' INSERTs; Taskwarrior importing the same tasks."""
     n, tw, big = c["n"], c["tw"], c["n"] >= 100000
     log("bench: %d tasks: import" % n)
     fresh = os.path.join(WORK, "fresh.db")
     runs = 3 if (c["q"] or big) else 5
-    r = measure([FU, "--db", fresh, "import", c["rep"]], runs, setup=lambda: rm_db(fresh))
     imp_sql = os.path.join(WORK, "import-%d.sql" % n)
-    import_floor_sql(c["db"], "%合成样本%", imp_sql)
-    fl = measure([SQLITE, fresh], runs, stdin=imp_sql, setup=lambda: rm_db(fresh))
+    if n >= BIG:
+        rep = os.path.join(WORK, "report-%d-new.txt" % n)
+        if not os.path.exists(rep):
+            secs, items, stmts, nrep = SHAPES[n]
+            with open(rep, "w") as f:
+                sh([sys.executable, os.path.join(BENCH, "genreport.py"), str(secs), str(items),
+                    str(stmts), "99", "999"], stdout=f)
+        setup = lambda: copy_db(c["db"], fresh)
+        r = measure([FU, "--db", fresh, "import", rep], runs, setup=setup)
+        con = sqlite3.connect(fresh)
+        rid = con.execute("SELECT max(id) FROM reports").fetchone()[0]
+        added = con.execute("SELECT count(*) FROM tasks WHERE report_id = ?", (rid,)).fetchone()[0]
+        con.close()
+        import_floor_sql(fresh, rid, imp_sql, True)
+        fl = measure([SQLITE, fresh], runs, stdin=imp_sql, setup=setup)
+        label = "import a new report (%s tasks) into the database" % "{:,}".format(added)
+    else:
+        r = measure([FU, "--db", fresh, "import", c["rep"]], runs, setup=lambda: rm_db(fresh))
+        import_floor_sql(c["db"], 1, imp_sql, False)
+        fl = measure([SQLITE, fresh], runs, stdin=imp_sql, setup=lambda: rm_db(fresh))
+        label = "import report (%s statements, %s tasks)" % (
+            "{:,}".format(c["nstmts"]), "{:,}".format(c["nbig"]))
     twr = None
     if tw:
         def tw_fresh():
@@ -522,15 +566,16 @@ def bench_import(table, c):
             g.write(f.read().replace(tw["data"], tw["data"] + "-imp"))
         twr = measure([tw["task"], "rc:" + rcimp, "import", tw["json"]],
                       1 if big else c["twruns"], setup=tw_fresh)
-    checks = [(r.median < 2000, "%.1f s ≥ 2 s" % (r.median / 1000)),
-              (r.kb < 64 * 1024, "memory %.0f MB ≥ 64" % (r.kb / 1024))]
-    if twr and twr.times:
-        checks.append((twr.median / r.median >= 50,
-                       "only %.0f× faster than Taskwarrior < 50× (sqlite3 itself: %.1f×)"
-                       % (twr.median / r.median, twr.median / fl.median)))
-    table.add(c["size"], "import report (%s statements, %s tasks)" % (
-        "{:,}".format(c["nstmts"]), "{:,}".format(c["ntasks"] - 53)), r, fl, twr,
-        verdict(n, checks))
+    if n >= BIG:
+        checks = cli_checks(n, r, fl, None)
+    else:
+        checks = [(r.median < 2000, "%.1f s ≥ 2 s" % (r.median / 1000)),
+                  (r.kb < 64 * 1024, "memory %.0f MB ≥ 64" % (r.kb / 1024))]
+        if twr and twr.times:
+            checks.append((twr.median / r.median >= 50,
+                           "only %.0f× faster than Taskwarrior < 50× (sqlite3 itself: %.1f×)"
+                           % (twr.median / r.median, twr.median / fl.median)))
+    table.add(c["size"], label, r, fl, twr, verdict(n, checks))
 
 
 def bench_reads(table, c):
@@ -540,29 +585,41 @@ def bench_reads(table, c):
     con.close()
     ops = [
         ("list --dept %s --format csv" % DEPT, ["list", "--dept", DEPT, "--format", "csv"],
-         floor_sql("list_dept_csv", DEPT=dept_id), ["project:" + DEPT, "export"]),
+         floor_sql("list_dept_csv", DEPT=dept_id), ["project:" + DEPT, "export"], None),
         ("list --status %s" % STATUS, ["list", "--status", STATUS],
-         floor_sql("list_status", STATUS=STATUS), ["fustatus:" + STATUS, "list"]),
-        ("list --search %s" % SEARCH, ["list", "--search", SEARCH],
-         floor_sql("list_search", SEARCH=SEARCH), ["description.has:" + SEARCH, "list"]),
+         floor_sql("list_status", STATUS=STATUS), ["fustatus:" + STATUS, "list"], None),
+        ("list --search %s (frequent)" % SEARCH, ["list", "--search", SEARCH],
+         floor_sql("list_search", SEARCH=SEARCH), ["description.has:" + SEARCH, "list"],
+         "frequent"),
+        ("list --search %s (rare)" % RARE, ["list", "--search", RARE],
+         floor_sql("list_search", SEARCH=RARE), None, "rare"),
+        ("list --search %s (no match)" % NOMATCH, ["list", "--search", NOMATCH],
+         floor_sql("list_search", SEARCH=NOMATCH), None, "rare"),
         ("report --format json", ["report", "--format", "json"],
-         floor_sql("report_json", TODAY=TODAY), ["export"]),
+         floor_sql("report_json", TODAY=TODAY), ["export"], None),
         ("report --format text --by dept", ["report", "--format", "text", "--by", "dept"],
-         floor_sql("report_text", TODAY=TODAY), ["summary"]),
+         floor_sql("report_text", TODAY=TODAY), ["summary"], None),
+        ("remind --all", ["remind", "--all"],
+         floor_sql("remind_all", TODAY=TODAY, HORIZON=c["horizon"]), None, None),
     ]
-    for label, args_, fsql, twargs in ops:
+    for label, args_, fsql, twargs, search in ops:
         log("bench: %d tasks: %s" % (n, label))
         r = measure([FU, "--db", db] + args_, c["runs"])
         fl = measure([SQLITE, db], c["runs"], stdin=fsql)
-        twr = measure(tw_argv(tw, *twargs), c["twruns"]) if tw else None
-        table.add(c["size"], label, r, fl, twr, verdict(n, cli_checks(r, fl, twr)))
+        twr = measure(tw_argv(tw, *twargs), c["twruns"]) if tw and twargs else None
+        checks = cli_checks(n, r, fl, twr)
+        if search == "rare":      # through the index: a fraction of the scan
+            ratio = r.median / fl.median
+            checks.append((ratio <= 0.3, "%.2f× the LIKE scan > 0.3× (scan %s)"
+                           % (ratio, fmt_ms(fl.median))))
+        table.add(c["size"], label, r, fl, twr, verdict(n, checks))
 
 
-def alternate(argv_of, runs):
+def alternate(argv_of, runs, env=None):
     """Runs argv_of(i) runs + 1 times (the first untimed)."""
     times, peak = [], 0
     for i in range(runs + 1):
-        ms, kb, rc = spawn(argv_of(i))
+        ms, kb, rc = spawn(argv_of(i), env=env)
         if rc != 0:
             raise SystemExit("bench: %s exited %d" % (" ".join(argv_of(i)), rc))
         if i:
@@ -571,20 +628,25 @@ def alternate(argv_of, runs):
     return Result(times, peak)
 
 
+def status_target(c):
+    """A statement in the middle of the database, its id, reference and
+    the two statuses to alternate between."""
+    con = sqlite3.connect(c["db"])
+    tid, code, now = con.execute(
+        "SELECT id, 'R' || report_id || ':' || code, status FROM tasks WHERE kind = 'statement'"
+        " ORDER BY id LIMIT 1 OFFSET ?", (c["ntasks"] // 2,)).fetchone()
+    con.close()
+    return tid, code, ("delayed", "active") if now == "active" else ("active", "delayed")
+
+
 def bench_status(table, c):
     """One status change with its history row, each tool on its own copy;
     the status alternates so that every run changes something."""
     n, db, tw = c["n"], c["db"], c["tw"]
     log("bench: %d tasks: status" % n)
-    con = sqlite3.connect(db)
-    tid, code, now = con.execute(
-        "SELECT id, 'R' || report_id || ':' || code, status FROM tasks WHERE kind = 'statement'"
-        " ORDER BY id LIMIT 1 OFFSET ?", (c["ntasks"] // 2,)).fetchone()
-    order = ("delayed", "active") if now == "active" else ("active", "delayed")
-    con.close()
+    tid, code, order = status_target(c)
     copy = os.path.join(WORK, "status.db")
-    rm_db(copy)
-    shutil.copy(db, copy)
+    copy_db(db, copy)
     r = alternate(lambda i: [FU, "--db", copy, "status", code, order[i % 2]], c["runs"])
     fl = measure([SQLITE, copy], c["runs"], stdin=floor_sql("status", ID=tid))
     twr = None
@@ -593,7 +655,26 @@ def bench_status(table, c):
         twr = alternate(lambda i: tw_argv(tw, tw["uuid"], "modify",
                                           "fustatus:" + tw_order[i % 2]), c["twruns"])
     table.add(c["size"], "status TASK S (+ history row)", r, fl, twr,
-              verdict(n, cli_checks(r, fl, twr)))
+              verdict(n, cli_checks(n, r, fl, twr, limit=1.5)))
+
+
+def bench_verify(table, c):
+    """verify (quick_check, the chain, the state replay) and verify --full
+    (integrity_check); beside them sqlite3 running the same PRAGMA (the
+    chain and the replay have no sqlite3 equivalent)."""
+    n, db = c["n"], c["db"]
+    runs = 1 if n >= BIG else 3
+    for label, args_, pragma in (("verify", ["verify"], "quick_check"),
+                                 ("verify --full", ["verify", "--full"], "integrity_check")):
+        log("bench: %d tasks: %s" % (n, label))
+        r = measure([FU, "--db", db] + args_, runs, check=False)
+        sql = os.path.join(WORK, "floor-%s.sql" % pragma)
+        with open(sql, "w") as f:
+            f.write("PRAGMA %s;\n" % pragma)
+        fl = measure([SQLITE, db], runs, stdin=sql)
+        mb = 32 if n >= BIG else 64
+        table.add(c["size"], label + " (sqlite3: PRAGMA %s alone)" % pragma, r, fl, None,
+                  verdict(n, [(r.kb < mb * 1024, "memory %.0f MB ≥ %d" % (r.kb / 1024, mb))]))
 
 
 def bench_interface(table, c):
@@ -608,22 +689,66 @@ def bench_interface(table, c):
     first_floor = measure([SQLITE, db], c["runs"], stdin=floor_sql("tui_first", ROWS=ROWS))
     twf = measure(tw_argv(tw, "limit:%d" % ROWS, "list"), c["twruns"]) if tw else None
     f = tr["first"]
-    table.add(c["size"], "interface: start to first frame", f, first_floor, twf,
-              verdict(n, [(f.median < 100, "%.0f ms ≥ 100" % f.median),
-                          (f.kb < 64 * 1024, "memory %.0f MB ≥ 64" % (f.kb / 1024))]))
+    mb = 32 if n >= BIG else 64
+    table.add(c["size"], "interface: start to first frame (R1, %s tasks)"
+              % "{:,}".format(c["nbig"]), f, first_floor, twf,
+              verdict(n, [(f.median < 100, "%.0f ms ≥ 100 (sqlite3 reading the same: %s)"
+                           % (f.median, fmt_ms(first_floor.median))),
+                          (f.kb < mb * 1024, "memory %.0f MB ≥ %d" % (f.kb / 1024, mb))]))
     for key, label in (("move", "interface: j (next row)"),
                        ("page", "interface: Ctrl-F (next page)"),
                        ("search", "interface: / search, per typed character"),
                        ("filter", "interface: f filter by status / clear it")):
         k = tr[key]
         table.add(c["size"], label, k, None, None,
-                  verdict(n, [(k.median < 5, "median %.1f ms ≥ 5" % k.median)]))
+                  verdict(n, [(k.median <= 5, "median %.1f ms > 5" % k.median)]))
     k = tr["nomatch"]
     fl = measure([SQLITE, db], c["runs"], stdin=floor_sql("tui_nomatch", TERM="龙头Q"))
-    why = ("%.0f ms ≥ 5: reads every task's text once, as sqlite3 does (%.1f×);"
-           " the keys after it cost nothing" % (k.median, k.median / fl.median))
     table.add(c["size"], "interface: the search key that leaves no match", k, fl, None,
-              verdict(n, [(k.median < 5, why)]))
+              verdict(n, [(k.median <= 5, "median %.1f ms > 5 (the LIKE scan: %s)"
+                           % (k.median, fmt_ms(fl.median)))]))
+
+
+def bench_live(table, c):
+    """Another user's change on the interface's screen: the interface runs
+    on a copy of the database; another process changes an item's status
+    (alternating) and marks its commit in the trace ("C"); the time is from
+    that mark to the next frame. The floor: sqlite3 reading what changed
+    (the history rows after the last one seen, the task's row)."""
+    n, q = c["n"], c["q"]
+    log("bench: %d tasks: live reload" % n)
+    copy = os.path.join(WORK, "status.db")
+    copy_db(c["db"], copy)
+    con = sqlite3.connect(copy)
+    code, now, hmax = con.execute(
+        "SELECT 'R1:' || code, status, (SELECT max(id) FROM history) FROM tasks"
+        " WHERE report_id = 1 AND kind = 'item' ORDER BY seq LIMIT 1 OFFSET 2").fetchone()
+    con.close()
+    order = ("delayed", "active") if now == "active" else ("active", "delayed")
+    t = Tui(copy)
+    try:
+        t.frame_after(0)
+        env = dict(ENV, FOLLOWUP_TRACE=t.trace)
+        times = []
+        for i in range(5 if q else 15):
+            t.settle(0.05)
+            spawn([FU, "--db", copy, "status", code, order[i % 2]], env=env)
+            t._pump(0)
+            marks = [ns for kind, ns in t.events if kind == "C"]
+            if not marks:
+                raise NoTrace("the status command wrote no C mark")
+            commit = marks[-1]
+            times.append((t.frame_after(commit) - commit) / 1e6)
+            t.events = [e for e in t.events if e[1] > commit]
+        _, kb = t.quit()
+    except NoTrace as e:
+        log("bench: %s" % e)
+        table.add(c["size"], "live", Result(note="not measured: %s" % e), None, None, "")
+        return
+    r = Result(times, kb)
+    fl = measure([SQLITE, copy], c["runs"], stdin=floor_sql("live", SEEN=hmax))
+    table.add(c["size"], "interface: another user's change, commit to frame", r, fl, None,
+              verdict(n, [(r.median <= 100, "median %.0f ms > 100" % r.median)]))
 
 
 # ---- the run ---------------------------------------------------------------------
@@ -678,17 +803,22 @@ def main():
     for n in sizes:
         log("bench: %d tasks: building the database" % n)
         rep, db, ntasks, nstmts, nbig = build_data(n, rebuild=args.rebuild or n < 1000000)
-        ctx = {"n": n, "rep": rep, "db": db, "ntasks": ntasks, "nstmts": nstmts,
+        ctx = {"n": n, "rep": rep, "db": db, "ntasks": ntasks, "nstmts": nstmts, "nbig": nbig,
                "size": "{:,}".format(ntasks), "q": q,
-               "runs": 3 if q else (5 if n >= 100000 else 9),
+               "horizon": (datetime.date.fromisoformat(TODAY) + datetime.timedelta(days=7))
+               .isoformat(),
+               "runs": 3 if q or n >= BIG else (5 if n >= 100000 else 9),
                "twruns": 1 if q else (3 if n >= 100000 else 5),
-               "tw": None if args.no_taskwarrior else tw_setup(db, n)}
+               "tw": None if args.no_taskwarrior or n >= BIG else tw_setup(db, n)}
         if not args.only_tui:
             bench_import(table, ctx)
             bench_reads(table, ctx)
             bench_status(table, ctx)
+            if n >= 100000 and not q:
+                bench_verify(table, ctx)
         if not args.no_tui:
             bench_interface(table, ctx)
+            bench_live(table, ctx)
 
     took = time.monotonic() - t_start
     text = ("followup benchmark — %s\n"
