@@ -13,7 +13,9 @@ PKGS    := ncursesw sqlite3 uuid libzip libxml-2.0 xlsxwriter
 FMT_PKGS := poppler-glib
 # Evaluated lazily: after deps.sh has installed the packages.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(FMT_PKGS)))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) $(FMT_PKGS)) -lcsv -liniparser -lcrypto
+# poppler-glib is not linked: formats/pdf.c opens it (dlopen) when a PDF is read,
+# so that the other commands do not load its 40 libraries at every start.
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -liniparser -lcrypto -ldl
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \

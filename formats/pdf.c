@@ -7,6 +7,7 @@
  * layer (a scan) is refused: it needs OCR first. */
 #include "formats/fmt.h"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
@@ -18,6 +19,52 @@
 
 #include "core/err.h"
 #include "core/text.h"
+
+/* poppler-glib is opened when the first PDF is read, not linked: with
+ * cairo, NSS, GLib and X11 behind it, it is 40 libraries that every
+ * command would otherwise load before its first line (8 ms of a 15 ms
+ * start). Only these functions are used, through this table. */
+#define PDF_FUNCS(X)                                                                    \
+    X(poppler_document_new_from_bytes) X(poppler_document_get_n_pages)                  \
+    X(poppler_document_get_page) X(poppler_document_get_title) X(poppler_page_get_text) \
+    X(poppler_page_get_text_layout) X(poppler_error_quark) X(g_free) X(g_object_unref)   \
+    X(g_error_free) X(g_bytes_new_static) X(g_bytes_unref) X(g_utf8_strlen)
+#define PDF_FIELD(f) __typeof__(&f) f;
+static struct { PDF_FUNCS(PDF_FIELD) } pp;
+#define PDF_LIBS {"libpoppler-glib.so.8", "libpoppler-glib.so"}
+
+/* Opens poppler-glib once; 0 when every function is there. */
+static int pdf_open(char *err, size_t errlen)
+{
+    static int state;      /* 0 not tried, 1 ready, -1 failed */
+    static const char *const libs[] = PDF_LIBS;
+    void *h = NULL;
+    if (state)
+        return state > 0 ? 0 : -1;
+    for (size_t i = 0; !h && i < sizeof libs / sizeof *libs; i++)
+        h = dlopen(libs[i], RTLD_NOW | RTLD_LOCAL);
+    state = h ? 1 : -1;
+#define PDF_LOAD(f) if (h && !(*(void **)&pp.f = dlsym(h, #f))) state = -1;
+    PDF_FUNCS(PDF_LOAD)
+    if (state < 0)
+        snprintf(err, errlen, "cannot read PDF files: the poppler-glib library is missing "
+                 "(%s); install libpoppler-glib8 (scripts/deps.sh does)",
+                 h ? "a function is missing" : dlerror());
+    return state > 0 ? 0 : -1;
+}
+#define poppler_document_new_from_bytes pp.poppler_document_new_from_bytes
+#define poppler_document_get_n_pages pp.poppler_document_get_n_pages
+#define poppler_document_get_page pp.poppler_document_get_page
+#define poppler_document_get_title pp.poppler_document_get_title
+#define poppler_page_get_text pp.poppler_page_get_text
+#define poppler_page_get_text_layout pp.poppler_page_get_text_layout
+#define poppler_error_quark pp.poppler_error_quark
+#define g_free pp.g_free
+#define g_object_unref pp.g_object_unref
+#define g_error_free pp.g_error_free
+#define g_bytes_new_static pp.g_bytes_new_static
+#define g_bytes_unref pp.g_bytes_unref
+#define g_utf8_strlen pp.g_utf8_strlen
 
 struct pline {
     char *text;
@@ -288,6 +335,8 @@ static int read_pages(PopplerDocument *doc, struct lines *l, size_t *chars)
 
 int fmt_read_pdf(const char *buf, size_t len, struct fmt_doc *d, char *err, size_t errlen)
 {
+    if (pdf_open(err, errlen) != 0)
+        return FU_ERR;
     GBytes *bytes = g_bytes_new_static(buf, len);
     GError *ge = NULL;
     PopplerDocument *doc;
