@@ -1,7 +1,8 @@
 /* attach, attachments, attachment get: evidence files (佐证材料). The
- * files a user names are opened with the user's own group id, never the
- * program's (setgid installs), so nobody reads or writes through it what
- * they could not themselves. */
+ * files a user names are opened with the user's own ids: the program's
+ * group is only raised around opening the team database (core/priv.h),
+ * never here, so nobody reads or writes through it what they could not
+ * themselves. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -13,7 +14,6 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "core/text.h"
-#include "core/userfile.h"
 #include "core/when.h"
 
 static const char *base_name(const char *path)
@@ -39,7 +39,7 @@ int cmd_attach(struct cli *c, int argc, char **argv)
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
         return rc;
     struct stat st;
-    int fd = userfile_open(pos[1], O_RDONLY | O_NOCTTY, 0);
+    int fd = open(pos[1], O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         rc = cli_fail(FU_ERR, "%s: %s; give a readable regular file", pos[1],
                       fd < 0 ? strerror(errno) : "not a regular file");
@@ -140,34 +140,15 @@ int cmd_attachments(struct cli *c, int argc, char **argv)
 
 /* ---- attachment get ----------------------------------------------------------------- */
 
-static int write_all(const void *p, size_t n, void *ctx)
-{
-    int fd = *(int *)ctx;
-    const char *b = p;
-    while (n) {
-        ssize_t k = write(fd, b, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return FU_ERR;
-        b += k;
-        n -= (size_t)k;
-    }
-    return FU_OK;
-}
-
 static int get_to(struct cli *c, long long id, const char *out)
 {
-    int fd = out ? userfile_open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644) : STDOUT_FILENO;
+    int fd = out ? open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0644) : STDOUT_FILENO;
     if (fd < 0)
         return cli_fail(FU_ERR, errno == EEXIST ? "%s exists already; give a new file name"
                                                 : "cannot create %s: %s", out, strerror(errno));
     char err[FU_ERRLEN] = "";
     struct attachment x;
-    int rc = db_attachment_read(c->db, id, &x, write_all, &fd, err, sizeof err);
-    if (rc == FU_ERR && !err[0])
-        snprintf(err, sizeof err, "cannot write %s: %s", out ? out : "the output",
-                 strerror(errno));
+    int rc = db_attachment_to_fd(c->db, id, fd, &x, err, sizeof err);
     if (out && close(fd) != 0 && rc == FU_OK)
         rc = FU_ERR, snprintf(err, sizeof err, "cannot write %s: %s", out, strerror(errno));
     if (rc != FU_OK && out)

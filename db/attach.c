@@ -345,3 +345,34 @@ int db_attachment_read(struct db *db, long long id, struct attachment *meta, db_
         attachment_fini(meta);
     return rc;
 }
+
+struct fd_sink { int fd, errno_; };
+
+static int write_fd(const void *p, size_t n, void *ctx)
+{
+    struct fd_sink *k = ctx;
+    const char *b = p;
+    while (n) {
+        ssize_t w = write(k->fd, b, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            k->errno_ = w < 0 ? errno : EIO;
+            return FU_ERR;
+        }
+        b += w;
+        n -= (size_t)w;
+    }
+    return FU_OK;
+}
+
+int db_attachment_to_fd(struct db *db, long long id, int fd, struct attachment *meta,
+                        char *err, size_t errlen)
+{
+    struct fd_sink k = {fd, 0};
+    err[0] = '\0';
+    int rc = db_attachment_read(db, id, meta, write_fd, &k, err, errlen);
+    if (rc != FU_OK && k.errno_)
+        db_errf(err, errlen, FU_ERR, "cannot write the attachment: %s", strerror(k.errno_));
+    return rc;
+}

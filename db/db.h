@@ -485,6 +485,10 @@ int db_attachments(struct db *db, long long task_id, struct attachment_list *out
 typedef int (*db_bytes_fn)(const void *p, size_t n, void *ctx);
 int db_attachment_read(struct db *db, long long id, struct attachment *meta, db_bytes_fn fn,
                        void *ctx, char *err, size_t errlen);
+/* db_attachment_read into the file descriptor fd (written whole, retried
+ * on EINTR); a failed write is FU_ERR naming the system's error. */
+int db_attachment_to_fd(struct db *db, long long id, int fd, struct attachment *meta,
+                        char *err, size_t errlen);
 /* Reads only attachment id's row. */
 int db_attachment_get(struct db *db, long long id, struct attachment *out, char *err,
                       size_t errlen);

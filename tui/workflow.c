@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/text.h"
-#include "core/userfile.h"
+#include "core/priv.h"
 #include "core/when.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -212,26 +212,12 @@ void workflow_requests_open(struct app *a)
 
 struct save_ctx { long long id; };
 
-static int write_fd(const void *p, size_t n, void *ctx)
-{
-    int fd = *(int *)ctx;
-    const char *b = p;
-    while (n) {
-        ssize_t k = write(fd, b, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return FU_ERR;
-        b += k;
-        n -= (size_t)k;
-    }
-    return FU_OK;
-}
-
-/* "~/x" is under $HOME. */
+/* "~/x" is under the user's home. The file is opened with the user's
+ * own ids (the program's group is raised only around the team database,
+ * core/priv.h). */
 static void expand_path(const char *typed, char *out, size_t len)
 {
-    const char *home = getenv("HOME");
+    const char *home = priv_home();
     if (typed[0] == '~' && typed[1] == '/' && home && *home)
         snprintf(out, len, "%s/%s", home, typed + 2);
     else
@@ -247,14 +233,14 @@ static int path_given(struct app *a, void *ctx, const char *text)
         app_msg(a, S_ERROR, "%s", _("Type the path of a new file to save it to."));
         return 1;
     }
-    int fd = userfile_open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0644);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0644);
     if (fd < 0) {
         app_msg(a, S_ERROR, errno == EEXIST ? _("%s exists already; type a new name.")
                                             : _("Cannot create %s: %s"), path, strerror(errno));
         return 1;
     }
     struct attachment x;
-    int rc = db_attachment_read(a->db, c->id, &x, write_fd, &fd, err, sizeof err);
+    int rc = db_attachment_to_fd(a->db, c->id, fd, &x, err, sizeof err);
     if (close(fd) != 0 && rc == FU_OK)
         rc = FU_ERR, snprintf(err, sizeof err, "%.300s: %s", path, strerror(errno));
     if (rc != FU_OK) {

@@ -6,7 +6,7 @@
 # tasks; sqlite3, cat and cp on the team file fail; --db, $FOLLOWUP_DB and
 # a [database] path pointing at it fail and change nothing; the files a
 # user names are read and written with the user's ids (report -o, backup,
-# import); $EDITOR runs without the group; root's direct UPDATE is named by
+# import, attach, attachment get); $EDITOR runs without the group; root's direct UPDATE is named by
 # verify; an older copy put back fails `verify --head`. The users and the
 # group are removed whatever happens.
 . "$(dirname "$0")/../lib.sh"
@@ -113,6 +113,15 @@ as "$C" "$BIN report -o $TEAM/planted.txt"; shown
 [ "$rc" -ne 0 ] || fail "report -o wrote into the team directory"; [ -e "$TEAM/planted.txt" ] && fail "planted a file"
 as "$C" "$BIN import $DBF"; shown; expect_rc 1 "import of the team file"; expect_err "Permission denied" "import: read as the user"
 as "$C" "$BIN backup $TEAM/copy.db"; [ "$rc" -ne 0 ] || fail "backup into the team directory"
+# Evidence files (issue 15): attach reads and attachment get -o writes as the user.
+as "$C" "$BIN attach 3.3 $DBF"; shown; expect_rc 1 "attach of the team file"
+expect_err "Permission denied" "attach: read as the user"
+as "$C" "printf evidence >\$HOME/e.txt && $BIN attach 3.3 \$HOME/e.txt"; expect_rc 0 "attach"
+as "$C" "$BIN attachment get 1 -o $TEAM/planted.bin"; shown
+[ "$rc" -ne 0 ] || fail "attachment get wrote into the team directory"
+[ -e "$TEAM/planted.bin" ] && fail "attachment get planted a file"
+as "$L" "$BIN attachment get 1 -o \$HOME/e.bin"; expect_rc 0 "attachment get -o"
+eq "$(stat -c '%U %G' "$W/home/$L/e.bin")" "$L users" "attachment get: the user's file"
 # The tests' variables do nothing in a setgid run.
 as "$L" "FOLLOWUP_TODAY=not-a-date $BIN remind"; expect_rc 0 "FOLLOWUP_TODAY is ignored"
 
