@@ -250,6 +250,10 @@ int cli_open_db(struct cli *c, int create)
     if (c->team)
         return open_team_db(c);
     int exists = stat(c->db_path, &st) == 0;
+    if (!exists && errno == EACCES)   /* e.g. the team database, named with --db */
+        return cli_fail(FU_PERM, "cannot reach %s (%s): permission denied; a team database "
+                        "is opened by followup itself, without --db, $FOLLOWUP_DB or "
+                        "[database] path", c->db_path, c->db_why);
     if (!exists && !create)
         return cli_fail(FU_NOTFOUND,
                         "no database at %s (%s); create it with 'followup import FILE'",

@@ -92,12 +92,12 @@ as "$L" "cp $DBF \$HOME/copy.db"; shown; [ "$rc" -ne 0 ] || fail "liaison: cp co
 as "$L" "cat $DBF-wal $DBF-shm >/dev/null"; [ "$rc" -ne 0 ] || fail "liaison: cat read the side files"
 as "$L" "ls $TEAM"; [ "$rc" -ne 0 ] || fail "liaison: listed the team directory"
 as "$L" "$BIN --db $DBF status 3.3 done"; shown
-[ "$rc" -ne 0 ] || fail "liaison: --db on the team file worked"; expect_err "$DBF" "--db: names the file"
+expect_rc 3 "liaison: --db on the team file"; expect_err "cannot reach $DBF (from --db)" "--db: names the file"
 as "$L" "FOLLOWUP_DB=$DBF $BIN status 3.3 done"; shown
-[ "$rc" -ne 0 ] || fail "liaison: FOLLOWUP_DB on the team file worked"
+expect_rc 3 "liaison: FOLLOWUP_DB on the team file"
 printf '[database]\npath = %s\n' "$DBF" >"$W/home/$L/team.ini"; chmod 644 "$W/home/$L/team.ini"
 as "$L" "$BIN --config \$HOME/team.ini status 3.3 done"; shown
-[ "$rc" -ne 0 ] || fail "liaison: a [database] path to the team file worked"
+expect_rc 3 "liaison: a [database] path to the team file"
 mkdir -p "$W/home/$L/.config/followup"; cp "$W/home/$L/team.ini" "$W/home/$L/.config/followup/config.ini"
 chown -R "$L" "$W/home/$L/.config"
 as "$L" "$BIN status 3.3 done"; [ "$rc" -ne 0 ] || fail "liaison: ~/.config's [database] path worked"
