@@ -518,11 +518,17 @@ static int ix_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Counts item i's periods from its notes' local dates. */
+/* Counts item i's periods from its notes' local dates: until today, or
+ * for a done item until the day it was accepted (no feedback is owed
+ * after that). */
 static void punctual(struct rpt *r, size_t i, char (*dates)[11], size_t n)
 {
     struct rpt_item *it = &r->items[i];
-    cycle_punctuality(&it->cycle, r->today, dates, n, &it->fb_periods, &it->fb_on_time);
+    char until[11];
+    snprintf(until, sizeof until, "%s", r->today);
+    if (it->status == ST_DONE && it->done_on[0] && strcmp(it->done_on, r->today) < 0)
+        rpt_date_add(it->done_on, 1, until);
+    cycle_punctuality(&it->cycle, until, dates, n, &it->fb_periods, &it->fb_on_time);
 }
 
 static int scan_notes(struct db *db, struct rpt *r, long long report_id, struct item_ix *ix,

@@ -40,6 +40,8 @@ fu --as liaison extend 3.2 --to $FUTURE --reason "等待审批"; fu extend appro
 expect_rc 0 "approve 3.2"
 fu --as liaison extend 3.3 --to $FUTURE --reason "需市级协调"; expect_rc 0 "ask for 3.3"
 fu --as leader instruct 2.4 "请加快推进，月底前报送进展"; expect_rc 0 "instruct 2.4"
+# C: a cycle on its done item owes nothing after it was accepted (today's real date).
+fu cycle 1.2 monthly --from "$now"; expect_rc 0 "a cycle on a done item"
 
 # ---- the ranking -------------------------------------------------------------------------
 fu report --format json; expect_rc 0 "report json"
@@ -63,6 +65,7 @@ for x in (A, B, C, D):
     want = sum(k * v for k, v in have) * 100 / sum(k for k, _ in have)
     assert abs(x["score"] - round(want, 1)) < 0.051, (x["name"], x["score"], want)
 assert C["score"] == D["score"] == 100.0, (C, D)
+assert C["feedback_periods"] == [0, 0], C["feedback_periods"]
 assert C["rank"] == D["rank"] == 1, "ties ranked equal"
 assert A["rank"] == 3 and B["rank"] == 4, (A["rank"], B["rank"])
 assert d["区科委"]["rank"] is None and d["区科委"]["score"] is None
