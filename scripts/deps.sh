@@ -12,16 +12,18 @@ set -eu
 # .pdf and .csv reports (libzip and libxml2 read .docx/.odt/.xlsx/.html);
 # libreoffice-writer-nogui also converts .doc/.wps reports (tests/cli/
 # formats.sh needs it for the .doc fixtures); antiword: the smaller .doc
-# converter used when LibreOffice is absent. Remaking the format fixtures
-# (tests/fixtures/formats/mkformats.sh) also takes chromium and
-# poppler-utils, which neither the build nor the tests need.
+# converter used when LibreOffice is absent. chromium, poppler-utils and
+# fonts-noto-cjk: tests only (tests/cli/printable.sh prints the HTML report
+# to an A4 PDF with Chromium and reads it back with pdftotext); they also
+# remake the format fixtures (tests/fixtures/formats/mkformats.sh).
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
 clang libclang-rt-dev man-db
 libxlsxwriter-dev libzip-dev libxml2-dev
 libreoffice-calc-nogui libreoffice-writer-nogui unzip
 passwd
-libpoppler-glib-dev poppler-data libcsv-dev antiword"
+libpoppler-glib-dev poppler-data libcsv-dev antiword
+chromium poppler-utils fonts-noto-cjk"
 
 missing=""
 for p in $PKGS; do
