@@ -59,6 +59,14 @@ size_t cli_split_names(char *s, const char **out, size_t max);
 /* Resolves TASK into t (exit status; prints the error). */
 int cli_find_task(struct cli *c, const char *ref, struct task *t);
 
+/* `NAME TASK TEXT`: the body of note and instruct. Resolves TASK, calls add
+ * (a db_* writer of one text to one task) and prints `R1:2.4 ` followed by
+ * done (already in the output language). Returns the exit status. */
+typedef int (*cli_text_fn)(struct db *db, const struct actor *a, long long task_id,
+                           const char *text, char *err, size_t errlen);
+int cli_task_text(struct cli *c, const char *name, int argc, char **argv, cli_text_fn add,
+                  const char *done);
+
 /* A status's label in the output language ("推进中" / "In progress"). */
 const char *cli_status_label(const struct cli *c, enum task_status s);
 

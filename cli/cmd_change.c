@@ -141,26 +141,33 @@ int cmd_return(struct cli *c, int argc, char **argv)
     return change_status(c, pos[0], ST_ACTIVE, reason, 1);
 }
 
-int cmd_note(struct cli *c, int argc, char **argv)
+int cli_task_text(struct cli *c, const char *name, int argc, char **argv, cli_text_fn add,
+                  const char *done)
 {
     const char *pos[2];
     int npos, help, rc;
     struct cli_opt opts[] = {{0}};
-    if ((rc = cli_args("note", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+    if ((rc = cli_args(name, argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
         return rc;
     if (help)
-        return cli_help("note");
+        return cli_help(name);
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
         return rc;
     char err[FU_ERRLEN] = "";
-    rc = db_task_add_note(c->db, &c->actor, t.id, pos[1], err, sizeof err);
+    rc = add(c->db, &c->actor, t.id, pos[1], err, sizeof err);
     if (rc == FU_OK)
-        printf("R%lld:%s %s\n", t.report_id, t.code, c->zh ? "已添加进展" : "note added");
+        printf("R%lld:%s %s\n", t.report_id, t.code, done);
     task_fini(&t);
     return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+int cmd_note(struct cli *c, int argc, char **argv)
+{
+    return cli_task_text(c, "note", argc, argv, db_task_add_note,
+                         c->zh ? "已添加进展" : "note added");
 }
 
 int cmd_history(struct cli *c, int argc, char **argv)

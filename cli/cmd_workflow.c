@@ -189,25 +189,8 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 
 int cmd_instruct(struct cli *c, int argc, char **argv)
 {
-    const char *pos[2];
-    int npos, help, rc;
-    struct cli_opt opts[] = {{0}};
-    if ((rc = cli_args("instruct", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
-        return rc;
-    if (help)
-        return cli_help("instruct");
-    if ((rc = cli_open_db(c, 0)) != FU_OK)
-        return rc;
-    struct task t;
-    if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
-        return rc;
-    char err[FU_ERRLEN] = "";
-    rc = db_instruct(c->db, &c->actor, t.id, pos[1], err, sizeof err);
-    if (rc == FU_OK)
-        printf(c->zh ? "R%lld:%s 已添加批示\n" : "R%lld:%s instruction added\n", t.report_id,
-               t.code);
-    task_fini(&t);
-    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    return cli_task_text(c, "instruct", argc, argv, db_instruct,
+                         c->zh ? "已添加批示" : "instruction added");
 }
 
 /* ---- show's sections ------------------------------------------------------------------ */
