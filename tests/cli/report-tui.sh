@@ -32,13 +32,21 @@ done <"$T/rows"
 
 tui_keys e; expect_screen "Export to" "export prompt"
 tui_keys C-u; tui_type "$T/exported.csv"; tui_keys Enter
-expect_screen "Report written to $T/exported.csv" "export message"
+# The message names the path, cut at the screen's width when the checkout's
+# path is long: wait for the file (written whole, then renamed) and the words.
+wait_export() {
+    _n=100
+    while [ ! -s "$1" ] && [ "$_n" -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
+    [ -s "$1" ] || fail "export: $1 was not written"
+    expect_screen "Report written to " "$2"
+}
+wait_export "$T/exported.csv" "export message"
 head -c 3 "$T/exported.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "the CSV from the interface has Excel's BOM"
 head -1 "$T/exported.csv" | sed '1s/^\xef\xbb\xbf//' | grep -q "^dept,role,section_code," || fail "exported CSV header"
 eq "$(grep -c ',item,' "$T/exported.csv")" 12 "exported CSV rows (11 leads, 1 supporter)"
 for ext in xlsx docx; do   # the office files too, by their extension
     tui_keys e; tui_keys C-u; tui_type "$T/exported.$ext"; tui_keys Enter
-    expect_screen "Report written to $T/exported.$ext" "export .$ext"
+    wait_export "$T/exported.$ext" "export .$ext"
 done
 unzip -l "$T/exported.xlsx" | grep -q "xl/worksheets/sheet4.xml" || fail "exported xlsx has no sheets"
 unzip -p "$T/exported.docx" word/document.xml | grep -q "w:tblHeader" || fail "exported docx"
