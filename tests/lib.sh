@@ -1,12 +1,15 @@
 # Shell test helpers, sourced by tests/cli/*.sh and tests/tui/*.sh.
-# Each test gets a fresh directory $T under tests/tmp and the binary $FU.
+# Each test gets a fresh directory $T and the binary $FU.
 set -u
 : "${FOLLOWUP_BIN:=$(cd "$(dirname "$0")/../.." && pwd)/followup}"
 FU=$FOLLOWUP_BIN
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SEED=$ROOT/data/jingan-2024-3.txt
-mkdir -p "$ROOT/tests/tmp"
-T=$(mktemp -d "$ROOT/tests/tmp/$(basename "$0" .sh).XXXXXX")
+# $T is under /tmp, not the checkout: its paths appear on 80-column
+# screens (save and export prompts and messages), where a checkout deep in
+# the file system would cut them, and the checkout may sit in a folder
+# other users cannot enter. A failed test's files stay there; it says where.
+T=$(mktemp -d "/tmp/fu-$(basename "$0" .sh).XXXXXX")
 DB=$T/test.db
 export FOLLOWUP_CONFIG="$ROOT/tests/fixtures/test-config.ini"
 unset FOLLOWUP_DB NO_COLOR
