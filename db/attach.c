@@ -129,9 +129,7 @@ static int insert_row(struct db *db, const struct actor *a, struct attachment *x
         db_bind_text(&s, ":name", x->name);
         db_bind_int(&s, ":size", x->size);
         db_bind_text(&s, ":note", x->note);
-        db_bind_text(&s, ":at", x->at);
-        db_bind_text(&s, ":actor", a->login);
-        db_bind_text(&s, ":as", db_as_user(a));
+        db_bind_stamp(&s, a, x->at);
         rc = db_run(&s, err, errlen);
     }
     db_finish(&s);

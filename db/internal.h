@@ -128,6 +128,9 @@ void db_now(char *out, size_t outlen);
 void db_today(char *out, size_t outlen);
 /* The --as user to record, or NULL when acting as oneself. */
 const char *db_as_user(const struct actor *a);
+/* Binds who did it and when, as most tables record it: :at, :actor (the
+ * real login) and :as (the --as user or NULL). at must outlive the step. */
+void db_bind_stamp(struct db_stmt *s, const struct actor *a, const char *at);
 /* A new lowercase UUID (libuuid) into out[37]. */
 void db_uuid(char out[37]);
 /* n new lowercase random (version 4) UUIDs, from one getrandom() call per

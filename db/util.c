@@ -50,6 +50,13 @@ const char *db_as_user(const struct actor *a)
     return a->as_user[0] && strcmp(a->as_user, a->login) != 0 ? a->as_user : NULL;
 }
 
+void db_bind_stamp(struct db_stmt *s, const struct actor *a, const char *at)
+{
+    db_bind_text(s, ":at", at);
+    db_bind_text(s, ":actor", a->login);
+    db_bind_text(s, ":as", db_as_user(a));
+}
+
 void db_uuid(char out[37])
 {
     uuid_t u;

@@ -114,9 +114,7 @@ static int request_tx(struct db *db, const struct actor *a, long long task_id, c
         db_bind_text(&s, ":old", t.due[0] ? t.due : NULL);
         db_bind_text(&s, ":new", to);
         db_bind_text(&s, ":reason", reason);
-        db_bind_text(&s, ":at", now);
-        db_bind_text(&s, ":actor", a->login);
-        db_bind_text(&s, ":as", db_as_user(a));
+        db_bind_stamp(&s, a, now);
         rc = db_run(&s, err, errlen);
     }
     db_finish(&s);
@@ -189,9 +187,7 @@ static int decide_tx(struct db *db, const struct actor *a, long long task_id, in
             "UPDATE extensions SET state = :state, decided_at = :at, decided_by = :actor,"
             " decided_as = :as, decision = :reason WHERE id = :id", err, errlen)) == FU_OK) {
         db_bind_text(&s, ":state", ext_state_key(approve ? EXT_APPROVED : EXT_DENIED));
-        db_bind_text(&s, ":at", now);
-        db_bind_text(&s, ":actor", a->login);
-        db_bind_text(&s, ":as", db_as_user(a));
+        db_bind_stamp(&s, a, now);
         db_bind_text(&s, ":reason", reason);
         db_bind_int(&s, ":id", pid);
         rc = db_run(&s, err, errlen);
@@ -305,9 +301,7 @@ static int cycle_write(struct db *db, const struct actor *a, long long task_id,
             db_bind_text(&s, ":period", cycle_key(c->period));
             db_bind_int(&s, ":day", c->day);
             db_bind_text(&s, ":start", c->start);
-            db_bind_text(&s, ":at", now);
-            db_bind_text(&s, ":actor", a->login);
-            db_bind_text(&s, ":as", db_as_user(a));
+            db_bind_stamp(&s, a, now);
         }
         rc = db_run(&s, err, errlen);
     }
@@ -398,9 +392,7 @@ static int instruct_tx(struct db *db, const struct actor *a, long long task_id,
             err, errlen)) == FU_OK) {
         db_bind_int(&s, ":t", task_id);
         db_bind_text(&s, ":text", text);
-        db_bind_text(&s, ":at", now);
-        db_bind_text(&s, ":actor", a->login);
-        db_bind_text(&s, ":as", db_as_user(a));
+        db_bind_stamp(&s, a, now);
         rc = db_run(&s, err, errlen);
     }
     db_finish(&s);
