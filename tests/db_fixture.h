@@ -16,12 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <sqlite3.h>   /* only to tamper with the file behind db/'s back */
 
 #include "core/doc.h"
 #include "core/err.h"
 #include "core/task.h"
 #include "db/db.h"
+#include "tests/raw_sql.h"
 
 #define FX_UNUSED __attribute__((unused))
 
@@ -136,29 +136,6 @@ FX_UNUSED static int teardown(void **state)
         return -1;
     free(f);
     return 0;
-}
-
-/* Raw SQL on the file, bypassing db/ (for checks and tampering). */
-FX_UNUSED static long long raw_int(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    sqlite3_stmt *st;
-    long long v = -1;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return v;
-}
-
-FX_UNUSED static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(h);
 }
 
 FX_UNUSED static long long hist_rows(struct fx *f)

@@ -15,12 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>   /* only for a change behind db/'s back */
 
 #include "core/err.h"
 #include "core/text.h"
 #include "db/db.h"
 #include "tui/model.h"
+#include "tests/raw_sql.h"   /* a change behind db/'s back */
 
 #define NSEC 3
 #define NITEM 20
@@ -286,28 +286,6 @@ static void search_is_a_walk(void **state)
 
 /* ---- following other users' changes -------------------------------------------- */
 
-static long long raw_count(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    sqlite3_stmt *st;
-    long long v = -1;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(h);
-    return v;
-}
-
-static void sqlite3_raw(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(h);
-}
-
 /* m holds what a model read afresh holds: every node, every supporting
  * department, the filter's marks and counts. */
 static void same_as_fresh(struct fx *f, struct model *m)
@@ -379,7 +357,7 @@ static void refresh_reads_what_changed(void **state)
     /* those tasks (and the lead's, which its sentences follow), each once */
     char q[160];
     snprintf(q, sizeof q, "SELECT count(DISTINCT task_id) FROM history WHERE id > %lld", seen);
-    long long named = raw_count(f->path, q);
+    long long named = raw_int(f->path, q);
     assert_true(named >= 5);
     assert_int_equal(m->refreshed, named);
     same_as_fresh(f, m);
@@ -392,7 +370,7 @@ static void refresh_reads_what_changed(void **state)
     assert_int_equal(m->loads, loads + 1);
     same_as_fresh(f, m);
     db_close(other);
-    sqlite3_raw(f->path, "UPDATE tasks SET status = 'done' WHERE id % 5 = 0");
+    raw_exec(f->path, "UPDATE tasks SET status = 'done' WHERE id % 5 = 0");
     assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
     assert_int_equal(m->loads, loads + 2);
     same_as_fresh(f, m);
