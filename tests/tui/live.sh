@@ -34,6 +34,9 @@ expect_screen "Filter: status" "status filter picker"
 tui_type "Delayed"; tui_keys Enter
 expect_screen "filter: Delayed" "header names the filter"
 expect_screen "    2.1     Delayed" "2.1 matches"
+# 2.5 was changed last by the other process: wait until it is shown, or G
+# may land on the last row shown before it arrived
+expect_screen "    2.5     Delayed" "2.5 matches"
 expect_no_screen "2.3 " "2.3 does not"
 tui_keys G; expect_cursor 2.5 "on 2.5, the last match"
 row_before=$(tui_screen | tail -2 | head -1 | awk '{print $3}')
