@@ -8,12 +8,12 @@ PREFIX  ?= /usr/local
 
 # libzip, libxml-2.0: .docx (read and written); xlsxwriter: .xlsx written.
 PKGS    := ncursesw sqlite3 uuid libzip libxml-2.0 xlsxwriter
-# the readers (formats/) besides those: PDF (poppler-glib); CSV is libcsv,
+# the readers (readers/) besides those: PDF (poppler-glib); CSV is libcsv,
 # which has no .pc file
 FMT_PKGS := poppler-glib
 # Evaluated lazily: after deps.sh has installed the packages.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(FMT_PKGS)))
-# poppler-glib is not linked: formats/pdf.c opens it (dlopen) when a PDF is read,
+# poppler-glib is not linked: readers/pdf.c opens it (dlopen) when a PDF is read,
 # so that the other commands do not load its 40 libraries at every start.
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -liniparser -lcrypto -ldl
 
@@ -21,12 +21,19 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 
-CORE_SRC := $(wildcard core/*.c)
-DB_SRC   := $(wildcard db/*.c)
-TUI_SRC  := $(wildcard tui/*.c)
-CLI_SRC  := $(wildcard cli/*.c)
-FMT_SRC  := $(wildcard formats/*.c)
-LIB_SRC  := $(CORE_SRC) $(FMT_SRC) $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
+# The layers, lowest first (README "The source tree"; make layers checks
+# that includes only go down this list).
+UTIL_SRC   := $(wildcard util/*.c)
+CORE_SRC   := $(wildcard core/*.c)
+PARSE_SRC  := $(wildcard parse/*.c)
+HOST_SRC   := $(wildcard host/*.c)
+READ_SRC   := $(wildcard readers/*.c)
+REPORT_SRC := $(wildcard report/*.c)
+DB_SRC     := $(wildcard db/*.c)
+TUI_SRC    := $(wildcard tui/*.c)
+CLI_SRC    := $(wildcard cli/*.c)
+LIB_SRC  := $(UTIL_SRC) $(CORE_SRC) $(PARSE_SRC) $(HOST_SRC) $(READ_SRC) $(REPORT_SRC) \
+            $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)

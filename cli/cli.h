@@ -3,7 +3,7 @@
 #define FU_CLI_H
 
 #include <stdio.h>
-#include "core/config.h"
+#include "host/config.h"
 #include "db/db.h"
 
 #define FOLLOWUP_VERSION "0.1.0"
@@ -145,7 +145,7 @@ int list_out_task(const struct task *t, void *ctx);
 int list_out_end(struct list_out *o, int ok);
 void list_out_spill_after(struct list_out *o, size_t bytes);
 
-/* The task list as a workbook (cli/list_xlsx.c): list_xlsx_new starts
+/* The task list as a workbook (report/list_xlsx.c): list_xlsx_new starts
  * it (NULL with err filled on failure), list_xlsx_task (a db_task_fn)
  * adds a row with the task's latest note read from c->db, and
  * list_xlsx_end finishes it, copies it to out when ok, sets *rows and

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "util/text.h"
 
 static int user_add(struct cli *c, int argc, char **argv)
 {

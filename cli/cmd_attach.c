@@ -1,6 +1,6 @@
 /* attach, attachments, attachment get: evidence files (佐证材料). The
  * files a user names are opened with the user's own ids: the program's
- * group is only raised around opening the team database (core/priv.h),
+ * group is only raised around opening the team database (host/priv.h),
  * never here, so nobody reads or writes through it what they could not
  * themselves. */
 #include <errno.h>
@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/json.h"
-#include "core/text.h"
-#include "core/when.h"
+#include "util/err.h"
+#include "util/json.h"
+#include "util/text.h"
+#include "core/calendar.h"
 
 static const char *base_name(const char *path)
 {

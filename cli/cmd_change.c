@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/priv.h"
-#include "core/when.h"
+#include "util/err.h"
+#include "host/priv.h"
+#include "core/calendar.h"
 
 int cmd_assign(struct cli *c, int argc, char **argv)
 {

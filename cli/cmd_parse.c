@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/priv.h"
-#include "core/parse.h"
-#include "formats/read.h"
+#include "util/err.h"
+#include "host/priv.h"
+#include "parse/parse.h"
+#include "readers/read.h"
 
 static int check_encoding(const char *enc)
 {
@@ -26,7 +26,7 @@ static int check_format(const char *name, enum fmt_kind *kind)
                     "html, xlsx or csv", name);
 }
 
-/* The report at path, of any format the readers know (formats/read.h). */
+/* The report at path, of any format the readers know (readers/read.h). */
 static int parse_report(struct cli *c, const char *path, const char *enc, enum fmt_kind kind,
                         struct doc *d)
 {

@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/priv.h"
-#include "core/sysdirs.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "host/priv.h"
+#include "host/sysdirs.h"
+#include "util/text.h"
 #include "tui/i18n.h"
 
 #define SAMPLE_NAME "jingan-2024-3.txt"

@@ -6,11 +6,11 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/report.h"
-#include "core/priv.h"
-#include "core/text.h"
-#include "core/when.h"
+#include "util/err.h"
+#include "report/report.h"
+#include "host/priv.h"
+#include "util/text.h"
+#include "core/calendar.h"
 
 #define REMIND_ROWS 8
 

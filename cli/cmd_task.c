@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/when.h"
-#include "core/err.h"
-#include "core/outfile.h"
-#include "core/text.h"
+#include "core/calendar.h"
+#include "util/err.h"
+#include "util/outfile.h"
+#include "util/text.h"
 
 static int parse_format(const char *s, enum list_format *f)
 {

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/priv.h"
-#include "core/sysdirs.h"
+#include "util/err.h"
+#include "host/priv.h"
+#include "host/sysdirs.h"
 
 /* The team directory as make install left it: a directory of the
  * program's group that others cannot enter. */

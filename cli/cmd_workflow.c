@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/text.h"
-#include "core/when.h"
+#include "util/err.h"
+#include "util/text.h"
+#include "core/calendar.h"
 
 /* ---- extend ------------------------------------------------------------------------- */
 

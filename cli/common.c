@@ -1,7 +1,7 @@
 /* Helpers shared by the commands: argument parsing, errors, opening the
  * database, resolving tasks, sanitised output. */
 #include "cli/cli.h"
-#include "core/priv.h"
+#include "host/priv.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/err.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "util/text.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
                                       size_t namelen)

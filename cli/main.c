@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/priv.h"
-#include "core/sysdirs.h"
+#include "util/err.h"
+#include "host/priv.h"
+#include "host/sysdirs.h"
 #include "tui/tui.h"
 
 enum { WANT_RUN, WANT_HELP, WANT_VERSION };

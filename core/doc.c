@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/err.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "util/text.h"
 
 void doc_stmts_free(struct stmt *v, size_t n)
 {

@@ -1,5 +1,5 @@
 /* The parsed report: the tree that `followup parse --json` prints and the
- * importer stores. Built by parse_buffer() (core/parse.h); every string is
+ * importer stores. Built by parse_buffer() (parse/parse.h); every string is
  * heap-owned by the doc and freed by doc_free(). */
 #ifndef FU_DOC_H
 #define FU_DOC_H

@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "core/err.h"
-#include "core/json.h"
+#include "util/err.h"
+#include "util/json.h"
 
 /* A metric's value without the locale's decimal separator: integers as
  * such, others with at most six decimals and no trailing zeros. */

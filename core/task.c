@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/err.h"
+#include "util/err.h"
 
 static const char *const kind_keys[] = {"section", "item", "statement"};
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/report.h"
+#include "report/report.h"
 
 /* ---- cycles ---------------------------------------------------------------------- */
 

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int db_migrate(struct db *db, char *err, size_t errlen);   /* db/schema.c */
+int db_migrate(struct db *db, char *err, size_t errlen);   /* db/db_schema.c */
 
 /* ---- errors -------------------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 /* Storage: the only module that talks to SQLite. One struct db per open
- * database. Every function returns an enum fu_rc (core/err.h) and fills
+ * database. Every function returns an enum fu_rc (util/err.h) and fills
  * the caller's err buffer (FU_ERRLEN) on failure; none prints or exits.
  * Every change runs in one transaction together with its history row. */
 #ifndef FU_DB_H
@@ -188,7 +188,7 @@ typedef int (*db_task_fn)(const struct task *t, void *ctx);
 int db_task_each(struct db *db, const struct task_filter *f, db_task_fn fn, void *ctx,
                  char *err, size_t errlen);
 
-/* ---- the interface's index of one report (db/task_index.c) ------------- */
+/* ---- the interface's index of one report (db/db_index.c) ------------- */
 
 /* A task as a tree of 100,000 needs it in memory: no texts (db_task_get
  * reads those for the rows on screen). */
@@ -306,7 +306,7 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
 void note_list_free(struct note_list *l);
 /* The latest progress note on task task_id or one of its direct
  * sub-tasks (as reports show it): its time as stored (UTC, ISO 8601; ""
- * when none; core/when.h shows it local) into at and
+ * when none; core/calendar.h shows it local) into at and
  * its text into *text (malloc'd, the caller frees; NULL when none). */
 int db_task_latest_note(struct db *db, long long task_id, char at[32], char **text,
                         char *err, size_t errlen);
@@ -343,7 +343,7 @@ void history_list_free(struct history_list *l);
  * the chain head (64 hex digits, "" for an empty chain); either may be NULL. */
 int db_verify(struct db *db, long long *rows, char head[65], char *err, size_t errlen);
 
-/* What `verify` checks (db/verify.c), in one read transaction: the file
+/* What `verify` checks (db/db_verify.c), in one read transaction: the file
  * (PRAGMA quick_check, or integrity_check when full) and its foreign keys;
  * the hash chain; then the tables replayed from the history. Each
  * difference between the replay and the tables goes to diff: what (a task
@@ -371,7 +371,7 @@ int db_chain_head(struct db *db, long long *rows, char head[65], char *err, size
  * while others write. Refuses to overwrite an existing file. */
 int db_backup(struct db *db, const char *path, char *err, size_t errlen);
 
-/* ---- the workflow: extensions, cycles, instructions (db/workflow.c) ---- */
+/* ---- the workflow: extensions, cycles, instructions (db/db_workflow.c) ---- */
 
 enum ext_state { EXT_PENDING = 0, EXT_APPROVED, EXT_DENIED };
 
@@ -447,7 +447,7 @@ int db_instructions(struct db *db, long long task_id, struct instruction_list *o
 int db_feedback_overdue_ids(struct db *db, long long report_id, const char *today,
                             long long **ids, size_t *n, char *err, size_t errlen);
 
-/* ---- evidence files (db/attach.c) ----------------------------------------- */
+/* ---- evidence files (db/db_attach.c) ----------------------------------------- */
 
 struct attachment {
     long long id, task_id;
@@ -493,7 +493,7 @@ int db_attachment_to_fd(struct db *db, long long id, int fd, struct attachment *
 int db_attachment_get(struct db *db, long long id, struct attachment *out, char *err,
                       size_t errlen);
 
-/* ---- review rounds and ratings (db/review.c) ---------------------------- */
+/* ---- review rounds and ratings (db/db_review.c) ---------------------------- */
 
 struct review_round {
     long long id;          /* round N */
@@ -526,7 +526,7 @@ struct review_entry {      /* an item in a round: its snapshot and its rating */
     char *lead;            /* lead department at the round, NULL when none */
     char due[11];          /* due date at the round, "" when none */
     enum task_status status_now;
-    int rating;            /* enum rating (core/report.h), -1 when not rated */
+    int rating;            /* enum rating (report/report.h), -1 when not rated */
     char *remark;
     char *rated_by;        /* "alice" or "alice as bob", NULL when not rated */
 };
@@ -548,9 +548,9 @@ int db_review_rate(struct db *db, const struct actor *a, long long task_id, int 
                    const char *remark, long long *round_id, int *reopened,
                    char *err, size_t errlen);
 
-/* ---- status reports and reminders (db/status_report.c) -------------------- */
+/* ---- status reports and reminders (db/db_report.c) -------------------- */
 
-struct rpt;                /* core/report.h */
+struct rpt;                /* report/report.h */
 
 enum { DB_ROUND_NONE = 0, DB_ROUND_LATEST = -1 };
 

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-#include "core/err.h"
+#include "util/err.h"
 #include "db/db.h"
 
 #define DB_SCHEMA_VERSION 8
@@ -107,7 +107,7 @@ int db_begin_read(struct db *db, char *err, size_t errlen);
 /* Sleeps a little longer each attempt; 0 when the time budget is spent. */
 int db_backoff(int attempt);
 
-/* ---- hardening (db/db.c, db/schema.c) ------------------------------------- */
+/* ---- hardening (db/db.c, db/db_schema.c) ------------------------------------- */
 
 /* Turns on SQLITE_DBCONFIG_DEFENSIVE and turns off trusted schema,
  * extension loading and the fts3 tokenizer, each checked; on every
@@ -163,7 +163,7 @@ void db_hash_bytes(struct db_hash *h, const void *p, size_t n);
 int db_hash_hex(struct db_hash *h, char out[65]);
 void db_hash_abort(struct db_hash *h);
 
-/* ---- users and departments (db/user.c) ----------------------------------- */
+/* ---- users and departments (db/db_user.c) ----------------------------------- */
 
 /* The effective user for a (see db_user_effective), plus its row id. */
 int db_user_load(struct db *db, const struct actor *a, struct user *u, long long *uid,
@@ -173,7 +173,7 @@ int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t
 /* Validates and trims a department name into out (DB_DEPT_BUF bytes). */
 int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, size_t errlen);
 
-/* ---- history (db/history.c) ---------------------------------------------- */
+/* ---- history (db/db_history.c) ---------------------------------------------- */
 
 /* Appends one history row inside the current write transaction, chained to
  * the previous row's hash. task_id 0 for database-wide events. */
@@ -181,7 +181,7 @@ int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, si
  * when it existed already. No history row (the caller writes one). */
 int db_dept_insert(struct db *db, const char *clean, int *added, char *err, size_t errlen);
 
-/* The responsibility marker of an imported task (db/import_mark.c): lead,
+/* The responsibility marker of an imported task (db/db_import_mark.c): lead,
  * supporting departments and due ("YYYY-MM-DD" or "ongoing") from the
  * report's 牵头单位/配合单位/完成时限. Departments the database lacks are
  * added, each with a history row, and their names appended to st. A fresh
@@ -202,7 +202,7 @@ int db_history_add(struct db *db, const struct actor *a, long long task_id,
                    const char *field, const char *old_value, const char *new_value,
                    const char *note, char *err, size_t errlen);
 
-/* ---- search and its index (db/search.c) ---------------------------------- */
+/* ---- search and its index (db/db_search.c) ---------------------------------- */
 
 /* "%q%" with LIKE's own characters escaped; NULL when q is NULL or empty
  * (*oom set when allocation fails). The caller frees it. */
@@ -227,7 +227,7 @@ void db_search_fini(struct db_search *s);
 int db_fts_forget(struct db *db, long long id, const char *text, const char *body,
                   const char *code, char *err, size_t errlen);
 int db_fts_add(struct db *db, long long from_id, long long to_id, char *err, size_t errlen);
-/* ---- changes (db/change.c) ------------------------------------------------ */
+/* ---- changes (db/db_change.c) ------------------------------------------------ */
 
 /* Inside a write transaction: loads the live task task_id into *t and the
  * effective user into *u (both to be released by the caller, also on
@@ -242,7 +242,7 @@ int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen);
  * names the text in the message ("note", "reason"). */
 int db_text_check(const char *text, const char *what, char *err, size_t errlen);
 
-/* ---- the workflow in reports (db/workflow.c) -------------------------------- */
+/* ---- the workflow in reports (db/db_workflow.c) -------------------------------- */
 
 struct rpt;
 /* For the items of r (filled, report report_id or 0 for all) that have a
@@ -265,7 +265,7 @@ int db_chain_walk(struct db *db, const char *find, long long *found, long long *
  * out of memory or u is unknown). */
 char *db_user_desc(const struct user *u);
 
-/* ---- tasks (db/task.c) --------------------------------------------------- */
+/* ---- tasks (db/db_task.c) --------------------------------------------------- */
 
 /* Reads the task with this id (withdrawn ones too) inside the caller's
  * transaction; FU_NOTFOUND when there is none. */

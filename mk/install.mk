@@ -40,14 +40,14 @@ localstatedir ?= /var
 teamdir      = $(localstatedir)/lib/followup
 TEAM_GROUP  ?= followup
 
-# The built-in paths: core/sysdirs.o is rebuilt when they change.
+# The built-in paths: host/sysdirs.o is rebuilt when they change.
 SYSDIRS_STAMP := $(BUILD)/sysdirs.stamp
 SYSDIRS_DEFS   = -DFU_SYSCONFDIR='"$(sysconfdir)"' -DFU_LOCALSTATEDIR='"$(localstatedir)"'
 _sysdirs := $(shell mkdir -p $(BUILD) && echo '$(SYSDIRS_DEFS)' >$(SYSDIRS_STAMP).new && \
 	{ cmp -s $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP) && rm -f $(SYSDIRS_STAMP).new || \
 	  mv -f $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP); })
-$(BUILD)/core/sysdirs.o: $(SYSDIRS_STAMP)
-$(BUILD)/core/sysdirs.o: ALL_CFLAGS += $(SYSDIRS_DEFS)
+$(BUILD)/host/sysdirs.o: $(SYSDIRS_STAMP)
+$(BUILD)/host/sysdirs.o: ALL_CFLAGS += $(SYSDIRS_DEFS)
 
 INSTALL      ?= install
 MSGFMT       ?= msgfmt

@@ -41,10 +41,10 @@ asan:
 		echo "asan: sanitizer reports:"; cat $(ASAN_LOGS)/*; rc=1; \
 	 else echo "asan: no sanitizer reports"; fi; exit $$rc
 
-# The fuzz target links what it needs of core/ (pure C) and the readers
-# (formats/, with libxml2, libzip, poppler-glib and libcsv) from an
-# archive; config.c alone needs a library (iniparser).
-FUZZ_SRC := $(filter-out core/config.c,$(CORE_SRC)) $(FMT_SRC)
+# The fuzz target links the parser and what it stands on (util/, core/,
+# parse/: pure C), host/ but for config.c (iniparser), and the readers
+# (readers/: libxml2, libzip, poppler-glib and libcsv) from an archive.
+FUZZ_SRC := $(UTIL_SRC) $(CORE_SRC) $(PARSE_SRC) $(filter-out host/config.c,$(HOST_SRC)) $(READ_SRC)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/lexicon.o
 FUZZ_BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
                    -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS) \

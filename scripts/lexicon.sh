@@ -1,12 +1,12 @@
 #!/bin/sh
 # Compiles the department lexicon (data/departments.txt: one name a line,
-# '#' comments) into C for core/lexicon.h. Usage: lexicon.sh FILE > OUT.c
+# '#' comments) into C for parse/lexicon.h. Usage: lexicon.sh FILE > OUT.c
 set -eu
 in=$1
 awk -v src="$in" '
 BEGIN {
     print "/* Generated from " src " by scripts/lexicon.sh: do not edit. */"
-    print "#include \"core/lexicon.h\""
+    print "#include \"parse/lexicon.h\""
     print ""
     print "const char *const lexicon_names[] = {"
     n = 0

@@ -18,7 +18,7 @@
 
 
 #include "core/doc.h"
-#include "core/err.h"
+#include "util/err.h"
 #include "core/task.h"
 #include "db/db.h"
 #include "tests/raw_sql.h"

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/err.h"
-#include "core/report.h"
+#include "util/err.h"
+#include "report/report.h"
 #include "db/db.h"
 
 #define NITEM 40

@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "core/config.h"
-#include "core/err.h"
+#include "host/config.h"
+#include "util/err.h"
 
 static char dir[256];
 

@@ -1,4 +1,4 @@
-/* formats/: list numbers, content detection, task tables rendered as the
+/* readers/: list numbers, content detection, task tables rendered as the
  * parser's text (header below a title, merged label rows, a category
  * column, 责任单位 alone, a repeated header), a portal page's information
  * table and article, and the readers' refusals. The whole reports in every
@@ -12,9 +12,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/err.h"
-#include "formats/fmt.h"
-#include "formats/read.h"
+#include "util/err.h"
+#include "readers/fmt.h"
+#include "readers/read.h"
 
 static void test_numbers(void **state)
 {

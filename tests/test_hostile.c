@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/json.h"
+#include "util/json.h"
 #include "tests/fuzz/fuzz_parse.c"
 
 static int cmp_names(const void *a, const void *b)

@@ -21,11 +21,11 @@
 #include <sqlite3.h>   /* only to look at the schema behind db/'s back */
 
 #include "cli/cli.h"
-#include "core/config.h"
-#include "core/err.h"
-#include "core/json.h"
-#include "core/parse.h"
-#include "core/text.h"
+#include "host/config.h"
+#include "util/err.h"
+#include "util/json.h"
+#include "parse/parse.h"
+#include "util/text.h"
 #include "db/db.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"

@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 
-#include "core/err.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "util/text.h"
 #include "db/db.h"
 #include "tui/model.h"
 #include "tests/raw_sql.h"   /* a change behind db/'s back */

@@ -1,4 +1,4 @@
-/* core/parse.h, core/doc.h, core/json.h: the seed report field by field,
+/* parse/parse.h, core/doc.h, util/json.h: the seed report field by field,
  * the same tree from the seed reshaped every way it arrives, reports of
  * other shapes, bad input, and the JSON contract. Run from the
  * repository's top directory (tests/run.sh does). */
@@ -14,10 +14,10 @@
 #include <cmocka.h>
 
 #include "core/doc.h"
-#include "core/encoding.h"
-#include "core/err.h"
-#include "core/json.h"
-#include "core/parse.h"
+#include "util/encoding.h"
+#include "util/err.h"
+#include "util/json.h"
+#include "parse/parse.h"
 #include "tests/parse_helpers.h"
 
 #define SEED "data/jingan-2024-3.txt"

@@ -1,4 +1,4 @@
-/* core/parse.h on real reports (issue 11): responsibility markers as
+/* parse/parse.h on real reports (issue 11): responsibility markers as
  * fields, reports without numbered headings, the department lexicon and
  * its false hits, jurisdiction of routing rules. Run from the
  * repository's top directory (tests/run.sh does). */
@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "core/doc.h"
-#include "core/err.h"
-#include "core/parse.h"
+#include "util/err.h"
+#include "parse/parse.h"
 #include "tests/parse_helpers.h"
 
 /* ---- responsibility markers ---- */

@@ -1,4 +1,4 @@
-/* core/report: dates, ratings, the computed summaries, and the renderers:
+/* report/report: dates, ratings, the computed summaries, and the renderers:
  * text aligned by display width with mixed Chinese/ASCII department
  * names, lines within 80 columns, CSV quoting and formula neutralising,
  * HTML and Markdown escaping, silent reminders. Models are built by hand;
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/err.h"
-#include "core/report.h"
-#include "core/text.h"
+#include "util/err.h"
+#include "report/report.h"
+#include "util/text.h"
 
 /* ---- helpers ----------------------------------------------------------------- */
 

@@ -19,10 +19,10 @@
 
 #include <sqlite3.h>   /* only to check and tamper with the index behind db/'s back */
 
-#include "core/config.h"
+#include "host/config.h"
 #include "core/doc.h"
-#include "core/err.h"
-#include "core/parse.h"
+#include "util/err.h"
+#include "parse/parse.h"
 #include "db/db.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"

@@ -1,5 +1,5 @@
-/* core/sheet.h: sheet names Excel accepts, text made safe, the workbook
- * copied out whole; core/docx.h: the document package. Both are read
+/* report/sheet.h: sheet names Excel accepts, text made safe, the workbook
+ * copied out whole; report/docx_build.h: the document package. Both are read
  * back with libzip and checked as a reader would see them. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,9 +11,9 @@
 #include <cmocka.h>
 #include <zip.h>
 
-#include "core/docx.h"
-#include "core/err.h"
-#include "core/sheet.h"
+#include "report/docx_build.h"
+#include "util/err.h"
+#include "report/sheet.h"
 
 /* The bytes of member name in the zip held in f (malloc'd, NUL-ended). */
 static char *member(FILE *f, const char *name)

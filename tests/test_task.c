@@ -5,7 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/err.h"
+#include "util/err.h"
 #include "core/task.h"
 
 static void labels_round_trip(void **state)

@@ -1,4 +1,4 @@
-/* core/text.h: UTF-8 decoding, widths, sanitising, fitting, wrapping. */
+/* util/text.h: UTF-8 decoding, widths, sanitising, fitting, wrapping. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/text.h"
+#include "util/text.h"
 
 static void test_decode(void **state)
 {

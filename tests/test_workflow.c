@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/err.h"
+#include "util/err.h"
 #include "core/workflow.h"
 
 static struct cycle cyc(enum cycle_period p, int day, const char *start)

@@ -13,15 +13,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/priv.h"
-#include "core/text.h"
-#include "core/when.h"
+#include "host/priv.h"
+#include "util/text.h"
+#include "core/calendar.h"
 #include "tui/app.h"
 #include "tui/bulk.h"
 #include "tui/detail.h"
 #include "tui/help.h"
 #include "tui/i18n.h"
-#include "tui/workflow.h"
+#include "tui/workflow_view.h"
 #include "tui/input.h"
 #include "tui/picker.h"
 #include "tui/report_view.h"

@@ -7,8 +7,8 @@
 
 #include <curses.h>
 
-#include "core/config.h"
-#include "core/err.h"
+#include "host/config.h"
+#include "util/err.h"
 #include "db/db.h"
 #include "tui/bulk.h"
 #include "tui/colors.h"

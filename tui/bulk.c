@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/mem.h"
+#include "util/mem.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
 

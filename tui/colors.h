@@ -5,7 +5,7 @@
 #define FU_TUI_COLORS_H
 
 #include <curses.h>
-#include "core/config.h"
+#include "host/config.h"
 #include "core/task.h"
 
 enum style {

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/text.h"
-#include "core/when.h"
+#include "util/text.h"
+#include "core/calendar.h"
 #include "tui/actions.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"

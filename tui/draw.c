@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/text.h"
+#include "util/text.h"
 
 /* Width by the C library, which is what ncurses uses to place characters. */
 static int lib_width(uint32_t cp)

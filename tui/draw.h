@@ -1,5 +1,5 @@
 /* Drawing helpers. Every string from the database or the user reaches
- * the terminal through these: sanitised (core/text.h), measured and cut
+ * the terminal through these: sanitised (util/text.h), measured and cut
  * in display columns, never by bytes, never past the given width. */
 #ifndef FU_TUI_DRAW_H
 #define FU_TUI_DRAW_H

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "util/text.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
 #include "tui/page.h"

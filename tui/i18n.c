@@ -1,6 +1,6 @@
 /* Language choice and gettext binding. */
 #include "tui/i18n.h"
-#include "core/priv.h"
+#include "host/priv.h"
 
 #include <langinfo.h>
 #include <limits.h>

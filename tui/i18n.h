@@ -6,7 +6,7 @@
 
 #include <libintl.h>
 #include <stddef.h>
-#include "core/config.h"
+#include "host/config.h"
 #include "core/task.h"
 
 #define _(s) gettext(s)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "util/text.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"

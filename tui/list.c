@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "core/text.h"
+#include "util/text.h"
 #include "tui/actions.h"
 #include "tui/bulk.h"
 #include "tui/draw.h"

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/mem.h"
-#include "core/text.h"
-#include "core/err.h"
+#include "util/mem.h"
+#include "util/text.h"
+#include "util/err.h"
 
 static void drop_rows(struct model *m)
 {

@@ -2,14 +2,14 @@
  * view that shows one (help, history). */
 #include "tui/page.h"
 
-#include "core/mem.h"
+#include "util/mem.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "util/text.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"

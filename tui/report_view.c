@@ -1,5 +1,5 @@
 /* The report screen: a full-screen view over the panes, rows built from
- * the status report's model (core/report.h) and scrolled; rebuilt when
+ * the status report's model (report/report.h) and scrolled; rebuilt when
  * the database changes (the model's generation). e exports it. */
 #include "tui/report_view.h"
 
@@ -9,10 +9,10 @@
 #include <time.h>
 #include <sys/stat.h>
 
-#include "core/report.h"
-#include "core/priv.h"
-#include "core/text.h"
-#include "core/when.h"
+#include "report/report.h"
+#include "host/priv.h"
+#include "util/text.h"
+#include "core/calendar.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"

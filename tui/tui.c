@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/priv.h"
-#include "core/text.h"
+#include "host/priv.h"
+#include "util/text.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/detail.h"

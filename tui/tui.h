@@ -2,7 +2,7 @@
 #ifndef FU_TUI_H
 #define FU_TUI_H
 
-#include "core/config.h"
+#include "host/config.h"
 #include "db/db.h"
 
 /* Runs the interface on db as actor until the user quits. Restores the

@@ -1,6 +1,6 @@
 /* libFuzzer target for the report parser: parse_buffer() on arbitrary
  * bytes, then doc_write_json() and doc_write_tree() on what it returns;
- * the same bytes through the readers (formats/read.h: the format found by
+ * the same bytes through the readers (readers/read.h: the format found by
  * content -- zip/docx/odt/xlsx, pdf, html, csv -- read, rendered as text
  * and parsed; a .doc, which needs a converter process, is skipped);
  * and the terminal text utilities (text_sanitize, text_fit, text_wrap)
@@ -21,10 +21,10 @@
 #include <string.h>
 
 #include "core/doc.h"
-#include "core/err.h"
-#include "core/parse.h"
-#include "core/text.h"
-#include "formats/read.h"
+#include "util/err.h"
+#include "parse/parse.h"
+#include "util/text.h"
+#include "readers/read.h"
 
 static const char *const fuzz_depts[] = {
     "区科委", "区知识产权局", "区审改办", "区行政服务中心", "区财政局",

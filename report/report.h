@@ -1,0 +1,233 @@
+/* Status reports (督办情况报告) for the committee's review meetings: the
+ * data model that db/ fills (db_rpt_fill, db_remind) and the renderers
+ * that write it as text, Markdown, CSV, HTML or JSON. Pure C: no SQLite,
+ * no curses. The prefix is rpt_ (report_ names an imported report).
+ *
+ * The unit a report counts is the item (kind "item", e.g. 2.4): the
+ * points the committee reviews and rates. Statements show as an item's
+ * sub-task progress and in the changes since a review round. */
+#ifndef FU_REPORT_H
+#define FU_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/task.h"
+#include "core/workflow.h"
+
+/* ---- ratings (测评) ------------------------------------------------------- */
+
+enum rating { RATING_SATISFIED = 0, RATING_BASIC, RATING_UNSATISFIED, RATING_COUNT };
+
+/* Static strings: "satisfied" "basic" "unsatisfied"; 满意 基本满意 不满意;
+ * "Satisfied" "Basically satisfied" "Unsatisfied". */
+const char *rating_key(enum rating r);
+const char *rating_zh(enum rating r);
+const char *rating_en(enum rating r);
+/* Accepts the key, the Chinese or English label, "basically" (any case);
+ * 0 on success, -1 when s names no level. */
+int rating_parse(const char *s, enum rating *out);
+
+/* ---- dates --------------------------------------------------------------- */
+
+/* *out = b - a in days for ISO dates a and b; -1 when either is invalid. */
+int rpt_days_between(const char *a, const char *b, long *out);
+/* out = date + n days (ISO); -1 when date is invalid. */
+int rpt_date_add(const char *date, long n, char out[11]);
+
+/* ---- the model ----------------------------------------------------------- */
+
+enum rpt_format { RPT_TEXT = 0, RPT_MD, RPT_CSV, RPT_HTML, RPT_JSON, RPT_XLSX, RPT_DOCX };
+enum rpt_group { RPT_BY_DEPT = 0, RPT_BY_SECTION };
+
+/* "text" "md" (or "markdown") "csv" "html" "json" "xlsx" "docx"; 0 or -1. */
+int rpt_format_parse(const char *s, enum rpt_format *out);
+/* 1 for the binary formats (xlsx, docx), which never go to a terminal. */
+int rpt_format_binary(enum rpt_format f);
+
+struct rpt_source {        /* an imported report the status report covers */
+    long long id;          /* R<id> */
+    char *title, *doc_no;  /* may be NULL */
+};
+
+struct rpt_round {         /* a review round; id 0 means none */
+    long long id;
+    char *name;
+    char held_on[11];      /* the meeting's date */
+    char at[32];           /* when it was recorded, ISO 8601 local time with its offset */
+    long long ntasks;      /* tasks in its snapshot */
+    long long nrated;      /* ratings recorded in it */
+};
+
+struct rpt_item {
+    long long id;
+    char uuid[37];
+    char code[48];         /* "2.4", or "R2:2.4" when several reports are covered */
+    char kind[12];         /* "item", or "statement" in reminders */
+    long long report_id;
+    long section;          /* index into rpt.sections, -1 for none */
+    char *title;
+    enum task_status status;
+    char *lead;            /* NULL when unassigned */
+    char **support;
+    size_t nsupport;
+    char due[11];          /* "" when none */
+    int nsub, nsubdone;    /* live sub-tasks, and how many are done */
+    char *note;            /* the latest progress note on it or its sub-tasks */
+    char note_at[32];      /* ISO 8601 local time with its offset, "" when no note */
+    int note_returned;     /* the latest note is the committee's reason for returning it */
+    int rating;            /* enum rating in rpt.rated, -1 when not rated */
+    char *remark;          /* the rating's remark, NULL when none */
+    int was;               /* enum task_status at rpt.since, -1 when unknown */
+    /* the workflow (db_rpt_fill, db_remind) */
+    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
+    char last_note_on[11]; /* local date of the latest note on it or its sub-tasks, "" */
+    long fb_periods;       /* its cycle's periods whose deadline is before today */
+    long fb_on_time;       /* of those, the periods that had a note in time */
+    char done_on[11];      /* local date it was last accepted as done, "" */
+    int ext_approved;      /* approved extension requests */
+    char ext_pending[11];  /* the date a pending extension request asks for, "" */
+    char *instruction;     /* the latest leader's instruction (批示), NULL when none */
+    char instruction_at[32];   /* ISO 8601 local time with its offset */
+    char *instruction_by;  /* "alice" or "alice as bob" */
+    int instruction_open;  /* no progress note on it or its sub-tasks since */
+    int nattach;           /* evidence files (佐证材料) on it or its sub-tasks */
+    /* set by rpt_compute */
+    long late;             /* today - due in days (> 0: overdue); 0 when no due */
+    int overdue;           /* has a due date, before today, not done */
+    int due_soon;          /* not done, due today .. today + warn_days */
+    int fb_overdue;        /* its feedback is overdue (not done or submitted) */
+    char fb_deadline[11];  /* the deadline missed when fb_overdue */
+    int light;             /* enum light */
+};
+
+struct rpt_section {
+    char code[48];
+    char *title;
+};
+
+enum rpt_change_kind {
+    RPT_CH_STATUS = 0,     /* status at the round → now */
+    RPT_CH_LEAD,           /* lead department at the round → now */
+    RPT_CH_DUE,            /* due date at the round → now */
+    RPT_CH_NEW,            /* not in the round's snapshot */
+    RPT_CH_WITHDRAWN,      /* withdrawn by a revised report since */
+    RPT_CH_NOTE,           /* progress note added since */
+    RPT_CH_COUNT
+};
+
+struct rpt_change {
+    enum rpt_change_kind kind;
+    char code[48];
+    char task_kind[12];    /* "section" "item" "statement" */
+    char *title;
+    enum task_status from, to;   /* STATUS; NEW and WITHDRAWN: to = current */
+    char *old_value, *new_value; /* LEAD and DUE; NULL for none */
+    char at[32];                 /* NOTE: when (ISO 8601 local time with its offset) */
+    char *author;                /* NOTE: "alice" or "alice as bob" */
+    char *text;                  /* NOTE: the note */
+};
+
+struct rpt_dept {          /* computed: one department's items */
+    char *name;            /* NULL: the unassigned items */
+    long long lead[ST_COUNT], support[ST_COUNT];   /* items per status, by role */
+    long long nlead, nsupport, done, overdue;      /* done/overdue over both roles */
+    size_t *items;         /* indexes into rpt.items: as lead, then as support */
+    size_t nitems, nlead_items;
+    /* the evaluation (考评), over the items it leads */
+    long long lights[LIGHT_COUNT];  /* items per light */
+    long long ext_approved;         /* approved extension requests */
+    long long fb_late;              /* items whose feedback is overdue */
+    long long ontime, ontime_base;  /* done by the due date / done or past due */
+    long fb_periods, fb_on_time;    /* feedback periods due, and met */
+    long long sat_points, sat_n;    /* rating points (eval_rating_points), items rated */
+    struct eval eval;               /* components, score, rank (0: not ranked) */
+};
+
+struct rpt {
+    /* filled by the caller and db_rpt_fill */
+    int zh;                /* Chinese labels */
+    enum rpt_group by;
+    int excel;             /* CSV: UTF-8 BOM */
+    int width;             /* text: line width, 0 for 80 (a terminal, an e-mail) */
+#define RPT_FILE_WIDTH 400 /* text written to a file: wide enough that no title is cut */
+    char today[11];        /* "today" for overdue and due soon */
+    char generated_at[32]; /* ISO 8601 local time with its offset */
+    int warn_days;         /* due soon = within this many days */
+    struct rpt_source *sources;
+    size_t nsources;
+    struct rpt_round since;      /* compared with (id 0: no comparison) */
+    struct rpt_round rated;      /* whose ratings are shown (id 0: none) */
+    long long chain_rows;        /* the audit trail it was made from */
+    char chain_head[65];
+    struct rpt_section *sections;
+    size_t nsections;
+    struct rpt_item *items;      /* in report order */
+    size_t nitems, capitems;
+    struct rpt_change *changes;  /* since the round, in report order per kind */
+    size_t nchanges, capchanges;
+    char **dept_order;           /* all departments in the database's order */
+    size_t ndept_order;
+    char *scope;                 /* reminders: whose departments, NULL: all */
+    /* computed by rpt_compute */
+    long long by_status[ST_COUNT], total;
+    struct rpt_dept *depts;
+    size_t ndepts;
+    size_t *overdue, noverdue;   /* most days late first */
+    size_t *due_soon, ndue_soon; /* soonest first */
+    size_t more_overdue, more_due_soon;  /* reminders: tasks counted but not loaded */
+    long long by_rating[RATING_COUNT], nrated;
+    long long lights[LIGHT_COUNT];   /* items per light */
+    size_t *ranked;              /* ndepts indexes into depts: best first, unranked last */
+    size_t *fb_late, nfb_late;   /* items whose feedback is overdue, in report order */
+    long long ext_approved;      /* approved extension requests on the items */
+};
+
+/* Zeroes r. Everything r points to is owned by r and released by
+ * rpt_fini (strings with free()). */
+void rpt_init(struct rpt *r);
+void rpt_fini(struct rpt *r);
+
+/* Appends a zeroed item (rating and was set to -1, section to -1) or
+ * change; NULL when out of memory. The pointer is valid until the next
+ * append. */
+struct rpt_item *rpt_add_item(struct rpt *r);
+struct rpt_change *rpt_add_change(struct rpt *r);
+
+/* Computes the summary, the departments, the overdue and due-soon lists,
+ * the rating counts, the lights, the feedback-overdue items and the
+ * departments' evaluation and ranking from the items, r->today and
+ * r->warn_days.
+ * FU_OK, FU_USAGE (bad today) or FU_ERR (out of memory), err filled. */
+int rpt_compute(struct rpt *r, char *err, size_t errlen);
+
+/* Writes the report in format f to out. Text is sanitised for the
+ * terminal and aligned by display columns; HTML and Markdown escape
+ * everything; CSV is RFC 4180 with formula-like cells neutralised by a
+ * leading '; xlsx is a workbook with a sheet per part (report/report_xlsx.c),
+ * docx the 督办通报 as an A4 document (report/report_docx.c). FU_OK, or
+ * FU_ERR when writing failed. */
+int rpt_write(const struct rpt *r, enum rpt_format f, FILE *out, char *err, size_t errlen);
+
+/* Writes the report to the file path atomically: a temporary file in the
+ * same directory, flushed to disk (fsync), renamed over path, and the
+ * directory synced; readers see the old file or the new one, never part
+ * of one. The new file's mode follows the umask. FU_OK, FU_USAGE (path
+ * names a directory) or FU_ERR, err filled. */
+int rpt_write_file(const struct rpt *r, enum rpt_format f, const char *path, char *err,
+                   size_t errlen);
+
+/* The format a file name's extension asks for (.txt .md .csv .html .htm
+ * .json .xlsx .docx); 0, or -1 when it names none. */
+int rpt_format_for_path(const char *path, enum rpt_format *out);
+
+/* Reminders (催办): a heading and at most max_rows lines for the overdue
+ * and due-soon items of r (filled by db_remind, computed); the heading's
+ * counts include more_overdue and more_due_soon. Then at most max_rows
+ * more for the workflow: feedback overdue (未按期反馈), leaders'
+ * instructions not yet answered by a note, and pending extension
+ * requests. Writes nothing and returns 0 when there is nothing to say;
+ * else the number of things to remind of. */
+size_t rpt_write_remind(const struct rpt *r, FILE *out, size_t max_rows);
+
+#endif
