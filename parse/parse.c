@@ -32,7 +32,7 @@ static const char *binary_reason(const char *buf, size_t len)
 static int only_space(const char *s, size_t n)
 {
     size_t a = 0, b = n;
-    pu_trim(s, &a, &b);
+    scan_trim(s, &a, &b);
     return a >= b;
 }
 
@@ -49,8 +49,8 @@ static void free_lines(struct pctx *c)
 {
     free_line_array(c);
     free(c->body);
-    pm_free(c);
-    plx_free(c);
+    parse_marker_free(c);
+    parse_lexicon_free(c);
 }
 
 /* The lead department named by the introduction, else the department
@@ -61,9 +61,9 @@ static int find_lead(struct pctx *c)
     struct doc *d = c->doc;
     size_t i;
     for (i = 0; i < d->nintro && !d->meta.lead_department; i++)
-        d->meta.lead_department = pd_lead(c, d->intro[i].text, 0, strlen(d->intro[i].text));
-    if (!d->meta.lead_department) d->meta.lead_department = pd_title_owner(c);
-    if (!d->meta.lead_department) d->meta.lead_department = pd_self_owner(c);
+        d->meta.lead_department = parse_dept_lead(c, d->intro[i].text, 0, strlen(d->intro[i].text));
+    if (!d->meta.lead_department) d->meta.lead_department = parse_dept_title_owner(c);
+    if (!d->meta.lead_department) d->meta.lead_department = parse_dept_self_owner(c);
     return FU_OK;
 }
 
@@ -80,17 +80,17 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
     c.err = err;
     c.errlen = errlen;
     c.doc = out;
-    rc = pl_split(&c, text, len);
+    rc = parse_lines_split(&c, text, len);
     free(text);
-    if (rc == FU_OK) rc = pl_frame(&c);
+    if (rc == FU_OK) rc = parse_header_frame(&c);
     free_line_array(&c);
-    if (rc == FU_OK && (plx_init(&c) < 0 || plx_learn_places(&c) < 0)) {
+    if (rc == FU_OK && (parse_lexicon_init(&c) < 0 || parse_lexicon_learn_places(&c) < 0)) {
         snprintf(err, errlen, "out of memory reading departments");
         rc = FU_ERR;
     }
-    if (rc == FU_OK) rc = ps_build(&c);
+    if (rc == FU_OK) rc = parse_struct_build(&c);
     if (rc == FU_OK) rc = find_lead(&c);
-    if (rc == FU_OK) rc = pd_owners(&c);
+    if (rc == FU_OK) rc = parse_dept_owners(&c);
     free_lines(&c);
     return rc;
 }

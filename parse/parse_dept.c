@@ -73,7 +73,7 @@ static int contains(const char *s, size_t a, size_t b, const char *const *w)
 {
     size_t i;
     for (i = a; i < b; i++)
-        if (pu_at_any(s, b, i, w, NULL) >= 0) return 1;
+        if (scan_at_any(s, b, i, w, NULL) >= 0) return 1;
     return 0;
 }
 
@@ -83,15 +83,15 @@ static int not_a_department(const char *s, size_t a, size_t b)
 {
     {   /* the committees themselves: 县委, 省市区委 */
         size_t i = a, k;
-        while (i < b && pu_at_any(s, b, i, admin_starts, NULL) >= 0) { pu_cp(s, b, i, &k); i += k; }
-        if (i > a && pu_at(s, b, i, "委") && i + strlen("委") == b) return 1;
+        while (i < b && scan_at_any(s, b, i, admin_starts, NULL) >= 0) { scan_cp(s, b, i, &k); i += k; }
+        if (i > a && scan_at(s, b, i, "委") && i + strlen("委") == b) return 1;
     }
-    size_t g = pu_find(s, a, b, "政府");
+    size_t g = scan_find(s, a, b, "政府");
     /* the government itself is no department; its offices are (区政府办公室) */
     if (g != (size_t)-1 && b - (g + strlen("政府")) > 5 * 3) return 1;
     size_t l = strlen("区"), w = strlen("委");
-    if (!pu_at(s, b, a + l, "委")) return 0;
-    return b == a + l + w || pu_at(s, b, a + l + w, "办") || pu_at(s, b, a + l + w, "员");
+    if (!scan_at(s, b, a + l, "委")) return 0;
+    return b == a + l + w || scan_at(s, b, a + l + w, "办") || scan_at(s, b, a + l + w, "员");
 }
 
 /* Shape match of a department starting at s[i] (a level character):
@@ -100,25 +100,25 @@ static size_t shape_at(const char *s, size_t i, size_t b)
 {
     size_t j = i, k, len;
     int chars = 0;
-    if (pu_at_any(s, b, i, admin_starts, NULL) < 0) return 0;
-    if (i > 0 && pu_at_any(s, b, pu_back(s, i), word_before, NULL) >= 0) return 0;
-    if (pu_at_any(s, b, i, level_words, NULL) >= 0) return 0;
+    if (scan_at_any(s, b, i, admin_starts, NULL) < 0) return 0;
+    if (i > 0 && scan_at_any(s, b, scan_back(s, i), word_before, NULL) >= 0) return 0;
+    if (scan_at_any(s, b, i, level_words, NULL) >= 0) return 0;
     while (j < b && chars < 12) {
-        uint32_t cp = pu_cp(s, b, j, &k);
-        if (!pu_is_cjk(cp)) return 0;
-        if (j > i && pu_at_any(s, b, j, not_inside, NULL) >= 0) return 0;
+        uint32_t cp = scan_cp(s, b, j, &k);
+        if (!scan_is_cjk(cp)) return 0;
+        if (j > i && scan_at_any(s, b, j, not_inside, NULL) >= 0) return 0;
         chars++;
-        if (chars >= 2 && pu_at_any(s, b, j, dept_ends, &len) >= 0 && !pu_at(s, b, j, "中") &&
-            pu_at_any(s, b, pu_back(s, j), end_words_before, NULL) < 0 &&
-            pu_at_any(s, b, j, end_words_after, NULL) < 0) {
+        if (chars >= 2 && scan_at_any(s, b, j, dept_ends, &len) >= 0 && !scan_at(s, b, j, "中") &&
+            scan_at_any(s, b, scan_back(s, j), end_words_before, NULL) < 0 &&
+            scan_at_any(s, b, j, end_words_after, NULL) < 0) {
             size_t e = j + len;
-            if (pu_at(s, b, j, "委") && pu_at(s, b, e, "员会")) e += strlen("员会");
-            else if (pu_at(s, b, j, "办") && pu_at(s, b, e, "公室")) e += strlen("公室");
-            else if (pu_at(s, b, j, "小组") && pu_at(s, b, e, "办公室")) e += strlen("办公室");
+            if (scan_at(s, b, j, "委") && scan_at(s, b, e, "员会")) e += strlen("员会");
+            else if (scan_at(s, b, j, "办") && scan_at(s, b, e, "公室")) e += strlen("公室");
+            else if (scan_at(s, b, j, "小组") && scan_at(s, b, e, "办公室")) e += strlen("办公室");
             if (contains(s, i, e, not_dept) || not_a_department(s, i, e)) return 0;
             return e;
         }
-        if (chars >= 2 && pu_at(s, b, j, "中心")) {
+        if (chars >= 2 && scan_at(s, b, j, "中心")) {
             if (contains(s, i, j, not_dept)) return 0;
             return j + strlen("中心");
         }
@@ -151,8 +151,8 @@ static size_t learned_place(const struct pctx *c, const char *s, size_t lo, size
         n = strlen(t);
         starts[0] = 0;
         for (p = 0; p < n && ns < 16; p += k) {
-            pu_cp(t, n, p, &k);
-            if (pu_at_any(t, n, p, admin_starts, NULL) < 0) continue;
+            scan_cp(t, n, p, &k);
+            if (scan_at_any(t, n, p, admin_starts, NULL) < 0) continue;
             for (x = 0; x < ns; x++) {
                 char buf[64];
                 size_t l = p + k - starts[x], q;
@@ -177,7 +177,7 @@ static int dept_at(const struct pctx *c, const char *s, size_t a, size_t i, size
     if (!e) return 0;
     *start = i;
     *end = e;
-    pu_cp(s, b, i, &k);
+    scan_cp(s, b, i, &k);
     for (j = 0; known_places[j]; j++) {
         p = place_before(s, a, i + k, known_places[j]);
         if (p != (size_t)-1 && p < *start) *start = p;
@@ -209,7 +209,7 @@ static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_
     size_t st = i, p;
     int guard, j;
     for (guard = 0; guard < 6; guard++) {
-        if ((p = plx_place_before(c, s, lo, st)) != (size_t)-1 && p < st) { st = p; continue; }
+        if ((p = parse_lexicon_place_before(c, s, lo, st)) != (size_t)-1 && p < st) { st = p; continue; }
         if ((p = learned_place(c, s, lo, st)) != (size_t)-1 && p < st) { st = p; continue; }
         for (j = 0; known_places[j]; j++)
             if (ends_at(s, lo, st, known_places[j])) break;
@@ -218,8 +218,8 @@ static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_
             if (ends_at(s, lo, st, committee_prefix[j])) break;
         if (committee_prefix[j]) {
             st -= strlen(committee_prefix[j]);
-            if (!pu_at(s, st + 6, st, "中共") && !pu_at(s, st + 6, st, "党委") &&
-                (p = plx_place_before(c, s, lo, st + 3)) != (size_t)-1 && p < st)
+            if (!scan_at(s, st + 6, st, "中共") && !scan_at(s, st + 6, st, "党委") &&
+                (p = parse_lexicon_place_before(c, s, lo, st + 3)) != (size_t)-1 && p < st)
                 st = p;                          /* 东湖区委: the place owns the level */
             continue;
         }
@@ -227,13 +227,13 @@ static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_
             if (ends_at(s, lo, st, gov_prefix[j])) break;
         if (gov_prefix[j]) { st -= strlen(gov_prefix[j]); continue; }
         if (st > lo) {
-            size_t q = pu_back(s, st);
-            if (pu_at_any(s, st, q, admin_starts, NULL) >= 0 && pu_at(s, st, q, "州") == 0 &&
-                (q <= lo || pu_at_any(s, st, pu_back(s, q), word_before, NULL) < 0)) {
+            size_t q = scan_back(s, st);
+            if (scan_at_any(s, st, q, admin_starts, NULL) >= 0 && scan_at(s, st, q, "州") == 0 &&
+                (q <= lo || scan_at_any(s, st, scan_back(s, q), word_before, NULL) < 0)) {
                 st = q;
                 continue;
             }
-            if (pu_at(s, st, q, "州") || pu_at(s, st, q, "乡") || pu_at(s, st, q, "旗")) {
+            if (scan_at(s, st, q, "州") || scan_at(s, st, q, "乡") || scan_at(s, st, q, "旗")) {
                 st = q;
                 continue;
             }
@@ -266,9 +266,9 @@ static int place_acts_after(const char *s, size_t j, size_t b)
     size_t k;
     int chars;
     for (chars = 0; j < b && chars < 12; chars++) {
-        uint32_t cp = pu_cp(s, b, j, &k);
-        if (pu_at_any(s, b, j, place_acts, NULL) >= 0) return 1;
-        if (pu_is_term(cp) || cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == '\n') return 0;
+        uint32_t cp = scan_cp(s, b, j, &k);
+        if (scan_at_any(s, b, j, place_acts, NULL) >= 0) return 1;
+        if (scan_is_term(cp) || cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == '\n') return 0;
         j += k;
     }
     return 0;
@@ -279,25 +279,25 @@ static size_t unit_at(const char *s, size_t a, size_t i, size_t b)
     size_t j = i, k, len;
     int chars = 0;
     if (i > a) {
-        size_t p = pu_back(s, i);
-        uint32_t cp = pu_cp(s, b, p, &k);
-        if (pu_is_cjk(cp) && pu_at_any(s, b, p, list_joins, NULL) < 0) return 0;
+        size_t p = scan_back(s, i);
+        uint32_t cp = scan_cp(s, b, p, &k);
+        if (scan_is_cjk(cp) && scan_at_any(s, b, p, list_joins, NULL) < 0) return 0;
     }
-    if (pu_at_any(s, b, i, word_before, NULL) >= 0 || pu_at_any(s, b, i, not_unit_start, NULL) >= 0)
+    if (scan_at_any(s, b, i, word_before, NULL) >= 0 || scan_at_any(s, b, i, not_unit_start, NULL) >= 0)
         return 0;
     while (j < b && chars < 4) {
-        if (!pu_is_cjk(pu_cp(s, b, j, &k)) || (j > i && pu_at_any(s, b, j, not_inside, NULL) >= 0))
+        if (!scan_is_cjk(scan_cp(s, b, j, &k)) || (j > i && scan_at_any(s, b, j, not_inside, NULL) >= 0))
             return 0;
         j += k;
         chars++;
-        if (chars >= 2 && (pu_at(s, b, j, "区") || pu_at(s, b, j, "县")) &&
-            !pu_at(s, b, j + strlen("区"), "委") && place_acts_after(s, j + strlen("区"), b))
+        if (chars >= 2 && (scan_at(s, b, j, "区") || scan_at(s, b, j, "县")) &&
+            !scan_at(s, b, j + strlen("区"), "委") && place_acts_after(s, j + strlen("区"), b))
             return j + strlen("区");             /* 海淀区、各街镇抓好落实 */
-        if (chars >= 2 && pu_at_any(s, b, j, units, &len) >= 0 &&
-            pu_at_any(s, b, pu_back(s, j), not_unit_before, NULL) < 0 &&
-            !pu_at(s, b, j + len, "的") && !pu_at(s, b, j + len, "建设") &&
-            !pu_at(s, b, j + len, "镇") && !pu_at(s, b, j + len, "村") &&
-            !pu_at(s, b, j + len, "级") && !pu_at(s, b, j + len, "域"))
+        if (chars >= 2 && scan_at_any(s, b, j, units, &len) >= 0 &&
+            scan_at_any(s, b, scan_back(s, j), not_unit_before, NULL) < 0 &&
+            !scan_at(s, b, j + len, "的") && !scan_at(s, b, j + len, "建设") &&
+            !scan_at(s, b, j + len, "镇") && !scan_at(s, b, j + len, "村") &&
+            !scan_at(s, b, j + len, "级") && !scan_at(s, b, j + len, "域"))
             return j + len;
     }
     return 0;
@@ -320,8 +320,8 @@ static int list_item(const char *s, size_t x, size_t y)
     int chars = 0;
     if (y <= x) return 0;
     for (i = x; i < y; i += k) {
-        if (!pu_is_cjk(pu_cp(s, y, i, &k))) return 0;
-        if (i > x && pu_at_any(s, y, i, not_inside, NULL) >= 0) return 0;
+        if (!scan_is_cjk(scan_cp(s, y, i, &k))) return 0;
+        if (i > x && scan_at_any(s, y, i, not_inside, NULL) >= 0) return 0;
         chars++;
     }
     if (chars < 2 || chars > 6) return 0;      /* longer names come from the lexicon */
@@ -354,10 +354,10 @@ static int propagate_lists(const char *s, size_t a, size_t b, struct span **out,
         added = 0;
         for (i = 0; i < cnt; i++) {
             size_t e = (*out)[i].b, y;
-            if (pu_at(s, b, e, "、")) {          /* the next item */
+            if (scan_at(s, b, e, "、")) {          /* the next item */
                 size_t x = e + strlen("、");
-                for (y = x; y < b && pu_at_any(s, b, y, list_stops, &len) < 0; y += len) {
-                    pu_cp(s, b, y, &len);
+                for (y = x; y < b && scan_at_any(s, b, y, list_stops, &len) < 0; y += len) {
+                    scan_cp(s, b, y, &len);
                 }
                 if (list_item(s, x, y) && !covered(*out, *n, x, y)) {
                     if (mem_grow((void **)out, *n, cap, sizeof **out) < 0) return -1;
@@ -371,8 +371,8 @@ static int propagate_lists(const char *s, size_t a, size_t b, struct span **out,
                 size_t x, yy = e - strlen("、");
                 x = yy;
                 while (x > a) {
-                    size_t p = pu_back(s, x);
-                    if (pu_at_any(s, b, p, list_stops, NULL) >= 0) break;
+                    size_t p = scan_back(s, x);
+                    if (scan_at_any(s, b, p, list_stops, NULL) >= 0) break;
                     x = p;
                 }
                 if (list_item(s, x, yy) && !covered(*out, *n, x, yy)) {
@@ -405,8 +405,8 @@ static int bare_core_ok(const char *s, size_t a, size_t i, size_t e)
         if (strlen(generic_cores[j]) == e - i && memcmp(s + i, generic_cores[j], e - i) == 0)
             return 0;
     if (e - i > 6 || i <= a) return 1;
-    j = pu_back(s, i);
-    return !pu_is_cjk(pu_cp(s, e, j, &k)) || pu_at_any(s, e, j, list_joins, NULL) >= 0;
+    j = scan_back(s, i);
+    return !scan_is_cjk(scan_cp(s, e, j, &k)) || scan_at_any(s, e, j, list_joins, NULL) >= 0;
 }
 
 /* Configured names, lexicon names with what stands before them, shape
@@ -422,21 +422,21 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
     int book = 0;                   /* inside 《…》: a law's title, no names */
     while (i < b) {
         size_t st = 0, en = 0, lo = *n > 0 ? (*out)[*n - 1].b : a;
-        if (pu_at(s, b, i, "《")) book++;
-        else if (pu_at(s, b, i, "》") && book > 0) book--;
+        if (scan_at(s, b, i, "《")) book++;
+        else if (scan_at(s, b, i, "》") && book > 0) book--;
         if (book > 0) {
-            pu_cp(s, b, i, &k);
+            scan_cp(s, b, i, &k);
             i += k;
             continue;
         }
         for (j = 0; o && o->departments && j < o->ndepartments; j++) {
             const char *d = o->departments[j];
-            if (d && *d && d[0] == s[i] && pu_at(s, b, i, d) && i + strlen(d) > en) {
+            if (d && *d && d[0] == s[i] && scan_at(s, b, i, d) && i + strlen(d) > en) {
                 st = i;
                 en = i + strlen(d);
             }
         }
-        if (!en && (en = plx_match(c, s, b, i)) != 0) {
+        if (!en && (en = parse_lexicon_match(c, s, b, i)) != 0) {
             st = prefix_start(c, s, lo, i);
             if (st == i && !bare_core_ok(s, a, i, en)) en = 0;
         }
@@ -452,13 +452,13 @@ static int spans(const struct pctx *c, const char *s, size_t a, size_t b,
             i = en;
             continue;
         }
-        pu_cp(s, b, i, &k);
+        scan_cp(s, b, i, &k);
         i += k;
     }
     return *n ? propagate_lists(s, a, b, out, n, &cap) : 0;
 }
 
-int pd_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t *n)
+int parse_dept_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t *n)
 {
     struct span *sp;
     size_t ns, i, j;
@@ -469,7 +469,7 @@ int pd_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t
         for (j = 0; j < *n; j++)
             if (strlen((*v)[j]) == l && memcmp((*v)[j], s + sp[i].a, l) == 0) break;
         if (j < *n) continue;
-        d = pu_dup_trim(s, sp[i].a, sp[i].b);
+        d = scan_dup_trim(s, sp[i].a, sp[i].b);
         nv = d ? realloc(*v, (*n + 1) * sizeof *nv) : NULL;
         if (!nv) { free(d); free(sp); return -1; }
         *v = nv;
@@ -491,15 +491,15 @@ static int clause_starts_at(const char *s, size_t a, size_t i)
     size_t k;
     uint32_t cp;
     while (i > a) {
-        size_t p = pu_back(s, i);
-        cp = pu_cp(s, i, p, &k);
-        if (!pu_is_space(cp)) break;
+        size_t p = scan_back(s, i);
+        cp = scan_cp(s, i, p, &k);
+        if (!scan_is_space(cp)) break;
         i = p;
     }
     if (i <= a) return 1;
-    cp = pu_cp(s, i, pu_back(s, i), &k);
-    if (cp == ',' || cp == 0xFF0C || cp == '\n' || pu_is_term(cp) ||
-        pu_is_colon(cp) || cp == 0x3002)
+    cp = scan_cp(s, i, scan_back(s, i), &k);
+    if (cp == ',' || cp == 0xFF0C || cp == '\n' || scan_is_term(cp) ||
+        scan_is_colon(cp) || cp == 0x3002)
         return 1;
     {
         size_t j;
@@ -511,7 +511,7 @@ static int clause_starts_at(const char *s, size_t a, size_t i)
     return 0;
 }
 
-char *pd_actor(struct pctx *c, const char *s, size_t a, size_t b)
+char *parse_dept_actor(struct pctx *c, const char *s, size_t a, size_t b)
 {
     struct span *sp;
     size_t ns, i, k;
@@ -520,9 +520,9 @@ char *pd_actor(struct pctx *c, const char *s, size_t a, size_t b)
     for (i = 0; i < ns && !res; i++) {
         size_t e = sp[i].b;
         if (!clause_starts_at(s, a, sp[i].a) || e >= b) continue;
-        if (!pu_is_cjk(pu_cp(s, b, e, &k)) || pu_at_any(s, b, e, not_after, NULL) >= 0)
+        if (!scan_is_cjk(scan_cp(s, b, e, &k)) || scan_at_any(s, b, e, not_after, NULL) >= 0)
             continue;
-        res = pu_dup_trim(s, sp[i].a, e);
+        res = scan_dup_trim(s, sp[i].a, e);
     }
     free(sp);
     return res;
@@ -532,25 +532,25 @@ char *pd_actor(struct pctx *c, const char *s, size_t a, size_t b)
 static const char *const lead_before[] = {"要求", "责成", "由", NULL};
 static const char *const lead_after[] = {"会同", "牵头", "负责", NULL};
 
-char *pd_lead(struct pctx *c, const char *s, size_t a, size_t b)
+char *parse_dept_lead(struct pctx *c, const char *s, size_t a, size_t b)
 {
     struct span *sp;
     size_t ns, i, j;
     char *res = NULL;
     if (spans(c, s, a, b, &sp, &ns) < 0) return NULL;
     for (i = 0; i < ns && !res; i++) {
-        int hit = pu_at_any(s, b, sp[i].b, lead_after, NULL) >= 0;
+        int hit = scan_at_any(s, b, sp[i].b, lead_after, NULL) >= 0;
         for (j = 0; lead_before[j] && !hit; j++) {
             size_t l = strlen(lead_before[j]);
             hit = sp[i].a >= a + l && memcmp(s + sp[i].a - l, lead_before[j], l) == 0;
         }
-        if (hit) res = pu_dup_trim(s, sp[i].a, sp[i].b);
+        if (hit) res = scan_dup_trim(s, sp[i].a, sp[i].b);
     }
     free(sp);
     return res;
 }
 
-char *pd_title_owner(struct pctx *c)
+char *parse_dept_title_owner(struct pctx *c)
 {
     const char *t = c->doc->meta.title;
     struct span *sp;
@@ -558,21 +558,21 @@ char *pd_title_owner(struct pctx *c)
     char *res = NULL;
     if (!t) return NULL;
     n = strlen(t);
-    if (pu_at(t, n, 0, "关于对")) a = strlen("关于对");
-    else if (pu_at(t, n, 0, "关于")) a = strlen("关于");
+    if (scan_at(t, n, 0, "关于对")) a = strlen("关于对");
+    else if (scan_at(t, n, 0, "关于")) a = strlen("关于");
     if (spans(c, t, a, n, &sp, &ns) < 0) return NULL;
     if (ns > 0 && sp[0].a == a) {
         size_t e = sp[0].b;
-        int y = pu_ar_number(t, n, e, &u);
-        if ((y >= 2000 && y <= 2100 && u == 4 && pu_at(t, n, e + u, "年")) ||
-            pu_at(t, n, e, "关于"))
-            res = pu_dup_trim(t, sp[0].a, e);
+        int y = scan_ar_number(t, n, e, &u);
+        if ((y >= 2000 && y <= 2100 && u == 4 && scan_at(t, n, e + u, "年")) ||
+            scan_at(t, n, e, "关于"))
+            res = scan_dup_trim(t, sp[0].a, e);
     }
     free(sp);
     return res;
 }
 
-char *pd_self_owner(struct pctx *c)
+char *parse_dept_self_owner(struct pctx *c)
 {
     static const char *const selves[] = {"我局", "我委", "我办", "我厅", "我中心", "本局", NULL};
     const char *t = c->doc->meta.signed_by;
@@ -582,11 +582,11 @@ char *pd_self_owner(struct pctx *c)
     int says = 0;
     if (!t || !c->body) return NULL;
     for (i = c->bstart; i < c->bend && !says; i++)
-        says = pu_at_any(c->body, c->bend, i, selves, &len) >= 0;
+        says = scan_at_any(c->body, c->bend, i, selves, &len) >= 0;
     if (!says) return NULL;
     n = strlen(t);
     if (spans(c, t, 0, n, &sp, &ns) < 0) return NULL;
-    if (ns == 1 && sp[0].a == 0 && sp[0].b == n) res = pu_dup(t);
+    if (ns == 1 && sp[0].a == 0 && sp[0].b == n) res = scan_dup(t);
     free(sp);
     return res;
 }
@@ -595,10 +595,10 @@ char *pd_self_owner(struct pctx *c)
  * statements in order. NULL when none (or out of memory: *oom set). */
 static char *node_actor(struct pctx *c, const struct node *n)
 {
-    char *o = pd_actor(c, n->title, 0, strlen(n->title));
+    char *o = parse_dept_actor(c, n->title, 0, strlen(n->title));
     size_t i;
     for (i = 0; !o && i < n->nstmts; i++)
-        o = pd_actor(c, n->stmts[i].text, 0, strlen(n->stmts[i].text));
+        o = parse_dept_actor(c, n->stmts[i].text, 0, strlen(n->stmts[i].text));
     return o;
 }
 
@@ -616,14 +616,14 @@ static const char *report_level(const struct pctx *c)
         const char *t = src[i];
         size_t n = t ? strlen(t) : 0, g;
         if (!n) continue;
-        if ((g = pu_find(t, 0, n, "政府")) != (size_t)-1 && g > 0) {
-            size_t p = pu_back(t, g);
-            if (pu_at(t, n, p, "民") && p >= 6) p -= 6;          /* 人民政府 */
-            if ((x = pu_at_any(t, n, p, lv, NULL)) >= 0) return lv[x];
+        if ((g = scan_find(t, 0, n, "政府")) != (size_t)-1 && g > 0) {
+            size_t p = scan_back(t, g);
+            if (scan_at(t, n, p, "民") && p >= 6) p -= 6;          /* 人民政府 */
+            if ((x = scan_at_any(t, n, p, lv, NULL)) >= 0) return lv[x];
         }
         for (j = 0; j < n; j += k) {
-            pu_cp(t, n, j, &k);
-            if ((x = pu_at_any(t, n, j, lv, NULL)) >= 0 && plx_match(c, t, n, j + k)) return lv[x];
+            scan_cp(t, n, j, &k);
+            if ((x = scan_at_any(t, n, j, lv, NULL)) >= 0 && parse_lexicon_match(c, t, n, j + k)) return lv[x];
         }
     }
     return NULL;
@@ -635,7 +635,7 @@ static int other_level(const char *level, const char *dept)
 {
     static const char *const lv[] = {"省", "市", "区", "县", "镇", "乡", NULL};
     int x;
-    if (!level || !dept || (x = pu_at_any(dept, strlen(dept), 0, lv, NULL)) < 0) return 0;
+    if (!level || !dept || (x = scan_at_any(dept, strlen(dept), 0, lv, NULL)) < 0) return 0;
     return strcmp(lv[x], level) != 0;
 }
 
@@ -662,13 +662,13 @@ static int inherit_marks(struct node *n, const struct node *anc)
     size_t i;
     if (anc->owner_src == OWNER_MARKER && n->owner_src != OWNER_MARKER) {
         free(n->owner);
-        if (!(n->owner = pu_dup(anc->owner))) return -1;
+        if (!(n->owner = scan_dup(anc->owner))) return -1;
         n->owner_src = OWNER_MARKER;
     }
     if (!n->nsupport && anc->nsupport) {
         if (!(n->support = calloc(anc->nsupport, sizeof *n->support))) return -1;
         for (i = 0; i < anc->nsupport; i++) {
-            if (!(n->support[i] = pu_dup(anc->support[i]))) return -1;
+            if (!(n->support[i] = scan_dup(anc->support[i]))) return -1;
             n->nsupport++;
         }
     }
@@ -692,7 +692,7 @@ static int owners_of(struct pctx *c, struct node *n, const struct node *anc)
         const char *d = routed(c, n);
         enum owner_src src = OWNER_ROUTING;
         if (!d) { d = c->doc->meta.lead_department; src = OWNER_REPORT; }
-        if (d && !(n->owner = pu_dup(d))) return -1;
+        if (d && !(n->owner = scan_dup(d))) return -1;
         if (d) n->owner_src = src;
     }
     for (i = 0; i < n->nchildren; i++)
@@ -700,7 +700,7 @@ static int owners_of(struct pctx *c, struct node *n, const struct node *anc)
     return 0;
 }
 
-int pd_owners(struct pctx *c)
+int parse_dept_owners(struct pctx *c)
 {
     size_t i;
     for (i = 0; i < c->doc->nnodes; i++) {

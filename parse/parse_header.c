@@ -48,15 +48,15 @@ static int meta_key_at(const char *s, size_t n, size_t i, size_t *vstart)
         const char *key = meta_keys[j].key;
         size_t p = i, q = 0, kl = strlen(key);
         while (q < kl && p < n) {            /* 文       号: a key spread out by spaces */
-            if (q > 0 && pu_is_space(pu_cp(s, n, p, &k))) { p += k; continue; }
-            pu_cp(key, kl, q, &k);
+            if (q > 0 && scan_is_space(scan_cp(s, n, p, &k))) { p += k; continue; }
+            scan_cp(key, kl, q, &k);
             if (p + k > n || memcmp(s + p, key + q, k) != 0) break;
             p += k;
             q += k;
         }
         if (q < kl) continue;
-        while (p < n && pu_is_space(pu_cp(s, n, p, &k))) p += k;
-        if (p < n && (pu_is_colon(pu_cp(s, n, p, &k)) || s[p] == '|')) {
+        while (p < n && scan_is_space(scan_cp(s, n, p, &k))) p += k;
+        if (p < n && (scan_is_colon(scan_cp(s, n, p, &k)) || s[p] == '|')) {
             *vstart = p + k;                /* 文号 | 静府议〔2024〕5号 |: a table's cells */
             return (int)j;
         }
@@ -64,7 +64,7 @@ static int meta_key_at(const char *s, size_t n, size_t i, size_t *vstart)
     return -1;
 }
 
-int pl_is_meta_line(const char *s)
+int parse_header_is_meta_line(const char *s)
 {
     size_t v;
     return meta_key_at(s, strlen(s), 0, &v) >= 0;
@@ -106,8 +106,8 @@ static int has_punct(const char *s)
 {
     size_t n = strlen(s), i, k;
     for (i = 0; i < n; i += k) {
-        uint32_t cp = pu_cp(s, n, i, &k);
-        if (pu_is_punct(cp) || pu_is_space(cp)) return 1;
+        uint32_t cp = scan_cp(s, n, i, &k);
+        if (scan_is_punct(cp) || scan_is_space(cp)) return 1;
     }
     return 0;
 }
@@ -117,8 +117,8 @@ static int has_sentence_punct(const char *s)
 {
     size_t n = strlen(s), i, k;
     for (i = 0; i < n; i += k) {
-        uint32_t cp = pu_cp(s, n, i, &k);
-        if (pu_is_term(cp) || pu_is_colon(cp) || cp == ',' || cp == 0xFF0C) return 1;
+        uint32_t cp = scan_cp(s, n, i, &k);
+        if (scan_is_term(cp) || scan_is_colon(cp) || cp == ',' || cp == 0xFF0C) return 1;
     }
     return 0;
 }
@@ -128,13 +128,13 @@ static int cjk_count(const char *s)
     size_t n = strlen(s), i, k;
     int c = 0;
     for (i = 0; i < n; i += k)
-        if (pu_is_cjk(pu_cp(s, n, i, &k))) c++;
+        if (scan_is_cjk(scan_cp(s, n, i, &k))) c++;
     return c;
 }
 
 /* A lone category word: listed, or up to four Han characters that are
  * not the end of a wrapped title. */
-int pl_is_category_word(const char *s)
+int parse_header_is_category_word(const char *s)
 {
     return in_list(s, categories);
 }
@@ -153,16 +153,16 @@ static const char *const organ_ends[] = {
     "同志", "同志们", "代表", NULL
 };
 
-int pl_is_organ(const char *s, size_t a, size_t b)
+int parse_header_is_organ(const char *s, size_t a, size_t b)
 {
     size_t i, k;
     int chars = 0;
     struct marker m;
-    pu_trim(s, &a, &b);
-    if (b <= a || ps_marker_at(s, b, a, &m)) return 0;
+    scan_trim(s, &a, &b);
+    if (b <= a || parse_struct_marker_at(s, b, a, &m)) return 0;
     for (i = a; i < b; i += k) {
-        uint32_t cp = pu_cp(s, b, i, &k);
-        if (pu_digit(cp) >= 0 || pu_is_term(cp) || pu_is_colon(cp) ||
+        uint32_t cp = scan_cp(s, b, i, &k);
+        if (scan_digit(cp) >= 0 || scan_is_term(cp) || scan_is_colon(cp) ||
             cp == ',' || cp == 0xFF0C || cp == 0x3002 || cp == '.' || cp == 0x300A)
             return 0;
         chars++;
@@ -190,18 +190,18 @@ static const char *const opening_ends[] = {
 static int addressee_part(const char *s, size_t a, size_t b)
 {
     size_t k;
-    pu_trim(s, &a, &b);
+    scan_trim(s, &a, &b);
     if (b > a) {
-        size_t p = pu_back(s, b);
-        uint32_t cp = pu_cp(s, b, p, &k);
+        size_t p = scan_back(s, b);
+        uint32_t cp = scan_cp(s, b, p, &k);
         if (cp == ')' || cp == 0xFF09) {
-            while (p > a && pu_cp(s, b, p, &k) != '(' && pu_cp(s, b, p, &k) != 0xFF08)
-                p = pu_back(s, p);
+            while (p > a && scan_cp(s, b, p, &k) != '(' && scan_cp(s, b, p, &k) != 0xFF08)
+                p = scan_back(s, p);
             if (p > a) b = p;
-            pu_trim(s, &a, &b);
+            scan_trim(s, &a, &b);
         }
     }
-    return b > a && (pl_is_organ(s, a, b) || pu_ends_any(s, a, b, addressee_ends));
+    return b > a && (parse_header_is_organ(s, a, b) || scan_ends_any(s, a, b, addressee_ends));
 }
 
 /* s[0..e) as an addressee: an organ, a speech's opening, or a list of
@@ -210,13 +210,13 @@ static int addressee_ok(const char *s, size_t e)
 {
     size_t i, k, start = 0;
     int parts = 0;
-    if (pl_is_organ(s, 0, e)) return 1;
-    if (pu_ends_any(s, 0, e, opening_ends) &&
-        (pu_find(s, 0, e, "各位") != (size_t)-1 || pu_at(s, e, 0, "主任") ||
-         pu_at(s, e, 0, "尊敬的")))
+    if (parse_header_is_organ(s, 0, e)) return 1;
+    if (scan_ends_any(s, 0, e, opening_ends) &&
+        (scan_find(s, 0, e, "各位") != (size_t)-1 || scan_at(s, e, 0, "主任") ||
+         scan_at(s, e, 0, "尊敬的")))
         return 1;
     for (i = 0; i <= e; i += k) {
-        uint32_t cp = i < e ? pu_cp(s, e, i, &k) : ',';
+        uint32_t cp = i < e ? scan_cp(s, e, i, &k) : ',';
         if (i == e) k = 1;
         if (cp == ',' || cp == 0xFF0C) {
             if (!addressee_part(s, start, i)) return 0;
@@ -227,15 +227,15 @@ static int addressee_ok(const char *s, size_t e)
     return parts >= 2;
 }
 
-size_t pl_addressee_len(const char *s, size_t n)
+size_t parse_header_addressee_len(const char *s, size_t n)
 {
     size_t i, k;
     int chars = 0;
     for (i = 0; i < n && chars <= 80; i += k, chars++) {
-        uint32_t cp = pu_cp(s, n, i, &k);
+        uint32_t cp = scan_cp(s, n, i, &k);
         if (cp == '\n') return 0;
-        if (pu_is_colon(cp)) return i > 0 && addressee_ok(s, i) ? i + k : 0;
-        if (pu_is_term(cp) || cp == 0x3002) return 0;
+        if (scan_is_colon(cp)) return i > 0 && addressee_ok(s, i) ? i + k : 0;
+        if (scan_is_term(cp) || cp == 0x3002) return 0;
     }
     return 0;
 }
@@ -246,7 +246,7 @@ static int set_field(char **f, const char *s, size_t a, size_t b, int weak)
 {
     char *v;
     if (*f && weak) return 0;
-    v = pu_dup_trim(s, a, b);
+    v = scan_dup_trim(s, a, b);
     if (!v) return -1;
     if (!*v) { free(v); return 0; }
     free(*f);
@@ -258,10 +258,10 @@ static int set_date(char **f, const char *s, size_t a, size_t b, int weak)
 {
     char iso[11];
     size_t used;
-    pu_trim(s, &a, &b);
-    if ((*f && weak) || !pu_date(s, b, a, &used, iso)) return 0;
+    scan_trim(s, &a, &b);
+    if ((*f && weak) || !scan_date(s, b, a, &used, iso)) return 0;
     free(*f);
-    *f = pu_dup(iso);
+    *f = scan_dup(iso);
     return *f ? 0 : -1;
 }
 
@@ -275,8 +275,8 @@ static int apply_meta_clean(struct pctx *c, const char *s)
         int next = -1;
         size_t e = v, nv = 0;
         for (i = v; i < n; i += k) {
-            uint32_t cp = pu_cp(s, n, i, &k);
-            if (pu_is_space(cp) && (next = meta_key_at(s, n, i + k, &nv)) >= 0) break;
+            uint32_t cp = scan_cp(s, n, i, &k);
+            if (scan_is_space(cp) && (next = meta_key_at(s, n, i + k, &nv)) >= 0) break;
         }
         e = i;
         switch (meta_keys[key].f) {
@@ -298,7 +298,7 @@ static int apply_meta_clean(struct pctx *c, const char *s)
  * (索引号: | … | 成文日期: | 2019-11-26 |). */
 static int apply_meta(struct pctx *c, const char *s)
 {
-    char *t = pu_dup(s), *p;
+    char *t = scan_dup(s), *p;
     size_t n, i, v;
     int r;
     if (!t) return -1;
@@ -318,14 +318,14 @@ static int apply_meta(struct pctx *c, const char *s)
 static int date_only(const char *s, char iso[11])
 {
     size_t n = strlen(s), a = 0, b = n, k, used;
-    if (a < b && (pu_cp(s, n, a, &k) == 0xFF08 || s[a] == '(')) a += k;
+    if (a < b && (scan_cp(s, n, a, &k) == 0xFF08 || s[a] == '(')) a += k;
     if (b > a) {
-        size_t p = pu_back(s, b);
-        uint32_t cp = pu_cp(s, n, p, &k);
+        size_t p = scan_back(s, b);
+        uint32_t cp = scan_cp(s, n, p, &k);
         if (cp == 0xFF09 || cp == ')') b = p;
     }
-    pu_trim(s, &a, &b);
-    return pu_date(s, b, a, &used, iso) && a + used == b;
+    scan_trim(s, &a, &b);
+    return scan_date(s, b, a, &used, iso) && a + used == b;
 }
 
 /* Could this first line be the body rather than a title? */
@@ -333,24 +333,24 @@ static int looks_like_body(const char *s)
 {
     size_t n = strlen(s), i, k;
     struct marker m;
-    if (pl_addressee_len(s, n) || ps_marker_at(s, n, 0, &m)) return 1;
+    if (parse_header_addressee_len(s, n) || parse_struct_marker_at(s, n, 0, &m)) return 1;
     for (i = 0; i < n; i += k) {
-        uint32_t cp = pu_cp(s, n, i, &k);
+        uint32_t cp = scan_cp(s, n, i, &k);
         if (cp == 0x3002) return 1;
     }
-    return pl_ends_sentence(s);
+    return parse_lines_ends_sentence(s);
 }
 
 /* A time after a date (15:33:00, 06:05:59): its end, or i. */
 static size_t time_after(const char *s, size_t n, size_t i)
 {
     size_t j = i, k, u;
-    while (j < n && pu_is_space(pu_cp(s, n, j, &k))) j += k;
-    if (pu_ar_number(s, n, j, &u) < 0 || u == 0 || u > 2) return i;
+    while (j < n && scan_is_space(scan_cp(s, n, j, &k))) j += k;
+    if (scan_ar_number(s, n, j, &u) < 0 || u == 0 || u > 2) return i;
     j += u;
-    while (j < n && pu_is_colon(pu_cp(s, n, j, &k))) {
+    while (j < n && scan_is_colon(scan_cp(s, n, j, &k))) {
         j += k;
-        if (pu_ar_number(s, n, j, &u) < 0 || u != 2) return i;
+        if (scan_ar_number(s, n, j, &u) < 0 || u != 2) return i;
         j += u;
     }
     return j;
@@ -361,7 +361,7 @@ static size_t time_after(const char *s, size_t n, size_t i)
 static size_t dated_start(const char *s, char iso[11])
 {
     size_t n = strlen(s), used;
-    if (!pu_date(s, n, 0, &used, iso)) return 0;
+    if (!scan_date(s, n, 0, &used, iso)) return 0;
     return time_after(s, n, used);
 }
 
@@ -372,24 +372,24 @@ static size_t doc_no_at(const char *s, size_t n, size_t i)
     size_t j = i, k, u;
     int han = 0;
     uint32_t cp;
-    while (j < n && han < 12 && pu_is_cjk(pu_cp(s, n, j, &k))) { j += k; han++; }
+    while (j < n && han < 12 && scan_is_cjk(scan_cp(s, n, j, &k))) { j += k; han++; }
     if (han < 2) return 0;
-    while (j < n && pu_is_space(pu_cp(s, n, j, &k))) j += k;
+    while (j < n && scan_is_space(scan_cp(s, n, j, &k))) j += k;
     if (j >= n) return 0;
-    cp = pu_cp(s, n, j, &k);
+    cp = scan_cp(s, n, j, &k);
     if (cp != 0x3014 && cp != '[' && cp != 0xFF3B && cp != 0x3010 && cp != 0xFF08 && cp != '(')
         return 0;
     j += k;
-    if (pu_ar_number(s, n, j, &u) < 1900 || u != 4) return 0;
+    if (scan_ar_number(s, n, j, &u) < 1900 || u != 4) return 0;
     j += u;
     if (j >= n) return 0;
-    cp = pu_cp(s, n, j, &k);
+    cp = scan_cp(s, n, j, &k);
     if (cp != 0x3015 && cp != ']' && cp != 0xFF3D && cp != 0x3011 && cp != 0xFF09 && cp != ')')
         return 0;
     j += k;
-    if (pu_ar_number(s, n, j, &u) < 0 || u == 0) return 0;
+    if (scan_ar_number(s, n, j, &u) < 0 || u == 0) return 0;
     j += u;
-    return pu_at(s, n, j, "号") ? j + strlen("号") : 0;
+    return scan_at(s, n, j, "号") ? j + strlen("号") : 0;
 }
 
 /* Letters, digits and Han characters of s (malloc'ed): two lines are the
@@ -400,8 +400,8 @@ static char *bare(const char *s)
     char *r = malloc(n + 1);
     if (!r) return NULL;
     for (i = 0; i < n; i += k) {
-        uint32_t cp = pu_cp(s, n, i, &k);
-        if (pu_is_wordish(cp)) { memcpy(r + o, s + i, k); o += k; }
+        uint32_t cp = scan_cp(s, n, i, &k);
+        if (scan_is_wordish(cp)) { memcpy(r + o, s + i, k); o += k; }
     }
     r[o] = 0;
     return r;
@@ -430,15 +430,15 @@ static int subtitle_line(const char *s, char iso[11], int *open)
                                        "会上）", NULL};
     size_t n = strlen(s), i = 0, len, used;
     int dash = 0;
-    while (i < n && pu_at_any(s, n, i, dashes, &len) >= 0) {
-        dash |= !pu_at(s, n, i, "(") && !pu_at(s, n, i, "（");
+    while (i < n && scan_at_any(s, n, i, dashes, &len) >= 0) {
+        dash |= !scan_at(s, n, i, "(") && !scan_at(s, n, i, "（");
         i += len;
     }
     iso[0] = 0;
-    if (!pu_date(s, n, i, &used, iso)) iso[0] = 0;
+    if (!scan_date(s, n, i, &used, iso)) iso[0] = 0;
     *open = 0;
     if (ends_with_any(s, ends)) return dash || iso[0];
-    if (dash && cjk_count(s) > 4 && !pl_ends_sentence(s)) { *open = 1; return 1; }
+    if (dash && cjk_count(s) > 4 && !parse_lines_ends_sentence(s)) { *open = 1; return 1; }
     return 0;
 }
 
@@ -456,16 +456,16 @@ static int speaker_line(const struct pctx *c, size_t i)
     size_t j;
     if (i + 1 >= c->nlines || has_sentence_punct(s) || cjk_count(s) > 30) return 0;
     next = c->lines[i + 1].text;
-    if (!pl_addressee_len(next, strlen(next))) return 0;
+    if (!parse_header_addressee_len(next, strlen(next))) return 0;
     for (j = 0; offices[j]; j++) {      /* the office, then a name of 2 to 4 Han characters */
         const char *o = strstr(s, offices[j]);
         size_t a, b, k, chars = 0, p;
         if (!o) continue;
         a = (size_t)(o - s) + strlen(offices[j]);
         b = strlen(s);
-        pu_trim(s, &a, &b);
+        scan_trim(s, &a, &b);
         for (p = a; p < b; p += k, chars++)
-            if (!pu_is_cjk(pu_cp(s, b, p, &k)) && !pu_is_space(pu_cp(s, b, p, &k))) break;
+            if (!scan_is_cjk(scan_cp(s, b, p, &k)) && !scan_is_space(scan_cp(s, b, p, &k))) break;
         if (p == b && chars >= 2 && chars <= 5) return 1;
     }
     return 0;
@@ -481,20 +481,20 @@ static int take_title(struct doc_meta *m, const char *s)
         if (set_field(&m->doc_no, s, 0, e, 1) < 0) return -1;
         a = e;
     }
-    while (a < b && pu_is_space(pu_cp(s, b, a, &k))) a += k;
-    if (pu_at(s, b, a, "“")) {
-        size_t q = pu_find(s, a, b, "”");
+    while (a < b && scan_is_space(scan_cp(s, b, a, &k))) a += k;
+    if (scan_at(s, b, a, "“")) {
+        size_t q = scan_find(s, a, b, "”");
         if (q != (size_t)-1 && q - a <= 40 && q + strlen("”") < b &&
-            pu_is_space(pu_cp(s, b, q + strlen("”"), &k)))
+            scan_is_space(scan_cp(s, b, q + strlen("”"), &k)))
             a = q + strlen("”");
     }
-    pu_trim(s, &a, &b);
-    if (pu_at(s, b, a, "《") && b >= a + 6 && memcmp(s + b - 3, "》", 3) == 0) {
+    scan_trim(s, &a, &b);
+    if (scan_at(s, b, a, "《") && b >= a + 6 && memcmp(s + b - 3, "》", 3) == 0) {
         size_t i, depth = 0, close = 0;
         for (i = a; i < b; i += k) {
-            if (pu_at(s, b, i, "《")) depth++;
-            else if (pu_at(s, b, i, "》") && --depth == 0) { close = i; break; }
-            pu_cp(s, b, i, &k);
+            if (scan_at(s, b, i, "《")) depth++;
+            else if (scan_at(s, b, i, "》") && --depth == 0) { close = i; break; }
+            scan_cp(s, b, i, &k);
         }
         if (close == b - 3) { a += 3; b -= 3; }
     }
@@ -508,13 +508,13 @@ static size_t glued_title(const char *s)
     size_t n = strlen(s), i, k;
     int chars = 0;
     for (i = 0; i < n && chars < 40; i += k, chars++) {
-        uint32_t cp = pu_cp(s, n, i, &k);
+        uint32_t cp = scan_cp(s, n, i, &k);
         size_t j;
-        if (pu_is_punct(cp) || pu_is_space(cp)) return 0;
+        if (scan_is_punct(cp) || scan_is_space(cp)) return 0;
         for (j = 0; title_ends[j]; j++) {
             size_t l = strlen(title_ends[j]), e = i + k;
             if (chars >= 5 && e >= l && memcmp(s + e - l, title_ends[j], l) == 0 && e < n &&
-                pu_digit(pu_cp(s, n, e, &k)) >= 0)
+                scan_digit(scan_cp(s, n, e, &k)) >= 0)
                 return e;
         }
     }
@@ -534,7 +534,7 @@ static enum hline titled_line(struct pctx *c, size_t i, int after_meta, int *rc)
     if (rep) return H_NEXT;
     if (!looks_like_body(s) && !has_punct(s) && cjk_count(s) <= 40 &&
         (ends_with_any(s, title_ends) || !ends_with_any(m->title, title_ends)) &&
-        (!pl_is_organ(s, 0, strlen(s)) || ends_with_any(s, title_ends))) {
+        (!parse_header_is_organ(s, 0, strlen(s)) || ends_with_any(s, title_ends))) {
         size_t la = strlen(m->title), lb = strlen(s);
         char *t = realloc(m->title, la + lb + 1);
         if (!t) { *rc = -1; return H_BODY; }
@@ -542,7 +542,7 @@ static enum hline titled_line(struct pctx *c, size_t i, int after_meta, int *rc)
         m->title = t;
         return H_NEXT;
     }
-    if (after_meta && !m->issuer && pl_is_organ(s, 0, strlen(s))) {
+    if (after_meta && !m->issuer && parse_header_is_organ(s, 0, strlen(s))) {
         *rc = set_field(&m->issuer, s, 0, strlen(s), 1);
         return H_META;
     }
@@ -558,8 +558,8 @@ static enum hline meta_line(struct pctx *c, size_t *i, int *rc)
     char iso[11];
     size_t n = strlen(s), e;
     int open;
-    if (pl_is_meta_line(s)) { *rc = apply_meta(c, s); return H_META; }
-    if ((e = dated_start(s, iso)) != 0 && (e == n || pl_is_meta_line(s + e))) {
+    if (parse_header_is_meta_line(s)) { *rc = apply_meta(c, s); return H_META; }
+    if ((e = dated_start(s, iso)) != 0 && (e == n || parse_header_is_meta_line(s + e))) {
         *rc = set_field(&m->published, iso, 0, strlen(iso), 1);
         if (*rc == 0 && e < n) *rc = apply_meta(c, s + e);
         return H_META;
@@ -625,11 +625,11 @@ static size_t read_header(struct pctx *c, int *rc)
 static size_t trailing_date(const char *s, char iso[11])
 {
     size_t n = strlen(s), a = 0, b = n, i, used;
-    pu_trim(s, &a, &b);
+    scan_trim(s, &a, &b);
     i = b;
     while (i > a && b - i < 64) {
-        i = pu_back(s, i);
-        if (pu_date(s, b, i, &used, iso) && i + used == b) return i;
+        i = scan_back(s, i);
+        if (scan_date(s, b, i, &used, iso) && i + used == b) return i;
     }
     return (size_t)-1;
 }
@@ -640,9 +640,9 @@ static size_t organ_start(const char *s, size_t d0)
 {
     size_t i = d0, k;
     while (i > 0) {
-        size_t p = pu_back(s, i);
-        uint32_t cp = pu_cp(s, d0, p, &k);
-        if (pu_is_term(cp) || pu_is_closer(cp) || pu_is_colon(cp)) break;
+        size_t p = scan_back(s, i);
+        uint32_t cp = scan_cp(s, d0, p, &k);
+        if (scan_is_term(cp) || scan_is_closer(cp) || scan_is_colon(cp)) break;
         i = p;
     }
     return i;
@@ -651,7 +651,7 @@ static size_t organ_start(const char *s, size_t d0)
 static int set_str(char **f, const char *s, size_t a, size_t b)
 {
     free(*f);
-    *f = pu_dup_trim(s, a, b);
+    *f = scan_dup_trim(s, a, b);
     return *f ? 0 : -1;
 }
 
@@ -662,7 +662,7 @@ static int read_signature(struct pctx *c, size_t first, size_t *end)
     char iso[11], *s;
     size_t d0, o;
 
-    while (*end > first + 1 && pl_is_meta_line(c->lines[*end - 1].text)) {
+    while (*end > first + 1 && parse_header_is_meta_line(c->lines[*end - 1].text)) {
         if (apply_meta(c, c->lines[*end - 1].text) < 0) return -1;
         (*end)--;                   /* 来源: 作者: 编辑: under the text */
     }
@@ -671,7 +671,7 @@ static int read_signature(struct pctx *c, size_t first, size_t *end)
     if (date_only(s, iso)) {
         if (set_str(&m->signed_on, iso, 0, strlen(iso)) < 0) return -1;
         (*end)--;
-        if (*end > first && pl_is_organ(c->lines[*end - 1].text, 0,
+        if (*end > first && parse_header_is_organ(c->lines[*end - 1].text, 0,
                                         strlen(c->lines[*end - 1].text))) {
             s = c->lines[*end - 1].text;
             if (set_str(&m->signed_by, s, 0, strlen(s)) < 0) return -1;
@@ -682,7 +682,7 @@ static int read_signature(struct pctx *c, size_t first, size_t *end)
     d0 = trailing_date(s, iso);
     if (d0 != (size_t)-1) {
         o = organ_start(s, d0);
-        if (o < d0 && !pl_is_organ(s, o, d0)) return 0;
+        if (o < d0 && !parse_header_is_organ(s, o, d0)) return 0;
         if (o == d0 && o == 0) return 0;
         if (set_str(&m->signed_on, iso, 0, strlen(iso)) < 0) return -1;
         if (o < d0 && set_str(&m->signed_by, s, o, d0) < 0) return -1;
@@ -690,7 +690,7 @@ static int read_signature(struct pctx *c, size_t first, size_t *end)
         if (!s[0]) (*end)--;
         return 0;
     }
-    if (*end - first > 1 && pl_is_organ(s, 0, strlen(s))) {
+    if (*end - first > 1 && parse_header_is_organ(s, 0, strlen(s))) {
         if (set_str(&m->signed_by, s, 0, strlen(s)) < 0) return -1;
         (*end)--;
     }
@@ -708,7 +708,7 @@ static int middle_signature(struct pctx *c, size_t first, size_t *end)
     if (m->signed_by) return 0;
     for (j = first + 1; j + 2 < *end && j < first + 8; j++) {
         const char *s = c->lines[j].text;
-        if (!pl_ends_sentence(c->lines[j - 1].text) || !pl_is_organ(s, 0, strlen(s)) ||
+        if (!parse_lines_ends_sentence(c->lines[j - 1].text) || !parse_header_is_organ(s, 0, strlen(s)) ||
             !date_only(c->lines[j + 1].text, iso))
             continue;
         if (set_str(&m->signed_by, s, 0, strlen(s)) < 0 ||
@@ -745,19 +745,19 @@ static int build_body(struct pctx *c, size_t first, size_t end)
 
 static int read_addressee(struct pctx *c)
 {
-    size_t len = pl_addressee_len(c->body, c->blen), k;
+    size_t len = parse_header_addressee_len(c->body, c->blen), k;
     if (!len) return 0;
-    if (set_str(&c->doc->meta.addressee, c->body, 0, pu_back(c->body, len)) < 0) return -1;
+    if (set_str(&c->doc->meta.addressee, c->body, 0, scan_back(c->body, len)) < 0) return -1;
     c->bstart = len;
     while (c->bstart < c->blen) {
-        uint32_t cp = pu_cp(c->body, c->blen, c->bstart, &k);
-        if (!pu_is_space(cp) && cp != '\n') break;
+        uint32_t cp = scan_cp(c->body, c->blen, c->bstart, &k);
+        if (!scan_is_space(cp) && cp != '\n') break;
         c->bstart += k;
     }
     return 0;
 }
 
-int pl_frame(struct pctx *c)
+int parse_header_frame(struct pctx *c)
 {
     int rc;
     size_t first = read_header(c, &rc), end = c->nlines;

@@ -13,47 +13,47 @@
 /* ---- characters and strings (parse_util.c) ---- */
 
 /* Code point at s[i] (i < n) and its byte length in *k. */
-uint32_t pu_cp(const char *s, size_t n, size_t i, size_t *k);
+uint32_t scan_cp(const char *s, size_t n, size_t i, size_t *k);
 /* Start of the character before position i (i > 0). */
-size_t pu_back(const char *s, size_t i);
-int pu_is_space(uint32_t cp);          /* ' ' \t U+3000 NBSP and friends */
-int pu_is_term(uint32_t cp);           /* sentence end: 。 ; ； ! ！ ? ？ */
-int pu_is_colon(uint32_t cp);          /* : ： */
-int pu_is_closer(uint32_t cp);         /* ” ’ 』 」 ） ) 》 that stay with a sentence */
-int pu_is_cjk(uint32_t cp);            /* a Han ideograph */
-int pu_is_punct(uint32_t cp);          /* any punctuation, half or full width */
-int pu_is_wordish(uint32_t cp);        /* Han, letter or digit */
-int pu_digit(uint32_t cp);             /* 0-9 for ASCII and full-width digits, else -1 */
-int pu_cn_digit(uint32_t cp);          /* 一..九 → 1..9, 〇 零 ○ → 0, else -1 */
+size_t scan_back(const char *s, size_t i);
+int scan_is_space(uint32_t cp);          /* ' ' \t U+3000 NBSP and friends */
+int scan_is_term(uint32_t cp);           /* sentence end: 。 ; ； ! ！ ? ？ */
+int scan_is_colon(uint32_t cp);          /* : ： */
+int scan_is_closer(uint32_t cp);         /* ” ’ 』 」 ） ) 》 that stay with a sentence */
+int scan_is_cjk(uint32_t cp);            /* a Han ideograph */
+int scan_is_punct(uint32_t cp);          /* any punctuation, half or full width */
+int scan_is_wordish(uint32_t cp);        /* Han, letter or digit */
+int scan_digit(uint32_t cp);             /* 0-9 for ASCII and full-width digits, else -1 */
+int scan_cn_digit(uint32_t cp);          /* 一..九 → 1..9, 〇 零 ○ → 0, else -1 */
 /* Chinese numeral 1..99 (一, 十, 十二, 二十, 二十三) at s[i..n); the
  * value, or -1; *used gets the bytes read. */
-int pu_cn_number(const char *s, size_t n, size_t i, size_t *used);
+int scan_cn_number(const char *s, size_t n, size_t i, size_t *used);
 /* Arabic number 0..9999 (ASCII or full-width digits) at s[i..n). */
-int pu_ar_number(const char *s, size_t n, size_t i, size_t *used);
+int scan_ar_number(const char *s, size_t n, size_t i, size_t *used);
 /* 1 when s[i..n) starts with the literal lit. */
-int pu_at(const char *s, size_t n, size_t i, const char *lit);
+int scan_at(const char *s, size_t n, size_t i, const char *lit);
 /* Index of the first of the NULL-terminated literals that s[i..n) starts
  * with, or -1; *len gets its byte length. */
-int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len);
+int scan_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len);
 /* 1 when s[a..e) ends with one of the NULL-terminated literals. */
-int pu_ends_any(const char *s, size_t a, size_t e, const char *const *w);
+int scan_ends_any(const char *s, size_t a, size_t e, const char *const *w);
 /* Byte offset of lit in s[from..to), or (size_t)-1. */
-size_t pu_find(const char *s, size_t from, size_t to, const char *lit);
+size_t scan_find(const char *s, size_t from, size_t to, const char *lit);
 /* Bounds [*a, *b) shrunk past white space at both ends. */
-void pu_trim(const char *s, size_t *a, size_t *b);
+void scan_trim(const char *s, size_t *a, size_t *b);
 /* malloc'ed copy of s[a..b) trimmed; NULL on out of memory. */
-char *pu_dup_trim(const char *s, size_t a, size_t b);
-char *pu_dup(const char *s);
+char *scan_dup_trim(const char *s, size_t a, size_t b);
+char *scan_dup(const char *s);
 /* Columns of s[0..n) as a terminal shows it (control characters 0). */
-int pu_width(const char *s, size_t n);
+int scan_width(const char *s, size_t n);
 /* Date at s[i..n): 2024年2月18日, 2024年02月27日, 2024-02-27, 2024/2/27,
  * 2024.2.27, 二〇二四年二月十八日. On success writes "YYYY-MM-DD" into iso,
  * the bytes read into *used and returns 1; else 0. */
-int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11]);
+int scan_date(const char *s, size_t n, size_t i, size_t *used, char iso[11]);
 
 /* Days in month m of year y; writes "YYYY-MM-DD" into iso. */
-int pu_days_in(int y, int m);
-void pu_iso(char iso[11], int y, int m, int d);
+int scan_days_in(int y, int m);
+void scan_iso(char iso[11], int y, int m, int d);
 
 
 /* ---- the parse in progress ---- */
@@ -97,26 +97,26 @@ struct pctx {
 
 /* Splits text into c->lines, drops web-page leftovers and re-joins lines
  * cut by a hard wrap. FU_OK or FU_ERR (out of memory). */
-int pl_split(struct pctx *c, const char *text, size_t len);
+int parse_lines_split(struct pctx *c, const char *text, size_t len);
 /* Task tables flattened into text (cells split by | or tabs under a header
  * row naming 牵头单位/责任单位): each row becomes an item line with its
  * responsibility marker (parse_table.c). 0, or -1 out of memory. */
-int ptb_tables(struct pctx *c);
+int parse_table_tables(struct pctx *c);
 /* Reads the metadata block and title from the top of c->lines, the
  * signature from the bottom, builds c->body and finds the addressee.
  * FU_OK, or FU_ERR when no body text is left or out of memory. */
-int pl_frame(struct pctx *c);
+int parse_header_frame(struct pctx *c);
 /* 1 when s[a..b) looks like an organ's name (an addressee or signer). */
-int pl_is_organ(const char *s, size_t a, size_t b);
+int parse_header_is_organ(const char *s, size_t a, size_t b);
 /* 1 when s ends a sentence (。；;！？ or a colon, closing quotes aside). */
-int pl_ends_sentence(const char *s);
+int parse_lines_ends_sentence(const char *s);
 /* 1 when s is a line of "KEY:VALUE" metadata (发布时间:…, 索引号:…). */
-int pl_is_meta_line(const char *s);
+int parse_header_is_meta_line(const char *s);
 /* 1 when s is only a portal's category word (政策, 通知公告 …). */
-int pl_is_category_word(const char *s);
+int parse_header_is_category_word(const char *s);
 /* Bytes of an "ADDRESSEE:" opening at the start of s (the colon
  * included), or 0. */
-size_t pl_addressee_len(const char *s, size_t n);
+size_t parse_header_addressee_len(const char *s, size_t n);
 
 /* ---- structure: headings, enumerations, closing (parse_struct.c) ---- */
 
@@ -133,74 +133,74 @@ struct marker {
 
 /* Reads a marker of any kind at s[i..n) into *m (well-formedness only: no
  * context checks). 1 when one is there. */
-int ps_marker_at(const char *s, size_t n, size_t i, struct marker *m);
+int parse_struct_marker_at(const char *s, size_t n, size_t i, struct marker *m);
 
 /* Builds c->doc's intro, nodes and closing from the body. FU_ERR with the
  * "no numbered headings" message when there is no structure. */
-int ps_build(struct pctx *c);
+int parse_struct_build(struct pctx *c);
 
 /* ---- responsibility markers (parse_marker.c) ---- */
 
 /* Takes the responsibility markers out of body[bstart..bend) into
  * c->marks (bend and blen shrink). FU_OK, or FU_ERR out of memory. */
-int pm_extract(struct pctx *c);
+int parse_marker_extract(struct pctx *c);
 /* Gives marker m to node n: its lead (unless n has one from a marker),
  * supporting departments, due and text. 0, or -1 out of memory. */
-int pm_attach(struct node *n, const struct pmark *m);
+int parse_marker_attach(struct node *n, const struct pmark *m);
 /* Appends m's text to *dst (space-separated). 0, or -1 out of memory. */
-int pm_attach_text(char **dst, const struct pmark *m);
-void pm_free(struct pctx *c);
+int parse_marker_attach_text(char **dst, const struct pmark *m);
+void parse_marker_free(struct pctx *c);
 
 /* ---- statements (parse_stmt.c) ---- */
 
 /* Splits body[a..b) into statements appended to *v (count *n), each with
  * kind, metrics, departments and due filled; codes are left empty. */
-int pt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n);
+int parse_stmt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n);
 /* End of a heading's title in body[a..b): the first sentence end, colon,
  * or line end; *next gets where the text after the title starts. */
-size_t pt_title_end(const char *s, size_t a, size_t b, size_t *next);
+size_t parse_stmt_title_end(const char *s, size_t a, size_t b, size_t *next);
 /* Start of the next sentence in s[i..b) after i (just past a terminator,
  * its closing quotes and any line end), or b. */
-size_t pt_next_sentence(const char *s, size_t i, size_t b);
-void pt_free_stmts(struct stmt *v, size_t n);
+size_t parse_stmt_next_sentence(const char *s, size_t i, size_t b);
+void parse_stmt_free_stmts(struct stmt *v, size_t n);
 /* 1 when a sentence of s[a..b) commits to something in so many words: a
  * commitment opened by an action verb, or a promise (将/要 …, 确保, 力争). */
-int pt_commits(const char *s, size_t a, size_t b);
+int parse_stmt_commits(const char *s, size_t a, size_t b);
 
 /* ---- the lexicon and places (parse_lexicon.c) ---- */
 
 /* Indexes the compiled lexicon and opts->lexicon into c->lex. 0, or -1
- * out of memory (plx_free releases what was made). */
-int plx_init(struct pctx *c);
-void plx_free(struct pctx *c);
+ * out of memory (parse_lexicon_free releases what was made). */
+int parse_lexicon_init(struct pctx *c);
+void parse_lexicon_free(struct pctx *c);
 /* End of the longest lexicon name at s[i..n), or 0. */
-size_t plx_match(const struct pctx *c, const char *s, size_t n, size_t i);
+size_t parse_lexicon_match(const struct pctx *c, const char *s, size_t n, size_t i);
 /* Learns the places the report names (X县人民政府, X区委) from its
  * metadata and body. 0, or -1 out of memory. */
-int plx_learn_places(struct pctx *c);
+int parse_lexicon_learn_places(struct pctx *c);
 /* Earliest start of a learned place that ends at s[e), not before lo, or
  * (size_t)-1. */
-size_t plx_place_before(const struct pctx *c, const char *s, size_t lo, size_t e);
+size_t parse_lexicon_place_before(const struct pctx *c, const char *s, size_t lo, size_t e);
 
 /* ---- departments (parse_dept.c) ---- */
 
 /* Departments named in s[a..b), in order without repeats, appended to
  * *v, count *n (strings owned). 0, or -1 out of memory. */
-int pd_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t *n);
+int parse_dept_find(struct pctx *c, const char *s, size_t a, size_t b, char ***v, size_t *n);
 /* First department named as an actor in s[a..b) (malloc'ed), or NULL. */
-char *pd_actor(struct pctx *c, const char *s, size_t a, size_t b);
+char *parse_dept_actor(struct pctx *c, const char *s, size_t a, size_t b);
 /* The lead department the introduction names (要求X会同, 由X牵头, X牵头,
  * 责成X), malloc'ed, or NULL. */
-char *pd_lead(struct pctx *c, const char *s, size_t a, size_t b);
+char *parse_dept_lead(struct pctx *c, const char *s, size_t a, size_t b);
 /* The department whose own plan or report the title names (明光市民政局
  * 2023年10月份重点工作, 关于对鹤城区教育局2025年度……的公示): the
  * department the title opens with, before a year or 关于; malloc'ed or
  * NULL. */
-char *pd_title_owner(struct pctx *c);
+char *parse_dept_title_owner(struct pctx *c);
 /* The signing department of a report that speaks of itself (我局高度重视,
  * signed 苍溪县住房和城乡建设局): malloc'ed or NULL. */
-char *pd_self_owner(struct pctx *c);
+char *parse_dept_self_owner(struct pctx *c);
 /* Suggests owners for every node of c->doc (see parse.h). FU_OK/FU_ERR. */
-int pd_owners(struct pctx *c);
+int parse_dept_owners(struct pctx *c);
 
 #endif

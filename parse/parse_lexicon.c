@@ -21,7 +21,7 @@ struct lexidx {
 static size_t bucket(const char *s, size_t n)
 {
     size_t k;
-    return pu_cp(s, n, 0, &k) % NBUCKETS;
+    return scan_cp(s, n, 0, &k) % NBUCKETS;
 }
 
 static int add_name(struct lexidx *x, size_t cap[NBUCKETS], const char *s)
@@ -41,7 +41,7 @@ static int by_length(const void *a, const void *b)
     return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
-int plx_init(struct pctx *c)
+int parse_lexicon_init(struct pctx *c)
 {
     struct lexidx *x = calloc(1, sizeof *x);
     size_t cap[NBUCKETS] = {0}, i;
@@ -57,7 +57,7 @@ int plx_init(struct pctx *c)
     return 0;
 }
 
-void plx_free(struct pctx *c)
+void parse_lexicon_free(struct pctx *c)
 {
     size_t i;
     if (c->lex) {
@@ -69,7 +69,7 @@ void plx_free(struct pctx *c)
     c->nplaces = 0;
 }
 
-size_t plx_match(const struct pctx *c, const char *s, size_t n, size_t i)
+size_t parse_lexicon_match(const struct pctx *c, const char *s, size_t n, size_t i)
 {
     const struct lexidx *x = c->lex;
     size_t b, j;
@@ -97,7 +97,7 @@ static int add_place(struct pctx *c, const char *s, size_t a, size_t b)
     if (c->nplaces >= sizeof c->places / sizeof c->places[0]) return 0;
     for (j = 0; j < c->nplaces; j++)
         if (strlen(c->places[j]) == b - a && memcmp(c->places[j], s + a, b - a) == 0) return 0;
-    if (!(p = pu_dup_trim(s, a, b))) return -1;
+    if (!(p = scan_dup_trim(s, a, b))) return -1;
     c->places[c->nplaces++] = p;
     return 0;
 }
@@ -109,13 +109,13 @@ static int places_before(struct pctx *c, const char *s, size_t n, size_t lvl)
     size_t a = lvl, k;
     int chars = 0;
     while (a > 0) {             /* back to a clause's start, a word that ends a place, */
-        size_t p = pu_back(s, a);   /* or no more than 4 characters */
-        if (!pu_is_cjk(pu_cp(s, n, p, &k)) || pu_at_any(s, n, p, not_place, NULL) >= 0) break;
+        size_t p = scan_back(s, a);   /* or no more than 4 characters */
+        if (!scan_is_cjk(scan_cp(s, n, p, &k)) || scan_at_any(s, n, p, not_place, NULL) >= 0) break;
         if (++chars > 4) return 0;
         a = p;
     }
     if (chars < 2) return 0;
-    pu_cp(s, n, lvl, &k);
+    scan_cp(s, n, lvl, &k);
     return add_place(c, s, a, lvl + k);
 }
 
@@ -125,15 +125,15 @@ static int learn_from(struct pctx *c, const char *s)
     static const char *const after[] = {"人民政府", "政府", "委", "人大", NULL};
     size_t n = s ? strlen(s) : 0, i, k;
     for (i = 0; i < n; i += k) {
-        pu_cp(s, n, i, &k);
-        if (pu_at_any(s, n, i, levels, NULL) >= 0 && pu_at_any(s, n, i + k, after, NULL) >= 0 &&
+        scan_cp(s, n, i, &k);
+        if (scan_at_any(s, n, i, levels, NULL) >= 0 && scan_at_any(s, n, i + k, after, NULL) >= 0 &&
             places_before(c, s, n, i) < 0)
             return -1;
     }
     return 0;
 }
 
-int plx_learn_places(struct pctx *c)
+int parse_lexicon_learn_places(struct pctx *c)
 {
     const struct doc_meta *m = &c->doc->meta;
     const char *src[4] = {m->signed_by, m->issuer, m->title, m->addressee};
@@ -151,7 +151,7 @@ int plx_learn_places(struct pctx *c)
     return 0;
 }
 
-size_t plx_place_before(const struct pctx *c, const char *s, size_t lo, size_t e)
+size_t parse_lexicon_place_before(const struct pctx *c, const char *s, size_t lo, size_t e)
 {
     size_t j, best = (size_t)-1;
     for (j = 0; j < c->nplaces; j++) {

@@ -43,9 +43,9 @@ static int chrome_only(const char *s)
     size_t n = strlen(s), i = 0, len, k;
     int words = 0;
     while (i < n) {
-        uint32_t cp = pu_cp(s, n, i, &k);
-        if (pu_is_space(cp) || pu_is_colon(cp) || cp == '|') { i += k; continue; }
-        if (pu_at_any(s, n, i, chrome_words, &len) < 0) return 0;
+        uint32_t cp = scan_cp(s, n, i, &k);
+        if (scan_is_space(cp) || scan_is_colon(cp) || cp == '|') { i += k; continue; }
+        if (scan_at_any(s, n, i, chrome_words, &len) < 0) return 0;
         i += len;
         words++;
     }
@@ -69,7 +69,7 @@ static void strip_pieces(char *s)
         ;
     if (!leftover_piece[k]) return;         /* the usual case: none at all */
     while (i < n) {
-        if (pu_at_any(s, n, i, leftover_piece, &len) >= 0) {
+        if (scan_at_any(s, n, i, leftover_piece, &len) >= 0) {
             memmove(s + i, s + i + len, n - i - len + 1);
             n -= len;
         } else {
@@ -81,11 +81,11 @@ static void strip_pieces(char *s)
 static int is_leftover_line(const char *s)
 {
     size_t n = strlen(s), i, k;
-    if (pu_at_any(s, n, 0, leftover_line, NULL) >= 0 || chrome_only(s)) return 1;
+    if (scan_at_any(s, n, 0, leftover_line, NULL) >= 0 || chrome_only(s)) return 1;
     if (strstr(s, "ICP备") || strstr(s, "公网安备")) return 1;
     for (i = 0; i < n; i += k) {            /* only separators left */
-        uint32_t cp = pu_cp(s, n, i, &k);
-        if (!pu_is_space(cp) && cp != '|' && cp != 0x4E28 && cp != 0xFF5C &&
+        uint32_t cp = scan_cp(s, n, i, &k);
+        if (!scan_is_space(cp) && cp != '|' && cp != 0x4E28 && cp != 0xFF5C &&
             cp != '-' && cp != '>')
             return 0;
     }
@@ -102,19 +102,19 @@ static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n)
     char *t;
 
     while (a < n) {
-        uint32_t cp = pu_cp(s, n, a, &k);
-        if (!pu_is_space(cp)) break;
+        uint32_t cp = scan_cp(s, n, a, &k);
+        if (!scan_is_space(cp)) break;
         indent += cp == '\t' ? 4 : (cp == 0x3000 ? 2 : 1);
         a += k;
     }
     {
         size_t len;
-        while (a < n && pu_at_any(s, n, a, bullets, &len) >= 0) {
+        while (a < n && scan_at_any(s, n, a, bullets, &len) >= 0) {
             a += len;
-            while (a < n && pu_is_space(pu_cp(s, n, a, &k))) a += k;
+            while (a < n && scan_is_space(scan_cp(s, n, a, &k))) a += k;
         }
     }
-    t = pu_dup_trim(s, a, b);
+    t = scan_dup_trim(s, a, b);
     if (!t) return -1;
     strip_pieces(t);
     if (is_leftover_line(t)) { free(t); return 0; }
@@ -125,15 +125,15 @@ static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n)
     l = &c->lines[c->nlines++];
     l->text = t;
     l->indent = indent;
-    l->width = pu_width(s, n);
+    l->width = scan_width(s, n);
     if (a < n) {
         size_t a2 = 0, b2 = n;
-        pu_trim(s, &a2, &b2);
-        l->width = indent + pu_width(s + a2, b2 - a2);
+        scan_trim(s, &a2, &b2);
+        l->width = indent + scan_width(s + a2, b2 - a2);
     }
     {   /* the cleaned text is trimmed again after removing pieces */
         size_t x = 0, y = strlen(t);
-        pu_trim(t, &x, &y);
+        scan_trim(t, &x, &y);
         memmove(t, t + x, y - x);
         t[y - x] = 0;
     }
@@ -169,22 +169,22 @@ static int wrap_width(const struct pline *l, size_t n)
     return best;
 }
 
-int pl_ends_sentence(const char *s)
+int parse_lines_ends_sentence(const char *s)
 {
     size_t n = strlen(s), p, k;
     uint32_t cp;
     if (!n) return 1;
-    p = pu_back(s, n);
-    cp = pu_cp(s, n, p, &k);
-    while (pu_is_closer(cp) && p > 0) {
+    p = scan_back(s, n);
+    cp = scan_cp(s, n, p, &k);
+    while (scan_is_closer(cp) && p > 0) {
         uint32_t before;
-        size_t q = pu_back(s, p);
-        before = pu_cp(s, n, q, &k);
-        if (!pu_is_term(before) && before != 0x3002) break;
+        size_t q = scan_back(s, p);
+        before = scan_cp(s, n, q, &k);
+        if (!scan_is_term(before) && before != 0x3002) break;
         cp = before;
         p = q;
     }
-    return pu_is_term(cp) || pu_is_colon(cp);
+    return scan_is_term(cp) || scan_is_colon(cp);
 }
 
 /* May line b continue line a that the wrap cut? */
@@ -193,12 +193,12 @@ static int continues(const struct pline *a, const struct pline *b, int last_inde
     struct marker m;
     size_t n = strlen(b->text), k;
     if (b->indent >= 2 && b->indent > last_indent) return 0;
-    if (ps_marker_at(b->text, n, 0, &m)) return 0;
-    if (pl_is_meta_line(b->text) || pl_is_category_word(b->text)) return 0;
-    if (pl_addressee_len(b->text, n)) return 0;
-    if (pl_ends_sentence(a->text)) {
+    if (parse_struct_marker_at(b->text, n, 0, &m)) return 0;
+    if (parse_header_is_meta_line(b->text) || parse_header_is_category_word(b->text)) return 0;
+    if (parse_header_addressee_len(b->text, n)) return 0;
+    if (parse_lines_ends_sentence(a->text)) {
         /* only a closing quote or bracket carried over to the next line */
-        return n > 0 && pu_is_closer(pu_cp(b->text, n, 0, &k));
+        return n > 0 && scan_is_closer(scan_cp(b->text, n, 0, &k));
     }
     return 1;
 }
@@ -244,7 +244,7 @@ static int join_wrapped(struct pctx *c)
     return 0;
 }
 
-int pl_split(struct pctx *c, const char *text, size_t len)
+int parse_lines_split(struct pctx *c, const char *text, size_t len)
 {
     size_t i = 0, cap = 0;
     while (i < len) {
@@ -262,7 +262,7 @@ int pl_split(struct pctx *c, const char *text, size_t len)
         }
         c->nlines = o;
     }
-    if (join_wrapped(c) < 0 || ptb_tables(c) < 0) goto oom;
+    if (join_wrapped(c) < 0 || parse_table_tables(c) < 0) goto oom;
     return FU_OK;
 oom:
     snprintf(c->err, c->errlen, "out of memory reading the report");

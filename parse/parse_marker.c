@@ -3,8 +3,8 @@
  *单位：市财政局、各区；完成时限：2025年6月底前）), on a line of their own, or
  * after a sentence; and the role form （市发展改革委牵头，市财政局配合）.
  * They are fields of the item (lead, supporting departments, due), not
- * statements: pm_extract takes them out of the body before the structure is
- * read, remembering where each stood, and pm_attach gives each to the item
+ * statements: parse_marker_extract takes them out of the body before the structure is
+ * read, remembering where each stood, and parse_marker_attach gives each to the item
  * it stood in. */
 #include "util/mem.h"
 #include "parse/parse_int.h"
@@ -40,9 +40,9 @@ static int key_at(const char *s, size_t n, size_t i, size_t *vstart)
     size_t j, k;
     for (j = 0; j < NKEYS; j++) {
         size_t p = i + strlen(keys[j].key);
-        if (!pu_at(s, n, i, keys[j].key)) continue;
-        while (p < n && pu_is_space(pu_cp(s, n, p, &k))) p += k;
-        if (p < n && pu_is_colon(pu_cp(s, n, p, &k))) {
+        if (!scan_at(s, n, i, keys[j].key)) continue;
+        while (p < n && scan_is_space(scan_cp(s, n, p, &k))) p += k;
+        if (p < n && scan_is_colon(scan_cp(s, n, p, &k))) {
             *vstart = p + k;
             return (int)j;
         }
@@ -60,7 +60,7 @@ static size_t bracket_end(const char *s, size_t i, size_t n)
     size_t j = i, k;
     int depth = 0;
     while (j < n && j - i < 600) {
-        uint32_t cp = pu_cp(s, n, j, &k);
+        uint32_t cp = scan_cp(s, n, j, &k);
         if (is_open(cp)) depth++;
         else if (is_close(cp) && --depth == 0) return j + k;
         j += k;
@@ -114,28 +114,28 @@ static int push_name(char ***v, size_t *n, const char *s, size_t a, size_t b)
     size_t j, len, k;
     char *d;
     int r;
-    pu_trim(s, &a, &b);
-    while (a < b && (pu_at(s, b, a, "由") || pu_at(s, b, a, "和") || pu_at(s, b, a, "与")))
+    scan_trim(s, &a, &b);
+    while (a < b && (scan_at(s, b, a, "由") || scan_at(s, b, a, "和") || scan_at(s, b, a, "与")))
         a += strlen("由");
     for (j = 0; tails[j]; j++) {
         len = strlen(tails[j]);
         if (b - a > len && memcmp(s + b - len, tails[j], len) == 0) { b -= len; j = (size_t)-1; }
     }
     while (a < b) {                      /* separators and end punctuation left over */
-        size_t p = pu_back(s, b);
-        uint32_t cp = pu_cp(s, b, p, &k);
-        if (!pu_is_punct(cp) && !pu_is_space(cp)) break;
+        size_t p = scan_back(s, b);
+        uint32_t cp = scan_cp(s, b, p, &k);
+        if (!scan_is_punct(cp) && !scan_is_space(cp)) break;
         if (is_close(cp)) break;
         b = p;
     }
-    pu_trim(s, &a, &b);
+    scan_trim(s, &a, &b);
     if (b <= a || b - a > 120) return 0;
     if ((r = join_level(v, n, s, a, b)) != 0) return r < 0 ? -1 : 0;
     for (j = 0; generic[j]; j++)
         if (strlen(generic[j]) == b - a && memcmp(generic[j], s + a, b - a) == 0) return 0;
     for (j = 0; j < *n; j++)
         if (strlen((*v)[j]) == b - a && memcmp((*v)[j], s + a, b - a) == 0) return 0;
-    d = pu_dup_trim(s, a, b);
+    d = scan_dup_trim(s, a, b);
     if (!d) return -1;
     char **nv = realloc(*v, (*n + 1) * sizeof *nv);
     if (!nv) { free(d); return -1; }
@@ -151,15 +151,15 @@ static int split_names(const char *s, size_t a, size_t b, char ***v, size_t *n)
     size_t i = a, start = a, k;
     int depth = 0;
     while (i < b) {
-        uint32_t cp = pu_cp(s, b, i, &k);
+        uint32_t cp = scan_cp(s, b, i, &k);
         size_t sep = 0;
         if (is_open(cp)) depth++;
         else if (is_close(cp) && depth > 0) depth--;
         else if (depth == 0 && (cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == '/' ||
                                 cp == 0xFF0F || cp == ' ' || cp == 0x3000 || cp == '\n'))
             sep = k;
-        else if (depth == 0 && pu_at(s, b, i, "以及")) sep = strlen("以及");
-        else if (depth == 0 && pu_at(s, b, i, "及") && i > start) sep = k;
+        else if (depth == 0 && scan_at(s, b, i, "以及")) sep = strlen("以及");
+        else if (depth == 0 && scan_at(s, b, i, "及") && i > start) sep = k;
         if (sep) {
             if (push_name(v, n, s, start, i) < 0) return -1;
             start = i + sep;
@@ -183,36 +183,36 @@ static const char *const ongoing_words[] = {
 static int due_at(const char *s, size_t i, size_t b, int y0, char iso[11])
 {
     size_t u, j = i;
-    int y = pu_ar_number(s, b, j, &u), m = 0, d = 0;
-    if (y >= 2000 && y <= 2100 && u == 4 && pu_at(s, b, j + u, "年")) {
+    int y = scan_ar_number(s, b, j, &u), m = 0, d = 0;
+    if (y >= 2000 && y <= 2100 && u == 4 && scan_at(s, b, j + u, "年")) {
         j += u + strlen("年");
-    } else if (pu_at(s, b, j, "年底") || pu_at(s, b, j, "年内") || pu_at(s, b, j, "年末") ||
-               pu_at(s, b, j, "本年")) {
+    } else if (scan_at(s, b, j, "年底") || scan_at(s, b, j, "年内") || scan_at(s, b, j, "年末") ||
+               scan_at(s, b, j, "本年")) {
         if (y0 <= 0) return 0;
-        pu_iso(iso, y0, 12, 31);
+        scan_iso(iso, y0, 12, 31);
         return 1;
     } else {
         y = y0;
         if (y <= 0) return 0;
     }
-    if ((m = pu_ar_number(s, b, j, &u)) < 1 || m > 12) m = pu_cn_number(s, b, j, &u);
-    if (m >= 1 && m <= 12 && pu_at(s, b, j + u, "月")) {
+    if ((m = scan_ar_number(s, b, j, &u)) < 1 || m > 12) m = scan_cn_number(s, b, j, &u);
+    if (m >= 1 && m <= 12 && scan_at(s, b, j + u, "月")) {
         j += u + strlen("月");
-        if ((d = pu_ar_number(s, b, j, &u)) >= 1 && d <= pu_days_in(y, m) &&
-            (pu_at(s, b, j + u, "日") || pu_at(s, b, j + u, "号"))) {
-            pu_iso(iso, y, m, d);
+        if ((d = scan_ar_number(s, b, j, &u)) >= 1 && d <= scan_days_in(y, m) &&
+            (scan_at(s, b, j + u, "日") || scan_at(s, b, j + u, "号"))) {
+            scan_iso(iso, y, m, d);
             return 1;
         }
-        pu_iso(iso, y, m, pu_at(s, b, j, "中旬") ? 20 : pu_at(s, b, j, "上旬") ? 10
-                                                                    : pu_days_in(y, m));
+        scan_iso(iso, y, m, scan_at(s, b, j, "中旬") ? 20 : scan_at(s, b, j, "上旬") ? 10
+                                                                    : scan_days_in(y, m));
         return 1;
     }
     if (j == i) return 0;                       /* a month was required without a year */
-    if (pu_at(s, b, j, "上半年")) { pu_iso(iso, y, 6, 30); return 1; }
-    if (pu_at(s, b, j, "第一季度") || pu_at(s, b, j, "一季度")) { pu_iso(iso, y, 3, 31); return 1; }
-    if (pu_at(s, b, j, "第二季度") || pu_at(s, b, j, "二季度")) { pu_iso(iso, y, 6, 30); return 1; }
-    if (pu_at(s, b, j, "第三季度") || pu_at(s, b, j, "三季度")) { pu_iso(iso, y, 9, 30); return 1; }
-    pu_iso(iso, y, 12, 31);                     /* 2025年底, 2025年, 下半年, 第四季度 */
+    if (scan_at(s, b, j, "上半年")) { scan_iso(iso, y, 6, 30); return 1; }
+    if (scan_at(s, b, j, "第一季度") || scan_at(s, b, j, "一季度")) { scan_iso(iso, y, 3, 31); return 1; }
+    if (scan_at(s, b, j, "第二季度") || scan_at(s, b, j, "二季度")) { scan_iso(iso, y, 6, 30); return 1; }
+    if (scan_at(s, b, j, "第三季度") || scan_at(s, b, j, "三季度")) { scan_iso(iso, y, 9, 30); return 1; }
+    scan_iso(iso, y, 12, 31);                     /* 2025年底, 2025年, 下半年, 第四季度 */
     return 1;
 }
 
@@ -223,29 +223,29 @@ static void parse_due(const char *s, size_t a, size_t b, int y0, char due[11])
     size_t i, k, len;
     due[0] = 0;
     for (i = a; i < b; i += k) {
-        uint32_t prev = i > a ? pu_cp(s, b, pu_back(s, i), &k) : 0;
-        pu_cp(s, b, i, &k);
-        if (pu_digit(prev) >= 0) continue;
+        uint32_t prev = i > a ? scan_cp(s, b, scan_back(s, i), &k) : 0;
+        scan_cp(s, b, i, &k);
+        if (scan_digit(prev) >= 0) continue;
         if (due_at(s, i, b, y0, due)) {
             size_t j = i;
             while (j < b && j - i < 40) {      /* a range: 2024年至2025年, 2024—2025年 */
                 size_t kk;
-                pu_cp(s, b, j, &kk);
-                if (pu_at(s, b, j, "至") || pu_at(s, b, j, "到") || pu_at(s, b, j, "—") ||
-                    pu_at(s, b, j, "－") || s[j] == '-') {
+                scan_cp(s, b, j, &kk);
+                if (scan_at(s, b, j, "至") || scan_at(s, b, j, "到") || scan_at(s, b, j, "—") ||
+                    scan_at(s, b, j, "－") || s[j] == '-') {
                     size_t q = j + kk;
-                    while (q < b && (pu_at(s, b, q, "—") || s[q] == '-')) q += pu_at(s, b, q, "—") ? strlen("—") : 1;
+                    while (q < b && (scan_at(s, b, q, "—") || s[q] == '-')) q += scan_at(s, b, q, "—") ? strlen("—") : 1;
                     if (due_at(s, q, b, y0, due)) break;
                 }
-                if (pu_is_term(pu_cp(s, b, j, &kk)) || pu_at(s, b, j, "，")) break;
+                if (scan_is_term(scan_cp(s, b, j, &kk)) || scan_at(s, b, j, "，")) break;
                 j += kk;
             }
             return;
         }
     }
     for (i = a; i < b; i += k) {
-        pu_cp(s, b, i, &k);
-        if (pu_at_any(s, b, i, ongoing_words, &len) >= 0) {
+        scan_cp(s, b, i, &k);
+        if (scan_at_any(s, b, i, ongoing_words, &len) >= 0) {
             memcpy(due, "ongoing", 8);
             return;
         }
@@ -265,7 +265,7 @@ static void mark_free(struct pmark *m)
     free(m->resp);
 }
 
-void pm_free(struct pctx *c)
+void parse_marker_free(struct pctx *c)
 {
     size_t i;
     for (i = 0; i < c->nmarks; i++) mark_free(&c->marks[i]);
@@ -280,8 +280,8 @@ static int field_start(const char *s, size_t a, size_t i)
     size_t k;
     uint32_t cp;
     if (i <= a) return 1;
-    cp = pu_cp(s, i, pu_back(s, i), &k);
-    return cp == '\n' || pu_is_space(cp) || pu_is_term(cp) || cp == 0xFF0C || cp == ',' ||
+    cp = scan_cp(s, i, scan_back(s, i), &k);
+    return cp == '\n' || scan_is_space(cp) || scan_is_term(cp) || cp == 0xFF0C || cp == ',' ||
            is_open(cp) || cp == 0x3002;
 }
 
@@ -294,7 +294,7 @@ static int keyed_fields(const char *s, size_t a, size_t b, int y0, struct pmark 
         size_t e = b, nv = 0;
         int next = -1;
         for (i = v; i < b; i += k) {
-            pu_cp(s, b, i, &k);
+            scan_cp(s, b, i, &k);
             if (field_start(s, v, i) && (next = key_at(s, b, i, &nv)) >= 0) break;
         }
         e = i;
@@ -359,8 +359,8 @@ static int names_only(const char *s, size_t a, size_t b)
     size_t i, k;
     int chars = 0;
     for (i = a; i < b; i += k) {
-        uint32_t cp = pu_cp(s, b, i, &k);
-        if (!pu_is_cjk(cp) && cp != 0x3001 && !is_open(cp) && !is_close(cp)) return 0;
+        uint32_t cp = scan_cp(s, b, i, &k);
+        if (!scan_is_cjk(cp) && cp != 0x3001 && !is_open(cp) && !is_close(cp)) return 0;
         chars++;
     }
     return chars >= 2 && chars <= 80;
@@ -375,16 +375,16 @@ static int role_fields(const char *s, size_t a, size_t b, int y0, struct pmark *
     while (start < b) {
         size_t e, cut, x, y;
         while (i < b) {
-            uint32_t cp = pu_cp(s, b, i, &k);
+            uint32_t cp = scan_cp(s, b, i, &k);
             if (is_open(cp)) depth++;
             else if (is_close(cp) && depth > 0) depth--;
-            else if (depth == 0 && (cp == 0xFF0C || cp == ',' || pu_is_term(cp))) break;
+            else if (depth == 0 && (cp == 0xFF0C || cp == ',' || scan_is_term(cp))) break;
             i += k;
         }
         e = i;
         x = start;
         y = e;
-        pu_trim(s, &x, &y);
+        scan_trim(s, &x, &y);
         if (y > x && ends_with_role(s, x, y, lead_roles, &cut) && names_only(s, x, cut)) {
             char **tmp = NULL;
             size_t nt = 0, j;
@@ -423,8 +423,8 @@ static int inline_start(const char *s, size_t lo, size_t i)
     size_t k;
     uint32_t cp;
     if (i <= lo) return 1;
-    cp = pu_cp(s, i, pu_back(s, i), &k);
-    return cp == '\n' || pu_is_space(cp) || pu_is_term(cp) || pu_is_closer(cp) ||
+    cp = scan_cp(s, i, scan_back(s, i), &k);
+    return cp == '\n' || scan_is_space(cp) || scan_is_term(cp) || scan_is_closer(cp) ||
            cp == 0xFF0C || cp == ',';
 }
 
@@ -435,18 +435,18 @@ static size_t inline_end(const char *s, size_t i, size_t n)
     size_t k, v;
     int depth = 0;
     while (i < n) {
-        uint32_t cp = pu_cp(s, n, i, &k);
+        uint32_t cp = scan_cp(s, n, i, &k);
         if (cp == '\n') return i;
         if (is_open(cp)) depth++;
         else if (is_close(cp)) {
             if (depth == 0) return i;          /* the item's own bracket closes */
             depth--;
         } else if (cp == 0x3002 && depth == 0) return i + k;
-        else if (pu_is_term(cp) && depth == 0) {
+        else if (scan_is_term(cp) && depth == 0) {
             size_t j = i + k;
-            while (j < n && pu_is_space(pu_cp(s, n, j, &k))) j += k;
-            if (key_at(s, n, j, &v) < 0) { pu_cp(s, n, i, &k); return i + k; }
-            pu_cp(s, n, i, &k);
+            while (j < n && scan_is_space(scan_cp(s, n, j, &k))) j += k;
+            if (key_at(s, n, j, &v) < 0) { scan_cp(s, n, i, &k); return i + k; }
+            scan_cp(s, n, i, &k);
         }
         i += k;
     }
@@ -458,14 +458,14 @@ static size_t marker_at(struct pctx *c, size_t i, int y0, struct pmark *m, int *
 {
     const char *s = c->body;
     size_t n = c->bend, k, v, e, a;
-    uint32_t cp = pu_cp(s, n, i, &k);
+    uint32_t cp = scan_cp(s, n, i, &k);
     memset(m, 0, sizeof *m);
     *rc = 0;
     if (is_open(cp)) {
         if (!(e = bracket_end(s, i, n))) return 0;
         a = i + k;
-        while (a < e && pu_is_space(pu_cp(s, n, a, &k))) a += k;
-        size_t close = pu_back(s, e);
+        while (a < e && scan_is_space(scan_cp(s, n, a, &k))) a += k;
+        size_t close = scan_back(s, e);
         if (key_at(s, close, a, &v) >= 0) {
             *rc = keyed_fields(s, a, close, y0, m);
             return *rc < 0 ? 0 : e;
@@ -495,7 +495,7 @@ static int report_year(const struct doc_meta *mt)
     for (i = 0; i < 4; i++) {
         size_t n = src[i] ? strlen(src[i]) : 0;
         for (j = 0; j < n; j++) {
-            int y = pu_ar_number(src[i], n, j, &u);
+            int y = scan_ar_number(src[i], n, j, &u);
             if (y >= 2000 && y <= 2100 && u == 4) return y;
         }
     }
@@ -507,11 +507,11 @@ static int heading_follows(const struct pctx *c, size_t e)
 {
     size_t k;
     struct marker mk;
-    while (e < c->bend && pu_is_space(pu_cp(c->body, c->bend, e, &k))) e += k;
-    return e < c->bend && c->body[e] != '\n' && ps_marker_at(c->body, c->bend, e, &mk);
+    while (e < c->bend && scan_is_space(scan_cp(c->body, c->bend, e, &k))) e += k;
+    return e < c->bend && c->body[e] != '\n' && parse_struct_marker_at(c->body, c->bend, e, &mk);
 }
 
-int pm_extract(struct pctx *c)
+int parse_marker_extract(struct pctx *c)
 {
     int y0 = report_year(&c->doc->meta), rc = 0;
     size_t i = c->bstart, o = c->bstart, cap = 0, k;
@@ -520,13 +520,13 @@ int pm_extract(struct pctx *c)
         struct pmark m;
         size_t e = marker_at(c, i, y0, &m, &rc);
         if (!e) {
-            pu_cp(s, c->bend, i, &k);
+            scan_cp(s, c->bend, i, &k);
             memmove(s + o, s + i, k);
             o += k;
             i += k;
             continue;
         }
-        m.text = pu_dup_trim(s, i, e);
+        m.text = scan_dup_trim(s, i, e);
         if (!m.text || mem_grow((void **)&c->marks, c->nmarks, &cap, sizeof *c->marks) < 0) {
             mark_free(&m);
             rc = -1;
@@ -570,19 +570,19 @@ static int add_support(struct node *n, const char *d)
     return push_name(&n->support, &n->nsupport, d, 0, strlen(d));
 }
 
-int pm_attach_text(char **dst, const struct pmark *m)
+int parse_marker_attach_text(char **dst, const struct pmark *m)
 {
     return append_text(dst, m->text);
 }
 
-int pm_attach(struct node *n, const struct pmark *m)
+int parse_marker_attach(struct node *n, const struct pmark *m)
 {
     size_t j;
     const char *lead = m->lead ? m->lead : m->nresp ? m->resp[0] : NULL;
     if (append_text(&n->marker, m->text) < 0) return -1;
     if (lead && n->owner_src != OWNER_MARKER) {
         free(n->owner);
-        if (!(n->owner = pu_dup(lead))) return -1;
+        if (!(n->owner = scan_dup(lead))) return -1;
         n->owner_src = OWNER_MARKER;
     }
     for (j = 0; j < m->nresp; j++)

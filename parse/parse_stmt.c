@@ -11,12 +11,12 @@
 
 /* ---- sentences ---- */
 
-size_t pt_title_end(const char *s, size_t a, size_t b, size_t *next)
+size_t parse_stmt_title_end(const char *s, size_t a, size_t b, size_t *next)
 {
     size_t i = a, k;
     while (i < b) {
-        uint32_t cp = pu_cp(s, b, i, &k);
-        if (cp == '\n' || pu_is_term(cp) || pu_is_colon(cp)) {
+        uint32_t cp = scan_cp(s, b, i, &k);
+        if (cp == '\n' || scan_is_term(cp) || scan_is_colon(cp)) {
             *next = i + k;
             return i;
         }
@@ -26,15 +26,15 @@ size_t pt_title_end(const char *s, size_t a, size_t b, size_t *next)
     return b;
 }
 
-size_t pt_next_sentence(const char *s, size_t i, size_t b)
+size_t parse_stmt_next_sentence(const char *s, size_t i, size_t b)
 {
     size_t k;
     while (i < b) {
-        uint32_t cp = pu_cp(s, b, i, &k);
+        uint32_t cp = scan_cp(s, b, i, &k);
         i += k;
         if (cp == '\n') return i;
-        if (pu_is_term(cp)) {
-            while (i < b && pu_is_closer(pu_cp(s, b, i, &k))) i += k;
+        if (scan_is_term(cp)) {
+            while (i < b && scan_is_closer(scan_cp(s, b, i, &k))) i += k;
             return i;
         }
     }
@@ -45,7 +45,7 @@ static int has_word(const char *s, size_t a, size_t b)
 {
     size_t i, k;
     for (i = a; i < b; i += k)
-        if (pu_is_wordish(pu_cp(s, b, i, &k))) return 1;
+        if (scan_is_wordish(scan_cp(s, b, i, &k))) return 1;
     return 0;
 }
 
@@ -118,7 +118,7 @@ static int contains_any(const char *s, size_t a, size_t b, const char *const *w)
 
 static int is_clause_end(uint32_t cp)
 {
-    return cp == ',' || cp == 0xFF0C || pu_is_term(cp) || pu_is_colon(cp) ||
+    return cp == ',' || cp == 0xFF0C || scan_is_term(cp) || scan_is_colon(cp) ||
            cp == 0x3002;
 }
 
@@ -126,7 +126,7 @@ static int is_clause_end(uint32_t cp)
 static size_t clause_end(const char *s, size_t i, size_t b)
 {
     size_t k;
-    while (i < b && !is_clause_end(pu_cp(s, b, i, &k))) i += k;
+    while (i < b && !is_clause_end(scan_cp(s, b, i, &k))) i += k;
     return i;
 }
 
@@ -134,8 +134,8 @@ static size_t clause_end(const char *s, size_t i, size_t b)
 static size_t first_clause(const char *s, size_t a, size_t b)
 {
     size_t e = clause_end(s, a, b), len, k;
-    if (pu_at_any(s, b, a, connectives, &len) >= 0 && a + len == e && e < b) {
-        pu_cp(s, b, e, &k);
+    if (scan_at_any(s, b, a, connectives, &len) >= 0 && a + len == e && e < b) {
+        scan_cp(s, b, e, &k);
         return e + k;
     }
     return a;
@@ -146,9 +146,9 @@ static int verb_opens(const char *s, size_t i, size_t b)
 {
     size_t len;
     int guard = 0;
-    while (pu_at_any(s, b, i, lead_ins, &len) >= 0 && guard++ < 3) i += len;
-    if (pu_at_any(s, b, i, commit_verbs, &len) < 0) return 0;
-    return !pu_at(s, b, i + len, "了");
+    while (scan_at_any(s, b, i, lead_ins, &len) >= 0 && guard++ < 3) i += len;
+    if (scan_at_any(s, b, i, commit_verbs, &len) < 0) return 0;
+    return !scan_at(s, b, i + len, "了");
 }
 
 /* 将/要 followed by a commitment verb anywhere: a promise (还将持续增长). */
@@ -156,8 +156,8 @@ static int promises(const char *s, size_t a, size_t b)
 {
     size_t i, k;
     for (i = a; i < b; i += k) {
-        pu_cp(s, b, i, &k);
-        if ((pu_at(s, b, i, "将") || pu_at(s, b, i, "要")) && verb_opens(s, i + k, b))
+        scan_cp(s, b, i, &k);
+        if ((scan_at(s, b, i, "将") || scan_at(s, b, i, "要")) && verb_opens(s, i + k, b))
             return 1;
     }
     return 0;
@@ -168,14 +168,14 @@ static int perfective(const char *s, size_t a, size_t b)
 {
     size_t i, k;
     for (i = a; i < b; i += k) {
-        uint32_t cp = pu_cp(s, b, i, &k), prev;
+        uint32_t cp = scan_cp(s, b, i, &k), prev;
         size_t p, kk;
         if (cp != 0x4E86 || i == a) continue;          /* 了 */
-        p = pu_back(s, i);
-        prev = pu_cp(s, b, p, &kk);
-        if (!pu_is_cjk(prev) || prev == 0x4E3A || prev == 0x9664 || prev == 0x7F62)
+        p = scan_back(s, i);
+        prev = scan_cp(s, b, p, &kk);
+        if (!scan_is_cjk(prev) || prev == 0x4E3A || prev == 0x9664 || prev == 0x7F62)
             continue;                                   /* 为 除 罢 */
-        if (i + k < b && (pu_at(s, b, i + k, "解") || pu_at(s, b, i + k, "如")))
+        if (i + k < b && (scan_at(s, b, i + k, "解") || scan_at(s, b, i + k, "如")))
             continue;
         return 1;
     }
@@ -200,7 +200,7 @@ static enum stmt_kind classify(const char *s, size_t a, size_t b, int has_metric
     f = first_clause(s, a, b);
     if (verb_opens(s, f, b)) return STMT_COMMITMENT;
     if (contains_any(s, a, b, fact_words) || perfective(s, a, b)) return STMT_FACT;
-    if (has_metric && pu_at_any(s, b, f, done_verbs, NULL) >= 0) return STMT_FACT;
+    if (has_metric && scan_at_any(s, b, f, done_verbs, NULL) >= 0) return STMT_FACT;
     return STMT_COMMITMENT;
 }
 
@@ -229,13 +229,13 @@ static size_t unit_at(const char *s, size_t j, size_t b, char unit[32])
 {
     size_t len, mlen = 0, p = j;
     int u;
-    if (pu_at_any(s, b, p, magnitudes, &mlen) >= 0 && pu_at_any(s, b, p, units, &len) < 0) {
+    if (scan_at_any(s, b, p, magnitudes, &mlen) >= 0 && scan_at_any(s, b, p, units, &len) < 0) {
         p += mlen;
-        if (pu_at_any(s, b, p, approx_after, &len) >= 0) p += len;
+        if (scan_at_any(s, b, p, approx_after, &len) >= 0) p += len;
     } else {
         mlen = 0;
     }
-    u = pu_at_any(s, b, p, units, &len);
+    u = scan_at_any(s, b, p, units, &len);
     if (u < 0 && mlen == 0) return 0;
     memcpy(unit, s + j, mlen);
     unit[mlen] = 0;
@@ -253,8 +253,8 @@ static int push_metric(struct stmt *st, const char *s, size_t a, size_t e,
     if (!m) return -1;
     st->metrics = m;
     m = &m[st->nmetrics];
-    m->text = pu_dup_trim(s, a, e);
-    m->unit = pu_dup(unit);
+    m->text = scan_dup_trim(s, a, e);
+    m->unit = scan_dup(unit);
     m->value = value;
     if (!m->text || !m->unit) { free(m->text); free(m->unit); return -1; }
     st->nmetrics++;
@@ -267,11 +267,11 @@ static size_t arabic_metric(const char *s, size_t i, size_t b, double *v, char u
     size_t j = i, k, len;
     double val = 0, scale = 1;
     int d;
-    while (j < b && (d = pu_digit(pu_cp(s, b, j, &k))) >= 0) { val = val * 10 + d; j += k; }
-    if (j < b && (s[j] == '.' || pu_at(s, b, j, "．"))) {
+    while (j < b && (d = scan_digit(scan_cp(s, b, j, &k))) >= 0) { val = val * 10 + d; j += k; }
+    if (j < b && (s[j] == '.' || scan_at(s, b, j, "．"))) {
         size_t q = j + (s[j] == '.' ? 1 : strlen("．"));
         int any = 0;
-        while (q < b && (d = pu_digit(pu_cp(s, b, q, &k))) >= 0) {
+        while (q < b && (d = scan_digit(scan_cp(s, b, q, &k))) >= 0) {
             scale /= 10;
             val += d * scale;
             q += k;
@@ -279,7 +279,7 @@ static size_t arabic_metric(const char *s, size_t i, size_t b, double *v, char u
         }
         if (any) j = q;
     }
-    if (pu_at_any(s, b, j, approx_after, &len) >= 0) j += len;
+    if (scan_at_any(s, b, j, approx_after, &len) >= 0) j += len;
     *v = val;
     return unit_at(s, j, b, unit);
 }
@@ -289,12 +289,12 @@ static size_t approx_metric(const char *s, size_t i, size_t b, double *v, char u
 {
     size_t len, j = i;
     int m;
-    if (pu_at_any(s, b, j, approx_before, &len) < 0) return 0;
+    if (scan_at_any(s, b, j, approx_before, &len) < 0) return 0;
     j += len;
-    m = pu_at_any(s, b, j, cn_magnitude, &len);
+    m = scan_at_any(s, b, j, cn_magnitude, &len);
     if (m < 0) return 0;
     j += len;
-    if (pu_at_any(s, b, j, approx_after, &len) >= 0) j += len;
+    if (scan_at_any(s, b, j, approx_after, &len) >= 0) j += len;
     *v = cn_value[m];
     j = unit_at(s, j, b, unit);
     return j;
@@ -305,25 +305,25 @@ static int find_metrics(struct stmt *st, const char *s, size_t a, size_t b)
     size_t i = a, k;
     uint32_t prev = 0;
     while (i < b) {
-        uint32_t cp = pu_cp(s, b, i, &k);
+        uint32_t cp = scan_cp(s, b, i, &k);
         char unit[32];
         double v;
         size_t e = 0;
         int blocked = (prev < 0x80 && ((prev >= 'A' && prev <= 'Z') ||
                        (prev >= 'a' && prev <= 'z') || prev == '.' || prev == '-' ||
                        prev == '/' || prev == '+')) || prev == 0x7B2C /* 第 */ ||
-                      pu_digit(prev) >= 0;
-        if (pu_digit(cp) >= 0 && !blocked) e = arabic_metric(s, i, b, &v, unit);
-        else if (pu_digit(cp) < 0) e = approx_metric(s, i, b, &v, unit);
+                      scan_digit(prev) >= 0;
+        if (scan_digit(cp) >= 0 && !blocked) e = arabic_metric(s, i, b, &v, unit);
+        else if (scan_digit(cp) < 0) e = approx_metric(s, i, b, &v, unit);
         if (e > i) {
             if (push_metric(st, s, i, e, v, unit) < 0) return -1;
             i = e;
             prev = 0;
             continue;
         }
-        if (pu_digit(cp) >= 0) {                 /* skip the whole number */
-            while (i < b && (pu_digit(pu_cp(s, b, i, &k)) >= 0 || s[i] == '.')) {
-                prev = pu_cp(s, b, i, &k);
+        if (scan_digit(cp) >= 0) {                 /* skip the whole number */
+            while (i < b && (scan_digit(scan_cp(s, b, i, &k)) >= 0 || s[i] == '.')) {
+                prev = scan_cp(s, b, i, &k);
                 i += k;
             }
             continue;
@@ -365,8 +365,8 @@ static size_t clause_start(const char *s, size_t a, size_t i)
 {
     size_t k;
     while (i > a) {
-        size_t p = pu_back(s, i);
-        if (is_clause_end(pu_cp(s, i, p, &k))) break;
+        size_t p = scan_back(s, i);
+        if (is_clause_end(scan_cp(s, i, p, &k))) break;
         i = p;
     }
     return i;
@@ -376,13 +376,13 @@ static size_t clause_start(const char *s, size_t a, size_t i)
 static int is_target(const char *s, size_t a, size_t b, size_t i, size_t jm)
 {
     size_t ce, cs = clause_start(s, a, i);
-    if (pu_ends_any(s, cs, i, target_before_at)) return 1;
-    if (pu_ends_any(s, cs, i, past_before)) return 0;
-    if (pu_ends_any(s, cs, i, target_before)) return 1;
-    if (pu_at_any(s, b, jm, deadline_after, NULL) >= 0 ||
-        pu_at(s, b, jm, "上半年") || pu_at(s, b, jm, "下半年"))
+    if (scan_ends_any(s, cs, i, target_before_at)) return 1;
+    if (scan_ends_any(s, cs, i, past_before)) return 0;
+    if (scan_ends_any(s, cs, i, target_before)) return 1;
+    if (scan_at_any(s, b, jm, deadline_after, NULL) >= 0 ||
+        scan_at(s, b, jm, "上半年") || scan_at(s, b, jm, "下半年"))
         return 1;
-    if (pu_at(s, b, jm, "以来") || pu_at(s, b, jm, "来")) return 0;
+    if (scan_at(s, b, jm, "以来") || scan_at(s, b, jm, "来")) return 0;
     ce = clause_end(s, jm, b);
     return contains_any(s, jm, ce, future_words) || promises(s, jm, ce);
 }
@@ -392,29 +392,29 @@ static void find_due(char due[11], const char *s, size_t a, size_t b)
     size_t i, k, u;
     due[0] = 0;
     for (i = a; i < b; i += k) {
-        uint32_t prev = i > a ? pu_cp(s, b, pu_back(s, i), &u) : 0;
+        uint32_t prev = i > a ? scan_cp(s, b, scan_back(s, i), &u) : 0;
         int y, mo = 0;
         size_t j, jm;
-        pu_cp(s, b, i, &k);
-        if (pu_digit(prev) >= 0 || (y = pu_ar_number(s, b, i, &u)) < 2000 || y > 2100 ||
-            u != 4 || !pu_at(s, b, i + u, "年"))
+        scan_cp(s, b, i, &k);
+        if (scan_digit(prev) >= 0 || (y = scan_ar_number(s, b, i, &u)) < 2000 || y > 2100 ||
+            u != 4 || !scan_at(s, b, i + u, "年"))
             continue;
         j = jm = i + u + strlen("年");
-        if ((mo = pu_ar_number(s, b, j, &u)) >= 1 && mo <= 12 && pu_at(s, b, j + u, "月"))
+        if ((mo = scan_ar_number(s, b, j, &u)) >= 1 && mo <= 12 && scan_at(s, b, j + u, "月"))
             jm = j + u + strlen("月");
         else
             mo = 0;
         if (!is_target(s, a, b, i, jm)) continue;
-        if (!mo && pu_at(s, b, jm, "上半年")) mo = 6;
+        if (!mo && scan_at(s, b, jm, "上半年")) mo = 6;
         if (!mo) mo = 12;
-        pu_iso(due, y, mo, pu_days_in(y, mo));
+        scan_iso(due, y, mo, scan_days_in(y, mo));
         return;
     }
 }
 
 /* ---- statements ---- */
 
-void pt_free_stmts(struct stmt *v, size_t n)
+void parse_stmt_free_stmts(struct stmt *v, size_t n)
 {
     doc_stmts_free(v, n);
 }
@@ -423,11 +423,11 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
 {
     const char *s = c->body;
     memset(st, 0, sizeof *st);
-    st->text = pu_dup_trim(s, a, b);
+    st->text = scan_dup_trim(s, a, b);
     if (!st->text) return -1;
     if (find_metrics(st, s, a, b) < 0) return -1;
     find_due(st->due, s, a, b);
-    if (pd_find(c, s, a, b, &st->depts, &st->ndepts) < 0) return -1;
+    if (parse_dept_find(c, s, a, b, &st->depts, &st->ndepts) < 0) return -1;
     /* A sentence that names a target date (2024年将……) promises something
      * by then, whatever figures it reports first: it is a commitment. */
     st->kind = st->due[0] && classify(s, a, b, 0) != STMT_CONTEXT
@@ -436,12 +436,12 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
     return 0;
 }
 
-int pt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
+int parse_stmt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
 {
     size_t i = a, cap = *n;
     while (i < b) {
-        size_t e = pt_next_sentence(c->body, i, b), x = i, y = e;
-        pu_trim(c->body, &x, &y);
+        size_t e = parse_stmt_next_sentence(c->body, i, b), x = i, y = e;
+        scan_trim(c->body, &x, &y);
         if (y > x && has_word(c->body, x, y)) {
             if (mem_grow((void **)v, *n, &cap, sizeof **v) < 0) return -1;
             if (make_stmt(c, &(*v)[*n], x, y) < 0) {
@@ -455,12 +455,12 @@ int pt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
     return 0;
 }
 
-int pt_commits(const char *s, size_t a, size_t b)
+int parse_stmt_commits(const char *s, size_t a, size_t b)
 {
     size_t i = a;
     while (i < b) {
-        size_t e = pt_next_sentence(s, i, b), x = i, y = e, f;
-        pu_trim(s, &x, &y);
+        size_t e = parse_stmt_next_sentence(s, i, b), x = i, y = e, f;
+        scan_trim(s, &x, &y);
         if (y > x && classify(s, x, y, 0) == STMT_COMMITMENT) {
             f = first_clause(s, x, y);
             if (verb_opens(s, f, y) || promises(s, x, y) || contains_any(s, x, y, future_words))

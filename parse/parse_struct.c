@@ -30,7 +30,7 @@
 static int is_open_paren(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
 static int is_close_paren(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
 
-int ps_marker_at(const char *s, size_t n, size_t i, struct marker *m)
+int parse_struct_marker_at(const char *s, size_t n, size_t i, struct marker *m)
 {
     size_t k, u, j;
     uint32_t cp;
@@ -39,35 +39,35 @@ int ps_marker_at(const char *s, size_t n, size_t i, struct marker *m)
     if (i >= n) return 0;
     memset(m, 0, sizeof *m);
     m->pos = i;
-    cp = pu_cp(s, n, i, &k);
+    cp = scan_cp(s, n, i, &k);
     if (is_open_paren(cp)) {
         j = i + k;
-        v = pu_cn_number(s, n, j, &u);
+        v = scan_cn_number(s, n, j, &u);
         m->kind = MK_K2;
-        if (v < 0) { v = pu_ar_number(s, n, j, &u); m->kind = MK_K4; }
+        if (v < 0) { v = scan_ar_number(s, n, j, &u); m->kind = MK_K4; }
         if (v <= 0 || v > 99 || j + u >= n) return 0;
         j += u;
-        if (!is_close_paren(pu_cp(s, n, j, &k))) return 0;
+        if (!is_close_paren(scan_cp(s, n, j, &k))) return 0;
         m->num = v;
         m->end = j + k;
         return 1;
     }
-    v = pu_cn_number(s, n, i, &u);
+    v = scan_cn_number(s, n, i, &u);
     if (v > 0) {
         j = i + u;
-        if (pu_at(s, n, j, "、")) { m->kind = MK_K1; m->end = j + strlen("、"); }
-        else if (pu_at(s, n, j, "是")) { m->kind = MK_ENUM; m->end = j + strlen("是"); }
+        if (scan_at(s, n, j, "、")) { m->kind = MK_K1; m->end = j + strlen("、"); }
+        else if (scan_at(s, n, j, "是")) { m->kind = MK_ENUM; m->end = j + strlen("是"); }
         else return 0;
         m->num = v;
         return 1;
     }
-    v = pu_ar_number(s, n, i, &u);
+    v = scan_ar_number(s, n, i, &u);
     if (v <= 0 || v > 99) return 0;
     j = i + u;
     if (j >= n) return 0;
-    cp = pu_cp(s, n, j, &k);
+    cp = scan_cp(s, n, j, &k);
     if (cp != '.' && cp != 0xFF0E && cp != 0x3001) return 0;
-    if (j + k < n && pu_digit(pu_cp(s, n, j + k, &u)) >= 0) return 0;
+    if (j + k < n && scan_digit(scan_cp(s, n, j + k, &u)) >= 0) return 0;
     m->kind = MK_K3;
     m->num = v;
     m->end = j + k;
@@ -85,23 +85,23 @@ static enum bnd boundary(const struct pctx *c, size_t i)
     uint32_t cp;
     int spaced = 0;
     while (j > c->bstart) {
-        size_t p = pu_back(s, j);
-        cp = pu_cp(s, c->blen, p, &k);
-        if (!pu_is_space(cp)) break;
+        size_t p = scan_back(s, j);
+        cp = scan_cp(s, c->blen, p, &k);
+        if (!scan_is_space(cp)) break;
         j = p;
         spaced = 1;
     }
     if (j <= c->bstart) return B_LINE;
-    j = pu_back(s, j);
-    cp = pu_cp(s, c->blen, j, &k);
+    j = scan_back(s, j);
+    cp = scan_cp(s, c->blen, j, &k);
     if (cp == '\n') return B_LINE;
-    if (pu_is_closer(cp) && j > c->bstart) {
-        size_t p = pu_back(s, j);
-        uint32_t before = pu_cp(s, c->blen, p, &k);
-        if (pu_is_term(before) || before == 0x3002) return B_SENT;
+    if (scan_is_closer(cp) && j > c->bstart) {
+        size_t p = scan_back(s, j);
+        uint32_t before = scan_cp(s, c->blen, p, &k);
+        if (scan_is_term(before) || before == 0x3002) return B_SENT;
     }
     /* numbering run together on one line: 一、重点督办事项 1.加快推进…… */
-    return pu_is_term(cp) || pu_is_colon(cp) || (spaced && cp != '\n') ? B_SENT : B_MID;
+    return scan_is_term(cp) || scan_is_colon(cp) || (spaced && cp != '\n') ? B_SENT : B_MID;
 }
 
 struct mlist { struct marker *v; size_t n, cap; };
@@ -125,15 +125,15 @@ static int digit_title_marker(const struct pctx *c, size_t i, int want, struct m
 {
     const char *s = c->body;
     size_t n = c->bend, u, j, k;
-    int v = pu_ar_number(s, n, i, &u);
+    int v = scan_ar_number(s, n, i, &u);
     if (v != want || boundary(c, i) != B_LINE) return 0;
     j = i + u;
-    if (j >= n || (s[j] != '.' && !pu_at(s, n, j, "．"))) return 0;
+    if (j >= n || (s[j] != '.' && !scan_at(s, n, j, "．"))) return 0;
     j += s[j] == '.' ? 1 : strlen("．");
     k = j;
-    while (k < n && pu_digit(pu_cp(s, n, k, &u)) >= 0) k += u;
-    if (k == j || k >= n || !pu_is_cjk(pu_cp(s, n, k, &u)) ||
-        pu_at_any(s, n, k, figure_units, NULL) >= 0)
+    while (k < n && scan_digit(scan_cp(s, n, k, &u)) >= 0) k += u;
+    if (k == j || k >= n || !scan_is_cjk(scan_cp(s, n, k, &u)) ||
+        scan_at_any(s, n, k, figure_units, NULL) >= 0)
         return 0;
     memset(m, 0, sizeof *m);
     m->pos = i;
@@ -153,9 +153,9 @@ static int find_headings(struct pctx *c, struct mlist *hd, struct mlist *en)
         struct marker m;
         enum bnd b;
         int kk;
-        if (!ps_marker_at(c->body, c->bend, i, &m) &&
+        if (!parse_struct_marker_at(c->body, c->bend, i, &m) &&
             !digit_title_marker(c, i, counter[MK_K3] + 1, &m)) {
-            pu_cp(c->body, c->bend, i, &k);
+            scan_cp(c->body, c->bend, i, &k);
             i += k;
             continue;
         }
@@ -167,7 +167,7 @@ static int find_headings(struct pctx *c, struct mlist *hd, struct mlist *en)
             continue;
         }
         if (b == B_MID || (b == B_SENT && m.num != counter[m.kind] + 1)) {
-            pu_cp(c->body, c->bend, i, &k);
+            scan_cp(c->body, c->bend, i, &k);
             i += k;
             continue;
         }
@@ -186,8 +186,8 @@ static int has_break(const struct pctx *c, size_t a, size_t b)
     size_t i, k;
     if (b - a > 400) return 1;
     for (i = a; i < b; i += k) {
-        uint32_t cp = pu_cp(c->body, b, i, &k);
-        if (cp == '\n' || pu_is_term(cp) || pu_is_colon(cp)) return 1;
+        uint32_t cp = scan_cp(c->body, b, i, &k);
+        if (cp == '\n' || scan_is_term(cp) || scan_is_colon(cp)) return 1;
     }
     return 0;
 }
@@ -268,8 +268,8 @@ static size_t skip_space(const struct pctx *c, size_t i)
 {
     size_t k;
     while (i < c->bend) {
-        uint32_t cp = pu_cp(c->body, c->bend, i, &k);
-        if (!pu_is_space(cp) && cp != '\n') break;
+        uint32_t cp = scan_cp(c->body, c->bend, i, &k);
+        if (!scan_is_space(cp) && cp != '\n') break;
         i += k;
     }
     return i;
@@ -280,17 +280,17 @@ static size_t skip_space(const struct pctx *c, size_t i)
 static size_t find_closing(const struct pctx *c, const struct marker *last)
 {
     size_t next, i;
-    pt_title_end(c->body, last->end, c->bend, &next);
+    parse_stmt_title_end(c->body, last->end, c->bend, &next);
     i = skip_space(c, next);
-    if (last->kind != MK_ENUM && !c->doc->paragraphs) i = pt_next_sentence(c->body, i, c->bend);
+    if (last->kind != MK_ENUM && !c->doc->paragraphs) i = parse_stmt_next_sentence(c->body, i, c->bend);
     while (i < c->bend) {
         i = skip_space(c, i);
         if (i >= c->bend) break;
-        if (pu_at_any(c->body, c->bend, i, closing_strong, NULL) >= 0) return i;
+        if (scan_at_any(c->body, c->bend, i, closing_strong, NULL) >= 0) return i;
         if (boundary(c, i) == B_LINE &&
-            pu_at_any(c->body, c->bend, i, closing_weak, NULL) >= 0)
+            scan_at_any(c->body, c->bend, i, closing_weak, NULL) >= 0)
             return i;
-        i = pt_next_sentence(c->body, i, c->bend);
+        i = parse_stmt_next_sentence(c->body, i, c->bend);
     }
     return c->bend;
 }
@@ -364,7 +364,7 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
     struct node *n = me->node;
     int *last = me->parent >= 0 ? &f[me->parent].last_num : last_top;
     int num = me->num > *last ? me->num : *last + 1;
-    size_t next, te = pt_title_end(c->body, me->a, me->b, &next);
+    size_t next, te = parse_stmt_title_end(c->body, me->a, me->b, &next);
     char prefix[40];
 
     *last = num;
@@ -378,18 +378,18 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
     }
     {   /* a comma left where a marker was taken out ends no title */
         size_t x = me->a, y = te, k;
-        pu_trim(c->body, &x, &y);
+        scan_trim(c->body, &x, &y);
         while (y > x) {
-            uint32_t cp = pu_cp(c->body, y, pu_back(c->body, y), &k);
+            uint32_t cp = scan_cp(c->body, y, scan_back(c->body, y), &k);
             if (cp != 0xFF0C && cp != ',' && cp != 0x3001) break;
-            y = pu_back(c->body, y);
+            y = scan_back(c->body, y);
         }
         te = y;
     }
-    n->title = pu_dup_trim(c->body, me->a, te);
+    n->title = scan_dup_trim(c->body, me->a, te);
     if (!n->title) return -1;
-    if (pd_find(c, c->body, me->a, te, &n->depts, &n->ndepts) < 0) return -1;
-    if (pt_split(c, next, me->b, &n->stmts, &n->nstmts) < 0) return -1;
+    if (parse_dept_find(c, c->body, me->a, te, &n->depts, &n->ndepts) < 0) return -1;
+    if (parse_stmt_split(c, next, me->b, &n->stmts, &n->nstmts) < 0) return -1;
     snprintf(prefix, sizeof prefix, me->nkids ? "%s.0" : "%s", n->code);
     set_codes(n->stmts, n->nstmts, prefix);
     return 0;
@@ -407,9 +407,9 @@ static int attach_marks(struct pctx *c, const struct mlist *all, const struct fl
         int r;
         while (j + 1 < all->n && all->v[j + 1].pos < at) j++;
         if (all->n == 0 || at <= all->v[0].pos || at > closing)
-            r = pm_attach_text(&c->doc->marker, &c->marks[i]);
+            r = parse_marker_attach_text(&c->doc->marker, &c->marks[i]);
         else
-            r = pm_attach(f[j].node, &c->marks[i]);
+            r = parse_marker_attach(f[j].node, &c->marks[i]);
         if (r < 0) return -1;
     }
     return 0;
@@ -456,8 +456,8 @@ static int paragraph_markers(struct pctx *c, struct mlist *all)
     while (i < c->bend) {
         const char *nl = memchr(c->body + i, '\n', c->bend - i);
         size_t e = nl ? (size_t)(nl - c->body) : c->bend, a = i, b = e;
-        pu_trim(c->body, &a, &b);
-        if (b > a && pt_commits(c->body, a, b)) {
+        scan_trim(c->body, &a, &b);
+        if (b > a && parse_stmt_commits(c->body, a, b)) {
             struct marker m;
             memset(&m, 0, sizeof m);
             m.pos = m.end = a;
@@ -470,14 +470,14 @@ static int paragraph_markers(struct pctx *c, struct mlist *all)
     return 0;
 }
 
-int ps_build(struct pctx *c)
+int parse_struct_build(struct pctx *c)
 {
     struct mlist all = {0};
     struct doc *d = c->doc;
     size_t closing;
     int rc;
 
-    if (pm_extract(c) != FU_OK) return FU_ERR;
+    if (parse_marker_extract(c) != FU_OK) return FU_ERR;
     rc = find_markers(c, &all);
 
     if (rc == 0 && all.n == 0) {
@@ -493,8 +493,8 @@ int ps_build(struct pctx *c)
     if (rc == 0) {
         closing = find_closing(c, &all.v[all.n - 1]);
         rc = build_tree(c, &all, closing);
-        if (rc == 0) rc = pt_split(c, c->bstart, all.v[0].pos, &d->intro, &d->nintro);
-        if (rc == 0) rc = pt_split(c, closing, c->bend, &d->closing, &d->nclosing);
+        if (rc == 0) rc = parse_stmt_split(c, c->bstart, all.v[0].pos, &d->intro, &d->nintro);
+        if (rc == 0) rc = parse_stmt_split(c, closing, c->bend, &d->closing, &d->nclosing);
         if (rc == 0) {
             set_codes(d->intro, d->nintro, "I");
             set_codes(d->closing, d->nclosing, "C");

@@ -34,7 +34,7 @@ struct cell { size_t a, b; };
 static int is_sep(const char *s, size_t n, size_t i, size_t *len)
 {
     if (s[i] == '|' || s[i] == '\t') { *len = 1; return 1; }
-    if (pu_at(s, n, i, "｜")) { *len = strlen("｜"); return 1; }
+    if (scan_at(s, n, i, "｜")) { *len = strlen("｜"); return 1; }
     return 0;
 }
 
@@ -46,7 +46,7 @@ static size_t cells_of(const char *s, struct cell *v)
     while (i <= n && nc < MAXCELLS) {
         if (i == n || is_sep(s, n, i, &len)) {
             size_t a = start, b = i;
-            pu_trim(s, &a, &b);
+            scan_trim(s, &a, &b);
             if (i < n) seps++;
             if (!(nc == 0 && a == b && i < n)) {     /* a leading bar opens no cell */
                 v[nc].a = a;
@@ -57,7 +57,7 @@ static size_t cells_of(const char *s, struct cell *v)
             start = i;
             continue;
         }
-        pu_cp(s, n, i, &k);
+        scan_cp(s, n, i, &k);
         i += k;
     }
     while (nc > 0 && v[nc - 1].a == v[nc - 1].b) nc--;
@@ -117,7 +117,7 @@ static void sentence(struct buf *b, const char *s, const struct cell *c)
     size_t k;
     if (c->b <= c->a) return;
     put(b, s + c->a, c->b - c->a);
-    if (!pu_is_term(pu_cp(s, c->b, pu_back(s, c->b), &k))) puts_(b, "。");
+    if (!scan_is_term(scan_cp(s, c->b, scan_back(s, c->b), &k))) puts_(b, "。");
 }
 
 static void field(struct buf *b, int *first, const char *key, const char *s, const struct cell *c)
@@ -145,7 +145,7 @@ static char *row_line(const struct table *t, const char *s, char **category)
     for (i = 0; i < n; i++) {             /* the number, the task and its other cells */
         enum col c = i + off < t->ncols ? t->cols[i + off] : C_OTHER;
         if (c == C_CATEGORY) {
-            *category = pu_dup_trim(s, v[i].a, v[i].b);
+            *category = scan_dup_trim(s, v[i].a, v[i].b);
             continue;
         }
         if (c == C_SEQ) {
@@ -161,7 +161,7 @@ static char *row_line(const struct table *t, const char *s, char **category)
                 field(&b, &first, keys[w], s, &v[i]);
     if (!first) puts_(&b, "）");
     if (b.oom) { free(b.p); free(*category); *category = NULL; return NULL; }
-    return b.p ? b.p : pu_dup("");
+    return b.p ? b.p : scan_dup("");
 }
 
 static int insert_line(struct pctx *c, size_t at, char *text)
@@ -175,7 +175,7 @@ static int insert_line(struct pctx *c, size_t at, char *text)
     return 0;
 }
 
-int ptb_tables(struct pctx *c)
+int parse_table_tables(struct pctx *c)
 {
     size_t i = 0;
     while (i < c->nlines) {
@@ -188,7 +188,7 @@ int ptb_tables(struct pctx *c)
             struct cell v[MAXCELLS];
             const char *s = c->lines[i].text;
             char *cat, *line;
-            if (pl_is_meta_line(s) || cells_of(s, v) < 2) break;
+            if (parse_header_is_meta_line(s) || cells_of(s, v) < 2) break;
             if (!(line = row_line(&t, s, &cat))) return -1;
             free(c->lines[i].text);
             c->lines[i].text = line;

@@ -8,7 +8,7 @@
 
 #include "util/text.h"
 
-uint32_t pu_cp(const char *s, size_t n, size_t i, size_t *k)
+uint32_t scan_cp(const char *s, size_t n, size_t i, size_t *k)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     uint32_t cp;
@@ -30,7 +30,7 @@ uint32_t pu_cp(const char *s, size_t n, size_t i, size_t *k)
     return cp;
 }
 
-size_t pu_back(const char *s, size_t i)
+size_t scan_back(const char *s, size_t i)
 {
     size_t j = i;
     if (j == 0) return 0;
@@ -39,35 +39,35 @@ size_t pu_back(const char *s, size_t i)
     return j;
 }
 
-int pu_is_space(uint32_t cp)
+int scan_is_space(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 ||
            cp == '\f' || cp == '\v' || (cp >= 0x2000 && cp <= 0x200B) ||
            cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
 }
 
-int pu_is_term(uint32_t cp)
+int scan_is_term(uint32_t cp)
 {
     return cp == 0x3002 || cp == ';' || cp == 0xFF1B || cp == '!' ||
            cp == 0xFF01 || cp == '?' || cp == 0xFF1F;
 }
 
-int pu_is_colon(uint32_t cp) { return cp == ':' || cp == 0xFF1A; }
+int scan_is_colon(uint32_t cp) { return cp == ':' || cp == 0xFF1A; }
 
-int pu_is_closer(uint32_t cp)
+int scan_is_closer(uint32_t cp)
 {
     return cp == 0x201D || cp == 0x2019 || cp == 0x300F || cp == 0x300D ||
            cp == 0xFF09 || cp == ')' || cp == 0x300B || cp == '"' || cp == '\'';
 }
 
-int pu_is_cjk(uint32_t cp)
+int scan_is_cjk(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
            cp == 0x3007;
 }
 
-int pu_is_punct(uint32_t cp)
+int scan_is_punct(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
@@ -78,20 +78,20 @@ int pu_is_punct(uint32_t cp)
            (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0x00B7 || cp == 0x2026;
 }
 
-int pu_digit(uint32_t cp)
+int scan_digit(uint32_t cp)
 {
     if (cp >= '0' && cp <= '9') return (int)(cp - '0');
     if (cp >= 0xFF10 && cp <= 0xFF19) return (int)(cp - 0xFF10);
     return -1;
 }
 
-int pu_is_wordish(uint32_t cp)
+int scan_is_wordish(uint32_t cp)
 {
-    return pu_is_cjk(cp) || pu_digit(cp) >= 0 || (cp >= 'A' && cp <= 'Z') ||
+    return scan_is_cjk(cp) || scan_digit(cp) >= 0 || (cp >= 'A' && cp <= 'Z') ||
            (cp >= 'a' && cp <= 'z') || (cp >= 0xFF21 && cp <= 0xFF5A);
 }
 
-int pu_cn_digit(uint32_t cp)
+int scan_cn_digit(uint32_t cp)
 {
     static const uint32_t d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
@@ -104,7 +104,7 @@ int pu_cn_digit(uint32_t cp)
     return -1;
 }
 
-int pu_cn_number(const char *s, size_t n, size_t i, size_t *used)
+int scan_cn_number(const char *s, size_t n, size_t i, size_t *used)
 {
     size_t k, j = i;
     int a = -1, v;
@@ -112,29 +112,29 @@ int pu_cn_number(const char *s, size_t n, size_t i, size_t *used)
 
     *used = 0;
     if (j >= n) return -1;
-    cp = pu_cp(s, n, j, &k);
+    cp = scan_cp(s, n, j, &k);
     if (cp != 0x5341) {                      /* 十 */
-        a = pu_cn_digit(cp);
+        a = scan_cn_digit(cp);
         if (a <= 0) return -1;
         j += k;
-        if (j >= n || pu_cp(s, n, j, &k) != 0x5341) { *used = j - i; return a; }
+        if (j >= n || scan_cp(s, n, j, &k) != 0x5341) { *used = j - i; return a; }
     }
     j += k;                                  /* past 十 */
     v = (a < 0 ? 1 : a) * 10;
     if (j < n) {
-        int b = pu_cn_digit(pu_cp(s, n, j, &k));
+        int b = scan_cn_digit(scan_cp(s, n, j, &k));
         if (b > 0) { v += b; j += k; }
     }
     *used = j - i;
     return v;
 }
 
-int pu_ar_number(const char *s, size_t n, size_t i, size_t *used)
+int scan_ar_number(const char *s, size_t n, size_t i, size_t *used)
 {
     size_t k, j = i;
     int v = 0, digits = 0, d;
     *used = 0;
-    while (j < n && (d = pu_digit(pu_cp(s, n, j, &k))) >= 0) {
+    while (j < n && (d = scan_digit(scan_cp(s, n, j, &k))) >= 0) {
         if (++digits > 4) return -1;
         v = v * 10 + d;
         j += k;
@@ -146,7 +146,7 @@ int pu_ar_number(const char *s, size_t n, size_t i, size_t *used)
 
 /* Byte by byte: most calls fail on the first or second byte, so this
  * beats strlen + memcmp (the parser's hottest path). */
-int pu_at(const char *s, size_t n, size_t i, const char *lit)
+int scan_at(const char *s, size_t n, size_t i, const char *lit)
 {
     const char *p, *end = s + n;
     if (i > n) return 0;
@@ -155,7 +155,7 @@ int pu_at(const char *s, size_t n, size_t i, const char *lit)
     return 1;
 }
 
-int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len)
+int scan_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t *len)
 {
     int j;
     if (i >= n) {                        /* only "" can match at the end */
@@ -167,7 +167,7 @@ int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t
         return -1;
     }
     for (j = 0; lits[j]; j++) {
-        if (lits[j][0] == s[i] && pu_at(s, n, i, lits[j])) {
+        if (lits[j][0] == s[i] && scan_at(s, n, i, lits[j])) {
             if (len) *len = strlen(lits[j]);
             return j;
         }
@@ -179,7 +179,7 @@ int pu_at_any(const char *s, size_t n, size_t i, const char *const *lits, size_t
     return -1;
 }
 
-size_t pu_find(const char *s, size_t from, size_t to, const char *lit)
+size_t scan_find(const char *s, size_t from, size_t to, const char *lit)
 {
     size_t l = strlen(lit), i;
     if (l == 0 || to < l) return (size_t)-1;
@@ -188,26 +188,26 @@ size_t pu_find(const char *s, size_t from, size_t to, const char *lit)
     return (size_t)-1;
 }
 
-void pu_trim(const char *s, size_t *a, size_t *b)
+void scan_trim(const char *s, size_t *a, size_t *b)
 {
     size_t k;
     while (*a < *b) {
-        uint32_t cp = pu_cp(s, *b, *a, &k);
-        if (!pu_is_space(cp) && cp != '\n') break;
+        uint32_t cp = scan_cp(s, *b, *a, &k);
+        if (!scan_is_space(cp) && cp != '\n') break;
         *a += k;
     }
     while (*b > *a) {
-        size_t p = pu_back(s, *b);
-        uint32_t cp = pu_cp(s, *b, p, &k);
-        if (!pu_is_space(cp) && cp != '\n') break;
+        size_t p = scan_back(s, *b);
+        uint32_t cp = scan_cp(s, *b, p, &k);
+        if (!scan_is_space(cp) && cp != '\n') break;
         *b = p;
     }
 }
 
-char *pu_dup_trim(const char *s, size_t a, size_t b)
+char *scan_dup_trim(const char *s, size_t a, size_t b)
 {
     char *p;
-    pu_trim(s, &a, &b);
+    scan_trim(s, &a, &b);
     p = malloc(b - a + 1);
     if (!p) return NULL;
     memcpy(p, s + a, b - a);
@@ -215,7 +215,7 @@ char *pu_dup_trim(const char *s, size_t a, size_t b)
     return p;
 }
 
-char *pu_dup(const char *s)
+char *scan_dup(const char *s)
 {
     size_t l = strlen(s);
     char *p = malloc(l + 1);
@@ -223,19 +223,19 @@ char *pu_dup(const char *s)
     return p;
 }
 
-int pu_width(const char *s, size_t n)
+int scan_width(const char *s, size_t n)
 {
     size_t i = 0, k;
     int w = 0;
     while (i < n) {
-        int cw = text_cp_width(pu_cp(s, n, i, &k));
+        int cw = text_cp_width(scan_cp(s, n, i, &k));
         if (cw > 0) w += cw;
         i += k;
     }
     return w;
 }
 
-int pu_days_in(int y, int m)
+int scan_days_in(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
@@ -244,10 +244,10 @@ int pu_days_in(int y, int m)
 
 static int valid_ymd(int y, int m, int d)
 {
-    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= pu_days_in(y, m);
+    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= scan_days_in(y, m);
 }
 
-void pu_iso(char iso[11], int y, int m, int d)
+void scan_iso(char iso[11], int y, int m, int d)
 {
     int i;
     if (y < 0 || y > 9999) y = 0;
@@ -270,7 +270,7 @@ static int cn_year(const char *s, size_t n, size_t i, size_t *used)
     int v = 0, c;
     for (c = 0; c < 4; c++) {
         int d;
-        if (j >= n || (d = pu_cn_digit(pu_cp(s, n, j, &k))) < 0) return -1;
+        if (j >= n || (d = scan_cn_digit(scan_cp(s, n, j, &k))) < 0) return -1;
         v = v * 10 + d;
         j += k;
     }
@@ -289,25 +289,25 @@ static size_t skip_blanks(const char *s, size_t n, size_t j)
 static int num_then(const char *s, size_t n, size_t *j, int cn, const char *sep)
 {
     size_t u, p = skip_blanks(s, n, *j), q;
-    int v = cn ? pu_cn_number(s, n, p, &u) : pu_ar_number(s, n, p, &u);
+    int v = cn ? scan_cn_number(s, n, p, &u) : scan_ar_number(s, n, p, &u);
     if (v < 0) return -1;
     q = cn || sep[0] == '-' || sep[0] == '/' || sep[0] == '.' ? p + u : skip_blanks(s, n, p + u);
-    if (!pu_at(s, n, q, sep)) return -1;
+    if (!scan_at(s, n, q, sep)) return -1;
     *j = q + strlen(sep);
     return v;
 }
 
-int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
+int scan_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
 {
     size_t j = i, u;
     int y, m, d, cn = 0;
 
-    y = pu_ar_number(s, n, j, &u);
+    y = scan_ar_number(s, n, j, &u);
     if (y < 0) { y = cn_year(s, n, j, &u); cn = 1; }
     if (y < 0) return 0;
     j += u;
-    if (!cn && pu_at(s, n, skip_blanks(s, n, j), "年")) j = skip_blanks(s, n, j);
-    if (pu_at(s, n, j, "年")) {
+    if (!cn && scan_at(s, n, skip_blanks(s, n, j), "年")) j = skip_blanks(s, n, j);
+    if (scan_at(s, n, j, "年")) {
         j += strlen("年");
         if ((m = num_then(s, n, &j, cn, "月")) < 0) return 0;
         if ((d = num_then(s, n, &j, cn, "日")) < 0) return 0;
@@ -315,19 +315,19 @@ int pu_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
         char sep[2] = {s[j], 0};
         j++;
         if ((m = num_then(s, n, &j, 0, sep)) < 0) return 0;
-        d = pu_ar_number(s, n, j, &u);
+        d = scan_ar_number(s, n, j, &u);
         if (d < 0) return 0;
         j += u;
     } else {
         return 0;
     }
     if (!valid_ymd(y, m, d)) return 0;
-    pu_iso(iso, y, m, d);
+    scan_iso(iso, y, m, d);
     *used = j - i;
     return 1;
 }
 
-int pu_ends_any(const char *s, size_t a, size_t e, const char *const *w)
+int scan_ends_any(const char *s, size_t a, size_t e, const char *const *w)
 {
     size_t j;
     for (j = 0; w[j]; j++) {
