@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include "host/config.h"
 #include "db/db.h"
+#include "core/task.h"
+#include "core/user.h"
 
 #define FOLLOWUP_VERSION "0.1.0"
 

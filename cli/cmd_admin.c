@@ -4,6 +4,8 @@
 #include "cli/cli.h"
 #include "util/err.h"
 #include "util/text.h"
+#include "db/db_user.h"
+#include "db/db_verify.h"
 
 static int user_add(struct cli *c, int argc, char **argv)
 {

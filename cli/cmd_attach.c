@@ -15,6 +15,8 @@
 #include "util/json.h"
 #include "util/text.h"
 #include "core/calendar.h"
+#include "core/workflow.h"
+#include "db/db_attach.h"
 
 static const char *base_name(const char *path)
 {

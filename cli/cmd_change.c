@@ -8,6 +8,9 @@
 #include "util/err.h"
 #include "host/priv.h"
 #include "core/calendar.h"
+#include "core/history.h"
+#include "db/db_history.h"
+#include "db/db_task.h"
 
 int cmd_assign(struct cli *c, int argc, char **argv)
 {

@@ -11,6 +11,7 @@
 #include "host/priv.h"
 #include "parse/parse.h"
 #include "readers/read.h"
+#include "db/db_import.h"
 
 static int check_encoding(const char *enc)
 {

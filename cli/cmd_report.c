@@ -11,6 +11,10 @@
 #include "host/priv.h"
 #include "util/text.h"
 #include "core/calendar.h"
+#include "db/db_import.h"
+#include "db/db_report.h"
+#include "db/db_review.h"
+#include "db/db_user.h"
 
 #define REMIND_ROWS 8
 

@@ -7,6 +7,9 @@
 #include "util/err.h"
 #include "util/outfile.h"
 #include "util/text.h"
+#include "core/history.h"
+#include "db/db_history.h"
+#include "db/db_task.h"
 
 static int parse_format(const char *s, enum list_format *f)
 {

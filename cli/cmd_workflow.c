@@ -8,6 +8,9 @@
 #include "util/err.h"
 #include "util/text.h"
 #include "core/calendar.h"
+#include "core/workflow.h"
+#include "db/db_attach.h"
+#include "db/db_workflow.h"
 
 /* ---- extend ------------------------------------------------------------------------- */
 

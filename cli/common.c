@@ -13,6 +13,8 @@
 
 #include "util/err.h"
 #include "util/text.h"
+#include "db/db_import.h"
+#include "db/db_task.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
                                       size_t namelen)

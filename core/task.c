@@ -2,10 +2,12 @@
 #include "core/task.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/err.h"
+#include "util/mem.h"
 
 static const char *const kind_keys[] = {"section", "item", "statement"};
 
@@ -166,4 +168,65 @@ int date_valid(const char *s)
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     int max = mdays[m - 1] + (m == 2 && leap);
     return d <= max ? 0 : -1;
+}
+
+/* ---- the records ------------------------------------------------------------ */
+
+void task_fini(struct task *t)
+{
+    if (!t)
+        return;
+    free(t->text);
+    free(t->body);
+    free(t->lead);
+    mem_strv_free(t->support, t->nsupport);
+    free(t->suggested_owner);
+    free(t->metrics);
+    memset(t, 0, sizeof *t);
+}
+
+void task_list_free(struct task_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++)
+        task_fini(&l->v[i]);
+    if (l) {
+        free(l->v);
+        memset(l, 0, sizeof *l);
+    }
+}
+
+void note_list_free(struct note_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++) {
+        free(l->v[i].author);
+        free(l->v[i].text);
+    }
+    if (l) {
+        free(l->v);
+        l->v = NULL;
+        l->n = 0;
+    }
+}
+
+void report_list_free(struct report_list *l)
+{
+    for (size_t i = 0; l && i < l->n; i++) {
+        struct report *r = &l->v[i];
+        free(r->title);
+        free(r->doc_no);
+        free(r->issuer);
+        free(r->published);
+        free(r->addressee);
+        free(r->signed_by);
+        free(r->signed_on);
+        free(r->lead_department);
+        free(r->imported_at);
+        free(r->intro);
+        free(r->closing);
+    }
+    if (l) {
+        free(l->v);
+        l->v = NULL;
+        l->n = 0;
+    }
 }

@@ -1,9 +1,16 @@
-/* The task model's vocabulary: kinds, statuses and their labels, roles,
- * and who may do what (DESIGN.md "Users" and "lifecycle"). */
+/* The task model: kinds, statuses and their labels, roles and who may do
+ * what (DESIGN.md "Users" and "lifecycle"), and the records a task is made
+ * of as stored -- the imported report, the task (section, item or
+ * statement) with its owners, due date and cycle, its progress notes.
+ * db/ fills the records (db/db_task.h, db/db_import.h); screens and
+ * writers read them. */
 #ifndef FU_TASK_H
 #define FU_TASK_H
 
 #include <stddef.h>
+
+#include "core/cycle.h"
+#include "core/doc.h"
 
 enum task_kind { KIND_SECTION = 0, KIND_ITEM, KIND_STATEMENT };
 
@@ -59,5 +66,62 @@ int perm_status(enum role r, int own, enum task_status from, enum task_status to
 
 /* Validates an ISO date "YYYY-MM-DD" (a real calendar day). 0 when valid. */
 int date_valid(const char *s);
+
+/* ---- the records ---------------------------------------------------------- */
+
+struct report {
+    long long id;          /* shown to people as "R<id>" */
+    char *title, *doc_no, *issuer, *published, *addressee;
+    char *signed_by, *signed_on, *lead_department;
+    char *imported_at;     /* ISO 8601 UTC */
+    char *intro, *closing; /* texts before the first heading and the closing
+                            * paragraph(s), as imported; NULL when none */
+};
+struct report_list { struct report *v; size_t n; };
+void report_list_free(struct report_list *l);
+
+struct task {
+    long long id;
+    char uuid[37];
+    long long report_id;
+    long long parent_id;   /* 0 for a top-level section */
+    int depth;             /* 0 top */
+    char code[32];         /* "2.1.3", unqualified */
+    enum task_kind kind;
+    enum stmt_kind stmt_kind;  /* statements only */
+    char *text;            /* heading title (section, item) or the sentence */
+    char *body;            /* items: all sentences of the item; else NULL */
+    enum task_status status;
+    char *lead;            /* NULL when unassigned */
+    char **support;        /* supporting departments */
+    size_t nsupport;
+    char due[11];          /* "" when none */
+    char *suggested_owner; /* from the parser, NULL when none */
+    char suggested_due[11];
+    char *metrics;         /* JSON array of the statement's metrics, or NULL */
+    long long version;     /* bumped by every change */
+    int withdrawn;
+    char updated_at[32];   /* ISO 8601 UTC */
+    int nchildren, ndone;  /* direct children, and how many of them are done */
+    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
+    char last_note[11];    /* cycled tasks: local date of the latest note on it or
+                            * its children, "" when none (or no cycle) */
+    /* db_task_list and db_task_each, from the filter's today and warn_days: */
+    int feedback_overdue;  /* 1 when its cycle's feedback is overdue */
+    int light;             /* enum light */
+};
+void task_fini(struct task *t);
+
+struct task_list { struct task *v; size_t n, cap; };
+void task_list_free(struct task_list *l);
+
+struct note {
+    long long id, task_id;
+    char at[32];
+    char *author;          /* "alice" or "alice as bob" */
+    char *text;
+};
+struct note_list { struct note *v; size_t n; };
+void note_list_free(struct note_list *l);
 
 #endif

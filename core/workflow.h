@@ -1,68 +1,14 @@
-/* The 督办 workflow's rules that need no storage: feedback cycles (周期反馈)
- * and their period arithmetic, the three-colour lights (红黄蓝灯), and the
- * department evaluation's formula (考评). Pure C; dates are ISO
- * "YYYY-MM-DD" local dates. */
+/* The 督办 workflow's rules that need no storage -- the three-colour lights
+ * (红黄蓝灯) and the department evaluation's formula (考评) -- and its
+ * records: extension requests, leaders' instructions, evidence files.
+ * Feedback cycles are core/cycle.h. Pure C; dates are ISO "YYYY-MM-DD"
+ * local dates. */
 #ifndef FU_WORKFLOW_H
 #define FU_WORKFLOW_H
 
 #include <stddef.h>
 
 #include "core/task.h"
-
-/* ---- feedback cycles --------------------------------------------------------- */
-
-enum cycle_period { CYCLE_NONE = 0, CYCLE_WEEKLY, CYCLE_MONTHLY, CYCLE_QUARTERLY };
-
-/* A task's cycle: the department adds a progress note in every period.
- * Deadlines ("by day N"): weekly, weekday N (1 Monday … 7 Sunday);
- * monthly, the Nth of each month; quarterly, the Nth of the quarter's last
- * month (March, June, September, December). A month shorter than N has
- * its deadline on its last day (monthly 31: 30 April, 28 or 29 February).
- * The first period runs from start to the first deadline after start;
- * each further one from the day after the previous deadline. */
-struct cycle {
-    enum cycle_period period;  /* CYCLE_NONE: no cycle */
-    int day;
-    char start[11];
-};
-
-/* "weekly" "monthly" "quarterly" (NULL for none); 周 月 季度 labels. */
-const char *cycle_key(enum cycle_period p);
-const char *cycle_zh(enum cycle_period p);
-/* Accepts the keys, "none", 每周/每月/每季度; 0 or -1. */
-int cycle_parse(const char *s, enum cycle_period *out);
-/* The day a period takes when --day is not given (weekly 5, else 25). */
-int cycle_default_day(enum cycle_period p);
-/* 0 when day fits the period (weekly 1-7, monthly and quarterly 1-31),
- * else -1 with a one-line reason in why. */
-int cycle_day_check(enum cycle_period p, int day, char *why, size_t whylen);
-
-/* "monthly day 25 from 2024-01-01": the stored and recorded form;
- * cycle_format writes "" for no cycle. cycle_scan reads it back (0, or
- * -1 when s is not such a form). */
-void cycle_format(const struct cycle *c, char *out, size_t len);
-int cycle_scan(const char *s, struct cycle *out);
-
-/* The latest deadline on or before date into out; -1 when there is none
- * (date before the first deadline) or a date is invalid. */
-int cycle_deadline_before(const struct cycle *c, const char *date, char out[11]);
-/* The first deadline after date (strictly) into out; -1 on a bad date. */
-int cycle_deadline_after(const struct cycle *c, const char *date, char out[11]);
-
-/* Feedback state on today, given the local date of the latest progress
- * note ("" or NULL for none). Returns 1 when feedback is overdue: a
- * deadline has passed (it is before today) and no note was added since
- * the start of the period it closed; else 0. deadline (may be NULL)
- * receives the deadline that was missed, or else the next one ("" when
- * there is none). */
-int cycle_feedback_overdue(const struct cycle *c, const char *today, const char *last_note,
-                           char deadline[11]);
-
-/* Counts the periods whose deadline is before today (*periods) and how
- * many of them had at least one note inside the period (*on_time), from
- * the notes' local dates (any order). At most 5,000 periods are counted. */
-void cycle_punctuality(const struct cycle *c, const char *today, char (*const notes)[11],
-                       size_t nnotes, long *periods, long *on_time);
 
 /* ---- lights ------------------------------------------------------------------ */
 
@@ -108,5 +54,56 @@ double eval_score(const struct eval *e);
  * ones get rank 0. order (n entries) receives the indexes in rank order,
  * the unranked last in their given order. */
 void eval_rank(struct eval *v, size_t n, size_t *order);
+
+/* ---- the records ---------------------------------------------------------- */
+
+enum ext_state { EXT_PENDING = 0, EXT_APPROVED, EXT_DENIED };
+
+/* "pending" "approved" "denied"; 待审批 已批准 未批准. */
+const char *ext_state_key(enum ext_state s);
+const char *ext_state_zh(enum ext_state s);
+/* The state stored as key s into *out: 0, or -1 (out untouched). */
+int ext_state_parse(const char *s, enum ext_state *out);
+
+struct extension {         /* an extension request (延期申请) */
+    long long id, task_id, report_id;
+    char code[32];         /* the task's code, unqualified */
+    char *text;            /* the task's text */
+    char *lead;            /* the task's lead department, NULL when none */
+    char old_due[11];      /* the due date when it was asked for, "" none */
+    char new_due[11];      /* the date asked for */
+    char *reason;
+    char at[32];           /* when it was asked for (ISO 8601 UTC) */
+    char *by;              /* "alice" or "alice as bob" */
+    enum ext_state state;
+    char decided_at[32];   /* "" while pending */
+    char *decided_by;      /* NULL while pending */
+    char *decision;        /* the reason given with the decision, NULL when none */
+};
+struct extension_list { struct extension *v; size_t n; };
+void extension_list_free(struct extension_list *l);
+
+struct instruction {       /* a leader's instruction (领导批示) */
+    long long id, task_id;
+    char at[32];
+    char *by;              /* "alice" or "alice as bob" */
+    char *text;
+    int answered;          /* a progress note on the task or its children came after it */
+};
+struct instruction_list { struct instruction *v; size_t n; };
+void instruction_list_free(struct instruction_list *l);
+
+struct attachment {
+    long long id, task_id;
+    char *name;            /* the file's name as given (sanitise it to show it) */
+    long long size;        /* bytes */
+    char sha256[65];
+    char *note;            /* NULL when none */
+    char at[32];
+    char *by;              /* "alice" or "alice as bob" */
+};
+struct attachment_list { struct attachment *v; size_t n; };
+void attachment_fini(struct attachment *x);
+void attachment_list_free(struct attachment_list *l);
 
 #endif

@@ -11,32 +11,16 @@
 #include <unistd.h>
 
 #include "util/json.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "core/workflow.h"
+#include "db/db_attach.h"
 
 #define CHUNK (64 * 1024)
 
 static int oom(char *err, size_t errlen)
 {
     return db_errf(err, errlen, FU_ERR, "out of memory");
-}
-
-void attachment_fini(struct attachment *x)
-{
-    if (!x)
-        return;
-    free(x->name);
-    free(x->note);
-    free(x->by);
-    memset(x, 0, sizeof *x);
-}
-
-void attachment_list_free(struct attachment_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++)
-        attachment_fini(&l->v[i]);
-    if (l) {
-        free(l->v);
-        memset(l, 0, sizeof *l);
-    }
 }
 
 /* ---- storing ------------------------------------------------------------------------ */

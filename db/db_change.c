@@ -5,6 +5,9 @@
 #include "db/internal.h"
 #include "util/mem.h"
 #include "core/calendar.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_task.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,7 +414,7 @@ static int assign_support(struct db *db, const struct actor *a, const struct cha
                                 *new_ ? new_ : NULL, NULL, err, errlen);
         *changed = 1;
     }
-    db_strv_free(names, n);
+    mem_strv_free(names, n);
     free(ids);
     free(old);
     free(new_);

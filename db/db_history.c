@@ -2,6 +2,10 @@
  * verifying the chain and the file, and online backups. */
 #include "db/internal.h"
 #include "util/mem.h"
+#include "core/history.h"
+#include "core/user.h"
+#include "db/db_history.h"
+#include "db/db_verify.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -91,25 +95,6 @@ int db_history_add(struct db *db, const struct actor *a, long long task_id,
 }
 
 /* ---- reading ------------------------------------------------------------- */
-
-void history_list_free(struct history_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        struct history_entry *e = &l->v[i];
-        free(e->actor);
-        free(e->as_user);
-        free(e->task_ref);
-        free(e->field);
-        free(e->old_value);
-        free(e->new_value);
-        free(e->note);
-    }
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
 
 #define HISTORY_COLS                                                                   \
     "SELECT h.id, h.at, h.actor, h.as_user, coalesce(h.task_id, 0),"                   \

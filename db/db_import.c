@@ -3,6 +3,10 @@
  * tasks of the same report so that a re-import keeps uuids, statuses and
  * history. One transaction; an identical re-import writes nothing. */
 #include "db/internal.h"
+#include "core/doc.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_import.h"
 
 #include <limits.h>
 #include <math.h>

@@ -3,6 +3,8 @@
  * stored as the item's assignment, never silently dropped: a department
  * the database does not know yet is added, with a history row. */
 #include "db/internal.h"
+#include "core/user.h"
+#include "db/db_import.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,6 +4,8 @@
  * (tasks_order index) instead of the interface reading every text. */
 #include "db/internal.h"
 #include "util/mem.h"
+#include "core/task.h"
+#include "db/db_index.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,6 +10,11 @@
 
 #include "report/report.h"
 #include "core/calendar.h"
+#include "core/user.h"
+#include "db/db_report.h"
+#include "db/db_review.h"
+#include "db/db_user.h"
+#include "db/db_verify.h"
 
 static int oom(char *err, size_t errlen)
 {

@@ -3,49 +3,15 @@
  * runs in one write transaction with its history rows. */
 #include "db/internal.h"
 #include "util/mem.h"
+#include "core/user.h"
+#include "db/db_review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report.h"
 
 #define REVIEW_NAME_MAX 200   /* bytes */
-
-void review_round_fini(struct review_round *r)
-{
-    if (!r)
-        return;
-    free(r->name);
-    free(r->by);
-    memset(r, 0, sizeof *r);
-}
-
-void review_list_free(struct review_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++)
-        review_round_fini(&l->v[i]);
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
-
-void review_entries_free(struct review_entries *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        free(l->v[i].text);
-        free(l->v[i].lead);
-        free(l->v[i].remark);
-        free(l->v[i].rated_by);
-    }
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
 
 /* May the acting user run review rounds? */
 static int may_review(struct db *db, const struct actor *a, char *err, size_t errlen)

@@ -1,6 +1,7 @@
 /* Small helpers for db/: error formatting, clock, UUIDs, growable
  * strings, separator splitting, SHA-256 and the busy backoff. */
 #include "db/internal.h"
+#include "util/mem.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -170,7 +171,7 @@ int db_split(const char *s, char ***out, size_t *n)
         const char *e = strchr(p, DB_SEP[0]);
         size_t len = e ? (size_t)(e - p) : strlen(p);
         if (!(v[i] = strndup(p, len))) {
-            db_strv_free(v, i);
+            mem_strv_free(v, i);
             return -1;
         }
         if (!e)
@@ -180,13 +181,6 @@ int db_split(const char *s, char ***out, size_t *n)
     *out = v;
     *n = cnt;
     return 0;
-}
-
-void db_strv_free(char **v, size_t n)
-{
-    for (size_t i = 0; v && i < n; i++)
-        free(v[i]);
-    free(v);
 }
 
 /* ---- SHA-256 ------------------------------------------------------------- */

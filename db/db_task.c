@@ -3,6 +3,12 @@
 #include "db/internal.h"
 #include "util/mem.h"
 #include "core/calendar.h"
+#include "core/cycle.h"
+#include "core/doc.h"
+#include "core/task.h"
+#include "core/workflow.h"
+#include "db/db_import.h"
+#include "db/db_task.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -17,29 +23,6 @@ static enum stmt_kind stmt_kind_of(const char *s)
         if (strcmp(s, stmt_kinds[i]) == 0)
             return (enum stmt_kind)i;
     return STMT_COMMITMENT;
-}
-
-void task_fini(struct task *t)
-{
-    if (!t)
-        return;
-    free(t->text);
-    free(t->body);
-    free(t->lead);
-    db_strv_free(t->support, t->nsupport);
-    free(t->suggested_owner);
-    free(t->metrics);
-    memset(t, 0, sizeof *t);
-}
-
-void task_list_free(struct task_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++)
-        task_fini(&l->v[i]);
-    if (l) {
-        free(l->v);
-        memset(l, 0, sizeof *l);
-    }
 }
 
 void task_filter_init(struct task_filter *f)
@@ -550,19 +533,6 @@ int db_task_find(struct db *db, const char *ref, struct task *out, char *err, si
 
 /* ---- notes --------------------------------------------------------------- */
 
-void note_list_free(struct note_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        free(l->v[i].author);
-        free(l->v[i].text);
-    }
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
-
 int db_note_list(struct db *db, long long task_id, struct note_list *out,
                  char *err, size_t errlen)
 {
@@ -624,29 +594,6 @@ int db_task_latest_note(struct db *db, long long task_id, char at[32], char **te
 }
 
 /* ---- reports ------------------------------------------------------------- */
-
-void report_list_free(struct report_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        struct report *r = &l->v[i];
-        free(r->title);
-        free(r->doc_no);
-        free(r->issuer);
-        free(r->published);
-        free(r->addressee);
-        free(r->signed_by);
-        free(r->signed_on);
-        free(r->lead_department);
-        free(r->imported_at);
-        free(r->intro);
-        free(r->closing);
-    }
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
 
 static int report_row(struct db_stmt *s, struct report *r)
 {

@@ -2,6 +2,9 @@
  * a new database; who the effective user is (--as). */
 #include "db/internal.h"
 #include "util/mem.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_user.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -124,26 +127,6 @@ int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t
 }
 
 /* ---- users --------------------------------------------------------------- */
-
-void user_fini(struct user *u)
-{
-    if (!u)
-        return;
-    db_strv_free(u->depts, u->ndepts);
-    u->depts = NULL;
-    u->ndepts = 0;
-}
-
-void user_list_free(struct user_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++)
-        user_fini(&l->v[i]);
-    if (l) {
-        free(l->v);
-        l->v = NULL;
-        l->n = 0;
-    }
-}
 
 #define USER_COLS                                                                     \
     "SELECT u.id, u.login, u.role, (SELECT group_concat(name, char(31)) FROM"         \
@@ -485,15 +468,6 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
     if (rc != FU_OK)
         dept_list_free(out);
     return rc;
-}
-
-void dept_list_free(struct dept_list *l)
-{
-    if (!l)
-        return;
-    db_strv_free(l->v, l->n);
-    l->v = NULL;
-    l->n = 0;
 }
 
 /* ---- bootstrap ----------------------------------------------------------- */

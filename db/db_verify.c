@@ -7,6 +7,9 @@
  * New state plugs in with a row in each (its history field and a check). */
 #include "db/internal.h"
 #include "util/mem.h"
+#include "core/user.h"
+#include "db/db_user.h"
+#include "db/db_verify.h"
 
 #include <stdlib.h>
 #include <string.h>

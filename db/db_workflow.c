@@ -6,6 +6,8 @@
 #include "util/mem.h"
 #include "report/report.h"
 #include "core/calendar.h"
+#include "core/user.h"
+#include "db/db_workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,35 +20,6 @@ static int oom(char *err, size_t errlen)
 
 /* ---- extensions --------------------------------------------------------------------- */
 
-static const char *const ext_keys[] = {"pending", "approved", "denied"};
-static const char *const ext_zh[] = {"待审批", "已批准", "未批准"};
-
-const char *ext_state_key(enum ext_state s)
-{
-    return (unsigned)s < 3 ? ext_keys[s] : "?";
-}
-
-const char *ext_state_zh(enum ext_state s)
-{
-    return (unsigned)s < 3 ? ext_zh[s] : "?";
-}
-
-void extension_list_free(struct extension_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        struct extension *e = &l->v[i];
-        free(e->text);
-        free(e->lead);
-        free(e->reason);
-        free(e->by);
-        free(e->decided_by);
-        free(e->decision);
-    }
-    if (l) {
-        free(l->v);
-        memset(l, 0, sizeof *l);
-    }
-}
 
 /* The pending request's id, date asked and who asked (0 when none). */
 static int pending_of(struct db *db, long long task_id, long long *id, char to[11],
@@ -240,9 +213,7 @@ static int ext_row(struct db_stmt *s, struct extension *e)
     db_col_copy(s, 9, e->at, sizeof e->at);
     e->by = db_col_dup(s, 10, &bad);
     const char *st = db_col_text(s, 11);
-    for (int i = 0; st && i < 3; i++)
-        if (strcmp(st, ext_keys[i]) == 0)
-            e->state = (enum ext_state)i;
+    ext_state_parse(st, &e->state);
     db_col_copy(s, 12, e->decided_at, sizeof e->decided_at);
     e->decided_by = db_col_dup(s, 13, &bad);
     e->decision = db_col_dup(s, 14, &bad);
@@ -357,18 +328,6 @@ int db_cycle_set(struct db *db, const struct actor *a, long long task_id,
 }
 
 /* ---- instructions ----------------------------------------------------------------------- */
-
-void instruction_list_free(struct instruction_list *l)
-{
-    for (size_t i = 0; l && i < l->n; i++) {
-        free(l->v[i].by);
-        free(l->v[i].text);
-    }
-    if (l) {
-        free(l->v);
-        memset(l, 0, sizeof *l);
-    }
-}
 
 static int instruct_tx(struct db *db, const struct actor *a, long long task_id,
                        const char *text, char *err, size_t errlen)

@@ -9,6 +9,10 @@
 
 #include "util/err.h"
 #include "db/db.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_import.h"
+#include "report/report.h"
 
 #define DB_SCHEMA_VERSION 8
 #define DB_UNTRUSTED_FROM 7             /* schemas from v7 parse with trusted_schema OFF */
@@ -147,7 +151,6 @@ void db_buf_free(struct db_buf *b);
 
 /* Splits a DB_SEP-joined group_concat into a string array (NULL s: none). */
 int db_split(const char *s, char ***out, size_t *n);
-void db_strv_free(char **v, size_t n);
 
 /* ---- SHA-256 (libcrypto) ------------------------------------------------- */
 

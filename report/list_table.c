@@ -13,6 +13,7 @@
 #include "util/err.h"
 #include "util/json.h"
 #include "util/text.h"
+#include "core/workflow.h"
 
 static int terminal_cols(FILE *out)
 {

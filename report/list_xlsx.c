@@ -13,6 +13,8 @@
 #include "report/sheet.h"
 #include "core/calendar.h"
 #include "core/workflow.h"
+#include "db/db_attach.h"
+#include "db/db_task.h"
 
 enum col_id {
     C_REPORT, C_CODE, C_KIND, C_TEXT, C_STATUS, C_LEAD, C_SUPPORT, C_DUE, C_LIGHT, C_NOTE,

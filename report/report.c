@@ -13,37 +13,6 @@
 #include "report/report_int.h"
 #include "util/text.h"
 
-/* ---- ratings --------------------------------------------------------------- */
-
-static const struct {
-    const char *key, *zh, *en;
-} ratings[RATING_COUNT] = {
-    [RATING_SATISFIED] = {"satisfied", "满意", "Satisfied"},
-    [RATING_BASIC] = {"basic", "基本满意", "Basically satisfied"},
-    [RATING_UNSATISFIED] = {"unsatisfied", "不满意", "Unsatisfied"},
-};
-
-const char *rating_key(enum rating r) { return (unsigned)r < RATING_COUNT ? ratings[r].key : "?"; }
-const char *rating_zh(enum rating r) { return (unsigned)r < RATING_COUNT ? ratings[r].zh : "?"; }
-const char *rating_en(enum rating r) { return (unsigned)r < RATING_COUNT ? ratings[r].en : "?"; }
-
-int rating_parse(const char *s, enum rating *out)
-{
-    if (!s)
-        return -1;
-    if (strcasecmp(s, "basically") == 0) {
-        *out = RATING_BASIC;
-        return 0;
-    }
-    for (int i = 0; i < RATING_COUNT; i++)
-        if (strcasecmp(s, ratings[i].key) == 0 || strcmp(s, ratings[i].zh) == 0 ||
-            strcasecmp(s, ratings[i].en) == 0) {
-            *out = (enum rating)i;
-            return 0;
-        }
-    return -1;
-}
-
 /* ---- dates ----------------------------------------------------------------- */
 
 /* Days since 1970-01-01 of a valid ISO date (H. Hinnant's days_from_civil). */

@@ -12,21 +12,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/review.h"
 #include "core/task.h"
 #include "core/workflow.h"
-
-/* ---- ratings (测评) ------------------------------------------------------- */
-
-enum rating { RATING_SATISFIED = 0, RATING_BASIC, RATING_UNSATISFIED, RATING_COUNT };
-
-/* Static strings: "satisfied" "basic" "unsatisfied"; 满意 基本满意 不满意;
- * "Satisfied" "Basically satisfied" "Unsatisfied". */
-const char *rating_key(enum rating r);
-const char *rating_zh(enum rating r);
-const char *rating_en(enum rating r);
-/* Accepts the key, the Chinese or English label, "basically" (any case);
- * 0 on success, -1 when s names no level. */
-int rating_parse(const char *s, enum rating *out);
 
 /* ---- dates --------------------------------------------------------------- */
 

@@ -22,6 +22,11 @@
 #include "core/task.h"
 #include "db/db.h"
 #include "tests/raw_sql.h"
+#include "core/user.h"
+#include "db/db_import.h"
+#include "db/db_task.h"
+#include "db/db_user.h"
+#include "db/db_verify.h"
 
 #define FX_UNUSED __attribute__((unused))
 

@@ -1,3 +1,4 @@
+#include "core/doc.h"
 /* Helpers shared by the parser's test files (tests/test_parse*.c): parse
  * a file that must parse, and find a node by its code. Static functions:
  * each test file has its own copy. */

@@ -18,6 +18,9 @@
 #include "util/err.h"
 #include "report/report.h"
 #include "db/db.h"
+#include "db/db_import.h"
+#include "db/db_report.h"
+#include "db/db_task.h"
 
 #define NITEM 40
 #define NSTMT 4

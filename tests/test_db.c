@@ -2,6 +2,8 @@
  * mutations with their history, permissions and conflicts. Each test gets
  * a fresh database in a temporary directory (tests/db_fixture.h). */
 #include "tests/db_fixture.h"
+#include "core/history.h"
+#include "db/db_history.h"
 
 /* The revision: 1.1.3 reworded, 1.2 gone, a new 2.1 pushes the old one to 2.2. */
 static struct stmt r11[] = {

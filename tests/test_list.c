@@ -27,6 +27,10 @@
 #include "parse/parse.h"
 #include "util/text.h"
 #include "db/db.h"
+#include "db/db_import.h"
+#include "db/db_index.h"
+#include "db/db_task.h"
+#include "db/db_verify.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"
 

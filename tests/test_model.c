@@ -21,6 +21,13 @@
 #include "db/db.h"
 #include "tui/model.h"
 #include "tests/raw_sql.h"   /* a change behind db/'s back */
+#include "core/doc.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_import.h"
+#include "db/db_index.h"
+#include "db/db_task.h"
+#include "db/db_user.h"
 
 #define NSEC 3
 #define NITEM 20

@@ -24,6 +24,11 @@
 #include "util/err.h"
 #include "parse/parse.h"
 #include "db/db.h"
+#include "core/task.h"
+#include "core/user.h"
+#include "db/db_import.h"
+#include "db/db_index.h"
+#include "db/db_task.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"
 #define ITEMS 30

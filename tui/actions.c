@@ -25,6 +25,9 @@
 #include "tui/input.h"
 #include "tui/picker.h"
 #include "tui/report_view.h"
+#include "core/user.h"
+#include "db/db_task.h"
+#include "db/db_user.h"
 
 /* What a change is about: the task as it was when the user asked. */
 struct change_ctx {

@@ -14,6 +14,7 @@
 #include "tui/colors.h"
 #include "tui/keys.h"
 #include "tui/model.h"
+#include "core/user.h"
 
 #define APP_STACK 8
 #define APP_MIN_COLS 40

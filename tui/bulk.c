@@ -8,6 +8,7 @@
 #include "util/mem.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
+#include "db/db_task.h"
 
 #define MAX_SUPPORT 64
 

@@ -12,6 +12,12 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/page.h"
+#include "core/history.h"
+#include "core/workflow.h"
+#include "db/db_attach.h"
+#include "db/db_history.h"
+#include "db/db_task.h"
+#include "db/db_workflow.h"
 
 struct detail {
     struct page pg;

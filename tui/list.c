@@ -11,6 +11,7 @@
 #include "tui/bulk.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "core/workflow.h"
 
 struct cols {
     int mark;                              /* 2 while any task is marked, else 0 */

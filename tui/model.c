@@ -10,6 +10,12 @@
 #include "util/mem.h"
 #include "util/text.h"
 #include "util/err.h"
+#include "core/cycle.h"
+#include "core/task.h"
+#include "core/workflow.h"
+#include "db/db_import.h"
+#include "db/db_index.h"
+#include "db/db_task.h"
 
 static void drop_rows(struct model *m)
 {

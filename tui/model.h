@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 #include "db/db.h"
+#include "core/task.h"
+#include "core/workflow.h"
+#include "db/db_index.h"
 
 #define MODEL_NONE ((size_t)-1)
 

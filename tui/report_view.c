@@ -18,6 +18,7 @@
 #include "tui/i18n.h"
 #include "tui/input.h"
 #include "tui/picker.h"
+#include "db/db_report.h"
 
 #define NAME_COLS 14
 #define MIN_BAR 10

@@ -22,6 +22,7 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
+#include "db/db_user.h"
 
 #define TICK_MS 40             /* how often the database is asked for changes: another
                                 * user's change shows within it (PRAGMA data_version

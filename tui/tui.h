@@ -4,6 +4,7 @@
 
 #include "host/config.h"
 #include "db/db.h"
+#include "core/user.h"
 
 /* Runs the interface on db as actor until the user quits. Restores the
  * terminal on every exit path. Returns an exit status (0 normally). */

@@ -17,6 +17,8 @@
 #include "tui/i18n.h"
 #include "tui/input.h"
 #include "tui/picker.h"
+#include "db/db_attach.h"
+#include "db/db_workflow.h"
 
 /* ---- the pending requests ------------------------------------------------------------ */
 

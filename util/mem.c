@@ -17,3 +17,9 @@ int mem_grow(void **v, size_t n, size_t *cap, size_t size)
     *cap = c;
     return 0;
 }
+void mem_strv_free(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
