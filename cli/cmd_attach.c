@@ -80,7 +80,7 @@ static void list_json(const struct attachment_list *l)
         printf(",\"size\":%lld,\"sha256\":\"%s\",\"by\":", x->size, x->sha256);
         json_str(stdout, x->by);
         char at[32];
-        when_local(x->at, WHEN_ISO, at, sizeof at);
+        cal_local(x->at, CAL_ISO, at, sizeof at);
         fputs(",\"at\":", stdout);
         json_str(stdout, at);
         fputs(",\"note\":", stdout);
@@ -97,7 +97,7 @@ static void list_table(struct cli *c, const struct attachment_list *l)
         const struct attachment *x = &l->v[i];
         text_fit(x->name, 28, 1, name, sizeof name);
         text_fit(x->by, 12, 1, by, sizeof by);
-        when_local(x->at, WHEN_MINUTE, at, sizeof at);
+        cal_local(x->at, CAL_MINUTE, at, sizeof at);
         printf("%-4lld %s %10lld  %.12s  %s  %s", x->id, name, x->size, x->sha256, by, at);
         if (x->note) {
             fputs("  ", stdout);

@@ -26,10 +26,10 @@ int cmd_assign(struct cli *c, int argc, char **argv)
     char today[11], typed[11];
     cli_today(today);
     const char *env = priv_test_getenv("FOLLOWUP_TODAY");
-    if (env && date_valid(env) == 0)
+    if (env && cal_date_valid(env) == 0)
         snprintf(today, sizeof today, "%s", env);
     if (due && *due) {
-        if (when_parse_date(due, today, typed) != 0)
+        if (cal_parse_date(due, today, typed) != 0)
             return cli_fail(FU_USAGE, "due date '%s' is not a date; write 2025-06-30, "
                             "2025年6月30日, 6月30日, 2025/6/30, +30d, 月底 or 年底", due);
         due = typed;
@@ -185,7 +185,7 @@ int cmd_history(struct cli *c, int argc, char **argv)
     if (help)
         return cli_help("history");
     /* The whole value: a copy cut to 10 bytes let "2024-01-01xyz" through. */
-    if (since && date_valid(since) != 0)
+    if (since && cal_date_valid(since) != 0)
         return cli_fail(FU_USAGE, "--since '%s' is not a YYYY-MM-DD date", since);
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
@@ -204,7 +204,7 @@ int cmd_history(struct cli *c, int argc, char **argv)
     for (size_t i = 0; i < hl.n; i++) {
         const struct history_entry *h = &hl.v[i];
         char at[32];
-        when_local(h->at, WHEN_ISO, at, sizeof at);
+        cal_local(h->at, CAL_ISO, at, sizeof at);
         printf("%-5lld %s  ", h->id, at);
         cli_puts(stdout, h->actor);
         if (h->as_user) {

@@ -102,7 +102,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
     r.zh = c->zh;
     r.excel = excel;
     r.warn_days = c->cfg.warn_days;
-    when_now(WHEN_ISO, r.generated_at, sizeof r.generated_at);
+    cal_now(CAL_ISO, r.generated_at, sizeof r.generated_at);
     if ((rc = report_options(&r, format, by, &f)) != FU_OK ||
         (rc = cli_today_env(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK ||
         (report && (rc = cli_resolve_report(c, report, &report_id)) != FU_OK)) {
@@ -230,7 +230,7 @@ static int review_list(struct cli *c)
         fputs("  (", stdout);
         cli_puts(stdout, ro->by);
         char at[32];
-        when_local(ro->at, WHEN_DATE, at, sizeof at);
+        cal_local(ro->at, CAL_DATE, at, sizeof at);
         printf(" %s)\n", at);
     }
     review_list_free(&l);
@@ -328,7 +328,7 @@ static int review_show(struct cli *c, const char *arg)
     round_title(c, &ro);
     putchar('\n');
     char at[32];
-    when_local(ro.at, WHEN_MINUTE, at, sizeof at);
+    cal_local(ro.at, CAL_MINUTE, at, sizeof at);
     printf(c->zh ? "记录于 %s，" : "recorded %s by ", at);
     cli_puts(stdout, ro.by);
     printf(c->zh ? "；快照%lld项任务\n" : "; %lld tasks in its snapshot\n", ro.ntasks);

@@ -170,7 +170,7 @@ static void show_notes_history(struct cli *c, const struct task *t)
         printf("\n%s\n", c->zh ? "进展情况:" : "Progress notes:");
         for (size_t i = 0; i < nl.n; i++) {
             char at[32];
-            when_local(nl.v[i].at, WHEN_MINUTE, at, sizeof at);
+            cal_local(nl.v[i].at, CAL_MINUTE, at, sizeof at);
             printf("  %s  ", at);
             cli_puts(stdout, nl.v[i].author);
             putchar('\n');
@@ -185,7 +185,7 @@ static void show_notes_history(struct cli *c, const struct task *t)
         for (size_t i = 0; i < hl.n; i++) {
             const struct history_entry *h = &hl.v[i];
             char at[32];
-            when_local(h->at, WHEN_MINUTE, at, sizeof at);
+            cal_local(h->at, CAL_MINUTE, at, sizeof at);
             printf("  %s  ", at);
             cli_puts(stdout, h->actor);
             if (h->as_user) {

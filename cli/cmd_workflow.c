@@ -23,7 +23,7 @@ static void print_request(struct cli *c, const struct extension *e, int with_tas
         fputs(line, stdout);
         fputs("  ", stdout);
     }
-    when_local(e->at, WHEN_DATE, at, sizeof at);
+    cal_local(e->at, CAL_DATE, at, sizeof at);
     printf("%s → %s  %s  %s  ", e->old_due[0] ? e->old_due : "-", e->new_due,
            c->zh ? ext_state_zh(e->state) : ext_state_key(e->state), at);
     cli_puts(stdout, e->by);
@@ -32,7 +32,7 @@ static void print_request(struct cli *c, const struct extension *e, int with_tas
     cli_puts(stdout, e->reason);
     putchar('\n');
     if (e->state != EXT_PENDING) {
-        when_local(e->decided_at, WHEN_DATE, at, sizeof at);
+        cal_local(e->decided_at, CAL_DATE, at, sizeof at);
         printf(c->zh ? "    %s %s " : "    %s %s by ",
                c->zh ? ext_state_zh(e->state) : ext_state_key(e->state), at);
         cli_puts(stdout, e->decided_by);
@@ -104,7 +104,7 @@ int cmd_extend(struct cli *c, int argc, char **argv)
     char today[11], day[11];
     if ((rc = cli_today_env(today)) != FU_OK)
         return rc;
-    if (to && when_parse_date(to, today, day) != 0)
+    if (to && cal_parse_date(to, today, day) != 0)
         return cli_fail(FU_USAGE, "--to '%s' is not a date; write 2026-09-30, 9月30日, +30d or "
                         "月底", to);
     if ((rc = cli_open_db(c, 0)) != FU_OK)
@@ -144,7 +144,7 @@ static int cycle_options(const char *period, const char *day, const char *from,
         return cli_fail(FU_USAGE, "--day '%s' is not a number", day);
     if (cycle_day_check(cy->period, (int)n, why, sizeof why) != 0 || n > 31)
         return cli_fail(FU_USAGE, "%s", why);
-    if (from && when_parse_date(from, today, cy->start) != 0)
+    if (from && cal_parse_date(from, today, cy->start) != 0)
         return cli_fail(FU_USAGE, "--from '%s' is not a date; write 2026-01-01, 1月1日 or 今天",
                         from);
     cy->day = (int)n;
@@ -209,7 +209,7 @@ void cli_show_instructions(struct cli *c, const struct task *t)
     printf("\n%s\n", c->zh ? "领导批示:" : "Leaders' instructions:");
     for (size_t i = 0; i < l.n; i++) {
         char at[32];
-        when_local(l.v[i].at, WHEN_MINUTE, at, sizeof at);
+        cal_local(l.v[i].at, CAL_MINUTE, at, sizeof at);
         printf("  %s  ", at);
         cli_puts(stdout, l.v[i].by);
         if (!l.v[i].answered)
@@ -264,7 +264,7 @@ void cli_show_workflow(struct cli *c, const struct task *t)
         for (size_t i = 0; i < al.n; i++) {
             char name[160], at[32];
             text_fit(al.v[i].name, 30, 0, name, sizeof name);
-            when_local(al.v[i].at, WHEN_MINUTE, at, sizeof at);
+            cal_local(al.v[i].at, CAL_MINUTE, at, sizeof at);
             printf("  %-4lld %s  %lld %s  %s  ", al.v[i].id, name, al.v[i].size,
                    c->zh ? "字节" : "bytes", at);
             cli_puts(stdout, al.v[i].by);

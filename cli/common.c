@@ -15,6 +15,7 @@
 #include "util/text.h"
 #include "db/db_import.h"
 #include "db/db_task.h"
+#include "core/calendar.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
                                       size_t namelen)
@@ -193,7 +194,7 @@ int cli_today_env(char out[11])
 {
     const char *env = priv_test_getenv("FOLLOWUP_TODAY");
     if (env && *env) {
-        if (date_valid(env) != 0)
+        if (cal_date_valid(env) != 0)
             return cli_fail(FU_USAGE, "FOLLOWUP_TODAY='%s' is not a date; use YYYY-MM-DD or "
                             "unset it", env);
         snprintf(out, 11, "%s", env);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "report/report.h"
+#include "core/calendar.h"
 
 /* ---- cycles ---------------------------------------------------------------------- */
 
@@ -74,7 +74,7 @@ int cycle_scan(const char *s, struct cycle *out)
     memset(out, 0, sizeof *out);
     if (!s || sscanf(s, "%15s day %d from %15s%n", key, &day, start, &used) != 3 ||
         s[used] != '\0' || cycle_parse(key, &out->period) != 0 || out->period == CYCLE_NONE ||
-        date_valid(start) != 0 || cycle_day_check(out->period, day, NULL, 0) != 0) {
+        cal_date_valid(start) != 0 || cycle_day_check(out->period, day, NULL, 0) != 0) {
         memset(out, 0, sizeof *out);
         return -1;
     }
@@ -83,47 +83,22 @@ int cycle_scan(const char *s, struct cycle *out)
     return 0;
 }
 
-/* ---- calendar ---------------------------------------------------------------------- */
-
-static int days_in_month(int y, int m)
-{
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return mdays[m - 1] + (m == 2 && leap);
-}
-
-static void ymd(const char *date, int *y, int *m, int *d)
-{
-    *y = atoi(date);
-    *m = atoi(date + 5);
-    *d = atoi(date + 8);
-}
-
 /* The deadline in month y-m (day clamped to the month's end). */
 static void month_deadline(int y, int m, int day, char out[11])
 {
-    int dim = days_in_month(y, m);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)(day < dim ? day : dim) % 100u);
-}
-
-/* Weekday of date: 1 Monday … 7 Sunday. */
-static int weekday(const char *date)
-{
-    long n = 0;
-    rpt_days_between("1970-01-05", date, &n);   /* a Monday */
-    return (int)(((n % 7) + 7) % 7) + 1;
+    int dim = cal_days_in_month(y, m);
+    cal_iso(out, y, m, day < dim ? day : dim);
 }
 
 /* The latest deadline on or before date, ignoring the cycle's start. */
 static int deadline_on_or_before(const struct cycle *c, const char *date, char out[11])
 {
     int y, m, d;
-    if (date_valid(date) != 0 || c->period == CYCLE_NONE)
+    if (cal_date_valid(date) != 0 || c->period == CYCLE_NONE)
         return -1;
-    ymd(date, &y, &m, &d);
+    cal_split(date, &y, &m, &d);
     if (c->period == CYCLE_WEEKLY)
-        return rpt_date_add(date, -(long)((weekday(date) - c->day + 7) % 7), out);
+        return cal_date_add(date, -(long)((cal_weekday(date) - c->day + 7) % 7), out);
     int step = c->period == CYCLE_QUARTERLY ? 3 : 1;
     int mm = c->period == CYCLE_QUARTERLY ? m - m % 3 : m;   /* quarter-end month <= m */
     if (mm == 0) {
@@ -148,13 +123,13 @@ int cycle_deadline_after(const struct cycle *c, const char *date, char out[11])
 {
     char probe[11];
     int y, m, d;
-    if (date_valid(date) != 0 || c->period == CYCLE_NONE)
+    if (cal_date_valid(date) != 0 || c->period == CYCLE_NONE)
         return -1;
     if (c->period == CYCLE_WEEKLY) {
-        int ahead = (c->day - weekday(date) + 7) % 7;
-        return rpt_date_add(date, ahead ? ahead : 7, out);
+        int ahead = (c->day - cal_weekday(date) + 7) % 7;
+        return cal_date_add(date, ahead ? ahead : 7, out);
     }
-    ymd(date, &y, &m, &d);
+    cal_split(date, &y, &m, &d);
     int step = c->period == CYCLE_QUARTERLY ? 3 : 1;
     int mm = c->period == CYCLE_QUARTERLY ? m + (3 - m % 3) % 3 : m;   /* quarter-end >= m */
     for (int i = 0; i < 2; i++) {
@@ -175,7 +150,7 @@ int cycle_deadline_after(const struct cycle *c, const char *date, char out[11])
 int cycle_deadline_before(const struct cycle *c, const char *date, char out[11])
 {
     char first[11];
-    if (!c || date_valid(c->start) != 0 || cycle_deadline_after(c, c->start, first) != 0 ||
+    if (!c || cal_date_valid(c->start) != 0 || cycle_deadline_after(c, c->start, first) != 0 ||
         deadline_on_or_before(c, date, out) != 0)
         return -1;
     return strcmp(out, first) >= 0 ? 0 : -1;
@@ -187,12 +162,12 @@ static void period_open(const struct cycle *c, const char *d, char out[11])
 {
     char prev[11], first[11];
     if (cycle_deadline_after(c, c->start, first) == 0 && strcmp(d, first) <= 0) {
-        rpt_date_add(c->start, -1, out);
+        cal_date_add(c->start, -1, out);
         return;
     }
-    rpt_date_add(d, -1, prev);
+    cal_date_add(d, -1, prev);
     if (deadline_on_or_before(c, prev, out) != 0)
-        rpt_date_add(c->start, -1, out);
+        cal_date_add(c->start, -1, out);
 }
 
 int cycle_feedback_overdue(const struct cycle *c, const char *today, const char *last_note,
@@ -201,7 +176,7 @@ int cycle_feedback_overdue(const struct cycle *c, const char *today, const char 
     char yesterday[11], missed[11], open[11];
     if (deadline)
         deadline[0] = '\0';
-    if (!c || c->period == CYCLE_NONE || rpt_date_add(today, -1, yesterday) != 0)
+    if (!c || c->period == CYCLE_NONE || cal_date_add(today, -1, yesterday) != 0)
         return 0;
     if (cycle_deadline_before(c, yesterday, missed) != 0) {
         if (deadline && strcmp(today, c->start) >= 0)
@@ -224,8 +199,8 @@ void cycle_punctuality(const struct cycle *c, const char *today, char (*const no
 {
     char open[11], d[11], yesterday[11];
     *periods_out = *on_time = 0;
-    if (!c || c->period == CYCLE_NONE || rpt_date_add(today, -1, yesterday) != 0 ||
-        cycle_deadline_after(c, c->start, d) != 0 || rpt_date_add(c->start, -1, open) != 0)
+    if (!c || c->period == CYCLE_NONE || cal_date_add(today, -1, yesterday) != 0 ||
+        cycle_deadline_after(c, c->start, d) != 0 || cal_date_add(c->start, -1, open) != 0)
         return;
     for (int guard = 0; guard < 5000 && strcmp(d, yesterday) <= 0; guard++) {
         int hit = 0;

@@ -64,9 +64,6 @@ int perm_check(enum role r, enum task_action a, int own, char *why, size_t whyle
 int perm_status(enum role r, int own, enum task_status from, enum task_status to,
                 char *why, size_t whylen);
 
-/* Validates an ISO date "YYYY-MM-DD" (a real calendar day). 0 when valid. */
-int date_valid(const char *s);
-
 /* ---- the records ---------------------------------------------------------- */
 
 struct report {

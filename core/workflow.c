@@ -1,12 +1,12 @@
 /* Lights, the evaluation formula and the workflow's records (core/workflow.h). */
 #include "core/workflow.h"
+#include "core/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "report/report.h"
 
 /* ---- lights ------------------------------------------------------------------------ */
 
@@ -14,7 +14,7 @@ enum light light_of(enum task_status st, const char *due, const char *today, int
                     int feedback_overdue)
 {
     long days = 0;
-    int dated = due && *due && rpt_days_between(today, due, &days) == 0;
+    int dated = due && *due && cal_days_between(today, due, &days) == 0;
     if (st == ST_DONE)
         return LIGHT_NONE;
     if (dated && days < 0)

@@ -102,7 +102,7 @@ static int check_version(struct db *db, const struct task *t, long long expected
                 snprintf(who, sizeof who, "%s as %s", db_col_text(&s, 0), db_col_text(&s, 1));
             char utc[32];
             db_col_copy(&s, 2, utc, sizeof utc);
-            when_local(utc, WHEN_MINUTE, at, sizeof at);
+            cal_local(utc, CAL_MINUTE, at, sizeof at);
         }
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
     }
@@ -469,7 +469,7 @@ int db_task_assign(struct db *db, const struct actor *a, long long task_id,
                    char *err, size_t errlen)
 {
     struct assign as = {lead, support, set_support ? nsupport : 0, set_support, due};
-    if (due && *due && date_valid(due) != 0)
+    if (due && *due && cal_date_valid(due) != 0)
         return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; write YYYY-MM-DD, e.g. "
                        "2026-06-30", due);
     int rc = db_begin(db, err, errlen);

@@ -92,7 +92,7 @@ static int copy_round(struct rpt_round *to, const struct review_round *from)
     to->ntasks = from->ntasks;
     to->nrated = from->nrated;
     snprintf(to->held_on, sizeof to->held_on, "%s", from->held_on);
-    when_local(from->at, WHEN_ISO, to->at, sizeof to->at);   /* reports show local time */
+    cal_local(from->at, CAL_ISO, to->at, sizeof to->at);   /* reports show local time */
     to->name = strdup(from->name ? from->name : "");
     return to->name ? 0 : -1;
 }
@@ -156,13 +156,13 @@ static int split_note(struct rpt_item *it, const char *v)
         char *text = strndup(sep + 1, (size_t)(last - sep - 1));
         char utc[32];
         snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
-        when_local(utc, WHEN_ISO, it->note_at, sizeof it->note_at);
+        cal_local(utc, CAL_ISO, it->note_at, sizeof it->note_at);
         it->note = text;
         return text ? 0 : -1;
     }
     char utc[32];
     snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
-    when_local(utc, WHEN_ISO, it->note_at, sizeof it->note_at);
+    cal_local(utc, CAL_ISO, it->note_at, sizeof it->note_at);
     it->note = strdup(sep + 1);
     return it->note ? 0 : -1;
 }
@@ -197,13 +197,13 @@ static int add_workflow(struct rpt_item *it, struct db_stmt *s)
 {
     int bad = 0;
     cycle_scan(db_col_text(s, 17), &it->cycle);
-    when_local(db_col_text(s, 18), WHEN_DATE, it->last_note_on, sizeof it->last_note_on);
-    when_local(db_col_text(s, 19), WHEN_DATE, it->done_on, sizeof it->done_on);
+    cal_local(db_col_text(s, 18), CAL_DATE, it->last_note_on, sizeof it->last_note_on);
+    cal_local(db_col_text(s, 19), CAL_DATE, it->done_on, sizeof it->done_on);
     it->ext_approved = (int)db_col_int(s, 20);
     db_col_copy(s, 21, it->ext_pending, sizeof it->ext_pending);
     it->instruction = dup_or_null(db_col_text(s, 22), &bad);
     if (it->instruction) {
-        when_local(db_col_text(s, 23), WHEN_ISO, it->instruction_at, sizeof it->instruction_at);
+        cal_local(db_col_text(s, 23), CAL_ISO, it->instruction_at, sizeof it->instruction_at);
         it->instruction_by = dup_or_null(db_col_text(s, 24), &bad);
         it->instruction_open = (int)db_col_int(s, 25);
     }
@@ -437,7 +437,7 @@ static int new_notes(struct db *db, struct rpt *r, long long report_id, long lon
         if (c) {
             char utc[32];
             db_col_copy(&s, 4, utc, sizeof utc);
-            when_local(utc, WHEN_ISO, c->at, sizeof c->at);
+            cal_local(utc, CAL_ISO, c->at, sizeof c->at);
             c->author = dup_or_null(db_col_text(&s, 5), &bad);
             c->text = dup_or_null(db_col_text(&s, 6), &bad);
         }
@@ -649,7 +649,7 @@ int db_remind(struct db *db, const struct actor *a, int all, size_t max_rows, st
               char *err, size_t errlen)
 {
     char horizon[11];
-    if (rpt_date_add(r->today, r->warn_days > 0 ? r->warn_days : 0, horizon) != 0)
+    if (cal_date_add(r->today, r->warn_days > 0 ? r->warn_days : 0, horizon) != 0)
         return db_errf(err, errlen, FU_USAGE, "'%s' is not a date for today; use YYYY-MM-DD",
                        r->today);
     int rc = db_begin_read(db, err, errlen);

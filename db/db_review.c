@@ -5,6 +5,7 @@
 #include "util/mem.h"
 #include "core/user.h"
 #include "db/db_review.h"
+#include "core/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,7 +239,7 @@ int db_review_start(struct db *db, const struct actor *a, const char *name, cons
     int rc = text_check(name, REVIEW_NAME_MAX, "round's name", "第一次跟踪审议", err, errlen);
     if (rc != FU_OK)
         return rc;
-    if (date_valid(date) != 0)
+    if (cal_date_valid(date) != 0)
         return db_errf(err, errlen, FU_USAGE, "'%s' is not a date; write YYYY-MM-DD, e.g. "
                        "2024-06-30", date ? date : "");
     if ((rc = db_begin(db, err, errlen)) != FU_OK)

@@ -104,7 +104,7 @@ static int task_row(struct db_stmt *s, struct task *t)
     t->nchildren = (int)db_col_int(s, 20);
     t->ndone = (int)db_col_int(s, 21);
     cycle_scan(db_col_text(s, 22), &t->cycle);
-    when_local(db_col_text(s, 23), WHEN_DATE, t->last_note, sizeof t->last_note);
+    cal_local(db_col_text(s, 23), CAL_DATE, t->last_note, sizeof t->last_note);
     if (!t->text)
         oom = 1;
     return oom;
@@ -250,7 +250,7 @@ static int list_start(struct db *db, const struct task_filter *f, struct db_stmt
     }
     if (f->dept && *f->dept)
         rc = db_dept_id(db, f->dept, &q->dept, err, errlen);
-    if (rc == FU_OK && f->today && date_valid(f->today) != 0)
+    if (rc == FU_OK && f->today && cal_date_valid(f->today) != 0)
         rc = db_errf(err, errlen, FU_USAGE, "'%s' is not a date; use YYYY-MM-DD", f->today);
     snprintf(q->today, sizeof q->today, "%s", f->today ? f->today : "");
     if (!f->today)
@@ -378,7 +378,7 @@ static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
     t->version = db_col_int(s, 12);
     t->withdrawn = (int)db_col_int(s, 13);
     cycle_scan(db_col_text(s, 14), &t->cycle);
-    when_local(db_col_text(s, 15), WHEN_DATE, t->last_note, sizeof t->last_note);
+    cal_local(db_col_text(s, 15), CAL_DATE, t->last_note, sizeof t->last_note);
     return 0;
 }
 

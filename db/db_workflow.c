@@ -105,10 +105,10 @@ int db_extend_request(struct db *db, const struct actor *a, long long task_id,
                       const char *to, const char *reason, const char *today,
                       char *err, size_t errlen)
 {
-    if (date_valid(to) != 0)
+    if (cal_date_valid(to) != 0)
         return db_errf(err, errlen, FU_USAGE, "--to '%s' is not a date; write YYYY-MM-DD, "
                        "e.g. 2026-09-30", to ? to : "");
-    if (date_valid(today) != 0)
+    if (cal_date_valid(today) != 0)
         return db_errf(err, errlen, FU_USAGE, "'%s' is not a date for today; use YYYY-MM-DD",
                        today ? today : "");
     int rc = db_text_check(reason, "reason", err, errlen);
@@ -316,9 +316,9 @@ int db_cycle_set(struct db *db, const struct actor *a, long long task_id,
     char why[160];
     changed = changed ? changed : &dummy;
     *changed = 0;
-    if (c->period != CYCLE_NONE && (date_valid(c->start) != 0 ||
+    if (c->period != CYCLE_NONE && (cal_date_valid(c->start) != 0 ||
                                     cycle_day_check(c->period, c->day, why, sizeof why) != 0))
-        return db_errf(err, errlen, FU_USAGE, "%s", date_valid(c->start) != 0
+        return db_errf(err, errlen, FU_USAGE, "%s", cal_date_valid(c->start) != 0
                        ? "the cycle's start is not a YYYY-MM-DD date" : why);
     int rc = db_begin(db, err, errlen);
     if (rc != FU_OK)
@@ -438,7 +438,7 @@ int db_feedback_overdue_ids(struct db *db, long long report_id, const char *toda
         struct cycle c;
         char last[11];
         rc = FU_OK;
-        when_local(db_col_text(&s, 2), WHEN_DATE, last, sizeof last);
+        cal_local(db_col_text(&s, 2), CAL_DATE, last, sizeof last);
         if (cycle_scan(db_col_text(&s, 1), &c) != 0 ||
             !cycle_feedback_overdue(&c, today, last, NULL))
             continue;
@@ -478,7 +478,7 @@ static void punctual(struct rpt *r, size_t i, char (*dates)[11], size_t n)
     char until[11];
     snprintf(until, sizeof until, "%s", r->today);
     if (it->status == ST_DONE && it->done_on[0] && strcmp(it->done_on, r->today) < 0)
-        rpt_date_add(it->done_on, 1, until);
+        cal_date_add(it->done_on, 1, until);
     cycle_punctuality(&it->cycle, until, dates, n, &it->fb_periods, &it->fb_on_time);
 }
 
@@ -511,7 +511,7 @@ static int scan_notes(struct db *db, struct rpt *r, long long report_id, struct 
             rc = oom(err, errlen);
             break;
         }
-        when_local(db_col_text(&s, 1), WHEN_DATE, dates[n++], 11);
+        cal_local(db_col_text(&s, 1), CAL_DATE, dates[n++], 11);
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;

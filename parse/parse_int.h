@@ -51,10 +51,6 @@ int scan_width(const char *s, size_t n);
  * the bytes read into *used and returns 1; else 0. */
 int scan_date(const char *s, size_t n, size_t i, size_t *used, char iso[11]);
 
-/* Days in month m of year y; writes "YYYY-MM-DD" into iso. */
-int scan_days_in(int y, int m);
-void scan_iso(char iso[11], int y, int m, int d);
-
 
 /* ---- the parse in progress ---- */
 

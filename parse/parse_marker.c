@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/err.h"
+#include "core/calendar.h"
 
 enum fkind { F_LEAD, F_RESP, F_SUPPORT, F_LEADER, F_DUE };
 
@@ -189,7 +190,7 @@ static int due_at(const char *s, size_t i, size_t b, int y0, char iso[11])
     } else if (scan_at(s, b, j, "年底") || scan_at(s, b, j, "年内") || scan_at(s, b, j, "年末") ||
                scan_at(s, b, j, "本年")) {
         if (y0 <= 0) return 0;
-        scan_iso(iso, y0, 12, 31);
+        cal_iso(iso, y0, 12, 31);
         return 1;
     } else {
         y = y0;
@@ -198,21 +199,21 @@ static int due_at(const char *s, size_t i, size_t b, int y0, char iso[11])
     if ((m = scan_ar_number(s, b, j, &u)) < 1 || m > 12) m = scan_cn_number(s, b, j, &u);
     if (m >= 1 && m <= 12 && scan_at(s, b, j + u, "月")) {
         j += u + strlen("月");
-        if ((d = scan_ar_number(s, b, j, &u)) >= 1 && d <= scan_days_in(y, m) &&
+        if ((d = scan_ar_number(s, b, j, &u)) >= 1 && d <= cal_days_in_month(y, m) &&
             (scan_at(s, b, j + u, "日") || scan_at(s, b, j + u, "号"))) {
-            scan_iso(iso, y, m, d);
+            cal_iso(iso, y, m, d);
             return 1;
         }
-        scan_iso(iso, y, m, scan_at(s, b, j, "中旬") ? 20 : scan_at(s, b, j, "上旬") ? 10
-                                                                    : scan_days_in(y, m));
+        cal_iso(iso, y, m, scan_at(s, b, j, "中旬") ? 20 : scan_at(s, b, j, "上旬") ? 10
+                                                                    : cal_days_in_month(y, m));
         return 1;
     }
     if (j == i) return 0;                       /* a month was required without a year */
-    if (scan_at(s, b, j, "上半年")) { scan_iso(iso, y, 6, 30); return 1; }
-    if (scan_at(s, b, j, "第一季度") || scan_at(s, b, j, "一季度")) { scan_iso(iso, y, 3, 31); return 1; }
-    if (scan_at(s, b, j, "第二季度") || scan_at(s, b, j, "二季度")) { scan_iso(iso, y, 6, 30); return 1; }
-    if (scan_at(s, b, j, "第三季度") || scan_at(s, b, j, "三季度")) { scan_iso(iso, y, 9, 30); return 1; }
-    scan_iso(iso, y, 12, 31);                     /* 2025年底, 2025年, 下半年, 第四季度 */
+    if (scan_at(s, b, j, "上半年")) { cal_iso(iso, y, 6, 30); return 1; }
+    if (scan_at(s, b, j, "第一季度") || scan_at(s, b, j, "一季度")) { cal_iso(iso, y, 3, 31); return 1; }
+    if (scan_at(s, b, j, "第二季度") || scan_at(s, b, j, "二季度")) { cal_iso(iso, y, 6, 30); return 1; }
+    if (scan_at(s, b, j, "第三季度") || scan_at(s, b, j, "三季度")) { cal_iso(iso, y, 9, 30); return 1; }
+    cal_iso(iso, y, 12, 31);                     /* 2025年底, 2025年, 下半年, 第四季度 */
     return 1;
 }
 

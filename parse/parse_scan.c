@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/text.h"
+#include "core/calendar.h"
 
 uint32_t scan_cp(const char *s, size_t n, size_t i, size_t *k)
 {
@@ -235,32 +236,9 @@ int scan_width(const char *s, size_t n)
     return w;
 }
 
-int scan_days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return d[m - 1];
-}
-
 static int valid_ymd(int y, int m, int d)
 {
-    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= scan_days_in(y, m);
-}
-
-void scan_iso(char iso[11], int y, int m, int d)
-{
-    int i;
-    if (y < 0 || y > 9999) y = 0;
-    if (m < 0 || m > 99) m = 0;
-    if (d < 0 || d > 99) d = 0;
-    for (i = 3; i >= 0; i--) { iso[i] = (char)('0' + y % 10); y /= 10; }
-    iso[4] = '-';
-    iso[5] = (char)('0' + m / 10);
-    iso[6] = (char)('0' + m % 10);
-    iso[7] = '-';
-    iso[8] = (char)('0' + d / 10);
-    iso[9] = (char)('0' + d % 10);
-    iso[10] = 0;
+    return y <= 2200 && cal_ymd_valid(y, m, d);   /* a plausible year for a report */
 }
 
 /* 二〇二四 → 2024: exactly four Chinese digits. */
@@ -322,7 +300,7 @@ int scan_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
         return 0;
     }
     if (!valid_ymd(y, m, d)) return 0;
-    scan_iso(iso, y, m, d);
+    cal_iso(iso, y, m, d);
     *used = j - i;
     return 1;
 }

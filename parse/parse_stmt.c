@@ -5,6 +5,7 @@
 #define _GNU_SOURCE        /* memmem */
 #include "util/mem.h"
 #include "parse/parse_int.h"
+#include "core/calendar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -407,7 +408,7 @@ static void find_due(char due[11], const char *s, size_t a, size_t b)
         if (!is_target(s, a, b, i, jm)) continue;
         if (!mo && scan_at(s, b, jm, "上半年")) mo = 6;
         if (!mo) mo = 12;
-        scan_iso(due, y, mo, scan_days_in(y, mo));
+        cal_iso(due, y, mo, cal_days_in_month(y, mo));
         return;
     }
 }

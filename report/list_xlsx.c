@@ -128,7 +128,7 @@ static int extra_of(struct list_xlsx *x, const struct task *t, struct extra *e)
     int rc = db_task_latest_note(x->c->db, t->id, utc, &e->note, x->err, sizeof x->err);
     if (rc == FU_OK)
         rc = db_attachments(x->c->db, t->id, &al, x->err, sizeof x->err);
-    when_local(utc, WHEN_MINUTE, e->at, sizeof e->at);
+    cal_local(utc, CAL_MINUTE, e->at, sizeof e->at);
     e->nattach = al.n;
     attachment_list_free(&al);
     return rc;

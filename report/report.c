@@ -12,47 +12,7 @@
 #include "util/outfile.h"
 #include "report/report_int.h"
 #include "util/text.h"
-
-/* ---- dates ----------------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a valid ISO date (H. Hinnant's days_from_civil). */
-static long day_number(const char *s)
-{
-    long y = strtol(s, NULL, 10), m = strtol(s + 5, NULL, 10), d = strtol(s + 8, NULL, 10);
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-int rpt_days_between(const char *a, const char *b, long *out)
-{
-    if (date_valid(a) != 0 || date_valid(b) != 0)
-        return -1;
-    *out = day_number(b) - day_number(a);
-    return 0;
-}
-
-int rpt_date_add(const char *date, long n, char out[11])
-{
-    if (date_valid(date) != 0)
-        return -1;
-    long z = day_number(date) + n + 719468;   /* civil_from_days */
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-    if (y < 1000 || y > 9999)
-        return -1;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
-    return 0;
-}
+#include "core/calendar.h"
 
 int rpt_format_parse(const char *s, enum rpt_format *out)
 {
@@ -324,7 +284,7 @@ static int oom(char *err, size_t errlen)
 
 int rpt_compute(struct rpt *r, char *err, size_t errlen)
 {
-    if (date_valid(r->today) != 0) {
+    if (cal_date_valid(r->today) != 0) {
         snprintf(err, errlen, "'%s' is not a date for today; use YYYY-MM-DD", r->today);
         return FU_USAGE;
     }
@@ -345,7 +305,7 @@ int rpt_compute(struct rpt *r, char *err, size_t errlen)
             it->status = ST_TODO;
         r->by_status[it->status]++;
         r->total++;
-        it->late = it->due[0] && rpt_days_between(it->due, r->today, &late) == 0 ? late : 0;
+        it->late = it->due[0] && cal_days_between(it->due, r->today, &late) == 0 ? late : 0;
         it->overdue = it->due[0] && it->status != ST_DONE && it->late > 0;
         it->due_soon = it->due[0] && it->status != ST_DONE && it->late <= 0 &&
                        -it->late <= r->warn_days;

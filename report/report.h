@@ -16,13 +16,6 @@
 #include "core/task.h"
 #include "core/workflow.h"
 
-/* ---- dates --------------------------------------------------------------- */
-
-/* *out = b - a in days for ISO dates a and b; -1 when either is invalid. */
-int rpt_days_between(const char *a, const char *b, long *out);
-/* out = date + n days (ISO); -1 when date is invalid. */
-int rpt_date_add(const char *date, long n, char out[11]);
-
 /* ---- the model ----------------------------------------------------------- */
 
 enum rpt_format { RPT_TEXT = 0, RPT_MD, RPT_CSV, RPT_HTML, RPT_JSON, RPT_XLSX, RPT_DOCX };

@@ -10,9 +10,9 @@
 #include "util/err.h"
 #include "host/priv.h"
 #include "util/mem.h"
-#include "core/task.h"
 #include "util/text.h"
 #include "core/workflow.h"
+#include "core/calendar.h"
 
 #define CELL_MAX 32000     /* bytes kept of a cell (Excel: 32,767 characters) */
 
@@ -301,7 +301,7 @@ void sheet_date(struct sheet *s, uint32_t row, int col, const char *iso)
 {
     char day[11];
     snprintf(day, sizeof day, "%.10s", iso ? iso : "");
-    if (date_valid(day) != 0) {
+    if (cal_date_valid(day) != 0) {
         sheet_text(s, row, col, iso, SS_TEXT);
         return;
     }

@@ -17,21 +17,21 @@ static void test_local(void **state)
     (void)state;
     setenv("TZ", "CST-8", 1);      /* UTC+8 without tzdata */
     tzset();
-    when_local("2024-03-01T22:05:09Z", WHEN_MINUTE, out, sizeof out);
+    cal_local("2024-03-01T22:05:09Z", CAL_MINUTE, out, sizeof out);
     assert_string_equal(out, "2024-03-02 06:05");
-    when_local("2024-03-01T22:05:09Z", WHEN_DATE, out, sizeof out);
+    cal_local("2024-03-01T22:05:09Z", CAL_DATE, out, sizeof out);
     assert_string_equal(out, "2024-03-02");
-    when_local("2024-03-01T22:05:09Z", WHEN_ISO, out, sizeof out);
+    cal_local("2024-03-01T22:05:09Z", CAL_ISO, out, sizeof out);
     assert_string_equal(out, "2024-03-02T06:05:09+08:00");
     setenv("TZ", "UTC0", 1);
     tzset();
-    when_local("2024-03-01T22:05:09Z", WHEN_ISO, out, sizeof out);
+    cal_local("2024-03-01T22:05:09Z", CAL_ISO, out, sizeof out);
     assert_string_equal(out, "2024-03-01T22:05:09+00:00");
-    when_local("not a time", WHEN_MINUTE, out, sizeof out);
+    cal_local("not a time", CAL_MINUTE, out, sizeof out);
     assert_string_equal(out, "not a time");
-    when_local(NULL, WHEN_DATE, out, sizeof out);
+    cal_local(NULL, CAL_DATE, out, sizeof out);
     assert_string_equal(out, "");
-    when_now(WHEN_ISO, out, sizeof out);
+    cal_now(CAL_ISO, out, sizeof out);
     assert_int_equal(strlen(out), 25);
     assert_string_equal(out + 19, "+00:00");
 }
@@ -39,7 +39,7 @@ static void test_local(void **state)
 static void expect_date(const char *in, const char *want)
 {
     char out[11];
-    int rc = when_parse_date(in, "2026-11-30", out);
+    int rc = cal_parse_date(in, "2026-11-30", out);
     if (!want) {
         if (rc != -1)
             fail_msg("'%s' gave %s, wanted an error", in, out);
@@ -87,7 +87,7 @@ static void test_typed(void **state)
     expect_date("", NULL);
     expect_date("   ", NULL);
     char out[11];
-    assert_int_equal(when_parse_date("2025-06-30", "bad", out), -1);
+    assert_int_equal(cal_parse_date("2025-06-30", "bad", out), -1);
 }
 
 int main(void)

@@ -15,6 +15,7 @@
 #include "util/err.h"
 #include "report/report.h"
 #include "util/text.h"
+#include "core/calendar.h"
 
 /* ---- helpers ----------------------------------------------------------------- */
 
@@ -109,20 +110,20 @@ static void dates(void **state)
     (void)state;
     long d = 0;
     char out[11];
-    assert_int_equal(rpt_days_between("2024-06-20", "2024-07-01", &d), 0);
+    assert_int_equal(cal_days_between("2024-06-20", "2024-07-01", &d), 0);
     assert_int_equal(d, 11);
-    assert_int_equal(rpt_days_between("2024-03-01", "2024-02-28", &d), 0);
+    assert_int_equal(cal_days_between("2024-03-01", "2024-02-28", &d), 0);
     assert_int_equal(d, -2);   /* 2024 is a leap year */
-    assert_int_equal(rpt_days_between("2023-12-31", "2025-01-01", &d), 0);
+    assert_int_equal(cal_days_between("2023-12-31", "2025-01-01", &d), 0);
     assert_int_equal(d, 367);
-    assert_int_equal(rpt_days_between("2024-02-30", "2024-03-01", &d), -1);
-    assert_int_equal(rpt_date_add("2024-02-25", 7, out), 0);
+    assert_int_equal(cal_days_between("2024-02-30", "2024-03-01", &d), -1);
+    assert_int_equal(cal_date_add("2024-02-25", 7, out), 0);
     assert_string_equal(out, "2024-03-03");
-    assert_int_equal(rpt_date_add("2023-12-30", 3, out), 0);
+    assert_int_equal(cal_date_add("2023-12-30", 3, out), 0);
     assert_string_equal(out, "2024-01-02");
-    assert_int_equal(rpt_date_add("2024-01-02", -3, out), 0);
+    assert_int_equal(cal_date_add("2024-01-02", -3, out), 0);
     assert_string_equal(out, "2023-12-30");
-    assert_int_equal(rpt_date_add("nonsense", 1, out), -1);
+    assert_int_equal(cal_date_add("nonsense", 1, out), -1);
 }
 
 static void ratings(void **state)

@@ -7,6 +7,7 @@
 
 #include "util/err.h"
 #include "core/task.h"
+#include "core/calendar.h"
 
 static void labels_round_trip(void **state)
 {
@@ -86,17 +87,17 @@ static void viewer_reads_only(void **state)
 static void dates(void **state)
 {
     (void)state;
-    assert_int_equal(date_valid("2024-12-31"), 0);
-    assert_int_equal(date_valid("2024-02-29"), 0);
-    assert_int_equal(date_valid("2023-02-29"), -1);
-    assert_int_equal(date_valid("2000-02-29"), 0);
-    assert_int_equal(date_valid("1900-02-29"), -1);
-    assert_int_equal(date_valid("2024-13-01"), -1);
-    assert_int_equal(date_valid("2024-04-31"), -1);
-    assert_int_equal(date_valid("2024-4-1"), -1);
-    assert_int_equal(date_valid("2024-04-01x"), -1);
-    assert_int_equal(date_valid(""), -1);
-    assert_int_equal(date_valid(NULL), -1);
+    assert_int_equal(cal_date_valid("2024-12-31"), 0);
+    assert_int_equal(cal_date_valid("2024-02-29"), 0);
+    assert_int_equal(cal_date_valid("2023-02-29"), -1);
+    assert_int_equal(cal_date_valid("2000-02-29"), 0);
+    assert_int_equal(cal_date_valid("1900-02-29"), -1);
+    assert_int_equal(cal_date_valid("2024-13-01"), -1);
+    assert_int_equal(cal_date_valid("2024-04-31"), -1);
+    assert_int_equal(cal_date_valid("2024-4-1"), -1);
+    assert_int_equal(cal_date_valid("2024-04-01x"), -1);
+    assert_int_equal(cal_date_valid(""), -1);
+    assert_int_equal(cal_date_valid(NULL), -1);
 }
 
 int main(void)

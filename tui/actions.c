@@ -349,7 +349,7 @@ static int due_given(struct app *a, void *ctx, const char *text)
     char typed[64], due[11] = "", msg[256];
     snprintf(typed, sizeof typed, "%s", text);
     trim(typed);
-    if (typed[0] && when_parse_date(typed, a->m.today, due) != 0) {
+    if (typed[0] && cal_parse_date(typed, a->m.today, due) != 0) {
         app_msg(a, S_ERROR, _("'%s' is not a date: write 2025-06-30, 6月30日, +30d, 月底 "
                               "or 年底 (empty clears it)."), typed);
         return 1;

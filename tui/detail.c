@@ -174,7 +174,7 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
         add_field(pg, _("Progress"), buf, S_NORMAL);
     }
     add_light(a, pg, t);
-    when_local(t->updated_at, WHEN_MINUTE, buf, sizeof buf);
+    cal_local(t->updated_at, CAL_MINUTE, buf, sizeof buf);
     add_field(pg, _("Updated"), buf, S_DIM);
 }
 
@@ -216,7 +216,7 @@ static void add_instructions(struct app *a, struct page *pg, const struct task *
     page_add(pg, S_TITLE, 0, NULL, 0, _("Leaders' instructions"));
     for (size_t i = 0; i < l.n; i++) {
         char head[256], at[32];
-        when_local(l.v[i].at, WHEN_MINUTE, at, sizeof at);
+        cal_local(l.v[i].at, CAL_MINUTE, at, sizeof at);
         snprintf(head, sizeof head, "%s  %s%s", at, l.v[i].by ? l.v[i].by : "",
                  l.v[i].answered ? "" : _("  (no progress note since)"));
         page_add(pg, l.v[i].answered ? S_LABEL : S_LIGHT_YELLOW, 1, NULL, 0, head);
@@ -239,7 +239,7 @@ static void add_extensions(struct app *a, struct page *pg, const struct task *t)
     for (size_t i = 0; i < l.n; i++) {
         const struct extension *e = &l.v[i];
         char at[32];
-        when_local(e->at, WHEN_DATE, at, sizeof at);
+        cal_local(e->at, CAL_DATE, at, sizeof at);
         page_addf(pg, e->state == EXT_PENDING ? S_LIGHT_YELLOW : S_LABEL, 1,
                   _("%s → %s  %s  (%s, %s)"), e->old_due[0] ? e->old_due : "-", e->new_due,
                   state[e->state], e->by ? e->by : "", at);
@@ -263,7 +263,7 @@ static void add_attachments(struct app *a, struct page *pg, const struct task *t
     for (size_t i = 0; i < l.n; i++) {
         const struct attachment *x = &l.v[i];
         char at[32], label[32];
-        when_local(x->at, WHEN_DATE, at, sizeof at);
+        cal_local(x->at, CAL_DATE, at, sizeof at);
         snprintf(label, sizeof label, "#%lld", x->id);
         char line[1024];
         snprintf(line, sizeof line, _("%s  (%lld bytes, %s, %s)"), x->name, x->size,
@@ -296,7 +296,7 @@ static void add_latest(struct page *pg, const struct note_list *nl)
         return;
     const struct note *n = &nl->v[nl->n - 1];
     char buf[4096], at[32];
-    when_local(n->at, WHEN_DATE, at, sizeof at);
+    cal_local(n->at, CAL_DATE, at, sizeof at);
     snprintf(buf, sizeof buf, "%s  %s", at, n->text ? n->text : "");
     buf[strcspn(buf, "\n")] = '\0';                /* its first line; all of it below */
     page_add(pg, S_NORMAL, 0, _("Latest note"), label_cols(), buf);
@@ -314,7 +314,7 @@ static void add_notes(struct page *pg, const struct note_list *nl, const char *e
         page_add(pg, S_DIM, 1, NULL, 0, _("none yet (c adds one)"));
     for (size_t i = 0; i < nl->n; i++) {
         char head[256], at[32];
-        when_local(nl->v[i].at, WHEN_MINUTE, at, sizeof at);
+        cal_local(nl->v[i].at, CAL_MINUTE, at, sizeof at);
         snprintf(head, sizeof head, "%s  %s", at, nl->v[i].author ? nl->v[i].author : "");
         page_add(pg, S_LABEL, 1, NULL, 0, head);
         add_lines(pg, 3, nl->v[i].text);
@@ -339,7 +339,7 @@ static void add_history(struct app *a, struct page *pg, long long task_id, size_
     for (size_t i = from; i < hl.n; i++) {
         const struct history_entry *h = &hl.v[i];
         char who[160], line[4096], at[32];
-        when_local(h->at, WHEN_MINUTE, at, sizeof at);
+        cal_local(h->at, CAL_MINUTE, at, sizeof at);
         if (h->as_user)
             snprintf(who, sizeof who, _("%s as %s"), h->actor, h->as_user);
         else

@@ -59,7 +59,7 @@ static int build(struct rview *s, struct app *a, char *err, size_t errlen)
     r->zh = a->zh;
     r->warn_days = a->m.warn_days;
     snprintf(r->today, sizeof r->today, "%s", a->m.today);
-    when_now(WHEN_ISO, r->generated_at, sizeof r->generated_at);
+    cal_now(CAL_ISO, r->generated_at, sizeof r->generated_at);
     int rc = db_rpt_fill(a->db, r, a->m.report_id, DB_ROUND_NONE, err, errlen);
     if (rc == FU_OK)
         rc = rpt_compute(r, err, errlen);

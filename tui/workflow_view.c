@@ -42,7 +42,7 @@ static void request_row(WINDOW *w, struct app *a, int y, const struct extension 
 {
     char code[48], line[2048], at[32];
     snprintf(code, sizeof code, "R%lld:%s", e->report_id, e->code);
-    when_local(e->at, WHEN_DATE, at, sizeof at);
+    cal_local(e->at, CAL_DATE, at, sizeof at);
     draw_fill(w, y, 0, cols, base);
     int x = draw_text(w, y, 1, code, 10, 1, base | a->pal.a[S_LABEL]) + 2;
     x += draw_text(w, y, x, e->lead ? e->lead : "-", 12, 1, base) + 1;
