@@ -72,8 +72,6 @@ int cli_task_text(struct cli *c, const char *name, int argc, char **argv, cli_te
 /* A status's label in the output language ("推进中" / "In progress"). */
 const char *cli_status_label(const struct cli *c, enum task_status s);
 
-/* Writes s sanitised to out (no control characters reach a terminal). */
-void cli_puts(FILE *out, const char *s);
 
 /* Prints s to out, wrapped to width columns, each line indented. */
 void cli_wrap(FILE *out, const char *s, int indent, int width);
@@ -126,42 +124,6 @@ int cmd_team(struct cli *c, int argc, char **argv);
 /* paths and --version: the files in use and why; config_err is the
  * config's error when it could not be read (--version still answers). */
 int cli_paths_print(struct cli *c, const char *config_err);
-
-/* list's output formats, shared with other commands that print tasks
- * (FMT_XLSX: list only, through list_xlsx_*). */
-enum list_format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_XLSX };
-void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out);
-
-/* The same output a row at a time: list_out_new makes the writer (NULL
- * when out of memory), list_out_task (a db_task_fn) takes one task, and
- * list_out_end finishes the output when ok (else writes nothing more) and
- * frees the writer. The head goes out with the first row; CSV and JSON
- * rows go out at once; the table keeps a compact copy of each row until
- * the end, when the column widths are known: in memory up to a few
- * megabytes, then in a temporary file (list_out_spill_after sets after
- * how many bytes; the output is the same). Both return FU_ERR when out of
- * memory (or the temporary file cannot be written). */
-struct list_out;
-struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out);
-int list_out_task(const struct task *t, void *ctx);
-int list_out_end(struct list_out *o, int ok);
-void list_out_spill_after(struct list_out *o, size_t bytes);
-
-/* The task list as a workbook (report/list_xlsx.c): list_xlsx_new starts
- * it (NULL with err filled on failure), list_xlsx_task (a db_task_fn)
- * adds a row with the task's latest note read from c->db, and
- * list_xlsx_end finishes it, copies it to out when ok, sets *rows and
- * frees the writer. FU_OK or FU_ERR with err filled. */
-struct list_xlsx;
-struct list_xlsx *list_xlsx_new(struct cli *c, char *err, size_t errlen);
-int list_xlsx_task(const struct task *t, void *ctx);
-int list_xlsx_end(struct list_xlsx *x, FILE *out, int ok, size_t *rows, char *err,
-                  size_t errlen);
-
-/* 1 when s is valid UTF-8 that text_sanitize() would leave unchanged (no
- * control characters, no bidi controls). When plain is not NULL it is set
- * to 1 when s also needs no JSON escape (no quote, backslash, U+2028/9). */
-int cli_text_clean(const char *s, int *plain);
 
 /* The language of cli_help() and cli_usage(): Chinese when zh. */
 void cli_help_language(int zh);

@@ -40,7 +40,7 @@ static int user_add(struct cli *c, int argc, char **argv)
         [ROLE_DEPARTMENT] = "a department user",
         [ROLE_COMMITTEE] = "a committee user",
     };
-    cli_puts(stdout, pos[0]);
+    text_fputs(stdout, pos[0]);
     static const char *const zh_words[] = {
         [ROLE_VIEWER] = "只读用户", [ROLE_DEPARTMENT] = "承办单位用户",
         [ROLE_COMMITTEE] = "督办用户",
@@ -51,7 +51,7 @@ static int user_add(struct cli *c, int argc, char **argv)
         printf(" is now %s", (unsigned)r < 3 && as_words[r] ? as_words[r] : role_key(r));
     for (size_t i = 0; i < n; i++) {
         fputs(i ? (c->zh ? "、" : ", ") : (c->zh ? "（" : " of "), stdout);
-        cli_puts(stdout, names[i]);
+        text_fputs(stdout, names[i]);
     }
     puts(n && c->zh ? "）" : "");
     return FU_OK;
@@ -72,7 +72,7 @@ static int user_list(struct cli *c)
         printf("%s %-10s ", name, role_key(l.v[i].role));
         for (size_t k = 0; k < l.v[i].ndepts; k++) {
             fputs(k ? "," : "", stdout);
-            cli_puts(stdout, l.v[i].depts[k]);
+            text_fputs(stdout, l.v[i].depts[k]);
         }
         putchar('\n');
     }
@@ -125,7 +125,7 @@ int cmd_dept(struct cli *c, int argc, char **argv)
         if ((rc = db_dept_add(c->db, &c->actor, pos[0], err, sizeof err)) != FU_OK)
             return cli_fail(rc, "%s", err);
         printf("department ");
-        cli_puts(stdout, pos[0]);
+        text_fputs(stdout, pos[0]);
         printf(" added\n");
         return FU_OK;
     }
@@ -136,7 +136,7 @@ int cmd_dept(struct cli *c, int argc, char **argv)
         if ((rc = db_dept_list(c->db, &l, err, sizeof err)) != FU_OK)
             return cli_fail(rc, "%s", err);
         for (size_t i = 0; i < l.n; i++) {
-            cli_puts(stdout, l.v[i]);
+            text_fputs(stdout, l.v[i]);
             putchar('\n');
         }
         dept_list_free(&l);
@@ -153,7 +153,7 @@ static void put_value(const char *v)
         return;
     }
     fputc('\'', stdout);
-    cli_puts(stdout, v);
+    text_fputs(stdout, v);
     fputc('\'', stdout);
 }
 
@@ -162,9 +162,9 @@ static void print_diff(void *ctx, const char *what, const char *field, const cha
                        const char *found)
 {
     (void)ctx;
-    cli_puts(stdout, what);
+    text_fputs(stdout, what);
     fputc(' ', stdout);
-    cli_puts(stdout, field);
+    text_fputs(stdout, field);
     fputs(": the history gives ", stdout);
     put_value(want);
     fputs(", found ", stdout);
@@ -246,7 +246,7 @@ int cmd_backup(struct cli *c, int argc, char **argv)
     if ((rc = db_backup(c->db, pos[0], err, sizeof err)) != FU_OK)
         return cli_fail(rc, "%s", err);
     printf("backup written to ");
-    cli_puts(stdout, pos[0]);
+    text_fputs(stdout, pos[0]);
     putchar('\n');
     return FU_OK;
 }

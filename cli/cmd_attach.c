@@ -59,7 +59,7 @@ int cmd_attach(struct cli *c, int argc, char **argv)
     if (rc == FU_OK) {
         printf(c->zh ? "R%lld:%s 已添加佐证材料 %lld：" : "R%lld:%s attachment %lld: ",
                t.report_id, t.code, x.id);
-        cli_puts(stdout, x.name);
+        text_fputs(stdout, x.name);
         printf(c->zh ? "（%lld 字节，SHA-256 %s）\n" : " (%lld bytes, SHA-256 %s)\n", x.size,
                x.sha256);
         attachment_fini(&x);
@@ -101,7 +101,7 @@ static void list_table(struct cli *c, const struct attachment_list *l)
         printf("%-4lld %s %10lld  %.12s  %s  %s", x->id, name, x->size, x->sha256, by, at);
         if (x->note) {
             fputs("  ", stdout);
-            cli_puts(stdout, x->note);
+            text_fputs(stdout, x->note);
         }
         putchar('\n');
     }
@@ -157,9 +157,9 @@ static int get_to(struct cli *c, long long id, const char *out)
         unlink(out);
     if (rc == FU_OK && out) {
         printf(c->zh ? "佐证材料 %lld（" : "attachment %lld (", x.id);
-        cli_puts(stdout, x.name);
+        text_fputs(stdout, x.name);
         printf(c->zh ? "，%lld 字节）已写入 " : ", %lld bytes) written to ", x.size);
-        cli_puts(stdout, out);
+        text_fputs(stdout, out);
         putchar('\n');
     }
     if (rc == FU_OK)

@@ -11,6 +11,7 @@
 #include "core/history.h"
 #include "db/db_history.h"
 #include "db/db_task.h"
+#include "util/text.h"
 
 int cmd_assign(struct cli *c, int argc, char **argv)
 {
@@ -54,10 +55,10 @@ int cmd_assign(struct cli *c, int argc, char **argv)
                c->zh ? "未改变（已是这些值）" : "unchanged (it already had these values)");
     } else if (rc == FU_OK) {
         printf("R%lld:%s ", t.report_id, t.code);
-        cli_puts(stdout, c->zh ? "已交办" : "assigned");
+        text_fputs(stdout, c->zh ? "已交办" : "assigned");
         if (lead) {
             fputs(c->zh ? "：牵头单位 " : ": lead ", stdout);
-            cli_puts(stdout, lead);
+            text_fputs(stdout, lead);
         }
         if (o.cascaded && c->zh)
             printf("（%d 项子任务随之改变）", o.cascaded);
@@ -206,20 +207,20 @@ int cmd_history(struct cli *c, int argc, char **argv)
         char at[32];
         cal_local(h->at, CAL_ISO, at, sizeof at);
         printf("%-5lld %s  ", h->id, at);
-        cli_puts(stdout, h->actor);
+        text_fputs(stdout, h->actor);
         if (h->as_user) {
             fputs(" as ", stdout);
-            cli_puts(stdout, h->as_user);
+            text_fputs(stdout, h->as_user);
         }
         fputs("  ", stdout);
-        cli_puts(stdout, h->task_ref ? h->task_ref : "-");
+        text_fputs(stdout, h->task_ref ? h->task_ref : "-");
         printf("  %s: ", h->field);
-        cli_puts(stdout, h->old_value ? h->old_value : "-");
+        text_fputs(stdout, h->old_value ? h->old_value : "-");
         fputs(" → ", stdout);
-        cli_puts(stdout, h->new_value ? h->new_value : "-");
+        text_fputs(stdout, h->new_value ? h->new_value : "-");
         if (h->note) {
             fputs("  (", stdout);
-            cli_puts(stdout, h->note);
+            text_fputs(stdout, h->note);
             fputs(")", stdout);
         }
         putchar('\n');

@@ -12,6 +12,7 @@
 #include "parse/parse.h"
 #include "readers/read.h"
 #include "db/db_import.h"
+#include "util/text.h"
 
 static int check_encoding(const char *enc)
 {
@@ -39,7 +40,7 @@ static int parse_report(struct cli *c, const char *path, const char *enc, enum f
         return cli_fail(rc, "%s", err);
     if (d->paragraphs) {
         fputs("followup: note: ", stderr);
-        cli_puts(stderr, path);
+        text_fputs(stderr, path);
         fprintf(stderr, " has no numbered headings; %zu paragraph%s that commit%s to "
                 "something became items\n", d->nnodes, d->nnodes == 1 ? "" : "s",
                 d->nnodes == 1 ? "s" : "");
@@ -108,7 +109,7 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
         fputs("dry run, nothing stored: ", stdout);
     else
         printf("R%lld ", st->report_id);
-    cli_puts(stdout, name);
+    text_fputs(stdout, name);
     printf(": %s; %lld %sadded, %lld updated, %lld unchanged, %lld withdrawn",
            st->created_report ? "new report" : "existing report", st->added,
            dry ? "would be " : "", st->updated, st->unchanged, st->withdrawn);
@@ -117,7 +118,7 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
     fputc('\n', stdout);
     for (size_t i = 0; i < st->nnew_depts; i++) {
         fputs(dry ? "  department to add: " : "  department added: ", stdout);
-        cli_puts(stdout, st->new_depts[i]);
+        text_fputs(stdout, st->new_depts[i]);
         fputc('\n', stdout);
     }
 }

@@ -21,13 +21,13 @@ static void entry2(const char *label, const char *path, const char *why, const c
 {
     int pad = 11 - text_width(label);
     printf("%s%*s", label, pad > 1 ? pad : 1, "");
-    cli_puts(stdout, path);
+    text_fputs(stdout, path);
     for (int i = 0; i < 2; i++) {
         const char *line = i ? more : why;
         if (!line)
             continue;
         fputs("\n           ", stdout);
-        cli_puts(stdout, line);
+        text_fputs(stdout, line);
     }
     fputc('\n', stdout);
 }

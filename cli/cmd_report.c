@@ -124,7 +124,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
             rc = cli_fail(rc, "%s", err);
         } else {
             fputs(c->zh ? "报告已写入 " : "report written to ", stdout);
-            cli_puts(stdout, output);
+            text_fputs(stdout, output);
             putchar('\n');
         }
     } else if ((rc = rpt_write(&r, f, stdout, err, sizeof err)) != FU_OK) {
@@ -178,7 +178,7 @@ static void round_title(struct cli *c, const struct review_round *ro)
         printf("第%lld轮 ", ro->id);
     else
         printf("round %lld \xe2\x80\x9c", ro->id);
-    cli_puts(stdout, ro->name);
+    text_fputs(stdout, ro->name);
     printf(c->zh ? "（%s）" : "\xe2\x80\x9d (%s)", ro->held_on);
 }
 
@@ -226,9 +226,9 @@ static int review_list(struct cli *c)
     for (size_t i = 0; i < l.n; i++) {
         const struct review_round *ro = &l.v[i];
         printf("%-5lld %-10s %5lld %5lld  ", ro->id, ro->held_on, ro->ntasks, ro->nrated);
-        cli_puts(stdout, ro->name);
+        text_fputs(stdout, ro->name);
         fputs("  (", stdout);
-        cli_puts(stdout, ro->by);
+        text_fputs(stdout, ro->by);
         char at[32];
         cal_local(ro->at, CAL_DATE, at, sizeof at);
         printf(" %s)\n", at);
@@ -303,7 +303,7 @@ static void show_entries(struct cli *c, const struct review_entries *e, int mult
         puts(text);
         if (v->remark) {
             printf("%*s%s", WCODE + 1, "", c->zh ? "意见：" : "remark: ");
-            cli_puts(stdout, v->remark);
+            text_fputs(stdout, v->remark);
             putchar('\n');
         }
     }
@@ -330,7 +330,7 @@ static int review_show(struct cli *c, const char *arg)
     char at[32];
     cal_local(ro.at, CAL_MINUTE, at, sizeof at);
     printf(c->zh ? "记录于 %s，" : "recorded %s by ", at);
-    cli_puts(stdout, ro.by);
+    text_fputs(stdout, ro.by);
     printf(c->zh ? "；快照%lld项任务\n" : "; %lld tasks in its snapshot\n", ro.ntasks);
     show_summary(c, &e);
     show_entries(c, &e, rl.n > 1);

@@ -10,6 +10,9 @@
 #include "core/history.h"
 #include "db/db_history.h"
 #include "db/db_task.h"
+#include "core/workflow.h"
+#include "db/db_attach.h"
+#include "report/list_out.h"
 
 static int parse_format(const char *s, enum list_format *f)
 {
@@ -33,20 +36,37 @@ struct list_job {
     size_t rows;
 };
 
+/* A workbook row's latest progress note and evidence count, from the
+ * database (a list_extra_fn). */
+static int list_extra_of(const struct task *t, struct list_extra *e, void *ctx, char *err,
+                         size_t errlen)
+{
+    struct cli *c = ctx;
+    char utc[32];
+    struct attachment_list al = {0};
+    int rc = db_task_latest_note(c->db, t->id, utc, &e->note, err, errlen);
+    if (rc == FU_OK)
+        rc = db_attachments(c->db, t->id, &al, err, errlen);
+    cal_local(utc, CAL_MINUTE, e->at, sizeof e->at);
+    e->nattach = al.n;
+    attachment_list_free(&al);
+    return rc;
+}
+
 /* The tasks in the job's format to out (stdout, or the -o file). */
 static int list_write(FILE *out, void *ctx, char *err, size_t errlen)
 {
     struct list_job *j = ctx;
     int rc;
     if (j->fmt == FMT_XLSX) {
-        struct list_xlsx *x = list_xlsx_new(j->c, err, errlen);
+        struct list_xlsx *x = list_xlsx_new(j->c->zh, list_extra_of, j->c, err, errlen);
         if (!x)
             return FU_ERR;
         rc = db_task_each(j->c->db, j->f, list_xlsx_task, x, err, errlen);
         int end = list_xlsx_end(x, out, rc == FU_OK, &j->rows, err, errlen);
         return rc != FU_OK ? rc : end;
     }
-    struct list_out *o = list_out_new(j->c, j->fmt, out);
+    struct list_out *o = list_out_new(j->c->zh, j->fmt, out);
     if (!o) {
         snprintf(err, errlen, "out of memory");
         return FU_ERR;
@@ -128,7 +148,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
         printf(c->zh ? "%zu项任务已写入 " : "%zu tasks written to ", job.rows);
     else
         fputs(c->zh ? "任务列表已写入 " : "task list written to ", stdout);
-    cli_puts(stdout, output);
+    text_fputs(stdout, output);
     putchar('\n');
     return FU_OK;
 }
@@ -138,7 +158,7 @@ static void field(struct cli *c, const char *en, const char *zh, const char *val
     char label[64];
     text_fit(c->zh ? zh : en, 10, 1, label, sizeof label);
     printf("%s ", label);
-    cli_puts(stdout, value && *value ? value : "-");
+    text_fputs(stdout, value && *value ? value : "-");
     putchar('\n');
 }
 
@@ -172,7 +192,7 @@ static void show_notes_history(struct cli *c, const struct task *t)
             char at[32];
             cal_local(nl.v[i].at, CAL_MINUTE, at, sizeof at);
             printf("  %s  ", at);
-            cli_puts(stdout, nl.v[i].author);
+            text_fputs(stdout, nl.v[i].author);
             putchar('\n');
             cli_wrap(stdout, nl.v[i].text, 4, 78);
         }
@@ -187,15 +207,15 @@ static void show_notes_history(struct cli *c, const struct task *t)
             char at[32];
             cal_local(h->at, CAL_MINUTE, at, sizeof at);
             printf("  %s  ", at);
-            cli_puts(stdout, h->actor);
+            text_fputs(stdout, h->actor);
             if (h->as_user) {
                 fputs(" as ", stdout);
-                cli_puts(stdout, h->as_user);
+                text_fputs(stdout, h->as_user);
             }
             printf("  %s: ", h->field);
-            cli_puts(stdout, h->old_value ? h->old_value : "-");
+            text_fputs(stdout, h->old_value ? h->old_value : "-");
             fputs(" → ", stdout);
-            cli_puts(stdout, h->new_value ? h->new_value : "-");
+            text_fputs(stdout, h->new_value ? h->new_value : "-");
             putchar('\n');
         }
     }

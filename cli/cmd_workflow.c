@@ -26,19 +26,19 @@ static void print_request(struct cli *c, const struct extension *e, int with_tas
     cal_local(e->at, CAL_DATE, at, sizeof at);
     printf("%s → %s  %s  %s  ", e->old_due[0] ? e->old_due : "-", e->new_due,
            c->zh ? ext_state_zh(e->state) : ext_state_key(e->state), at);
-    cli_puts(stdout, e->by);
+    text_fputs(stdout, e->by);
     putchar('\n');
     fputs(c->zh ? "    理由：" : "    reason: ", stdout);
-    cli_puts(stdout, e->reason);
+    text_fputs(stdout, e->reason);
     putchar('\n');
     if (e->state != EXT_PENDING) {
         cal_local(e->decided_at, CAL_DATE, at, sizeof at);
         printf(c->zh ? "    %s %s " : "    %s %s by ",
                c->zh ? ext_state_zh(e->state) : ext_state_key(e->state), at);
-        cli_puts(stdout, e->decided_by);
+        text_fputs(stdout, e->decided_by);
         if (e->decision) {
             fputs(c->zh ? "：" : ": ", stdout);
-            cli_puts(stdout, e->decision);
+            text_fputs(stdout, e->decision);
         }
         putchar('\n');
     }
@@ -211,7 +211,7 @@ void cli_show_instructions(struct cli *c, const struct task *t)
         char at[32];
         cal_local(l.v[i].at, CAL_MINUTE, at, sizeof at);
         printf("  %s  ", at);
-        cli_puts(stdout, l.v[i].by);
+        text_fputs(stdout, l.v[i].by);
         if (!l.v[i].answered)
             fputs(c->zh ? "  （待落实：尚无其后的进展）" : "  (no progress note since)", stdout);
         putchar('\n');
@@ -267,7 +267,7 @@ void cli_show_workflow(struct cli *c, const struct task *t)
             cal_local(al.v[i].at, CAL_MINUTE, at, sizeof at);
             printf("  %-4lld %s  %lld %s  %s  ", al.v[i].id, name, al.v[i].size,
                    c->zh ? "字节" : "bytes", at);
-            cli_puts(stdout, al.v[i].by);
+            text_fputs(stdout, al.v[i].by);
             putchar('\n');
         }
     }

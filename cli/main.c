@@ -16,6 +16,7 @@
 #include "host/priv.h"
 #include "host/sysdirs.h"
 #include "tui/tui.h"
+#include "util/text.h"
 
 enum { WANT_RUN, WANT_HELP, WANT_VERSION };
 
@@ -185,7 +186,7 @@ int main(int argc, char **argv)
         int more = w[len] == '\n';
         w[len] = '\0';
         fputs("followup: warning: ", stderr);
-        cli_puts(stderr, w);
+        text_fputs(stderr, w);
         fputc('\n', stderr);
         w += len + more;
     }

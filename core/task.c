@@ -45,6 +45,11 @@ const char *status_en(enum task_status s)
     return (unsigned)s < ST_COUNT ? statuses[s].en : "?";
 }
 
+const char *status_label(enum task_status s, int zh)
+{
+    return zh ? status_zh(s) : status_en(s);
+}
+
 const char *role_key(enum role r)
 {
     return (unsigned)r < 3 ? role_keys[r] : "?";

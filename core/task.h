@@ -31,6 +31,7 @@ const char *kind_key(enum task_kind k);          /* "section" "item" "statement"
 const char *status_key(enum task_status s);      /* "todo" … "done" */
 const char *status_zh(enum task_status s);       /* "未启动" … */
 const char *status_en(enum task_status s);       /* "Not started" … */
+const char *status_label(enum task_status s, int zh);   /* status_zh or status_en */
 const char *role_key(enum role r);               /* "viewer" "department" "committee" */
 
 /* Parse a key, Chinese or English label (case-insensitive); 0 on success,

@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "report/list_out.h"
 #include "util/err.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -43,10 +43,10 @@ static void cell(FILE *out, const char *s, int cols)
 /* Writes s sanitised: as it is when it is clean. */
 static void put_safe(FILE *out, const char *s)
 {
-    if (cli_text_clean(s, NULL))
+    if (text_is_clean(s, NULL))
         fputs(s, out);
     else
-        cli_puts(out, s);
+        text_fputs(out, s);
 }
 
 /* ---- table --------------------------------------------------------------- */
@@ -97,7 +97,7 @@ static size_t arena_put(struct table *tb, const char *s)
     return tb->used - len;
 }
 
-static void widths_add(struct cli *c, struct table *tb, const struct task *t)
+static void widths_add(int zh, struct table *tb, const struct task *t)
 {
     char code[64];
     if (tb->n == 0 && !tb->spill)
@@ -108,7 +108,7 @@ static void widths_add(struct cli *c, struct table *tb, const struct task *t)
     code_of(t->report_id, t->code, 1, code, sizeof code);
     w = text_width(code) + 2 * t->depth;
     tb->wcode_q = w > tb->wcode_q ? w : tb->wcode_q;
-    w = text_width(cli_status_label(c, t->status));
+    w = text_width(status_label(t->status, zh));
     tb->wstat = w > tb->wstat ? w : tb->wstat;
     w = t->lead ? text_width(t->lead) : 1;
     tb->wlead = w > tb->wlead ? w : tb->wlead;
@@ -161,11 +161,11 @@ static void start_spill(struct table *tb)
     tb->cap = tb->used = tb->room = 0;
 }
 
-static void table_add(struct cli *c, struct table *tb, const struct task *t)
+static void table_add(int zh, struct table *tb, const struct task *t)
 {
     if (tb->oom)
         return;
-    widths_add(c, tb, t);
+    widths_add(zh, tb, t);
     if (!tb->spill && tb->used + tb->cap * sizeof *tb->v > tb->mem)
         start_spill(tb);
     if (tb->spill) {
@@ -199,7 +199,7 @@ static void table_add(struct cli *c, struct table *tb, const struct task *t)
 
 struct tcols { int q, wcode, wstat, wlead, wtext; };
 
-static void print_row(struct cli *c, const struct tcols *w, FILE *out, long long report_id,
+static void print_row(int zh, const struct tcols *w, FILE *out, long long report_id,
                       int depth, int status, int withdrawn, const char *due, const char *code,
                       const char *lead, const char *text)
 {
@@ -208,7 +208,7 @@ static void print_row(struct cli *c, const struct tcols *w, FILE *out, long long
     snprintf(indented, sizeof indented, "%*s%s", 2 * depth, "", qcode);
     cell(out, indented, w->wcode);
     fputc(' ', out);
-    cell(out, cli_status_label(c, status), w->wstat);
+    cell(out, status_label(status, zh), w->wstat);
     fputc(' ', out);
     cell(out, lead ? lead : "-", w->wlead);
     fputc(' ', out);
@@ -222,12 +222,12 @@ static void print_row(struct cli *c, const struct tcols *w, FILE *out, long long
         put_safe(out, text);
     }
     if (withdrawn)
-        fputs(c->zh ? " (已撤销)" : " (withdrawn)", out);
+        fputs(zh ? " (已撤销)" : " (withdrawn)", out);
     fputc('\n', out);
 }
 
 /* The spilled rows, read back one at a time. */
-static void print_spilled(struct cli *c, struct table *tb, const struct tcols *w, FILE *out)
+static void print_spilled(int zh, struct table *tb, const struct tcols *w, FILE *out)
 {
     struct trow_rec r;
     char *buf = NULL;
@@ -245,13 +245,13 @@ static void print_spilled(struct cli *c, struct table *tb, const struct tcols *w
         if (fread(buf, len, 1, tb->spill) != 1)
             break;
         char *code = buf, *lead = buf + r.code_len, *text = lead + r.lead_len;
-        print_row(c, w, out, r.report_id, r.depth, r.status, r.withdrawn, r.due, code,
+        print_row(zh, w, out, r.report_id, r.depth, r.status, r.withdrawn, r.due, code,
                   r.has_lead ? lead : NULL, text);
     }
     free(buf);
 }
 
-static void table_print(struct cli *c, struct table *tb, FILE *out)
+static void table_print(int zh, struct table *tb, FILE *out)
 {
     struct tcols w = {.q = tb->multi};
     w.wcode = tb->multi ? tb->wcode_q : tb->wcode;
@@ -264,12 +264,12 @@ static void table_print(struct cli *c, struct table *tb, FILE *out)
     if (cols && w.wtext < 10)
         w.wtext = 10;
     if (tb->spill) {
-        print_spilled(c, tb, &w, out);
+        print_spilled(zh, tb, &w, out);
         return;
     }
     for (size_t i = 0; i < tb->n; i++) {
         const struct trow *r = &tb->v[i];
-        print_row(c, &w, out, r->report_id, r->depth, r->status, r->withdrawn, r->due,
+        print_row(zh, &w, out, r->report_id, r->depth, r->status, r->withdrawn, r->due,
                   tb->arena + r->code, r->lead != (size_t)-1 ? tb->arena + r->lead : NULL,
                   tb->arena + r->text);
     }
@@ -286,7 +286,7 @@ static void csv_field(FILE *out, const char *s)
     char *buf = NULL;
     if (!s)
         return;
-    if (!cli_text_clean(s, NULL) && !(s = buf = text_sanitize_dup(s)))
+    if (!text_is_clean(s, NULL) && !(s = buf = text_sanitize_dup(s)))
         return;
     const char *guard = s[0] && strchr("=+-@", s[0]) ? "'" : "";
     if (strpbrk(s, ",\"\r\n") || s[0] == ' ') {
@@ -337,7 +337,7 @@ static void csv_row(const struct task *t, FILE *out)
 static void json_field(FILE *out, const char *s)
 {
     int plain = 0;
-    if (s && cli_text_clean(s, &plain) && plain) {
+    if (s && text_is_clean(s, &plain) && plain) {
         fputc('"', out);
         fputs(s, out);
         fputc('"', out);
@@ -375,7 +375,7 @@ static void json_row(const struct task *t, size_t i, FILE *out)
 /* ---- the writer ------------------------------------------------------------ */
 
 struct list_out {
-    struct cli *c;
+    int zh;
     enum list_format f;
     FILE *out;
     size_t n;              /* rows so far */
@@ -383,12 +383,12 @@ struct list_out {
     struct table tb;
 };
 
-struct list_out *list_out_new(struct cli *c, enum list_format f, FILE *out)
+struct list_out *list_out_new(int zh, enum list_format f, FILE *out)
 {
     struct list_out *o = calloc(1, sizeof *o);
     if (!o)
         return NULL;
-    o->c = c;
+    o->zh = zh;
     o->f = f;
     o->out = out;
     o->tb.mem = TABLE_MEM;
@@ -421,7 +421,7 @@ int list_out_task(const struct task *t, void *ctx)
     else if (o->f == FMT_JSON)
         json_row(t, o->n, o->out);
     else
-        table_add(o->c, &o->tb, t);
+        table_add(o->zh, &o->tb, t);
     o->n++;
     return o->tb.oom ? FU_ERR : FU_OK;
 }
@@ -434,7 +434,7 @@ int list_out_end(struct list_out *o, int ok)
         if (o->f == FMT_JSON)
             fputs(o->n ? "\n]\n" : "]\n", o->out);
         else if (o->f == FMT_TABLE)
-            table_print(o->c, &o->tb, o->out);
+            table_print(o->zh, &o->tb, o->out);
     }
     free(o->tb.v);
     free(o->tb.arena);
@@ -444,9 +444,9 @@ int list_out_end(struct list_out *o, int ok)
     return rc;
 }
 
-void list_print(struct cli *c, const struct task_list *l, enum list_format f, FILE *out)
+void list_print(int zh, const struct task_list *l, enum list_format f, FILE *out)
 {
-    struct list_out *o = list_out_new(c, f, out);
+    struct list_out *o = list_out_new(zh, f, out);
     for (size_t i = 0; o && i < l->n; i++)
         list_out_task(&l->v[i], o);
     if (o)

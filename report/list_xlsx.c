@@ -8,13 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "util/err.h"
 #include "report/sheet.h"
-#include "core/calendar.h"
 #include "core/workflow.h"
-#include "db/db_attach.h"
-#include "db/db_task.h"
+#include "report/list_out.h"
 
 enum col_id {
     C_REPORT, C_CODE, C_KIND, C_TEXT, C_STATUS, C_LEAD, C_SUPPORT, C_DUE, C_LIGHT, C_NOTE,
@@ -42,75 +39,73 @@ static const struct {
 };
 
 struct list_xlsx {
-    struct cli *c;
+    int zh;
+    list_extra_fn extra;
+    void *ctx;
     struct sheet_book *book;
     struct sheet *s;
     size_t n;              /* rows written */
     char err[FU_ERRLEN];   /* why list_xlsx_task stopped */
 };
 
-struct list_xlsx *list_xlsx_new(struct cli *c, char *err, size_t errlen)
+struct list_xlsx *list_xlsx_new(int zh, list_extra_fn extra, void *ctx, char *err,
+                                size_t errlen)
 {
     struct list_xlsx *x = calloc(1, sizeof *x);
     if (!x) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    x->c = c;
+    x->zh = zh;
+    x->extra = extra;
+    x->ctx = ctx;
     if (sheet_book_new(&x->book, 1, err, errlen) != FU_OK) {
         free(x);
         return NULL;
     }
-    if (!(x->s = sheet_add(x->book, c->zh ? "督办台账" : "Tasks"))) {
+    if (!(x->s = sheet_add(x->book, zh ? "督办台账" : "Tasks"))) {
         sheet_book_close(x->book, NULL, err, errlen);
         free(x);
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
     for (int i = 0; i < C_COUNT; i++)
-        sheet_text(x->s, 0, i, c->zh ? cols[i].zh : cols[i].en, SS_HEAD);
+        sheet_text(x->s, 0, i, zh ? cols[i].zh : cols[i].en, SS_HEAD);
     x->s->row = 1;
     return x;
 }
 
-static const char *kind_label(const struct cli *c, enum task_kind k)
+static const char *kind_label(int zh, enum task_kind k)
 {
-    static const char *const zh[] = {"部分", "条目", "事项"};
-    if (!c->zh)
+    static const char *const labels[] = {"部分", "条目", "事项"};
+    if (!zh)
         return kind_key(k);
-    return (unsigned)k <= KIND_STATEMENT ? zh[k] : "?";
+    return (unsigned)k <= KIND_STATEMENT ? labels[k] : "?";
 }
-
-/* What a row shows besides the task: read per task from the database. */
-struct extra {
-    char *note;
-    char at[32];           /* the note's local time */
-    size_t nattach;
-};
 
 /* The text of column i for t (buf for what must be made). */
 static const char *value(struct list_xlsx *x, const struct task *t, int i, char *buf,
-                         size_t len, const struct extra *e)
+                         size_t len, const struct list_extra *e)
 {
-    const struct cli *c = x->c;
+    int zh = x->zh;
     switch ((enum col_id)i) {
     case C_REPORT: snprintf(buf, len, "R%lld", t->report_id); return buf;
     case C_CODE: return t->code;
-    case C_KIND: return kind_label(c, t->kind);
+    case C_KIND: return kind_label(zh, t->kind);
     case C_TEXT: return t->text;
     case C_STATUS:
-        snprintf(buf, len, "%s%s", cli_status_label(c, t->status),
-                 !t->withdrawn ? "" : c->zh ? "（已撤销）" : " (withdrawn)");
+        snprintf(buf, len, "%s%s", status_label(t->status, zh),
+                 !t->withdrawn ? "" : zh ? "（已撤销）" : " (withdrawn)");
         return buf;
     case C_LEAD: return t->lead;
     case C_SUPPORT:
         buf[0] = 0;
         for (size_t k = 0, used = 0; k < t->nsupport && used < len; k++)
-            used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? (c->zh ? "、" : ", ")
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? (zh ? "、" : ", ")
                                      : "", t->support[k]);
         return buf;
     case C_DUE: return t->due[0] ? t->due : NULL;
-    case C_LIGHT: return c->zh ? light_zh((enum light)t->light) : light_key((enum light)t->light);
+    case C_LIGHT: return zh ? light_zh((enum light)t->light) : light_key((enum light)t->light);
     case C_NOTE: return e->note;
     case C_NOTE_AT: return e->at[0] ? e->at : NULL;
     case C_ATTACH: snprintf(buf, len, "%zu", e->nattach); return buf;
@@ -120,26 +115,13 @@ static const char *value(struct list_xlsx *x, const struct task *t, int i, char 
     }
 }
 
-static int extra_of(struct list_xlsx *x, const struct task *t, struct extra *e)
-{
-    char utc[32];
-    struct attachment_list al = {0};
-    memset(e, 0, sizeof *e);
-    int rc = db_task_latest_note(x->c->db, t->id, utc, &e->note, x->err, sizeof x->err);
-    if (rc == FU_OK)
-        rc = db_attachments(x->c->db, t->id, &al, x->err, sizeof x->err);
-    cal_local(utc, CAL_MINUTE, e->at, sizeof e->at);
-    e->nattach = al.n;
-    attachment_list_free(&al);
-    return rc;
-}
-
 int list_xlsx_task(const struct task *t, void *ctx)
 {
     struct list_xlsx *x = ctx;
     char buf[2048];
-    struct extra e;
-    int rc = extra_of(x, t, &e);
+    struct list_extra e;
+    memset(&e, 0, sizeof e);
+    int rc = x->extra(t, &e, x->ctx, x->err, sizeof x->err);
     for (int i = 0; rc == FU_OK && i < C_COUNT; i++) {
         const char *v = value(x, t, i, buf, sizeof buf, &e);
         if (!v || (i == C_LIGHT && !*v))

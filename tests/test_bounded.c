@@ -21,6 +21,7 @@
 #include "db/db_import.h"
 #include "db/db_report.h"
 #include "db/db_task.h"
+#include "report/list_out.h"
 
 #define NITEM 40
 #define NSTMT 4
@@ -166,7 +167,7 @@ static char *table_text(struct fx *f, const struct task_filter *fl, size_t bytes
     c.prog = "followup";
     c.zh = zh;
     FILE *out = open_memstream(&buf, &len);
-    struct list_out *o = list_out_new(&c, FMT_TABLE, out);
+    struct list_out *o = list_out_new(c.zh, FMT_TABLE, out);
     assert_non_null(o);
     if (bytes != (size_t)-1)
         list_out_spill_after(o, bytes);

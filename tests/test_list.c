@@ -2,7 +2,7 @@
  * db_task_list gives for every filter; the streaming writer (list_out_*)
  * prints what list printed before it streamed (a stored table of the
  * sample, tests/fixtures/list-sample.txt, made by the loading version);
- * the fast path for clean text (cli_text_clean) writes exactly what
+ * the fast path for clean text (text_is_clean) writes exactly what
  * sanitising and JSON escaping would; and schema v3's CHECKs (OR chains
  * for the IN lists, which made every write build temporary tables) refuse
  * what v2's refused, on new and migrated files; and the interface's index
@@ -31,6 +31,7 @@
 #include "db/db_index.h"
 #include "db/db_task.h"
 #include "db/db_verify.h"
+#include "report/list_out.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"
 
@@ -267,7 +268,7 @@ static char *render(struct fx *f, const struct task_filter *fl, enum list_format
     FILE *out = open_memstream(&buf, &len);
     assert_non_null(out);
     if (each) {
-        struct list_out *o = list_out_new(&f->cli, fmt, out);
+        struct list_out *o = list_out_new(f->cli.zh, fmt, out);
         assert_non_null(o);
         int rc = db_task_each(f->db, fl, list_out_task, o, f->err, sizeof f->err);
         assert_int_equal(rc, FU_OK);
@@ -275,7 +276,7 @@ static char *render(struct fx *f, const struct task_filter *fl, enum list_format
     } else {
         struct task_list l;
         assert_int_equal(db_task_list(f->db, fl, &l, f->err, sizeof f->err), FU_OK);
-        list_print(&f->cli, &l, fmt, out);
+        list_print(f->cli.zh, &l, fmt, out);
         task_list_free(&l);
     }
     fclose(out);
@@ -348,7 +349,7 @@ static void stream_empty_and_error(void **state)
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    struct list_out *o = list_out_new(&f->cli, FMT_JSON, out);
+    struct list_out *o = list_out_new(f->cli.zh, FMT_JSON, out);
     assert_int_equal(list_out_end(o, 0), FU_OK);
     fclose(out);
     assert_int_equal(len, 0);
@@ -372,7 +373,7 @@ static void clean_text_is_what_sanitising_leaves(void **state)
         int plain = -1;
         char san[256];
         text_sanitize(s, san, sizeof san);
-        int clean = cli_text_clean(s, &plain);
+        int clean = text_is_clean(s, &plain);
         assert_int_equal(clean, strcmp(san, s) == 0);
         if (!clean)
             continue;

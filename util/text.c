@@ -356,3 +356,41 @@ int text_contains_ci(const char *hay, const char *needle)
     }
     return 0;
 }
+
+int text_is_clean(const char *s, int *plain)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    int json_ok = 1;
+    while (i < n) {
+        if (u[i] < 0x80) {
+            if (u[i] < 0x20 || u[i] == 0x7F)
+                return 0;
+            json_ok &= u[i] != '"' && u[i] != '\\';
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if ((cp == 0xFFFD && k == 1) || (cp >= 0x80 && cp < 0xA0) ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            return 0;
+        json_ok &= cp != 0x2028 && cp != 0x2029;
+        i += k;
+    }
+    if (plain)
+        *plain = json_ok;
+    return 1;
+}
+
+void text_fputs(FILE *out, const char *s)
+{
+    if (s && text_is_clean(s, NULL)) {
+        fputs(s, out);
+        return;
+    }
+    char *safe = text_sanitize_dup(s);
+    if (safe)
+        fputs(safe, out);
+    free(safe);
+}

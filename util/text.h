@@ -6,6 +6,7 @@
 #define FU_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Decodes one code point from s (at most n bytes) into *cp; returns the
@@ -40,6 +41,15 @@ int text_contains_ci(const char *hay, const char *needle);
 /* Sanitised copy of s on the heap (caller frees), or NULL when out of
  * memory. NULL s gives NULL. */
 char *text_sanitize_dup(const char *s);
+
+/* 1 when s is valid UTF-8 that text_sanitize() would leave unchanged (no
+ * control characters, no bidi controls). When plain is not NULL it is set
+ * to 1 when s also needs no JSON escape (no quote, backslash, U+2028/9). */
+int text_is_clean(const char *s, int *plain);
+
+/* Writes s sanitised to out (no control characters reach a terminal);
+ * clean text (the usual case) is written as it is. */
+void text_fputs(FILE *out, const char *s);
 
 /* Sanitises s and cuts it to at most cols display columns, ending in "…"
  * when cut; pads with spaces to exactly cols when pad is non-zero.
