@@ -40,7 +40,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 SAMPLE     := data/jingan-2024-3.txt
 
-.PHONY: all deps run test check clean corpus
+.PHONY: all deps run test check clean corpus layers
 all: followup
 
 deps:
@@ -84,8 +84,14 @@ test:
 	@$(MAKE) --no-print-directory check
 
 check: followup $(TEST_BIN)
+	@sh scripts/layers.sh
 	@./tests/run.sh $(TEST_BIN)
 	@python3 tests/corpus/grade.py
+
+# The source tree's rules: includes follow the layers, libraries stay in
+# their folders, no base name repeats (scripts/layers.sh says which).
+layers:
+	@sh scripts/layers.sh
 
 # The parser's scores on the real documents of tests/corpus, with every miss.
 corpus: followup
