@@ -76,7 +76,7 @@ static int user_list(struct cli *c)
         }
         putchar('\n');
     }
-    user_list_free(&l);
+    user_list_fini(&l);
     return FU_OK;
 }
 
@@ -139,7 +139,7 @@ int cmd_dept(struct cli *c, int argc, char **argv)
             text_fputs(stdout, l.v[i]);
             putchar('\n');
         }
-        dept_list_free(&l);
+        dept_list_fini(&l);
         return FU_OK;
     }
     return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list");

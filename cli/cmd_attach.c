@@ -136,7 +136,7 @@ int cmd_attachments(struct cli *c, int argc, char **argv)
         list_json(&l);
     else
         list_table(c, &l);
-    attachment_list_free(&l);
+    attachment_list_fini(&l);
     return FU_OK;
 }
 

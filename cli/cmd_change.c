@@ -225,6 +225,6 @@ int cmd_history(struct cli *c, int argc, char **argv)
         }
         putchar('\n');
     }
-    history_list_free(&hl);
+    history_list_fini(&hl);
     return FU_OK;
 }

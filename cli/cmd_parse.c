@@ -67,7 +67,7 @@ int cmd_parse(struct cli *c, int argc, char **argv)
     if ((rc = parse_report(c, pos[0], enc, kind, &d)) != FU_OK)
         return rc;
     rc = json ? doc_write_json(&d, stdout) : doc_write_tree(&d, stdout);
-    doc_free(&d);
+    doc_fini(&d);
     if (rc != FU_OK || fflush(stdout) != 0)
         return cli_fail(FU_ERR, "cannot write the output");
     return FU_OK;
@@ -150,7 +150,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     if (rc != FU_OK) {
         if (*scratch)
             rmdir(scratch);
-        doc_free(&d);
+        doc_fini(&d);
         return rc;
     }
     struct import_stats st = {0};
@@ -161,6 +161,6 @@ int cmd_import(struct cli *c, int argc, char **argv)
     if (rc == FU_OK)
         print_import(&d, &st, dry);
     import_stats_fini(&st);
-    doc_free(&d);
+    doc_fini(&d);
     return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
 }

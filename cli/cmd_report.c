@@ -233,7 +233,7 @@ static int review_list(struct cli *c)
         cal_local(ro->at, CAL_DATE, at, sizeof at);
         printf(" %s)\n", at);
     }
-    review_list_free(&l);
+    review_list_fini(&l);
     return FU_OK;
 }
 
@@ -334,8 +334,8 @@ static int review_show(struct cli *c, const char *arg)
     printf(c->zh ? "；快照%lld项任务\n" : "; %lld tasks in its snapshot\n", ro.ntasks);
     show_summary(c, &e);
     show_entries(c, &e, rl.n > 1);
-    report_list_free(&rl);
-    review_entries_free(&e);
+    report_list_fini(&rl);
+    review_entries_fini(&e);
     review_round_fini(&ro);
     return FU_OK;
 }

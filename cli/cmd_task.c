@@ -49,7 +49,7 @@ static int list_extra_of(const struct task *t, struct list_extra *e, void *ctx, 
         rc = db_attachments(c->db, t->id, &al, err, errlen);
     cal_local(utc, CAL_MINUTE, e->at, sizeof e->at);
     e->nattach = al.n;
-    attachment_list_free(&al);
+    attachment_list_fini(&al);
     return rc;
 }
 
@@ -179,7 +179,7 @@ static void show_children(struct cli *c, const struct task *t)
         text_fit(ch->text, 56, 0, buf, sizeof buf);
         printf("  %s %s %s\n", code, st, buf);
     }
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 static void show_notes_history(struct cli *c, const struct task *t)
@@ -197,7 +197,7 @@ static void show_notes_history(struct cli *c, const struct task *t)
             cli_wrap(stdout, nl.v[i].text, 4, 78);
         }
     }
-    note_list_free(&nl);
+    note_list_fini(&nl);
     struct history_list hl = {0};
     struct history_filter hf = {.task_id = t->id};
     if (db_history(c->db, &hf, &hl, err, sizeof err) == FU_OK && hl.n) {
@@ -219,7 +219,7 @@ static void show_notes_history(struct cli *c, const struct task *t)
             putchar('\n');
         }
     }
-    history_list_free(&hl);
+    history_list_fini(&hl);
 }
 
 int cmd_show(struct cli *c, int argc, char **argv)

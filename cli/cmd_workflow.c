@@ -55,7 +55,7 @@ static int extend_list(struct cli *c)
         fprintf(stderr, "%s\n", c->zh ? "没有待审批的延期申请" : "no pending extension requests");
     for (size_t i = 0; i < l.n; i++)
         print_request(c, &l.v[i], 1);
-    extension_list_free(&l);
+    extension_list_fini(&l);
     return FU_OK;
 }
 
@@ -203,7 +203,7 @@ void cli_show_instructions(struct cli *c, const struct task *t)
     struct instruction_list l = {0};
     char err[FU_ERRLEN];
     if (db_instructions(c->db, t->id, &l, err, sizeof err) != FU_OK || l.n == 0) {
-        instruction_list_free(&l);
+        instruction_list_fini(&l);
         return;
     }
     printf("\n%s\n", c->zh ? "领导批示:" : "Leaders' instructions:");
@@ -217,7 +217,7 @@ void cli_show_instructions(struct cli *c, const struct task *t)
         putchar('\n');
         cli_wrap(stdout, l.v[i].text, 4, 78);
     }
-    instruction_list_free(&l);
+    instruction_list_fini(&l);
 }
 
 static void show_cycle(struct cli *c, const struct task *t, const char *today)
@@ -257,7 +257,7 @@ void cli_show_workflow(struct cli *c, const struct task *t)
             print_request(c, &el.v[i], 0);
         }
     }
-    extension_list_free(&el);
+    extension_list_fini(&el);
     struct attachment_list al = {0};
     if (db_attachments(c->db, t->id, &al, err, sizeof err) == FU_OK && al.n) {
         printf("\n%s\n", c->zh ? "佐证材料:" : "Attachments:");
@@ -271,5 +271,5 @@ void cli_show_workflow(struct cli *c, const struct task *t)
             putchar('\n');
         }
     }
-    attachment_list_free(&al);
+    attachment_list_fini(&al);
 }

@@ -262,7 +262,7 @@ int cli_resolve_report(struct cli *c, const char *ref, long long *id)
         if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))
             *id = r->id;
     }
-    report_list_free(&rl);
+    report_list_fini(&rl);
     return *id ? FU_OK
                : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
                                        "shows the reports (R1, R2 …)", ref);

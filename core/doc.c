@@ -39,7 +39,7 @@ static void node_free(struct node *n)
     doc_stmts_free(n->stmts, n->nstmts);
 }
 
-void doc_free(struct doc *d)
+void doc_fini(struct doc *d)
 {
     size_t i;
     if (!d) return;

@@ -1,6 +1,6 @@
 /* The parsed report: the tree that `followup parse --json` prints and the
  * importer stores. Built by parse_buffer() (parse/parse.h); every string is
- * heap-owned by the doc and freed by doc_free(). */
+ * heap-owned by the doc and freed by doc_fini(). */
 #ifndef FU_DOC_H
 #define FU_DOC_H
 
@@ -78,7 +78,7 @@ struct doc {
 void doc_stmts_free(struct stmt *v, size_t n);
 
 /* Frees everything the doc owns and zeroes it; safe on a zeroed doc. */
-void doc_free(struct doc *d);
+void doc_fini(struct doc *d);
 
 /* Name of an owner source: "marker", "actor", "routing", "report", or
  * NULL for OWNER_NONE. Static string. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void history_list_free(struct history_list *l)
+void history_list_fini(struct history_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         struct history_entry *e = &l->v[i];

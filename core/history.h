@@ -16,6 +16,6 @@ struct history_entry {
     char *old_value, *new_value, *note;   /* each may be NULL */
 };
 struct history_list { struct history_entry *v; size_t n; };
-void history_list_free(struct history_list *l);
+void history_list_fini(struct history_list *l);
 
 #endif

@@ -47,7 +47,7 @@ void review_round_fini(struct review_round *r)
     memset(r, 0, sizeof *r);
 }
 
-void review_list_free(struct review_list *l)
+void review_list_fini(struct review_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++)
         review_round_fini(&l->v[i]);
@@ -58,7 +58,7 @@ void review_list_free(struct review_list *l)
     }
 }
 
-void review_entries_free(struct review_entries *l)
+void review_entries_fini(struct review_entries *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         free(l->v[i].text);

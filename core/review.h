@@ -33,7 +33,7 @@ struct review_round {
 };
 struct review_list { struct review_round *v; size_t n; };
 void review_round_fini(struct review_round *r);
-void review_list_free(struct review_list *l);
+void review_list_fini(struct review_list *l);
 
 struct review_entry {      /* an item in a round: its snapshot and its rating */
     long long task_id, report_id;
@@ -48,6 +48,6 @@ struct review_entry {      /* an item in a round: its snapshot and its rating */
     char *rated_by;        /* "alice" or "alice as bob", NULL when not rated */
 };
 struct review_entries { struct review_entry *v; size_t n; };
-void review_entries_free(struct review_entries *l);
+void review_entries_fini(struct review_entries *l);
 
 #endif

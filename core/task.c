@@ -172,7 +172,7 @@ void task_fini(struct task *t)
     memset(t, 0, sizeof *t);
 }
 
-void task_list_free(struct task_list *l)
+void task_list_fini(struct task_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++)
         task_fini(&l->v[i]);
@@ -182,7 +182,7 @@ void task_list_free(struct task_list *l)
     }
 }
 
-void note_list_free(struct note_list *l)
+void note_list_fini(struct note_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         free(l->v[i].author);
@@ -195,7 +195,7 @@ void note_list_free(struct note_list *l)
     }
 }
 
-void report_list_free(struct report_list *l)
+void report_list_fini(struct report_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         struct report *r = &l->v[i];

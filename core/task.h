@@ -76,7 +76,7 @@ struct report {
                             * paragraph(s), as imported; NULL when none */
 };
 struct report_list { struct report *v; size_t n; };
-void report_list_free(struct report_list *l);
+void report_list_fini(struct report_list *l);
 
 struct task {
     long long id;
@@ -111,7 +111,7 @@ struct task {
 void task_fini(struct task *t);
 
 struct task_list { struct task *v; size_t n, cap; };
-void task_list_free(struct task_list *l);
+void task_list_fini(struct task_list *l);
 
 struct note {
     long long id, task_id;
@@ -120,6 +120,6 @@ struct note {
     char *text;
 };
 struct note_list { struct note *v; size_t n; };
-void note_list_free(struct note_list *l);
+void note_list_fini(struct note_list *l);
 
 #endif

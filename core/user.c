@@ -15,7 +15,7 @@ void user_fini(struct user *u)
     u->ndepts = 0;
 }
 
-void user_list_free(struct user_list *l)
+void user_list_fini(struct user_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++)
         user_fini(&l->v[i]);
@@ -26,7 +26,7 @@ void user_list_free(struct user_list *l)
     }
 }
 
-void dept_list_free(struct dept_list *l)
+void dept_list_fini(struct dept_list *l)
 {
     if (!l)
         return;

@@ -22,9 +22,9 @@ struct user {
 void user_fini(struct user *u);
 
 struct user_list { struct user *v; size_t n; };
-void user_list_free(struct user_list *l);
+void user_list_fini(struct user_list *l);
 
 struct dept_list { char **v; size_t n; };
-void dept_list_free(struct dept_list *l);
+void dept_list_fini(struct dept_list *l);
 
 #endif

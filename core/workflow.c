@@ -124,7 +124,7 @@ const char *ext_state_zh(enum ext_state s)
     return (unsigned)s < 3 ? ext_zh[s] : "?";
 }
 
-void extension_list_free(struct extension_list *l)
+void extension_list_fini(struct extension_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         struct extension *e = &l->v[i];
@@ -141,7 +141,7 @@ void extension_list_free(struct extension_list *l)
     }
 }
 
-void instruction_list_free(struct instruction_list *l)
+void instruction_list_fini(struct instruction_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++) {
         free(l->v[i].by);
@@ -163,7 +163,7 @@ void attachment_fini(struct attachment *x)
     memset(x, 0, sizeof *x);
 }
 
-void attachment_list_free(struct attachment_list *l)
+void attachment_list_fini(struct attachment_list *l)
 {
     for (size_t i = 0; l && i < l->n; i++)
         attachment_fini(&l->v[i]);

@@ -81,7 +81,7 @@ struct extension {         /* an extension request (延期申请) */
     char *decision;        /* the reason given with the decision, NULL when none */
 };
 struct extension_list { struct extension *v; size_t n; };
-void extension_list_free(struct extension_list *l);
+void extension_list_fini(struct extension_list *l);
 
 struct instruction {       /* a leader's instruction (领导批示) */
     long long id, task_id;
@@ -91,7 +91,7 @@ struct instruction {       /* a leader's instruction (领导批示) */
     int answered;          /* a progress note on the task or its children came after it */
 };
 struct instruction_list { struct instruction *v; size_t n; };
-void instruction_list_free(struct instruction_list *l);
+void instruction_list_fini(struct instruction_list *l);
 
 struct attachment {
     long long id, task_id;
@@ -104,6 +104,6 @@ struct attachment {
 };
 struct attachment_list { struct attachment *v; size_t n; };
 void attachment_fini(struct attachment *x);
-void attachment_list_free(struct attachment_list *l);
+void attachment_list_fini(struct attachment_list *l);
 
 #endif

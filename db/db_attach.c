@@ -242,7 +242,7 @@ int db_attachments(struct db *db, long long task_id, struct attachment_list *out
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        attachment_list_free(out);
+        attachment_list_fini(out);
     return rc;
 }
 

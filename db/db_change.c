@@ -277,7 +277,7 @@ static char *join(char *const *v, size_t n)
         db_buf_str(&b, v[i]);
     }
     if (b.oom)
-        db_buf_free(&b);
+        db_buf_fini(&b);
     return b.p;
 }
 

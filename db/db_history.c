@@ -154,7 +154,7 @@ int db_history(struct db *db, const struct history_filter *f, struct history_lis
 done:
     db_finish(&s);
     if (rc != FU_OK)
-        history_list_free(out);
+        history_list_fini(out);
     return rc;
 }
 

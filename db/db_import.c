@@ -97,7 +97,7 @@ static char *stmts_text(const struct stmt *v, size_t n)
     for (size_t i = 0; i < n; i++)
         db_buf_str(&b, v[i].text);
     if (b.oom)
-        db_buf_free(&b);
+        db_buf_fini(&b);
     return b.p;
 }
 
@@ -112,7 +112,7 @@ static char *item_body(const struct node *nd, int *failed)
     if (nd->marker)
         db_buf_str(&b, nd->marker);
     if (b.oom) {
-        db_buf_free(&b);
+        db_buf_fini(&b);
         *failed = 1;
     }
     return b.p;
@@ -160,7 +160,7 @@ static char *metrics_json(const struct stmt *s, int *failed)
     }
     db_buf_str(&b, "]");
     if (b.oom) {
-        db_buf_free(&b);
+        db_buf_fini(&b);
         *failed = 1;
     }
     return b.p;
@@ -741,7 +741,7 @@ static int created_history(struct imp *m, const struct ntask *t, long long lead)
     int rc = b.oom ? oom(m)
                    : db_history_add(m->db, m->a, t->id, "created", NULL, b.p,
                                     lead ? t->owner : NULL, m->err, m->errlen);
-    db_buf_free(&b);
+    db_buf_fini(&b);
     return rc;
 }
 
@@ -843,7 +843,7 @@ static int import_history(struct imp *m)
                    : db_history_add(m->db, m->a, 0, "import", NULL, b.p,
                                     st->created_report ? "new report" : "revised report",
                                     m->err, m->errlen);
-    db_buf_free(&b);
+    db_buf_fini(&b);
     return rc;
 }
 

@@ -149,7 +149,7 @@ static int store_support(struct db *db, const struct actor *a, long long task_id
         rc = db_errf(err, errlen, FU_ERR, "out of memory");
     if (rc == FU_OK && ord)
         rc = db_history_add(db, a, task_id, "support", NULL, names.p, MARK_NOTE, err, errlen);
-    db_buf_free(&names);
+    db_buf_fini(&names);
     return rc;
 }
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void task_index_free(struct task_index *x)
+void task_index_fini(struct task_index *x)
 {
     if (!x)
         return;
@@ -167,7 +167,7 @@ int db_task_index(struct db *db, long long report_id, struct task_index *out,
         rc = load_support(db, report_id, out, err, errlen);
     rc = db_end(db, rc, err, errlen);
     if (rc != FU_OK)
-        task_index_free(out);
+        task_index_fini(out);
     return rc;
 }
 

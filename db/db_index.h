@@ -33,10 +33,10 @@ struct task_index {
 };
 
 /* Reads the index of report report_id in one read transaction (three
- * queries, no per-task query). *out is the caller's; task_index_free. */
+ * queries, no per-task query). *out is the caller's; task_index_fini. */
 int db_task_index(struct db *db, long long report_id, struct task_index *out,
                   char *err, size_t errlen);
-void task_index_free(struct task_index *x);
+void task_index_fini(struct task_index *x);
 
 /* Brings x, report report_id's index, up to date with what was written
  * since it was read (x->seen), reading only what changed: the history

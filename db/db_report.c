@@ -122,7 +122,7 @@ static int load_rounds(struct db *db, struct rpt *r, long long since, long long 
     }
     if (rc == FU_OK && pick && copy_round(&r->rated, pick) != 0)
         rc = oom(err, errlen);
-    review_list_free(&l);
+    review_list_fini(&l);
     return rc;
 }
 
@@ -495,7 +495,7 @@ static int remind_scope(struct rpt *r, const struct user *u)
         db_buf_str(&b, u->depts[i]);
     }
     if (b.oom) {
-        db_buf_free(&b);
+        db_buf_fini(&b);
         return -1;
     }
     r->scope = b.p ? b.p : strdup("");

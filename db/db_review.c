@@ -111,7 +111,7 @@ int db_review_list(struct db *db, struct review_list *out, char *err, size_t err
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        review_list_free(out);
+        review_list_fini(out);
     return rc;
 }
 
@@ -181,7 +181,7 @@ int db_review_get(struct db *db, long long id, struct review_round *round,
     rc = db_end(db, rc, err, errlen);
     if (rc != FU_OK) {
         review_round_fini(round);
-        review_entries_free(items);
+        review_entries_fini(items);
     }
     return rc;
 }
@@ -225,7 +225,7 @@ static int start_tx(struct db *db, const struct actor *a, const char *name, cons
         db_buf_fmt(&b, " (%s), %lld tasks", date, ntasks);
         rc = b.oom ? db_errf(err, errlen, FU_ERR, "out of memory")
                    : db_history_add(db, a, 0, "review", NULL, b.p, NULL, err, errlen);
-        db_buf_free(&b);
+        db_buf_fini(&b);
     }
     return rc;
 }
@@ -362,7 +362,7 @@ static int rate_tx(struct db *db, const struct actor *a, struct rate *r, char *e
     if (rc == FU_OK)
         rc = db_history_add(db, a, t.id, "rating", old[0] ? old : NULL, rating_key(r->level),
                             note.p, err, errlen);
-    db_buf_free(&note);
+    db_buf_fini(&note);
     if (rc == FU_OK && r->level == RATING_UNSATISFIED &&
         (t.status == ST_DONE || t.status == ST_SUBMITTED)) {
         rc = reopen(db, a, &t, r->round, err, errlen);

@@ -13,7 +13,7 @@
  * the round; release it with review_round_fini. */
 int db_review_start(struct db *db, const struct actor *a, const char *name, const char *date,
                     struct review_round *out, char *err, size_t errlen);
-/* Every round, oldest first; released with review_list_free. */
+/* Every round, oldest first; released with review_list_fini. */
 int db_review_list(struct db *db, struct review_list *out, char *err, size_t errlen);
 
 

@@ -146,7 +146,7 @@ void db_buf_fmt(struct db_buf *b, const char *fmt, ...)
         db_buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-void db_buf_free(struct db_buf *b)
+void db_buf_fini(struct db_buf *b)
 {
     free(b->p);
     memset(b, 0, sizeof *b);

@@ -231,7 +231,7 @@ static void list_bind(struct db_stmt *s, const struct task_filter *f, struct lis
 static void list_q_fini(struct list_q *q)
 {
     db_search_fini(&q->search);
-    db_buf_free(&q->sql);
+    db_buf_fini(&q->sql);
 }
 
 /* The start both listings share: a default filter, the filter's values
@@ -292,7 +292,7 @@ int db_task_list(struct db *db, const struct task_filter *f, struct task_list *o
     db_finish(&s);
     list_q_fini(&q);
     if (rc != FU_OK)
-        task_list_free(out);
+        task_list_fini(out);
     return rc;
 }
 
@@ -314,7 +314,7 @@ int db_task_children(struct db *db, long long parent_id, struct task_list *out,
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        task_list_free(out);
+        task_list_fini(out);
     return rc;
 }
 
@@ -493,7 +493,7 @@ static int find_code(struct db *db, long long report, const char *code, long lon
     else if (rc == FU_OK && found > 1)
         rc = db_errf(err, errlen, FU_USAGE, "%s is in %s; qualify it as R%lld:%s", code,
                      where.p ? where.p : "several reports", reports[0], code);
-    db_buf_free(&where);
+    db_buf_fini(&where);
     return rc;
 }
 
@@ -563,7 +563,7 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        note_list_free(out);
+        note_list_fini(out);
     return rc;
 }
 
@@ -636,6 +636,6 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        report_list_free(out);
+        report_list_fini(out);
     return rc;
 }

@@ -223,7 +223,7 @@ char *db_user_desc(const struct user *u)
         db_buf_str(&b, "]");
     }
     if (b.oom)
-        db_buf_free(&b);
+        db_buf_fini(&b);
     return b.p;
 }
 
@@ -403,7 +403,7 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        user_list_free(out);
+        user_list_fini(out);
     return rc;
 }
 
@@ -466,7 +466,7 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        dept_list_free(out);
+        dept_list_fini(out);
     return rc;
 }
 

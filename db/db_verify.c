@@ -415,7 +415,7 @@ static int check_users(struct replay *r)
             e->seen = 1;
         free(desc);
     }
-    user_list_free(&l);
+    user_list_fini(&l);
     for (size_t i = 0; rc == FU_OK && i < r->users.n; i++) {
         struct kv *e = &r->users.v[i];
         char what[96];
@@ -439,7 +439,7 @@ static int check_depts(struct replay *r)
         else
             e->seen = 1;
     }
-    dept_list_free(&l);
+    dept_list_fini(&l);
     for (size_t i = 0; rc == FU_OK && i < r->depts.n; i++)
         if (!r->depts.v[i].seen) {
             char what[320];

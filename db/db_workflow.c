@@ -249,7 +249,7 @@ int db_extensions(struct db *db, long long task_id, struct extension_list *out,
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        extension_list_free(out);
+        extension_list_fini(out);
     return rc;
 }
 
@@ -411,7 +411,7 @@ int db_instructions(struct db *db, long long task_id, struct instruction_list *o
         rc = FU_OK;
     db_finish(&s);
     if (rc != FU_OK)
-        instruction_list_free(out);
+        instruction_list_fini(out);
     return rc;
 }
 

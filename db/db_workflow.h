@@ -25,7 +25,7 @@ int db_extend_request(struct db *db, const struct actor *a, long long task_id,
 int db_extend_decide(struct db *db, const struct actor *a, long long task_id, int approve,
                      const char *reason, char new_due[11], char *err, size_t errlen);
 /* The requests of task task_id, oldest first; task_id 0: every pending
- * request, in report order. Released with extension_list_free. */
+ * request, in report order. Released with extension_list_fini. */
 int db_extensions(struct db *db, long long task_id, struct extension_list *out,
                   char *err, size_t errlen);
 

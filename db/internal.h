@@ -147,7 +147,7 @@ struct db_buf { char *p; size_t n, cap; int oom; };
 void db_buf_add(struct db_buf *b, const char *s, size_t n);
 void db_buf_str(struct db_buf *b, const char *s);
 void db_buf_fmt(struct db_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void db_buf_free(struct db_buf *b);
+void db_buf_fini(struct db_buf *b);
 
 /* Splits a DB_SEP-joined group_concat into a string array (NULL s: none). */
 int db_split(const char *s, char ***out, size_t *n);

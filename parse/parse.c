@@ -49,8 +49,8 @@ static void free_lines(struct pctx *c)
 {
     free_line_array(c);
     free(c->body);
-    parse_marker_free(c);
-    parse_lexicon_free(c);
+    parse_marker_fini(c);
+    parse_lexicon_fini(c);
 }
 
 /* The lead department named by the introduction, else the department
@@ -147,7 +147,7 @@ int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
     memset(out, 0, sizeof *out);
     int rc = decode(buf, len, opts, &text, &tlen, err, errlen);
     if (rc == FU_OK) rc = parse_text(text, tlen, opts, out, err, errlen);
-    if (rc != FU_OK) doc_free(out);
+    if (rc != FU_OK) doc_fini(out);
     return rc;
 }
 
@@ -237,7 +237,7 @@ int parse_file(const char *path, const struct parse_opts *opts,
     free(buf);             /* the file's bytes are not needed once decoded */
     if (rc == FU_OK) rc = parse_text(text, tlen, opts, out, err, errlen);
     if (rc != FU_OK) {
-        doc_free(out);
+        doc_fini(out);
         name_file(path, err, errlen);
     }
     return rc;

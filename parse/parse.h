@@ -27,7 +27,7 @@ struct parse_opts {
 #define PARSE_MAX_BYTES (16u * 1024u * 1024u)
 
 /* Parses len bytes of buf (any supported encoding) into *out, which the
- * caller frees with doc_free() on FU_OK (on error *out is left zeroed).
+ * caller frees with doc_fini() on FU_OK (on error *out is left zeroed).
  * Returns FU_OK; FU_ERR with a one-line message in err for input that is
  * empty, binary, too large, undecodable or has no recognisable structure;
  * FU_USAGE for an unknown encoding name. */

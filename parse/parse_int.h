@@ -145,7 +145,7 @@ int parse_marker_extract(struct pctx *c);
 int parse_marker_attach(struct node *n, const struct pmark *m);
 /* Appends m's text to *dst (space-separated). 0, or -1 out of memory. */
 int parse_marker_attach_text(char **dst, const struct pmark *m);
-void parse_marker_free(struct pctx *c);
+void parse_marker_fini(struct pctx *c);
 
 /* ---- statements (parse_stmt.c) ---- */
 
@@ -166,9 +166,9 @@ int parse_stmt_commits(const char *s, size_t a, size_t b);
 /* ---- the lexicon and places (parse_lexicon.c) ---- */
 
 /* Indexes the compiled lexicon and opts->lexicon into c->lex. 0, or -1
- * out of memory (parse_lexicon_free releases what was made). */
+ * out of memory (parse_lexicon_fini releases what was made). */
 int parse_lexicon_init(struct pctx *c);
-void parse_lexicon_free(struct pctx *c);
+void parse_lexicon_fini(struct pctx *c);
 /* End of the longest lexicon name at s[i..n), or 0. */
 size_t parse_lexicon_match(const struct pctx *c, const char *s, size_t n, size_t i);
 /* Learns the places the report names (X县人民政府, X区委) from its

@@ -57,7 +57,7 @@ int parse_lexicon_init(struct pctx *c)
     return 0;
 }
 
-void parse_lexicon_free(struct pctx *c)
+void parse_lexicon_fini(struct pctx *c)
 {
     size_t i;
     if (c->lex) {

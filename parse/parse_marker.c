@@ -266,7 +266,7 @@ static void mark_free(struct pmark *m)
     free(m->resp);
 }
 
-void parse_marker_free(struct pctx *c)
+void parse_marker_fini(struct pctx *c)
 {
     size_t i;
     for (i = 0; i < c->nmarks; i++) mark_free(&c->marks[i]);

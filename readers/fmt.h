@@ -9,7 +9,7 @@
  *
  * Every reader takes a buffer the caller owns and fills a zeroed fmt_doc;
  * on error it returns FU_ERR with one line in err (what is wrong and how to
- * mend it) and the caller still frees the doc with fmt_doc_free(). */
+ * mend it) and the caller still frees the doc with fmt_doc_fini(). */
 #ifndef FU_FMT_H
 #define FU_FMT_H
 
@@ -65,7 +65,7 @@ int fmt_add_meta(struct fmt_doc *d, const char *key, const char *value);
 /* The meta value of key, or NULL. */
 const char *fmt_meta_get(const struct fmt_doc *d, const char *key);
 /* Frees everything d owns and zeroes it; safe on a zeroed doc. */
-void fmt_doc_free(struct fmt_doc *d);
+void fmt_doc_fini(struct fmt_doc *d);
 /* The text of n in the counting style of fmt (Word's w:numFmt / ODF
  * style:num-format: decimal, chineseCounting, 一, upperLetter, …) into out. */
 void fmt_number(int n, const char *fmt, char *out, size_t outlen);

@@ -121,7 +121,7 @@ int fmt_add_meta(struct fmt_doc *d, const char *key, const char *value)
     return 0;
 }
 
-void fmt_doc_free(struct fmt_doc *d)
+void fmt_doc_fini(struct fmt_doc *d)
 {
     size_t i, j, k;
     for (i = 0; i < d->nblocks; i++) {

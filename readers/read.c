@@ -199,11 +199,11 @@ int fmt_parse_buffer(const char *buf, size_t len, enum fmt_kind kind,
         rc = FU_ERR;
     }
     if (rc != FU_OK) {
-        doc_free(out);
+        doc_fini(out);
         snprintf(err, errlen, "%s (read as %s)", e, kind_noun(kind));
     }
     free(text);
-    fmt_doc_free(&d);
+    fmt_doc_fini(&d);
     return rc;
 }
 

@@ -27,7 +27,7 @@ const char *fmt_name(enum fmt_kind k);
 enum fmt_kind fmt_detect(const char *buf, size_t len);
 
 /* Reads buf as kind (FK_AUTO: detected) into *d (zeroed first; the caller
- * frees it with fmt_doc_free() whatever the result). FK_TEXT is not a
+ * frees it with fmt_doc_fini() whatever the result). FK_TEXT is not a
  * reader's kind: FU_USAGE. FU_OK or FU_ERR with one line in err. */
 int fmt_read(const char *buf, size_t len, enum fmt_kind kind, struct fmt_doc *d,
              char *err, size_t errlen);

@@ -561,7 +561,7 @@ const char *rbuf_get(const struct rbuf *b)
     return b->p && !b->oom ? b->p : "";
 }
 
-void rbuf_free(struct rbuf *b)
+void rbuf_fini(struct rbuf *b)
 {
     free(b->p);
     memset(b, 0, sizeof *b);

@@ -26,7 +26,7 @@ static void group_heading(struct rsink *s, int major, int minor, const char *tex
         rpt_num(s->r, 2, major, minor, num, sizeof num);
         rbuf_fmt(&b, "%s%s", num, text);
         s->heading(s, 2, rbuf_get(&b));
-        rbuf_free(&b);
+        rbuf_fini(&b);
     } else {
         s->heading(s, 2, text);
     }
@@ -39,7 +39,7 @@ static void heading(struct rsink *s, int level, int major, int minor, const char
     rpt_num(s->r, level, major, minor, num, sizeof num);
     rbuf_fmt(&b, "%s%s", num, text);
     s->heading(s, level, rbuf_get(&b));
-    rbuf_free(&b);
+    rbuf_fini(&b);
 }
 
 /* ---- header ---------------------------------------------------------------- */
@@ -321,7 +321,7 @@ static void item_entry(struct rsink *s, const struct rpt_item *it)
     }
     s->entry(s, it->code, it->title, lines, n);
     for (int i = 0; i < 6; i++)
-        rbuf_free(&b[i]);
+        rbuf_fini(&b[i]);
     free(support);
 }
 
@@ -488,7 +488,7 @@ static void note_entries(struct rsink *s)
                  c->text ? c->text : "");
         const char *lines[] = {rbuf_get(&b)};
         s->entry(s, c->code, c->title, lines, 1);
-        rbuf_free(&b);
+        rbuf_fini(&b);
     }
 }
 
@@ -582,7 +582,7 @@ static void ratings(struct rsink *s, int major)
                      it->remark);
         const char *lines[] = {rbuf_get(&line)};
         s->entry(s, it->code, it->title, lines, 1);
-        rbuf_free(&line);
+        rbuf_fini(&line);
     }
 }
 

@@ -22,7 +22,7 @@ static void d_field(struct rsink *s, const char *label, const char *value)
     struct rbuf b = {0};
     rbuf_fmt(&b, "%s%s", label, s->r->zh ? "：" : ": ");
     docx_para(s->ctx, DS_FIELD, rbuf_get(&b), value);
-    rbuf_free(&b);
+    rbuf_fini(&b);
 }
 
 static void d_para(struct rsink *s, const char *text)
@@ -42,7 +42,7 @@ static void d_entry(struct rsink *s, const char *code, const char *headline,
     struct rbuf b = {0};
     rbuf_fmt(&b, "%s ", code);
     docx_para(s->ctx, DS_BODY, rbuf_get(&b), headline);
-    rbuf_free(&b);
+    rbuf_fini(&b);
     for (size_t i = 0; i < nlines; i++)
         docx_para(s->ctx, DS_ENTRY, NULL, lines[i]);
 }

@@ -241,7 +241,7 @@ static void heading(struct rsink *s, int level, int major, int minor, const char
     rpt_num(s->r, level, major, minor, num, sizeof num);
     rbuf_fmt(&b, "%s%s", num, text);
     s->heading(s, level, rbuf_get(&b));
-    rbuf_free(&b);
+    rbuf_fini(&b);
 }
 
 void rpt_doc_evaluation(struct rsink *s, int major)

@@ -56,7 +56,7 @@ void rbuf_str(struct rbuf *b, const char *s);
 void rbuf_fmt(struct rbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The string ("" when empty or out of memory); valid until the next call. */
 const char *rbuf_get(const struct rbuf *b);
-void rbuf_free(struct rbuf *b);
+void rbuf_fini(struct rbuf *b);
 
 /* ---- tables ------------------------------------------------------------------ */
 

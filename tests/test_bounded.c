@@ -96,7 +96,7 @@ static int setup(void **state)
                                              sizeof f->err) != FU_OK)
             goto fail;
     }
-    task_list_free(&l);
+    task_list_fini(&l);
     return 0;
 fail:
     fprintf(stderr, "setup: %s\n", f->err);

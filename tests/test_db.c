@@ -52,7 +52,7 @@ static int count_kind(struct fx *f, int kind, int withdrawn)
     fl.include_withdrawn = withdrawn;
     assert_int_equal(db_task_list(f->db, &fl, &l, f->err, sizeof f->err), FU_OK);
     int n = (int)l.n;
-    task_list_free(&l);
+    task_list_fini(&l);
     return n;
 }
 
@@ -130,11 +130,11 @@ static void bootstrap_first_user(void **state)
     assert_int_equal(ul.n, 1);
     assert_string_equal(ul.v[0].login, "alice");
     assert_int_equal(ul.v[0].role, ROLE_COMMITTEE);
-    user_list_free(&ul);
+    user_list_fini(&ul);
     assert_int_equal(db_dept_list(f->db, &dl, f->err, sizeof f->err), FU_OK);
     assert_int_equal(dl.n, 3);
     assert_string_equal(dl.v[1], "区财政局");
-    dept_list_free(&dl);
+    dept_list_fini(&dl);
     struct actor zed = who("zed", NULL);
     assert_int_equal(db_user_effective(f->db, &zed, &u, f->err, sizeof f->err), FU_OK);
     assert_int_equal(u.known, 0);
@@ -220,13 +220,13 @@ static void import_builds_tasks(void **state)
     assert_string_equal(rl.v[0].doc_no, "静府议〔2024〕3号");
     assert_string_equal(rl.v[0].intro, "现将有关情况报告如下:");
     assert_string_equal(rl.v[0].closing, "区政府将始终坚持创新驱动。");
-    report_list_free(&rl);
+    report_list_fini(&rl);
     struct history_list hl;
     struct history_filter hf = {0};
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
     assert_string_equal(hl.v[hl.n - 1].field, "import");
     assert_non_null(strstr(hl.v[hl.n - 1].new_value, "9 added"));
-    history_list_free(&hl);
+    history_list_fini(&hl);
 }
 
 static void reimport_identical_changes_nothing(void **state)
@@ -282,7 +282,7 @@ static void reimport_revised(void **state)
     assert_string_equal(hl.v[1].field, "text");
     assert_string_equal(hl.v[1].old_value, "持续优化营商环境。");
     assert_string_equal(hl.v[1].task_ref, "R1:1.1.3");
-    history_list_free(&hl);
+    history_list_fini(&hl);
     task_fini(&t);
     assert_int_equal(db_task_find(f->db, "1.2", &t, f->err, sizeof f->err), FU_NOTFOUND);
     assert_int_equal(count_kind(f, KIND_ITEM, 0), 3);
@@ -312,7 +312,7 @@ static void import_is_committee_only_and_atomic(void **state)
     struct report_list rl;
     assert_int_equal(db_report_list(f->db, &rl, f->err, sizeof f->err), FU_OK);
     assert_int_equal(rl.n, 1);
-    report_list_free(&rl);
+    report_list_fini(&rl);
     /* two parts numbered alike: an error, and nothing stored */
     struct node twins[] = {
         {.code = "1", .title = "甲", .stmts = s12, .nstmts = 1},
@@ -323,7 +323,7 @@ static void import_is_committee_only_and_atomic(void **state)
     assert_non_null(strstr(f->err, "two parts 1"));
     assert_int_equal(db_report_list(f->db, &rl, f->err, sizeof f->err), FU_OK);
     assert_int_equal(rl.n, 1);
-    report_list_free(&rl);
+    report_list_fini(&rl);
     assert_int_equal(hist_rows(f), rows);
 }
 
@@ -336,7 +336,7 @@ static int list_n(struct fx *f, const struct task_filter *fl)
     if (rc != FU_OK)
         fail_msg("list: %s", f->err);
     int n = (int)l.n;
-    task_list_free(&l);
+    task_list_fini(&l);
     return n;
 }
 
@@ -369,7 +369,7 @@ static void list_filters(void **state)
     assert_int_equal(l.v[1].ndone, 1);
     assert_int_equal(l.v[7].nsupport, 1);
     assert_string_equal(l.v[7].support[0], "区知识产权局");
-    task_list_free(&l);
+    task_list_fini(&l);
     fl.dept = "区知识产权局";    /* 1.2, 1.2.1 lead; 2.1 support */
     assert_int_equal(list_n(f, &fl), 3);
     fl.dept = "区不存在局";
@@ -486,7 +486,7 @@ static void assign_with_history(void **state)
     assert_string_equal(hl.v[3].field, "due");
     assert_string_equal(hl.v[3].actor, "alice");
     assert_null(hl.v[3].as_user);
-    history_list_free(&hl);
+    history_list_fini(&hl);
     /* the same again: nothing changes */
     assert_int_equal(db_task_assign(f->db, &alice, id, "区财政局", sup, 2, 1, "2026-06-30", 0,
                                     f->err, sizeof f->err), FU_OK);
@@ -537,7 +537,7 @@ static void status_and_notes(void **state)
     assert_string_equal(nl.v[0].text, "已召开推进会");
     assert_string_equal(nl.v[0].author, "bob");
     assert_string_equal(nl.v[1].author, "alice as bob");
-    note_list_free(&nl);
+    note_list_fini(&nl);
     struct history_list hl;
     struct history_filter hf = {.task_id = id};
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
@@ -549,12 +549,12 @@ static void status_and_notes(void **state)
     assert_string_equal(hl.v[2].field, "note");
     assert_string_equal(hl.v[2].actor, "alice");
     assert_string_equal(hl.v[2].as_user, "bob");
-    history_list_free(&hl);
+    history_list_fini(&hl);
     hf.task_id = 0;
     hf.user = "bob";   /* actor or as_user */
     assert_int_equal(db_history(f->db, &hf, &hl, f->err, sizeof f->err), FU_OK);
     assert_int_equal(hl.n, 3);
-    history_list_free(&hl);
+    history_list_fini(&hl);
     /* bad notes */
     char *big = malloc(10002);
     memset(big, 'x', 10001);

@@ -156,7 +156,7 @@ static void concurrent_writers(void **state)
     assert_int_equal(l.n, 9);
     for (int i = 0; i < 9; i++)
         ids[i] = l.v[i].id;
-    task_list_free(&l);
+    task_list_fini(&l);
     long long rows = hist_rows(f);
     db_close(f->db);
     f->db = NULL;

@@ -73,7 +73,7 @@ static char *render_rows(const char *const *rows, int whole, int *rc)
         }
     }
     *rc = fmt_render(&d, &text, &len, err, sizeof err);
-    fmt_doc_free(&d);
+    fmt_doc_fini(&d);
     if (*rc != FU_OK) { free(text); return strdup(err); }
     return text;
 }
@@ -165,7 +165,7 @@ static void test_portal_page(void **state)
     assert_null(strstr(text, "不是正文"));
     assert_null(strstr(text, "color"));
     free(text);
-    fmt_doc_free(&d);
+    fmt_doc_fini(&d);
 }
 
 /* The information table as a list with the values beside the labels, no
@@ -197,7 +197,7 @@ static void test_portal_list(void **state)
     assert_int_equal(fmt_render(&d, &text, &len, err, sizeof err), FU_OK);
     assert_non_null(strstr(text, "关于做好工作的通知\n一、高度重视，提高站位。"));
     free(text);
-    fmt_doc_free(&d);
+    fmt_doc_fini(&d);
 }
 
 static void expect_refused(const char *buf, size_t len, enum fmt_kind k, const char *why)
@@ -207,7 +207,7 @@ static void expect_refused(const char *buf, size_t len, enum fmt_kind k, const c
     assert_int_equal(fmt_read(buf, len, k, &d, err, sizeof err), FU_ERR);
     if (!strstr(err, why)) fail_msg("'%s' lacks '%s'", err, why);
     assert_null(strchr(err, '\n'));
-    fmt_doc_free(&d);
+    fmt_doc_fini(&d);
 }
 
 static void test_refusals(void **state)

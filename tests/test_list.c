@@ -91,7 +91,7 @@ static int setup(void **state)
         parse_file(SAMPLE, &opts, &d, f->err, sizeof f->err) != FU_OK)
         goto fail;
     int rc = db_import(f->db, &a, &d, &st, f->err, sizeof f->err);
-    doc_free(&d);
+    doc_fini(&d);
     if (rc != FU_OK || db_import(f->db, &a, &hostile, &st, f->err, sizeof f->err) != FU_OK)
         goto fail;
     f->cli.db = f->db;
@@ -133,7 +133,7 @@ static void vary(struct fx *f)
             assert_int_equal(db_task_set_status(f->db, &a, t->id, ST_ACTIVE, NULL, 0, f->err,
                                                 sizeof f->err), FU_OK);
     }
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 /* ---- db_task_each against db_task_list ---------------------------------------- */
@@ -226,8 +226,8 @@ static void each_equals_list(void **state)
         same_tasks(&l, &c.l);
         if (k == 0 || k == 4)
             assert_true(l.n > 0);
-        task_list_free(&l);
-        task_list_free(&c.l);
+        task_list_fini(&l);
+        task_list_fini(&c.l);
     }
 }
 
@@ -277,7 +277,7 @@ static char *render(struct fx *f, const struct task_filter *fl, enum list_format
         struct task_list l;
         assert_int_equal(db_task_list(f->db, fl, &l, f->err, sizeof f->err), FU_OK);
         list_print(f->cli.zh, &l, fmt, out);
-        task_list_free(&l);
+        task_list_fini(&l);
     }
     fclose(out);
     return buf;
@@ -463,7 +463,7 @@ static void index_and_search(void **state)
                     assert_int_equal(ch.v[j++].id, l.v[c].id);
                 }
             assert_int_equal(j, ch.n);
-            task_list_free(&ch);
+            task_list_fini(&ch);
         }
         static const char *const qs[] = {"科技", "区财政局", "fintech", "1.2", "%", "\\", "没有"};
         for (size_t qi = 0; qi < sizeof qs / sizeof qs[0]; qi++) {
@@ -489,8 +489,8 @@ static void index_and_search(void **state)
             assert_int_equal(back[0], seqs[n - 2]);
             assert_int_equal(back[1], seqs[n - 3]);
         }
-        task_index_free(&x);
-        task_list_free(&l);
+        task_index_fini(&x);
+        task_list_fini(&l);
     }
 }
 
@@ -602,7 +602,7 @@ static void wal_kept_small(void **state)
     struct task_list l;
     assert_int_equal(db_task_list(f->db, NULL, &l, f->err, sizeof f->err), FU_OK);
     assert_true(l.n > 50);
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 int main(void)

@@ -127,7 +127,7 @@ static int setup(void **state)
             return -1;
         }
     }
-    task_list_free(&l);
+    task_list_fini(&l);
     model_init(&f->m, 7);
     if (model_load(&f->m, f->db, f->err, sizeof f->err) != FU_OK) {
         fprintf(stderr, "setup: %s\n", f->err);
@@ -176,7 +176,7 @@ static void index_is_the_list(void **state)
                          l.v[i].parent_id);
     }
     assert_null(model_task(&f->m, l.n));
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 static void rows_are_read_when_shown(void **state)
@@ -240,7 +240,7 @@ static void filter_is_the_databases(void **state)
         assert_memory_equal(counts, m->counts, sizeof counts);
         if (c == 0 || c == 2 || c == 4)
             assert_true(matched > 0);
-        task_list_free(&l);
+        task_list_fini(&l);
     }
 }
 
@@ -288,7 +288,7 @@ static void search_is_a_walk(void **state)
                         assert_int_equal(model_find(m, from, dir, inc, qs[qi]),
                                          walk(m, &l, from, dir, inc, qs[qi]));
     }
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 /* ---- following other users' changes -------------------------------------------- */
@@ -381,7 +381,7 @@ static void refresh_reads_what_changed(void **state)
     assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
     assert_int_equal(m->loads, loads + 2);
     same_as_fresh(f, m);
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 int main(void)

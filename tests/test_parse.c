@@ -112,9 +112,9 @@ static void test_seed_structure(void **state)
     assert_true(strncmp(d.closing[0].text, "区政府将始终坚持", strlen("区政府将始终坚持")) == 0);
     assert_non_null(strstr(d.closing[0].text, "注入强大的科技动能。"));
     assert_null(strstr(d.closing[0].text, "2024年2月18日"));
-    doc_free(&d);
+    doc_fini(&d);
     assert_null(d.nodes);
-    doc_free(&d);                                   /* safe twice */
+    doc_fini(&d);                                   /* safe twice */
 }
 
 static void test_seed_statements(void **state)
@@ -170,7 +170,7 @@ static void test_seed_statements(void **state)
     assert_string_equal(s->text, "推动走马塘整体规划转型,打造智能健康创新走廊;");
     assert_int_equal(stmt_of(&d, "1.3.1")->nmetrics, 0);            /* (2023-2025) */
     assert_string_equal(stmt_of(&d, "1.3.1")->due, "");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* Reads a whole file into a NUL-terminated heap string. */
@@ -241,7 +241,7 @@ static void test_seed_every_sentence(void **state)
     }
     assert_int_equal(nstmts, 4 + 43 + 1);
     free(all);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* ---- the same tree from the seed reshaped ---- */
@@ -316,8 +316,8 @@ static void same_as_seed(const char *path, const char *encoding)
     same_stmts(a.intro, a.nintro, b.intro, b.nintro);
     same_nodes(a.nodes, a.nnodes, b.nodes, b.nnodes);
     same_stmts(a.closing, a.nclosing, b.closing, b.nclosing);
-    doc_free(&a);
-    doc_free(&b);
+    doc_fini(&a);
+    doc_fini(&b);
 }
 
 static void test_seed_gb18030(void **state)
@@ -341,7 +341,7 @@ static void test_seed_swapped_texts(void **state)
     /* texts stay as in the source: full-width where the file has them */
     assert_string_equal(node_of(&d, "1")->title, "依据法定职责夯实工作基础，强化高水平科技创新");
     assert_string_equal(d.intro[3].text, "现将审议意见的研究处理情况报告如下：");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* ---- reports of other shapes ---- */
@@ -382,7 +382,7 @@ static void test_review_opinions(void **state)
     assert_true(s->metrics[0].value == 12.0);
     assert_true(stmt_of(&d, "3.1")->metrics[0].value == 300.0);
     assert_int_equal(d.nclosing, 0);
-    doc_free(&d);
+    doc_fini(&d);
 
     memset(&o, 0, sizeof o);
     o.routes = r;
@@ -390,7 +390,7 @@ static void test_review_opinions(void **state)
     d = parse_ok(FIX "parse-review-opinions.txt", &o);
     assert_string_equal(node_of(&d, "2")->owner, "区水务局");        /* first rule wins */
     assert_string_equal(node_of(&d, "1")->owner, "区生态环境局");    /* an actor beats a route */
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_rectification(void **state)
@@ -443,7 +443,7 @@ static void test_rectification(void **state)
     assert_string_equal(d.closing[0].text, "下一步，县政府将持续跟踪督促，确保审计查出问题整改到位。");
     assert_string_equal(d.closing[1].text, "特此报告。");
     assert_string_equal(d.closing[1].code, "C.2");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_inspection(void **state)
@@ -472,7 +472,7 @@ static void test_inspection(void **state)
     assert_int_equal(node_of(&d, "3")->nstmts, 2);
     assert_int_equal(d.nclosing, 1);
     assert_string_equal(d.closing[0].text, "各单位要对照通报问题，认真抓好整改落实。");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_intro_enumeration(void **state)
@@ -496,7 +496,7 @@ static void test_intro_enumeration(void **state)
     assert_string_equal(node_of(&d, "2")->owner, "县生态环境局");    /* the lead */
     assert_string_equal(stmt_of(&d, "2.1")->due, "2024-12-31");      /* 计划2024年 */
     assert_int_equal(d.nclosing, 0);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_enumeration_only(void **state)
@@ -511,7 +511,7 @@ static void test_enumeration_only(void **state)
     assert_null(d.nodes[0].owner);                  /* named in the intro, not as lead */
     assert_int_equal(d.nclosing, 1);
     assert_string_equal(d.closing[0].text, "区政府将继续努力，不断提升城市管理水平。");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static int parse_text(const char *text, const struct parse_opts *o, struct doc *d,
@@ -554,7 +554,7 @@ static void test_levels_and_markers(void **state)
     assert_int_equal(n->nstmts, 2);
     assert_string_equal(n->stmts[1].due, "2026-06-30");
     assert_null(d.meta.title);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_node_own_text_codes(void **state)
@@ -574,7 +574,7 @@ static void test_node_own_text_codes(void **state)
     assert_string_equal(n->stmts[0].text, "今年共培育企业50家。");
     assert_string_equal(stmt_of(&d, "1.1.1")->text, "走访企业。");
     assert_string_equal(stmt_of(&d, "1.2.1")->text, "引进龙头企业3家。");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_departments_option(void **state)
@@ -595,7 +595,7 @@ static void test_departments_option(void **state)
     assert_string_equal(stmt_of(&d, "1.1")->depts[0], "大数据中心");
     assert_string_equal(stmt_of(&d, "1.1")->depts[1], "区科委");
     assert_null(node_of(&d, "2")->owner);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* ---- bad input ---- */
@@ -679,7 +679,7 @@ static void test_mutations_never_crash(void **state)
         }
         rc = parse_buffer(m, n, NULL, &d, err, sizeof err);
         assert_true(rc == FU_OK || rc == FU_ERR);
-        if (rc == FU_OK) doc_free(&d);
+        if (rc == FU_OK) doc_fini(&d);
         free(m);
     }
     free(seed);
@@ -794,7 +794,7 @@ static void test_json_seed(void **state)
                               "\"marker\":null,\"departments\":[]}"));
     assert_string_equal(j + strlen(j) - 38, "}],\"markers\":null,\"paragraphs\":false}\n");
     free(j);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void test_json_unknowns_and_escaping(void **state)
@@ -853,7 +853,7 @@ static void test_tree_output(void **state)
     assert_null(strchr(buf, '\x1b'));
     assert_null(strstr(buf, "\xE2\x80\xAE"));
     free(buf);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 

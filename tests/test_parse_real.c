@@ -74,7 +74,7 @@ static void test_markers(void **state)
     for (i = 0; i < n->nstmts; i++) assert_null(strstr(n->stmts[i].text, "牵头单位"));
     n = node_of(&d, "1.1.3");
     assert_string_equal(n->marker, "责任单位：市委组织部、各区 完成时限：长期坚持");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* A marker beats a [routing] rule and the actor the sentence names; the
@@ -94,7 +94,7 @@ static void test_marker_beats_guesses(void **state)
     assert_int_equal(parse_buffer(text, sizeof text - 1, &o, &d, err, sizeof err), FU_OK);
     check_fields(&d, "1.1", "市科委", "", "");
     check_fields(&d, "1.2", "市知识产权局", "市财政局", "");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* Words that look like keys but are no marker stay text. */
@@ -113,7 +113,7 @@ static void test_marker_lookalikes(void **state)
     assert_null(node_of(&d, "1.2")->marker);
     assert_int_equal(node_of(&d, "1.1")->nsupport, 0);
     assert_int_not_equal(node_of(&d, "1.1")->owner_src, OWNER_MARKER);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* A report written as paragraphs (督查通报): each paragraph that commits
@@ -138,7 +138,7 @@ static void test_paragraphs(void **state)
     assert_string_equal(d.meta.addressee, "各镇人民政府");
     assert_int_equal(d.nintro, 2);
     assert_int_equal(d.nclosing, 1);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* ---- departments ---- */
@@ -198,7 +198,7 @@ static void test_department_shapes(void **state)
     assert_false(named(&d, "县委"));
     assert_int_equal(node_of(&d, "1.7")->stmts[0].ndepts, 0);
     assert_int_equal(node_of(&d, "1.7")->nstmts, 1);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* The seed's showcase: the actor, not the guiding body. */
@@ -210,7 +210,7 @@ static void test_actor_not_guide(void **state)
     struct doc d = parse_str(text, NULL);
     (void)state;
     assert_string_equal(node_of(&d, "1")->owner, "区知识产权局");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* An office extends the lexicon in config.ini ([lexicon]). */
@@ -225,12 +225,12 @@ static void test_lexicon_option(void **state)
     memset(&o, 0, sizeof o);
     d = parse_str(text, &o);
     assert_null(node_of(&d, "1.1")->owner);
-    doc_free(&d);
+    doc_fini(&d);
     o.lexicon = extra;
     o.nlexicon = 1;
     d = parse_str(text, &o);
     assert_string_equal(node_of(&d, "1.1")->owner, "城市更新指挥部");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* Routing suggests only within the report's level: a 市 report gets no
@@ -253,12 +253,12 @@ static void test_routing_jurisdiction(void **state)
     d = parse_str(city, &o);
     assert_null(node_of(&d, "1.1")->owner);
     assert_string_equal(node_of(&d, "1.2")->owner, "市市场监管局");
-    doc_free(&d);
+    doc_fini(&d);
     d = parse_str(district, &o);
     assert_string_equal(node_of(&d, "1.1")->owner, "区知识产权局");
     assert_int_equal(node_of(&d, "1.1")->owner_src, OWNER_ROUTING);
     assert_string_equal(node_of(&d, "1.2")->owner, "区市场监管局");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* ---- structure the sample does not have ---- */
@@ -278,7 +278,7 @@ static void test_run_together(void **state)
     assert_null(node_of(&d, "1.2")->owner);
     assert_string_equal(node_of(&d, "2")->title, "工作要求");
     assert_string_equal(node_of(&d, "2.1")->title, "压实责任");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* 7.123科技攻关工程 is item 7 titled 123科技攻关工程; 8.1.5亿元 is no
@@ -293,7 +293,7 @@ static void test_digit_titles(void **state)
     assert_string_equal(node_of(&d, "1.7")->title, "123科技攻关工程");
     assert_string_equal(node_of(&d, "1.8")->title, "加快成果转化，安排1.5亿元奖励，按第1.条执行");
     assert_int_equal(node_of(&d, "1")->nchildren, 3);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* A task table flattened into text: each row an item with its fields. */
@@ -310,7 +310,7 @@ static void test_flattened_table(void **state)
     assert_string_equal(n->support[1], "各区");
     assert_string_equal(n->due, "2025-06-30");
     assert_string_equal(node_of(&d, "2")->due, "2025-12-31");
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 static void flatten_texts(const struct node *v, size_t n, char *out, size_t cap)
@@ -354,8 +354,8 @@ static void test_seed_from_pdf(void **state)
     assert_int_equal(seed.nclosing, pdf.nclosing);
     assert_string_equal(pdf.meta.signed_on, "2024-02-18");
     assert_string_equal(pdf.meta.published, "2024-02-27");
-    doc_free(&seed);
-    doc_free(&pdf);
+    doc_fini(&seed);
+    doc_fini(&pdf);
 }
 
 /* ---- headers as they really arrive ---- */
@@ -377,7 +377,7 @@ static void test_portal_header(void **state)
     assert_int_equal(d.nnodes, 1);
     assert_int_equal(node_of(&d, "1")->nstmts, 1);                /* 访问量, 分享, ICP: gone */
     assert_null(d.closing);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 /* A dash subtitle, a doc number before the title, a list of addressees,
@@ -398,7 +398,7 @@ static void test_header_variants(void **state)
     assert_string_equal(d.meta.issuer, "区审计局");
     assert_string_equal(d.meta.addressee, "各区人民政府,市政府各委、办、局,各市属机构");
     assert_int_equal(d.nintro, 0);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 int main(void)

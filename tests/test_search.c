@@ -127,7 +127,7 @@ static int setup(void **state)
         parse_file(SAMPLE, &opts, &d, f->err, sizeof f->err) != FU_OK)
         goto fail;
     int rc = db_import(f->db, &a, &d, &st, f->err, sizeof f->err);
-    doc_free(&d);
+    doc_fini(&d);
     if (rc != FU_OK)
         goto fail;
     return 0;
@@ -216,7 +216,7 @@ static void list_agrees(struct fx *f, const struct task_list *all, const char *q
     }
     if (k != got.n)
         fail_msg("search '%s': %zu matches, the scan finds %zu", q, got.n, k);
-    task_list_free(&got);
+    task_list_fini(&got);
 }
 
 /* db_task_search over a report agrees with the scan: every match
@@ -260,8 +260,8 @@ static void tui_agrees(struct fx *f, long long report, const char *q)
             fail_msg("search '%s': a match after the last one the scan finds", q);
         (void)want;
     }
-    task_index_free(&x);
-    task_list_free(&l);
+    task_index_fini(&x);
+    task_list_fini(&l);
 }
 
 /* FTS5's own check: the index holds exactly what tasks holds. */
@@ -339,7 +339,7 @@ static void agree_everywhere(struct fx *f)
                                             "Fintech", "2.3", "区科委", "没有的词语", "营商"};
     for (size_t i = 0; i < sizeof tui_words / sizeof *tui_words; i++)
         tui_agrees(f, 1, tui_words[i]);
-    task_list_free(&all);
+    task_list_fini(&all);
     index_in_step(f->path);
 }
 
@@ -381,11 +381,11 @@ static void long_words_use_the_index(void **state)
     fl.search = "罕见词语";
     assert_int_equal(db_task_list(f->db, &fl, &l, f->err, sizeof f->err), FU_OK);
     assert_int_equal(l.n, 0);
-    task_list_free(&l);
+    task_list_fini(&l);
     fl.search = "罕见";     /* the sentence and its item (whose body holds it) */
     assert_int_equal(db_task_list(f->db, &fl, &l, f->err, sizeof f->err), FU_OK);
     assert_int_equal(l.n, 2);
-    task_list_free(&l);
+    task_list_fini(&l);
     /* the interface reads its nearest tasks itself, the rest from the index */
     assert_int_equal(db_task_search(f->db, 1, 0, 1LL << 40, 0, "罕见词语", seq, 4, &n, f->err,
                                     sizeof f->err), FU_OK);
@@ -398,7 +398,7 @@ static void long_words_use_the_index(void **state)
     fl.search = "罕见词语";
     assert_int_equal(db_task_list(f->db, &fl, &l, f->err, sizeof f->err), FU_OK);
     assert_int_equal(l.n, 2);
-    task_list_free(&l);
+    task_list_fini(&l);
 }
 
 /* A database of schema v4 (no index) gets it when opened. */

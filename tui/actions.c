@@ -234,7 +234,7 @@ struct dept_ctx {
 static void dept_ctx_free(void *p)
 {
     struct dept_ctx *d = p;
-    dept_list_free(&d->dl);
+    dept_list_fini(&d->dl);
     free(d);
 }
 

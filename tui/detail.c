@@ -209,7 +209,7 @@ static void add_instructions(struct app *a, struct page *pg, const struct task *
     struct instruction_list l = {0};
     char err[FU_ERRLEN];
     if (db_instructions(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
-        instruction_list_free(&l);
+        instruction_list_fini(&l);
         return;
     }
     page_add(pg, S_NORMAL, 0, NULL, 0, "");
@@ -222,7 +222,7 @@ static void add_instructions(struct app *a, struct page *pg, const struct task *
         page_add(pg, l.v[i].answered ? S_LABEL : S_LIGHT_YELLOW, 1, NULL, 0, head);
         page_add(pg, S_NORMAL, 3, NULL, 0, l.v[i].text);
     }
-    instruction_list_free(&l);
+    instruction_list_fini(&l);
 }
 
 static void add_extensions(struct app *a, struct page *pg, const struct task *t)
@@ -230,7 +230,7 @@ static void add_extensions(struct app *a, struct page *pg, const struct task *t)
     struct extension_list l = {0};
     char err[FU_ERRLEN];
     if (db_extensions(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
-        extension_list_free(&l);
+        extension_list_fini(&l);
         return;
     }
     const char *state[] = {_("pending"), _("approved"), _("denied")};
@@ -247,7 +247,7 @@ static void add_extensions(struct app *a, struct page *pg, const struct task *t)
         if (e->decision)
             page_add(pg, S_DIM, 3, NULL, 0, e->decision);
     }
-    extension_list_free(&l);
+    extension_list_fini(&l);
 }
 
 static void add_attachments(struct app *a, struct page *pg, const struct task *t)
@@ -255,7 +255,7 @@ static void add_attachments(struct app *a, struct page *pg, const struct task *t
     struct attachment_list l = {0};
     char err[FU_ERRLEN];
     if (db_attachments(a->db, t->id, &l, err, sizeof err) != FU_OK || !l.n) {
-        attachment_list_free(&l);
+        attachment_list_fini(&l);
         return;
     }
     page_add(pg, S_NORMAL, 0, NULL, 0, "");
@@ -272,7 +272,7 @@ static void add_attachments(struct app *a, struct page *pg, const struct task *t
         if (x->note)
             page_add(pg, S_DIM, 8, NULL, 0, x->note);
     }
-    attachment_list_free(&l);
+    attachment_list_fini(&l);
 }
 
 /* A note as it was written: each of its lines (from $EDITOR) a paragraph. */
@@ -351,7 +351,7 @@ static void add_history(struct app *a, struct page *pg, long long task_id, size_
         if (h->note && *h->note)
             page_add(pg, S_DIM, 3, NULL, 0, h->note);
     }
-    history_list_free(&hl);
+    history_list_fini(&hl);
 }
 
 static void build(struct app *a, struct detail *s, const struct task *t)
@@ -377,7 +377,7 @@ static void build(struct app *a, struct detail *s, const struct task *t)
         page_add(&s->pg, S_NORMAL, 0, NULL, 0, t->body);
     }
     add_notes(&s->pg, &nl, notes_ok ? NULL : err);
-    note_list_free(&nl);
+    note_list_fini(&nl);
     add_children(a, &s->pg, t);
     page_add(&s->pg, S_NORMAL, 0, NULL, 0, "");
     page_add(&s->pg, S_TITLE, 0, NULL, 0, _("History"));

@@ -56,8 +56,8 @@ void model_fini(struct model *m)
 {
     free_arrays(m);
     drop_rows(m);
-    task_index_free(&m->ix);
-    report_list_free(&m->reports);
+    task_index_fini(&m->ix);
+    report_list_fini(&m->reports);
     free(m->flip);
     free(m->recent);
     memset(m, 0, sizeof *m);
@@ -312,7 +312,7 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
     int rc = db_report_list(db, &rl, err, errlen);
     if (rc != FU_OK)
         return rc;
-    report_list_free(&m->reports);
+    report_list_fini(&m->reports);
     m->reports = rl;
     m->loads++;
     m->db = db;
@@ -321,7 +321,7 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
         return rc;
     free_arrays(m);
     drop_rows(m);
-    task_index_free(&m->ix);
+    task_index_fini(&m->ix);
     m->ix = x;
     size_t n = x.n, cap = n ? n : 1;
     m->parent = malloc(cap * sizeof *m->parent);
@@ -331,7 +331,7 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
     m->rows = malloc(cap * sizeof *m->rows);
     if (!m->parent || !m->match || !m->shown || !m->kids || !m->rows || link(m) != 0) {
         free_arrays(m);
-        task_index_free(&m->ix);
+        task_index_fini(&m->ix);
         snprintf(err, errlen, "out of memory loading %zu tasks", n);
         return FU_ERR;
     }

@@ -30,7 +30,7 @@ struct requests {
 static void requests_load(struct app *a, struct requests *s)
 {
     char err[FU_ERRLEN];
-    extension_list_free(&s->l);
+    extension_list_fini(&s->l);
     if (db_extensions(a->db, 0, &s->l, err, sizeof err) != FU_OK)
         app_msg(a, S_ERROR, "%s", err);
     if (s->cur >= s->l.n)
@@ -189,7 +189,7 @@ static void requests_close(struct view *v, struct app *a)
     (void)a;
     struct requests *s = v->state;
     if (s)
-        extension_list_free(&s->l);
+        extension_list_fini(&s->l);
     free(s);
     v->state = NULL;
 }
@@ -315,5 +315,5 @@ void workflow_save_attachment(struct app *a)
     }
     free(items);
     free(labels);
-    attachment_list_free(&l);
+    attachment_list_fini(&l);
 }

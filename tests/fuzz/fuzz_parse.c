@@ -108,7 +108,7 @@ static void fuzz_formats(const uint8_t *data, size_t size, const struct parse_op
     }
     fuzz_check_output(&d, 1);
     fuzz_check_output(&d, 0);
-    doc_free(&d);
+    doc_fini(&d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -131,7 +131,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         fuzz_check_output(&d, 1);
         fuzz_check_output(&d, 0);
-        doc_free(&d);
+        doc_fini(&d);
     }
     fuzz_formats(data, size, &o);
     return 0;
