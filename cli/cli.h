@@ -15,7 +15,7 @@ struct cli {
     const char *config_opt;    /* --config */
     const char *as_opt;        /* --as */
     char db_path[1024];        /* resolved */
-    const char *db_why;        /* where db_path came from */
+    char db_why[1100];         /* where db_path came from */
     int team;                  /* db_path is the team database, opened with the group */
     struct config cfg;
     struct actor actor;

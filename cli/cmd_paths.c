@@ -53,7 +53,8 @@ static void program_dir(char *out, size_t outlen, char *exe, size_t exelen)
 
 static void user_config_path(char *out, size_t outlen)
 {
-    const char *xdg = priv_getenv("XDG_CONFIG_HOME"), *home = priv_home();
+    char homebuf[1024];
+    const char *xdg = priv_getenv("XDG_CONFIG_HOME"), *home = priv_home(homebuf, sizeof homebuf);
     if (xdg && *xdg)
         snprintf(out, outlen, "%s/followup/config.ini", xdg);
     else

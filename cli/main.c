@@ -61,23 +61,20 @@ static int team_db_exists(void)
  * the config is read). */
 static int resolve_db(struct cli *c)
 {
-    static char from_config[1100];
     char err[256];
     const char *env = getenv("FOLLOWUP_DB");   /* only decides to drop the group */
     if (c->db_opt) {
         snprintf(c->db_path, sizeof c->db_path, "%s", c->db_opt);
-        c->db_why = "from --db";
+        snprintf(c->db_why, sizeof c->db_why, "from --db");
     } else if (env && *env) {
         snprintf(c->db_path, sizeof c->db_path, "%s", env);
-        c->db_why = "from $FOLLOWUP_DB";
+        snprintf(c->db_why, sizeof c->db_why, "from $FOLLOWUP_DB");
     } else if (c->cfg.db_path[0]) {
         snprintf(c->db_path, sizeof c->db_path, "%s", c->cfg.db_path);
-        snprintf(from_config, sizeof from_config, "from [database] path in %s",
-                 c->cfg.source);
-        c->db_why = from_config;
+        snprintf(c->db_why, sizeof c->db_why, "from [database] path in %s", c->cfg.source);
     } else if (team_db_exists()) {
         snprintf(c->db_path, sizeof c->db_path, "%s", sysdirs_team_db());
-        c->db_why = "the team database";
+        snprintf(c->db_why, sizeof c->db_why, "the team database");
         c->team = priv_held();
         return FU_OK;
     }
@@ -88,12 +85,13 @@ static int resolve_db(struct cli *c)
     const char *xdg = priv_getenv("XDG_DATA_HOME");
     if (xdg && *xdg) {
         snprintf(c->db_path, sizeof c->db_path, "%s/followup/followup.db", xdg);
-        c->db_why = "the default under $XDG_DATA_HOME";
+        snprintf(c->db_why, sizeof c->db_why, "the default under $XDG_DATA_HOME");
     } else {
-        const char *home = priv_home();
+        char homebuf[1024];
+        const char *home = priv_home(homebuf, sizeof homebuf);
         snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/followup/followup.db",
                  *home ? home : ".");
-        c->db_why = "the default under ~/.local/share";
+        snprintf(c->db_why, sizeof c->db_why, "the default under ~/.local/share");
     }
     return FU_OK;
 }

@@ -66,7 +66,8 @@ static const char *find_file(const char *explicit_path, char *buf, size_t buflen
         return env;
     *named = 0;
     const char *xdg = priv_getenv("XDG_CONFIG_HOME");
-    const char *home = priv_home();
+    char homebuf[1024];
+    const char *home = priv_home(homebuf, sizeof homebuf);
     if (xdg && *xdg)
         snprintf(buf, buflen, "%s/followup/config.ini", xdg);
     else if (home && *home)

@@ -125,15 +125,14 @@ const char *priv_test_getenv(const char *name)
     return secure_getenv(name);
 }
 
-const char *priv_home(void)
+const char *priv_home(char *out, size_t outlen)
 {
-    static char home[1024];
     const char *h = priv_getenv("HOME");
-    if (h && *h) {
-        snprintf(home, sizeof home, "%s", h);
-        return home;
+    if (!(h && *h)) {
+        struct passwd *pw = getpwuid(getuid());
+        h = pw && pw->pw_dir ? pw->pw_dir : "";
     }
-    struct passwd *pw = getpwuid(getuid());
-    snprintf(home, sizeof home, "%s", pw && pw->pw_dir ? pw->pw_dir : "");
-    return home;
+    if (outlen)
+        snprintf(out, outlen, "%s", h);
+    return out;
 }

@@ -63,9 +63,9 @@ const char *priv_getenv(const char *name);
  * any run that started setgid, even after a drop. */
 const char *priv_test_getenv(const char *name);
 
-/* The user's home: $HOME when priv_getenv allows it, else the passwd
- * entry's directory of the real uid; "" when neither is known. Static
- * storage, valid until the next call. */
-const char *priv_home(void);
+/* The user's home into out (outlen bytes, cut to fit): $HOME when
+ * priv_getenv allows it, else the passwd entry's directory of the real
+ * uid; "" when neither is known. Returns out. */
+const char *priv_home(char *out, size_t outlen);
 
 #endif

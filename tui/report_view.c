@@ -277,7 +277,8 @@ static void report_draw(struct view *v, struct app *a)
 /* "~/x" → "$HOME/x". */
 static void expand(const char *in, char *out, size_t len)
 {
-    const char *home = priv_home();
+    char homebuf[1024];
+    const char *home = priv_home(homebuf, sizeof homebuf);
     if (in[0] == '~' && in[1] == '/' && home && *home)
         snprintf(out, len, "%s%s", home, in + 1);
     else

@@ -219,7 +219,8 @@ struct save_ctx { long long id; };
  * host/priv.h). */
 static void expand_path(const char *typed, char *out, size_t len)
 {
-    const char *home = priv_home();
+    char homebuf[1024];
+    const char *home = priv_home(homebuf, sizeof homebuf);
     if (typed[0] == '~' && typed[1] == '/' && home && *home)
         snprintf(out, len, "%s/%s", home, typed + 2);
     else
