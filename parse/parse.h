@@ -1,6 +1,7 @@
 /* The report parser: Chinese official reports (政府工作报告, 审议意见落实情况
- * 报告, 整改报告, 督查通报) into a struct doc. Pure C, no I/O besides reading
- * the file in parse_file(). */
+ * 报告, 整改报告, 督查通报) into a struct doc. Pure C and no I/O: the
+ * readers (readers/read.h) read files and hand their text to
+ * parse_buffer(). */
 #ifndef FU_PARSE_H
 #define FU_PARSE_H
 
@@ -33,10 +34,5 @@ struct parse_opts {
  * FU_USAGE for an unknown encoding name. */
 int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
                  struct doc *out, char *err, size_t errlen);
-
-/* Reads path (refusing directories, unreadable and oversized files) and
- * calls parse_buffer(). Same contract; messages name the file. */
-int parse_file(const char *path, const struct parse_opts *opts,
-               struct doc *out, char *err, size_t errlen);
 
 #endif

@@ -1,4 +1,5 @@
 #include "core/doc.h"
+#include "readers/read.h"
 /* Helpers shared by the parser's test files (tests/test_parse*.c): parse
  * a file that must parse, and find a node by its code. Static functions:
  * each test file has its own copy. */
@@ -11,7 +12,7 @@ static inline struct doc parse_ok(const char *path, const struct parse_opts *o)
 {
     struct doc d;
     char err[FU_ERRLEN] = "";
-    int rc = parse_file(path, o, &d, err, sizeof err);
+    int rc = fmt_parse_file(path, FK_TEXT, o, &d, err, sizeof err);
     if (rc != FU_OK) fprintf(stderr, "%s\n", err);
     assert_int_equal(rc, FU_OK);
     return d;

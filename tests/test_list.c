@@ -32,6 +32,7 @@
 #include "db/db_task.h"
 #include "db/db_verify.h"
 #include "report/list_out.h"
+#include "readers/read.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"
 
@@ -88,7 +89,7 @@ static int setup(void **state)
     if (db_open(&f->db, f->path, DB_OPEN_CREATE, f->err, sizeof f->err) != FU_OK ||
         db_bootstrap(f->db, "alice", (const char *const *)f->cfg.departments,
                      f->cfg.ndepartments, f->err, sizeof f->err) != FU_OK ||
-        parse_file(SAMPLE, &opts, &d, f->err, sizeof f->err) != FU_OK)
+        fmt_parse_file(SAMPLE, FK_TEXT, &opts, &d, f->err, sizeof f->err) != FU_OK)
         goto fail;
     int rc = db_import(f->db, &a, &d, &st, f->err, sizeof f->err);
     doc_fini(&d);

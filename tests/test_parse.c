@@ -19,6 +19,7 @@
 #include "util/json.h"
 #include "parse/parse.h"
 #include "tests/parse_helpers.h"
+#include "readers/read.h"
 
 #define SEED "data/jingan-2024-3.txt"
 
@@ -689,7 +690,7 @@ static void expect_file_err(const char *path, const char *part)
 {
     struct doc d;
     char err[FU_ERRLEN] = "";
-    assert_int_equal(parse_file(path, NULL, &d, err, sizeof err), FU_ERR);
+    assert_int_equal(fmt_parse_file(path, FK_TEXT, NULL, &d, err, sizeof err), FU_ERR);
     if (!strstr(err, part)) fprintf(stderr, "message: %s\n", err);
     assert_non_null(strstr(err, part));
     assert_true(strncmp(err, path, strlen(path)) == 0);            /* names the file */
@@ -704,7 +705,7 @@ static void test_bad_files(void **state)
     struct doc d;
     char err[FU_ERRLEN];
     (void)state;
-    expect_file_err("tests/fixtures", "is a directory; give a report text file");
+    expect_file_err("tests/fixtures", "is a directory; give a report file");
     expect_file_err("tests/fixtures/no-such-file.txt", "no such file");
     expect_file_err(FIX "parse-no-headings.txt", "no numbered headings");
     assert_non_null(mkdtemp(dir));
@@ -723,7 +724,7 @@ static void test_bad_files(void **state)
     unlink(path);
     memset(&o, 0, sizeof o);
     o.max_bytes = 100;
-    assert_int_equal(parse_file(SEED, &o, &d, err, sizeof err), FU_ERR);
+    assert_int_equal(fmt_parse_file(SEED, FK_TEXT, &o, &d, err, sizeof err), FU_ERR);
     assert_non_null(strstr(err, "too large"));
     snprintf(path, sizeof path, "%s/empty.txt", dir);
     unlink(path);

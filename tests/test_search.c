@@ -29,6 +29,7 @@
 #include "db/db_import.h"
 #include "db/db_index.h"
 #include "db/db_task.h"
+#include "readers/read.h"
 
 #define SAMPLE "data/jingan-2024-3.txt"
 #define ITEMS 30
@@ -124,7 +125,7 @@ static int setup(void **state)
         db_bootstrap(f->db, "alice", (const char *const *)f->cfg.departments,
                      f->cfg.ndepartments, f->err, sizeof f->err) != FU_OK ||
         db_import(f->db, &a, &f->big, &st, f->err, sizeof f->err) != FU_OK ||
-        parse_file(SAMPLE, &opts, &d, f->err, sizeof f->err) != FU_OK)
+        fmt_parse_file(SAMPLE, FK_TEXT, &opts, &d, f->err, sizeof f->err) != FU_OK)
         goto fail;
     int rc = db_import(f->db, &a, &d, &st, f->err, sizeof f->err);
     doc_fini(&d);
