@@ -108,9 +108,11 @@ struct task {
     int feedback_overdue;  /* 1 when its cycle's feedback is overdue */
     int light;             /* enum light */
 };
+/* Frees what t owns and zeroes it; t itself is the caller's. */
 void task_fini(struct task *t);
 
 struct task_list { struct task *v; size_t n, cap; };
+/* task_fini on every task, then frees the array and zeroes l. */
 void task_list_fini(struct task_list *l);
 
 struct note {

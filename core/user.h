@@ -22,9 +22,11 @@ struct user {
 void user_fini(struct user *u);
 
 struct user_list { struct user *v; size_t n; };
+/* user_fini on every user, then frees the array and zeroes l. */
 void user_list_fini(struct user_list *l);
 
 struct dept_list { char **v; size_t n; };
+/* Frees the names and the array, and zeroes l. */
 void dept_list_fini(struct dept_list *l);
 
 #endif

@@ -71,6 +71,8 @@ int db_task_add_note(struct db *db, const struct actor *a, long long task_id,
 int db_task_recent(struct db *db, long long report_id, long long **ids, size_t *n,
                    char *err, size_t errlen);
 
+/* Task task_id's progress notes, oldest first, into *out (the caller's;
+ * note_list_fini). */
 int db_note_list(struct db *db, long long task_id, struct note_list *out,
                  char *err, size_t errlen);
 /* The latest progress note on task task_id or one of its direct

@@ -21,11 +21,15 @@ int db_user_add(struct db *db, const struct actor *a, const char *login,
 int db_user_remove(struct db *db, const struct actor *a, const char *login,
                    char *err, size_t errlen);
 
-
+/* Every user, by login, into *out (the caller's; user_list_fini). */
 int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen);
 
+/* Committee only. Adds department name (checked and cleaned; one history
+ * row); a name that exists already is FU_ERR. */
 int db_dept_add(struct db *db, const struct actor *a, const char *name,
                 char *err, size_t errlen);
+/* Every department, in the database's order, into *out (the caller's;
+ * dept_list_fini). */
 int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen);
 
 #endif

@@ -154,6 +154,8 @@ int db_split(const char *s, char ***out, size_t *n);
 
 /* ---- SHA-256 (libcrypto) ------------------------------------------------- */
 
+/* A SHA-256 in progress: db_hash_init starts it (0, or -1 when libcrypto
+ * fails), fields are added, db_hash_hex ends it. */
 struct db_hash { void *ctx; int failed; };
 int db_hash_init(struct db_hash *h);
 /* Adds one field: a type tag and 8-byte length before the bytes, so no two
@@ -164,6 +166,7 @@ void db_hash_int(struct db_hash *h, long long v);
 void db_hash_bytes(struct db_hash *h, const void *p, size_t n);
 /* Finishes into 64 lowercase hex digits; 0 on success. Frees the context. */
 int db_hash_hex(struct db_hash *h, char out[65]);
+/* Drops a hash that will not be finished (frees the context). */
 void db_hash_abort(struct db_hash *h);
 
 /* ---- users and departments (db/db_user.c) ----------------------------------- */
@@ -201,6 +204,9 @@ int db_import_mark(struct db *db, const struct actor *a, long long task_id, int 
                    const struct import_mark *mk, struct import_stats *st,
                    char *err, size_t errlen);
 
+/* Appends a history row (inside the caller's transaction) chained to the
+ * previous row's hash: who (a), the task (0: database-wide), the field,
+ * the old and new values and a note (each may be NULL). */
 int db_history_add(struct db *db, const struct actor *a, long long task_id,
                    const char *field, const char *old_value, const char *new_value,
                    const char *note, char *err, size_t errlen);

@@ -26,6 +26,7 @@ enum rpt_label {
     L_NOT_RATED, L_CHART, L_COUNT
 };
 
+/* Labels in the report's language (static strings). */
 const char *rpt_lbl(const struct rpt *r, enum rpt_label l);
 const char *rpt_status_lbl(const struct rpt *r, enum task_status s);
 const char *rpt_rating_lbl(const struct rpt *r, int rating);   /* "" for -1 */
@@ -108,6 +109,7 @@ struct rsink {
     void (*end)(struct rsink *s);
 };
 
+/* Sets s's operations to write plain text, Markdown or HTML to s->out. */
 void rpt_sink_text(struct rsink *s);
 void rpt_sink_md(struct rsink *s);
 void rpt_sink_html(struct rsink *s);

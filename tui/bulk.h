@@ -46,6 +46,7 @@ struct bulk_value {
     const char *due;       /* ISO, "" clears */
 };
 
+/* Frees what b owns (the saved rows for undo) and zeroes it. */
 void bulk_fini(struct bulk *b);
 
 /* 1 when task id is marked. */

@@ -4,6 +4,8 @@
 
 struct app;
 
+/* Opens the help page over the panes: each group of the key table with
+ * its keys, then the legend of marks and colours. */
 void help_open(struct app *a);
 
 #endif

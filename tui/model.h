@@ -76,6 +76,7 @@ struct model {
     size_t nmine;
 };
 
+/* m is the caller's: model_init empties it, model_fini frees what it owns. */
 void model_init(struct model *m, int warn_days);
 void model_fini(struct model *m);
 
@@ -119,6 +120,7 @@ const struct task *model_current(struct model *m);
 /* Moves the cursor to row r (clamped) and records its task. */
 void model_set_cursor(struct model *m, size_t r);
 
+/* Whether task index i shows its children, and setting it. */
 int model_expanded(const struct model *m, size_t i);
 void model_set_expanded(struct model *m, size_t i, int on);
 
@@ -142,6 +144,7 @@ size_t model_find(const struct model *m, size_t from, int dir, int include_from,
 size_t model_count_matches(const struct model *m, const char *q, size_t upto, size_t cap,
                            size_t *before);
 
+/* 1 when any filter (status, department, overdue, mine …) hides rows. */
 int model_filter_active(const struct model *m);
 
 /* The departments the "mine" filter keeps (their tasks as lead or

@@ -33,6 +33,7 @@ struct page {
     int height;                /* rows last drawn */
 };
 
+/* p is the caller's: page_init empties it, page_fini frees what it owns. */
 void page_init(struct page *p);
 void page_fini(struct page *p);
 /* Drops the paragraphs, keeps the scroll position. */
