@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")/.."
 xgettext --from-code=UTF-8 --package-name=followup --add-comments \
     --keyword=_ --keyword=N_ --keyword=deny:3 \
-    -o po/followup.pot tui/*.c core/task.c
+    -o po/followup.pot tui/*.c tui/keys.h core/task.c
 for po in po/*.po; do
     msgmerge --quiet --update --backup=none "$po" po/followup.pot
 done

@@ -59,9 +59,11 @@ void help_open(struct app *a)
     page_init(&pg);
     int kc = 0;                           /* the key column: widest key list */
     for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < 16 && g[i].acts[k] != DO_NONE; k++) {
+        for (int act = DO_NONE + 1; act < DO_COUNT; act++) {
+            if (!(keys_action_groups(act) & 1u << i))
+                continue;
             char keys[160];
-            key_names(g[i].acts[k], g[i].scope, keys, sizeof keys);
+            key_names(act, g[i].scope, keys, sizeof keys);
             int w = text_width(keys);
             kc = w > kc ? w : kc;
         }
@@ -70,10 +72,12 @@ void help_open(struct app *a)
         if (i)
             page_add(&pg, S_NORMAL, 0, NULL, 0, "");
         page_add(&pg, S_TITLE, 0, NULL, 0, _(g[i].title));
-        for (size_t k = 0; k < 16 && g[i].acts[k] != DO_NONE; k++) {
+        for (int act = DO_NONE + 1; act < DO_COUNT; act++) {
+            if (!(keys_action_groups(act) & 1u << i))
+                continue;
             char keys[160];
-            key_names(g[i].acts[k], g[i].scope, keys, sizeof keys);
-            page_add(&pg, S_NORMAL, 2, keys, kc + 2, _(keys_action_help(g[i].acts[k])));
+            key_names(act, g[i].scope, keys, sizeof keys);
+            page_add(&pg, S_NORMAL, 2, keys, kc + 2, _(keys_action_help(act)));
         }
     }
     legend(a, &pg);

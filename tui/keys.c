@@ -89,80 +89,25 @@ static const struct keybind table[] = {
     {0, CTRL('w'), SC_INPUT, DO_DELWORD, "Ctrl-W"},
 };
 
-static const char *const help[DO_COUNT] = {
-    [DO_DOWN] = N_("next row; scroll down"),
-    [DO_UP] = N_("previous row; scroll up"),
-    [DO_PGDN] = N_("page down"),
-    [DO_PGUP] = N_("page up"),
-    [DO_TOP] = N_("first row"),
-    [DO_BOTTOM] = N_("last row"),
-    [DO_COLLAPSE] = N_("collapse, or go to the parent"),
-    [DO_EXPAND] = N_("expand, or go to the first child"),
-    [DO_TOGGLE] = N_("collapse or expand"),
-    [DO_EXPAND_ALL] = N_("expand everything"),
-    [DO_COLLAPSE_ALL] = N_("collapse everything"),
-    [DO_OPEN] = N_("show the detail of the task"),
-    [DO_FOCUS] = N_("switch between the list and the detail"),
-    [DO_SEARCH] = N_("search (as you type)"),
-    [DO_NEXT] = N_("next match"),
-    [DO_PREV] = N_("previous match"),
-    [DO_FILTER] = N_("filter by department, status or overdue"),
-    [DO_SORT] = N_("order: the report's tree, or its items by due date, status, overdue "
-                   "first, last updated"),
-    [DO_MINE] = N_("all tasks, or only your departments' (a liaison starts with those)"),
-    [DO_REPORTS] = N_("switch report"),
-    [DO_REPORT] = N_("status report: departments with progress bars, overdue items"),
-    [DO_EXPORT] = N_("in the status report: export it (.txt .md .csv .html .json)"),
-    [DO_HISTORY] = N_("history of the task"),
-    [DO_HELP] = N_("this help"),
-    [DO_BACK] = N_("back; in the list, q quits"),
-    [DO_REDRAW] = N_("redraw the screen"),
-    [DO_STATUS] = N_("change the status"),
-    [DO_LEAD] = N_("assign the lead department"),
-    [DO_SUPPORT] = N_("choose the supporting departments"),
-    [DO_DUE] = N_("set the due date"),
-    [DO_NOTE] = N_("add a progress note"),
-    [DO_NOTE_EDITOR] = N_("write a long progress note in $EDITOR"),
-    [DO_MARK_ROW] = N_("mark or unmark the task (s a o d then change every marked task)"),
-    [DO_CLEAR_MARKS] = N_("clear every mark"),
-    [DO_UNDO] = N_("undo your last change (a bulk change as a whole)"),
-    [DO_PENDING] = N_("pending extension requests (the committee approves or denies them)"),
-    [DO_SAVE_ATTACH] = N_("save an attachment of the task to a file"),
-    [DO_APPROVE] = N_("in the pending requests: approve (the due date moves)"),
-    [DO_DENY] = N_("in the pending requests: deny, with the reason"),
-    [DO_ACCEPT] = N_("take the highlighted entry; finish the line"),
-    [DO_CANCEL] = N_("cancel"),
-    [DO_MARK] = N_("tick or untick (supporting departments)"),
-    [DO_LEFT] = N_("one character left"),
-    [DO_RIGHT] = N_("one character right"),
-    [DO_HOME] = N_("start of the line"),
-    [DO_END] = N_("end of the line"),
-    [DO_DELPREV] = N_("delete the character before the cursor"),
-    [DO_DELNEXT] = N_("delete the character under the cursor"),
-    [DO_KILL_START] = N_("delete to the start of the line"),
-    [DO_KILL_END] = N_("delete to the end of the line"),
-    [DO_DELWORD] = N_("delete the word before the cursor"),
+static const struct {
+    unsigned groups;
+    const char *help;
+} actions[DO_COUNT] = {
+#define X(name, g, h) [DO_##name] = {(g), h},
+    KEY_ACTIONS(X)
+#undef X
 };
 
-static const struct key_group groups[] = {
-    {N_("Moving"), SC_MAIN | SC_PAGER | SC_Z,
-     {DO_DOWN, DO_UP, DO_PGDN, DO_PGUP, DO_TOP, DO_BOTTOM, DO_COLLAPSE, DO_EXPAND, DO_TOGGLE,
-      DO_EXPAND_ALL, DO_COLLAPSE_ALL}},
-    {N_("Changing the task under the cursor"), SC_MAIN,
-     {DO_STATUS, DO_LEAD, DO_SUPPORT, DO_DUE, DO_NOTE, DO_NOTE_EDITOR}},
-    {N_("Marks: changing several tasks at once"), SC_MAIN,
-     {DO_MARK_ROW, DO_CLEAR_MARKS, DO_UNDO}},
-    {N_("Views"), SC_MAIN | SC_PAGER,
-     {DO_OPEN, DO_FOCUS, DO_SEARCH, DO_NEXT, DO_PREV, DO_FILTER, DO_MINE, DO_SORT, DO_REPORTS, DO_HISTORY,
-      DO_HELP, DO_BACK, DO_REDRAW}},
-    {N_("In a picker (type to filter)"), SC_PICKER,
-     {DO_DOWN, DO_UP, DO_MARK, DO_ACCEPT, DO_CANCEL}},
-    {N_("In the line editor"), SC_INPUT,
-     {DO_LEFT, DO_RIGHT, DO_HOME, DO_END, DO_DELPREV, DO_DELNEXT, DO_KILL_START, DO_KILL_END,
-      DO_DELWORD, DO_ACCEPT, DO_CANCEL}},
-    {N_("The status report"), SC_MAIN | SC_PAGER, {DO_REPORT, DO_EXPORT}},
-    {N_("Extension requests and evidence"), SC_MAIN | SC_REQUESTS,
-     {DO_PENDING, DO_APPROVE, DO_DENY, DO_SAVE_ATTACH}},
+/* The sections, in the bit order of enum key_group_id. */
+static const struct key_group groups[KEY_NGROUPS] = {
+    {N_("Moving"), SC_MAIN | SC_PAGER | SC_Z},
+    {N_("Changing the task under the cursor"), SC_MAIN},
+    {N_("Marks: changing several tasks at once"), SC_MAIN},
+    {N_("Views"), SC_MAIN | SC_PAGER},
+    {N_("In a picker (type to filter)"), SC_PICKER},
+    {N_("In the line editor"), SC_INPUT},
+    {N_("The status report"), SC_MAIN | SC_PAGER},
+    {N_("Extension requests and evidence"), SC_MAIN | SC_REQUESTS},
 };
 
 enum action keys_lookup(unsigned scope, const struct keyev *k)
@@ -193,7 +138,12 @@ const struct keybind *keys_table(size_t *n)
 
 const char *keys_action_help(enum action a)
 {
-    return (unsigned)a < DO_COUNT && help[a] ? help[a] : "";
+    return (unsigned)a < DO_COUNT && actions[a].help ? actions[a].help : "";
+}
+
+unsigned keys_action_groups(enum action a)
+{
+    return (unsigned)a < DO_COUNT ? actions[a].groups : 0;
 }
 
 const struct key_group *keys_groups(size_t *n)
