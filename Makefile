@@ -40,7 +40,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 SAMPLE     := data/jingan-2024-3.txt
 
-.PHONY: all deps run test check clean corpus layers
+.PHONY: all deps run test check check-all clean corpus layers
 all: followup
 
 deps:
@@ -79,13 +79,20 @@ run:
 	@FOLLOWUP_CONFIG="$(RUN_CONFIG)" ./scripts/first-run.sh ./followup $(SAMPLE)
 	@FOLLOWUP_CONFIG="$(RUN_CONFIG)" ./followup
 
+# make test runs every test, several at a time (tests/run.sh); make check
+# leaves out the slowest scripts for a quick look while coding.
 test:
 	@./scripts/deps.sh
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check-all
+
+check-all: followup $(TEST_BIN)
+	@sh scripts/layers.sh
+	@./tests/run.sh $(TEST_BIN)
+	@python3 tests/corpus/grade.py
 
 check: followup $(TEST_BIN)
 	@sh scripts/layers.sh
-	@./tests/run.sh $(TEST_BIN)
+	@./tests/run.sh --quick $(TEST_BIN)
 	@python3 tests/corpus/grade.py
 
 # The source tree's rules: includes follow the layers, libraries stay in

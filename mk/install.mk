@@ -64,7 +64,7 @@ COMPLETION := completion/followup.bash
 # then finds it beside ./followup); install needs it in any case.
 locale: $(MO)
 all: $(if $(shell command -v $(MSGFMT) 2>/dev/null),$(MO))
-check: $(if $(shell command -v $(MSGFMT) 2>/dev/null),$(MO))
+check check-all: $(if $(shell command -v $(MSGFMT) 2>/dev/null),$(MO))
 
 $(MO): po/zh_CN.po
 	@mkdir -p $(dir $@)

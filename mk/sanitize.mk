@@ -36,7 +36,7 @@ asan:
 	@FOLLOWUP_BIN=$(CURDIR)/$(ASAN_BUILD)/followup \
 	 ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$(ASAN_LOGS)/asan \
 	 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$(ASAN_LOGS)/ubsan \
-	 ./tests/run.sh $(TEST_SRC:tests/%.c=$(ASAN_BUILD)/tests/%); rc=$$?; \
+	 TEST_SLOW=3 ./tests/run.sh $(TEST_SRC:tests/%.c=$(ASAN_BUILD)/tests/%); rc=$$?; \
 	 if [ -n "$$(ls -A $(ASAN_LOGS))" ]; then \
 		echo "asan: sanitizer reports:"; cat $(ASAN_LOGS)/*; rc=1; \
 	 else echo "asan: no sanitizer reports"; fi; exit $$rc

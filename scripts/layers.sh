@@ -23,62 +23,47 @@ ORDER="util core parse host readers report db tui cli"
 bad=0
 fail() { printf 'layers: %s\n' "$*"; bad=1; }
 
-rank() {
-    r=0
-    for d in $ORDER; do
-        [ "$d" = "$1" ] && { echo $r; return; }
-        r=$((r + 1))
-    done
-    echo -1
-}
-
 # the tracked C files (every C file when this is no git checkout)
 all=$(git ls-files 2>/dev/null | grep -E '\.(c|h)$')
 [ -n "$all" ] || all=$(find . -name '*.[ch]' ! -path './build/*' 2>/dev/null | sed 's#^\./##')
 files=$(echo "$all" | grep -E "^($(echo $ORDER | tr ' ' '|'))/")
 
-for f in $files; do
-    dir=${f%%/*}
-    me=$(rank "$dir")
-    # quoted includes: the project's headers
-    grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" |
-        sed 's/^\([0-9]*\):.*"\([^"]*\)".*/\1 \2/' > "${TMPDIR:-/tmp}/layers.$$"
-    while read -r line hdr; do
-        hd=${hdr%%/*}
-        [ "$hd" = "$hdr" ] && { fail "$f:$line: \"$hdr\": include by path from the top (folder/name.h)"; continue; }
-        them=$(rank "$hd")
-        if [ "$them" -lt 0 ]; then
-            fail "$f:$line: \"$hdr\": $hd/ is no layer ($ORDER)"
-        elif [ "$them" -gt "$me" ]; then
-            fail "$f:$line: \"$hdr\": $dir/ may not include $hd/ (the order is $ORDER)"
-        fi
-    done < "${TMPDIR:-/tmp}/layers.$$"
-    rm -f "${TMPDIR:-/tmp}/layers.$$"
-    # system includes: the libraries
-    grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' "$f" |
-        sed 's/^\([0-9]*\):.*<\([^>]*\)>.*/\1 \2/' | while read -r line hdr; do
-        case "$hdr" in
-            sqlite3.h) ok="db/" ;;
-            curses.h|ncurses.h|ncursesw/*) ok="tui/" ;;
-            poppler*|csv.h) ok="readers/" ;;
-            xlsxwriter*) ok="report/" ;;
-            iniparser*) ok="host/config.c" ;;
-            libxml/*|zip.h|zipconf.h) ok="readers/ report/docx_build.c" ;;
-            openssl/*|uuid/*) ok="db/" ;;
-            opencc*) ok="parse/" ;;
-            *) continue ;;
-        esac
-        allowed=0
-        for o in $ok; do
-            case "$f" in "$o"*) allowed=1 ;; esac
-        done
-        [ $allowed -eq 1 ] || printf 'layers: %s:%s: <%s> belongs to %s only\n' "$f" "$line" "$hdr" "$ok"
-    done
-done > "${TMPDIR:-/tmp}/layers-out.$$"
-if [ -s "${TMPDIR:-/tmp}/layers-out.$$" ]; then
-    cat "${TMPDIR:-/tmp}/layers-out.$$"; bad=1
-fi
-rm -f "${TMPDIR:-/tmp}/layers-out.$$"
+# One awk pass over every file: quoted includes against the order,
+# system includes against the library rules.
+# shellcheck disable=SC2086
+out=$(awk -v order="$ORDER" '
+BEGIN { n = split(order, o, " "); for (i = 1; i <= n; i++) rank[o[i]] = i }
+FNR == 1 { dir = FILENAME; sub(/\/.*/, "", dir) }
+/^[ \t]*#[ \t]*include[ \t]*"/ {
+    hdr = $0; sub(/^[^"]*"/, "", hdr); sub(/".*/, "", hdr)
+    if (index(hdr, "/") == 0) {
+        printf "layers: %s:%d: \"%s\": include by path from the top (folder/name.h)\n", FILENAME, FNR, hdr
+        next
+    }
+    hd = hdr; sub(/\/.*/, "", hd)
+    if (!(hd in rank))
+        printf "layers: %s:%d: \"%s\": %s/ is no layer (%s)\n", FILENAME, FNR, hdr, hd, order
+    else if (rank[hd] > rank[dir])
+        printf "layers: %s:%d: \"%s\": %s/ may not include %s/ (the order is %s)\n", FILENAME, FNR, hdr, dir, hd, order
+    next
+}
+/^[ \t]*#[ \t]*include[ \t]*</ {
+    hdr = $0; sub(/^[^<]*</, "", hdr); sub(/>.*/, "", hdr)
+    ok = ""
+    if (hdr == "sqlite3.h") ok = "db/"
+    else if (hdr ~ /^(n?curses\.h|ncursesw\/)/) ok = "tui/"
+    else if (hdr ~ /^poppler/ || hdr == "csv.h") ok = "readers/"
+    else if (hdr ~ /^xlsxwriter/) ok = "report/"
+    else if (hdr ~ /^iniparser/) ok = "host/config.c"
+    else if (hdr ~ /^libxml\// || hdr == "zip.h" || hdr == "zipconf.h") ok = "readers/ report/docx_build.c"
+    else if (hdr ~ /^(openssl|uuid)\//) ok = "db/"
+    else if (hdr ~ /^opencc/) ok = "parse/"
+    if (ok == "") next
+    m = split(ok, w, " "); allowed = 0
+    for (i = 1; i <= m; i++) if (index(FILENAME, w[i]) == 1) allowed = 1
+    if (!allowed) printf "layers: %s:%d: <%s> belongs to %s only\n", FILENAME, FNR, hdr, ok
+}' $files)
+[ -n "$out" ] && { echo "$out"; bad=1; }
 
 # every C file of the tree, tests and tools too
 dups=$(echo "$all" | sed 's/\.[ch]$//' | sort -u | sed 's#.*/##' | sort | uniq -d)

@@ -49,9 +49,12 @@ tui_keys() { tm send-keys "$@"; }
 tui_type() { tm send-keys -l "$1"; }
 tui_resize() { tm resize-window -x "$1" -y "$2"; }
 
+# Wait limits are multiplied by $TEST_SLOW (make asan sets it: the
+# sanitizer build draws several times slower).
+SLOW=${TEST_SLOW:-1}
 # tui_wait TEXT [SECONDS]: polls the screen until TEXT shows (default 3 s).
 tui_wait() {
-    _n=$(( ${2:-3} * 20 ))
+    _n=$(( ${2:-3} * 20 * SLOW ))
     while [ "$_n" -gt 0 ]; do
         tui_screen | grep -qF -- "$1" && return 0
         sleep 0.05
@@ -61,7 +64,7 @@ tui_wait() {
 }
 # tui_wait_gone TEXT [SECONDS]: until TEXT is no longer shown.
 tui_wait_gone() {
-    _n=$(( ${2:-3} * 20 ))
+    _n=$(( ${2:-3} * 20 * SLOW ))
     while [ "$_n" -gt 0 ]; do
         tui_screen | grep -qF -- "$1" || return 0
         sleep 0.05
@@ -77,13 +80,36 @@ expect_no_screen() { tui_screen | grep -qF -- "$1" && fail "$2: screen has '$1'"
 # The status line names the task under the cursor: "2.4 · 9 of 14 shown · …".
 tui_cursor() { tui_screen | tail -2 | head -1 | awk '{print $1}'; }
 expect_cursor() {
-    _n=60
+    _n=$((60 * SLOW))
     while [ "$_n" -gt 0 ]; do
         [ "$(tui_cursor)" = "$1" ] && return 0
         sleep 0.05
         _n=$((_n - 1))
     done
     fail "$2: cursor on '$(tui_cursor)', wanted '$1'"
+}
+
+# wait_until SECONDS COMMAND…: polls (every 50 ms) until COMMAND succeeds;
+# 1 when it never does.
+wait_until() {
+    _n=$(( $1 * 20 * SLOW )); shift
+    while [ "$_n" -gt 0 ]; do
+        "$@" && return 0
+        sleep 0.05
+        _n=$((_n - 1))
+    done
+    return 1
+}
+# tui_settled: the screen stayed the same for 0.2 s (a redraw finished).
+tui_settled() {
+    _a=$(tui_screen); _k=0
+    while [ "$_k" -lt $((40 * SLOW)) ]; do
+        sleep 0.1
+        _b=$(tui_screen)
+        [ "$_a" = "$_b" ] && sleep 0.1 && [ "$(tui_screen)" = "$_b" ] && return 0
+        _a=$_b; _k=$((_k + 1))
+    done
+    return 1
 }
 
 # Display columns of a string: wide (CJK) characters count 2, the rest 1

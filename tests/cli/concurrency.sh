@@ -26,12 +26,14 @@ for code in $codes; do
                 "$FU" --db "$DB" status "$code" "$st" >/dev/null 2>>"$T/errors.$i" || fails=$((fails + 1))
             fi
             n=$((n + 1))
+            [ $n -eq 10 ] && : >"$T/writing.$i"
         done
         echo "$fails" >"$T/fails.$i"
     ) &
 done
-# An online backup taken while they write is a consistent database.
-sleep 1
+# An online backup taken while they write is a consistent database: taken
+# once every process has made ten changes and has more to make.
+_n=600; while [ "$(ls "$T" | grep -c '^writing\.')" -lt "$i" ] && [ $_n -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
 "$FU" --db "$DB" backup "$T/live.db" >/dev/null 2>"$T/backup.err" || fail "backup during writes: $(cat "$T/backup.err")"
 wait
 end=$(date +%s.%N)

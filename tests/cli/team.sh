@@ -138,7 +138,12 @@ scr() { tmux -L "$SOCK" capture-pane -p 2>/dev/null; }
 waitfor() { _n=100; while [ $_n -gt 0 ]; do scr | grep -qF -- "$1" && return 0; sleep 0.05; _n=$((_n - 1)); done; return 1; }
 waitfor "R1 " || fail "the interface did not start as $L: $(scr | head -3)"
 tmux -L "$SOCK" send-keys /; tmux -L "$SOCK" send-keys -l "知识产权"; tmux -L "$SOCK" send-keys Enter
-sleep 0.3; tmux -L "$SOCK" send-keys E; sleep 1; tmux -L "$SOCK" send-keys q
+waitfor "2.4 ·" || fail "the search did not reach 2.4: $(scr | tail -3)"
+tmux -L "$SOCK" send-keys E
+_n=100; while [ ! -s "$W/home/$L/editor-ids" ] && [ $_n -gt 0 ]; do sleep 0.05; _n=$((_n - 1)); done
+# back from the editor: the note is saved and said so
+waitfor "progress note added" || fail "no note added after the editor: $(scr | tail -3)"
+tmux -L "$SOCK" send-keys q
 waitfor "EXITED:0" || fail "the interface did not quit: $(scr | tail -3)"
 [ -s "$W/home/$L/editor-ids" ] || fail "the editor did not run: $(scr | tail -5)"
 gid=$(getent group "$G" | cut -d: -f3)

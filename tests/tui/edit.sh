@@ -58,8 +58,9 @@ eq "$(task_field 2.4 due)" '"2024-12-31"' "due in the database"
 tui_keys c; expect_screen "Progress note:" "note prompt"
 tui_type "远程"
 cx() { tm display-message -p '#{cursor_x}'; }
-sleep 0.2; eq "$(cx)" 19 "cursor after two double-width characters (prompt is 15 columns)"
-tui_keys Left; sleep 0.2; eq "$(cx)" 17 "Left moves over a whole double-width character"
+cx_is() { [ "$(cx)" = "$1" ]; }
+wait_until 2 cx_is 19; eq "$(cx)" 19 "cursor after two double-width characters (prompt is 15 columns)"
+tui_keys Left; wait_until 2 cx_is 17; eq "$(cx)" 17 "Left moves over a whole double-width character"
 tui_keys End
 tui_type "受理系统已上线了"
 tui_keys BSpace; expect_screen "受理系统已上线" "typed Chinese"

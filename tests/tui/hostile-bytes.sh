@@ -24,7 +24,7 @@ tui_keys /; tui_type "推动"; tui_keys Enter; expect_cursor 1.1.1 "on 1.1.1"
 expect_screen "推动^[[2J数据<U+009B>31m开放<U+202E>工作" "the item with placeholders"
 tui_keys Enter
 expect_screen "N^[]52;c;ZXZpbA==^G<U+009B><U+202E>end" "the note with placeholders"
-tui_keys Escape; sleep 0.3
+tui_keys Escape; tui_settled
 tm pipe-pane
 [ -s "$T/pty" ] || fail "nothing recorded from the pane"
 LC_ALL=C grep -q "$(printf '\033]52')" "$T/pty" && fail "an OSC 52 clipboard write reached the terminal"

@@ -32,7 +32,7 @@ for size in "80 24" "160 45"; do
     [ "$1" = 80 ] && tui_screen >"$T/liaison-80x24.txt"
     tui_keys A
     expect_screen "All tasks (A shows only your departments')." "$1x$2: A shows all"
-    sleep 0.2; has_row 1.1 || fail "$1x$2: every task now"
+    wait_until 2 has_row 1.1 || fail "$1x$2: every task now"
     expect_screen "items 11:" "$1x$2: every item counted"
     tui_keys A
     expect_screen "Your departments' tasks (A shows all)." "$1x$2: A again: theirs"

@@ -11,7 +11,7 @@ fu assign 2.4 区行政服务中心 --due 2024-12-31; expect_rc 0 "assign"
 # the status line is right-aligned: it reaches the last column once the
 # screen has been redrawn for the new width
 wait_width() {
-    _n=60
+    _n=$((60 * SLOW))
     while [ "$_n" -gt 0 ]; do
         _l=$(tui_screen | tail -2 | head -1)
         [ "$(cols_of "$_l")" -eq "$1" ] && [ "$(tui_screen | wc -l)" -eq "$2" ] && return 0
@@ -22,8 +22,8 @@ wait_width() {
 }
 # the screen now equals what Ctrl-L (a full redraw) draws
 same_as_redraw() {
-    tui_screen >"$T/before"
-    tui_keys C-l; sleep 0.3
+    tui_settled; tui_screen >"$T/before"
+    tui_keys C-l; tui_settled
     tui_screen >"$T/after"
     cmp -s "$T/before" "$T/after" || fail "$1: resize left garbage:
 $(diff "$T/before" "$T/after")"

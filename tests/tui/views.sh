@@ -36,9 +36,8 @@ for size in "80 24" "160 45"; do
     tui_keys S; tui_type "last updated"; tui_keys Enter; expect_screen "Items by last updated" "$1x$2: last updated"
     case "$(row_codes)" in "1.1 2.2 2.4 1.2 3.1 "*) ;; *) fail "$1x$2: last updated: $(row_codes)" ;; esac
     "$FU" --db "$DB" note 3.3 "刚更新" >/dev/null 2>&1
-    tui_wait "3.3         " 3
-    sleep 0.5
-    case "$(row_codes)" in "3.3 1.1 "*) ;; *) fail "$1x$2: a change comes first: $(row_codes)" ;; esac
+    first_is() { case "$(row_codes)" in "3.3 1.1 "*) return 0 ;; esac; return 1; }
+    wait_until 4 first_is || fail "$1x$2: a change comes first: $(row_codes)"
     tui_keys S; tui_type "tree"; tui_keys Enter
     expect_screen "In the report's order (the tree)." "$1x$2: back to the tree"
     case "$(row_codes)" in "1 1.1 1.2 1.3 2 "*) ;; *) fail "$1x$2: the tree: $(row_codes)" ;; esac
