@@ -34,7 +34,7 @@ TUI_SRC    := $(wildcard tui/*.c)
 CLI_SRC    := $(wildcard cli/*.c)
 LIB_SRC  := $(UTIL_SRC) $(CORE_SRC) $(PARSE_SRC) $(HOST_SRC) $(READ_SRC) $(REPORT_SRC) \
             $(DB_SRC) $(TUI_SRC) $(filter-out cli/main.c,$(CLI_SRC))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon.o $(BUILD)/gen/schema_ref.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -63,6 +63,20 @@ $(BUILD)/gen/lexicon.c: data/departments.txt scripts/lexicon.sh
 	sh scripts/lexicon.sh data/departments.txt > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema each version has, compiled into the program: db_schema_check
+# compares a database's sqlite_schema with it instead of running every
+# migration again at each start. db/gen/schema_gen.c runs the migrations
+# of db/db_schema.c here, so a new migration changes it at the next build.
+$(BUILD)/gen/schema_gen: $(BUILD)/db/gen/schema_gen.o $(BUILD)/db/db_schema.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(shell pkg-config --libs sqlite3)
+
+$(BUILD)/gen/schema_ref.c: $(BUILD)/gen/schema_gen
+	$< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/schema_ref.o: $(BUILD)/gen/schema_ref.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libfollowup.a
@@ -111,4 +125,4 @@ clean:
 # benchmarks, installation).
 -include mk/*.mk
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
+-include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d $(BUILD)/db/gen/schema_gen.d

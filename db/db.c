@@ -12,8 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int db_migrate(struct db *db, char *err, size_t errlen);   /* db/db_schema.c */
-
 /* ---- errors -------------------------------------------------------------- */
 
 /* The start of sql on one line, for messages. */

@@ -1,13 +1,13 @@
 /* Schema and migrations, keyed on PRAGMA user_version: migrations[v]
  * takes a database from version v-1 to v. Each script ends by setting
- * user_version, and all run in one write transaction. */
+ * user_version, and all run in one write transaction (db/db_migrate.c).
+ * This file is only the scripts: the build runs them once
+ * (db/gen/schema_gen.c) to compile the schema each version has into the
+ * program (build/gen/schema_ref.c), which db_schema_check compares a
+ * database with. Append a step, bump DB_SCHEMA_VERSION; never edit one. */
 #include "db/internal.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-int db_migrate(struct db *db, char *err, size_t errlen);
+#include <stddef.h>
 
 static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     [1] =
@@ -250,189 +250,7 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     "PRAGMA user_version = 8;\n",
 };
 
-static int user_version(struct db *db, long long *out, char *err, size_t errlen)
+const char *db_schema_script(long long v)
 {
-    struct db_stmt s;
-    int rc = db_prepare(db, &s, "PRAGMA user_version", err, errlen);
-    if (rc == FU_OK) {
-        rc = db_step(&s, err, errlen);
-        *out = rc == SQLITE_ROW ? db_col_int(&s, 0) : 0;
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
-    }
-    db_finish(&s);
-    return rc;
-}
-
-int db_migrate(struct db *db, char *err, size_t errlen)
-{
-    long long v = 0;
-    int rc = user_version(db, &v, err, errlen);
-    if (rc != FU_OK || v == DB_SCHEMA_VERSION)
-        return rc;
-    if (db->readonly)
-        return db_errf(err, errlen, FU_ERR, "%s has schema version %lld and needs an upgrade "
-                       "to %d; open it once with write access", db->path, v, DB_SCHEMA_VERSION);
-    rc = db_begin(db, err, errlen);
-    if (rc != FU_OK)
-        return rc;
-    rc = user_version(db, &v, err, errlen);   /* another process may have done it */
-    /* Our own scripts may edit the schema (v3 and v5 do) and create
-     * tables whose CHECKs call functions (v1): the defensive flag is off
-     * and the schema trusted only while they run, hardened again after
-     * (the schema was checked before they ran), both checked. */
-    int def = -1, trusted = -1;
-    if (rc == FU_OK && v < DB_SCHEMA_VERSION &&
-        (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 0, &def) != SQLITE_OK || def != 0 ||
-         sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, &trusted) != SQLITE_OK ||
-         trusted != 1))
-        rc = db_errf(err, errlen, FU_ERR, "%s: cannot prepare the schema upgrade", db->path);
-    for (long long next = v + 1; rc == FU_OK && next <= DB_SCHEMA_VERSION; next++) {
-        char *msg = NULL;
-        int src = sqlite3_exec(db->h, migrations[next], NULL, NULL, &msg);
-        if (src != SQLITE_OK) {
-            rc = db_sqlite_err(db, src, msg, migrations[next], err, errlen);
-            if (rc == FU_ERR && (src & 0xff) != SQLITE_FULL && (src & 0xff) != SQLITE_READONLY)
-                db_errf(err, errlen, FU_ERR, "%s: cannot create the schema (version %lld): %s",
-                        db->path, next, msg ? msg : sqlite3_errstr(src));
-        }
-        sqlite3_free(msg);
-    }
-    if (db_harden(db->h) != SQLITE_OK && rc == FU_OK)
-        rc = db_errf(err, errlen, FU_ERR, "%s: cannot harden the connection again", db->path);
-    return db_end(db, rc, err, errlen);
-}
-
-/* ---- the schema this program creates -------------------------------------------- */
-
-struct sobj { char *type, *name, *tbl, *sql; };
-struct sobjs { struct sobj *v; size_t n; };
-
-static void sobjs_free(struct sobjs *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].type);
-        free(l->v[i].name);
-        free(l->v[i].tbl);
-        free(l->v[i].sql);
-    }
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
-
-static char *dup_col(sqlite3_stmt *st, int col, int *oom)
-{
-    const char *v = (const char *)sqlite3_column_text(st, col);
-    char *d = v ? strdup(v) : NULL;
-    if (v && !d)
-        *oom = 1;
-    return d;
-}
-
-/* Every object of h's schema (autoindexes too), by name. */
-static int read_schema(sqlite3 *h, struct sobjs *out)
-{
-    sqlite3_stmt *st = NULL;
-    int oom = 0, src = sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
-                                          " ORDER BY name", -1, &st, NULL);
-    size_t cap = 0;
-    memset(out, 0, sizeof *out);
-    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            struct sobj *v = realloc(out->v, ncap * sizeof *v);
-            if (!v) {
-                src = SQLITE_NOMEM;
-                break;
-            }
-            out->v = v;
-            cap = ncap;
-        }
-        struct sobj *o = &out->v[out->n++];
-        o->type = dup_col(st, 0, &oom);
-        o->name = dup_col(st, 1, &oom);
-        o->tbl = dup_col(st, 2, &oom);
-        o->sql = dup_col(st, 3, &oom);
-        src = oom ? SQLITE_NOMEM : SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (src == SQLITE_DONE)
-        return SQLITE_OK;
-    sobjs_free(out);
-    return src;
-}
-
-/* The schema migrations 1..upto create, in a :memory: database. */
-static int reference_schema(long long upto, struct sobjs *out)
-{
-    sqlite3 *h = NULL;
-    int src = sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE, NULL);
-    for (long long v = 1; src == SQLITE_OK && v <= upto && v <= DB_SCHEMA_VERSION; v++)
-        src = sqlite3_exec(h, migrations[v], NULL, NULL, NULL);
-    if (src == SQLITE_OK)
-        src = read_schema(h, out);
-    sqlite3_close(h);
-    return src;
-}
-
-static int same(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static const struct sobj *find_obj(const struct sobjs *l, const char *name)
-{
-    for (size_t i = 0; name && i < l->n; i++)
-        if (strcmp(l->v[i].name, name) == 0)
-            return &l->v[i];
-    return NULL;
-}
-
-/* ANALYZE's statistics steer query plans only. */
-static int harmless(const struct sobj *o)
-{
-    return o->type && o->name && strcmp(o->type, "table") == 0 &&
-           (strcmp(o->name, "sqlite_stat1") == 0 || strcmp(o->name, "sqlite_stat4") == 0);
-}
-
-static int compare(struct db *db, const struct sobjs *have, const struct sobjs *want,
-                   char *err, size_t errlen)
-{
-    const char *mend = "refusing to open it; restore a backup made by followup";
-    for (size_t i = 0; i < have->n; i++) {
-        const struct sobj *o = &have->v[i], *r = find_obj(want, o->name);
-        if (harmless(o))
-            continue;
-        if (!r)
-            return db_errf(err, errlen, FU_ERR, "%s holds the %s '%s' (on %s), which followup "
-                           "did not create; %s", db->path, o->type, o->name, o->tbl, mend);
-        if (!same(o->type, r->type) || !same(o->tbl, r->tbl) || !same(o->sql, r->sql))
-            return db_errf(err, errlen, FU_ERR, "%s: the %s '%s' is not the %s followup "
-                           "created; %s", db->path, o->type, o->name, r->type, mend);
-    }
-    for (size_t i = 0; i < want->n; i++)
-        if (!find_obj(have, want->v[i].name))
-            return db_errf(err, errlen, FU_ERR, "%s lacks the %s '%s' followup creates; %s",
-                           db->path, want->v[i].type, want->v[i].name, mend);
-    return FU_OK;
-}
-
-int db_schema_check(struct db *db, char *err, size_t errlen)
-{
-    long long v = 0;
-    struct sobjs have = {0}, want = {0};
-    int rc = user_version(db, &v, err, errlen);
-    if (rc != FU_OK)
-        return rc;
-    int src = read_schema(db->h, &have);
-    if (src != SQLITE_OK)
-        return db_sqlite_err(db, src, sqlite3_errmsg(db->h), "SELECT … FROM sqlite_schema",
-                             err, errlen);
-    src = reference_schema(v, &want);
-    rc = src == SQLITE_OK ? compare(db, &have, &want, err, errlen)
-                          : db_errf(err, errlen, FU_ERR, "cannot build the reference schema "
-                                    "(%s)", sqlite3_errstr(src));
-    sobjs_free(&have);
-    sobjs_free(&want);
-    return rc;
+    return v >= 1 && v <= DB_SCHEMA_VERSION ? migrations[v] : NULL;
 }

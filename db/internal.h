@@ -111,18 +111,49 @@ int db_begin_read(struct db *db, char *err, size_t errlen);
 /* Sleeps a little longer each attempt; 0 when the time budget is spent. */
 int db_backoff(int attempt);
 
-/* ---- hardening (db/db.c, db/db_schema.c) ------------------------------------- */
+/* ---- hardening (db/db.c) ----------------------------------------------------------- */
 
 /* Turns on SQLITE_DBCONFIG_DEFENSIVE and turns off trusted schema,
  * extension loading and the fts3 tokenizer, each checked; on every
  * connection before its first read. An SQLite result code. */
 int db_harden(sqlite3 *h);
 
+/* ---- the schema (db/db_schema.c, db/db_migrate.c, db/db_schema_check.c) ---- */
+
+/* The script that takes a database from schema version v-1 to v (a
+ * static literal), or NULL when v is not in 1..DB_SCHEMA_VERSION. */
+const char *db_schema_script(long long v);
+
+/* The database's PRAGMA user_version into *out. FU_OK or an error. */
+int db_schema_version(struct db *db, long long *out, char *err, size_t errlen);
+
+/* Runs the scripts after the database's version, in one write
+ * transaction, the connection hardened again after; refuses (one line)
+ * a read-only connection that needs them. FU_OK or an error. */
+int db_migrate(struct db *db, char *err, size_t errlen);
+
 /* Compares the database's schema (sqlite_schema) with the one this
- * program's migrations create (built in a :memory: database): an object
- * it did not create, one that differs, or one that is missing is refused
- * with one line naming it. */
+ * program's migrations create for its version: first with the rows the
+ * build compiled in (db_schema_refs), and only when they differ with the
+ * migrations run again in a :memory: database. An object it did not
+ * create, one that differs, or one that is missing is refused with one
+ * line naming it. */
 int db_schema_check(struct db *db, char *err, size_t errlen);
+
+/* *same = 1 when h's schema is, object for object in name order, the one
+ * the build compiled for version v (db_schema_refs[v]), ANALYZE's tables
+ * aside; 0 when anything differs or v is unknown. An SQLite result code. */
+int db_schema_same_as_built(sqlite3 *h, long long v, int *same);
+
+/* The schema each version 0..DB_SCHEMA_VERSION has, generated at build
+ * time by db/gen/schema_gen.c into build/gen/schema_ref.c: one row of
+ * sqlite_schema (sql NULL for an automatic index), and for each version
+ * the indexes into db_schema_ref_rows of its rows in name order. */
+struct db_schema_row { const char *type, *name, *tbl, *sql; };
+struct db_schema_ref { const unsigned short *rows; size_t n; };
+extern const struct db_schema_row db_schema_ref_rows[];
+extern const struct db_schema_ref db_schema_refs[];
+extern const long long db_schema_ref_count;
 
 /* ---- helpers ------------------------------------------------------------- */
 

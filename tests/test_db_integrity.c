@@ -1,6 +1,7 @@
 /* db/: the hash chain, backup, bad files, other writers and concurrent
  * writers. Each test gets a fresh database (tests/db_fixture.h). */
 #include "tests/db_fixture.h"
+#include "db/internal.h"
 
 /* ---- integrity ------------------------------------------------------------------- */
 
@@ -114,6 +115,95 @@ static void bad_files(void **state)
     assert_non_null(strstr(f->err, "another program"));
 }
 
+/* ---- the schema check's compiled reference (issue 23) -------------------------- */
+
+/* The rows the build compiled in are, for every version, what the
+ * migrations create: a stale or wrong build/gen/schema_ref.c fails here. */
+static void schema_reference_is_the_migrations(void **state)
+{
+    (void)state;
+    assert_int_equal(db_schema_ref_count, DB_SCHEMA_VERSION + 1);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    for (long long v = 0; v <= DB_SCHEMA_VERSION; v++) {
+        if (v > 0)
+            assert_int_equal(sqlite3_exec(h, db_schema_script(v), NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_stmt *st;
+        size_t i = 0;
+        assert_int_equal(sqlite3_prepare_v2(h, "SELECT type, name, tbl_name, sql FROM "
+                                            "sqlite_schema ORDER BY name", -1, &st, NULL),
+                         SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            assert_true(i < db_schema_refs[v].n);
+            const struct db_schema_row *r = &db_schema_ref_rows[db_schema_refs[v].rows[i++]];
+            assert_string_equal(sqlite3_column_text(st, 0), r->type);
+            assert_string_equal(sqlite3_column_text(st, 1), r->name);
+            assert_string_equal(sqlite3_column_text(st, 2), r->tbl);
+            if (r->sql)
+                assert_string_equal(sqlite3_column_text(st, 3), r->sql);
+            else
+                assert_int_equal(sqlite3_column_type(st, 3), SQLITE_NULL);
+        }
+        sqlite3_finalize(st);
+        assert_int_equal(i, db_schema_refs[v].n);
+        int same = 0;
+        assert_int_equal(db_schema_same_as_built(h, v, &same), SQLITE_OK);
+        assert_int_equal(same, 1);
+        if (v > 0) {   /* and not the version before's */
+            assert_int_equal(db_schema_same_as_built(h, v - 1, &same), SQLITE_OK);
+            assert_int_equal(same, 0);
+        }
+    }
+    sqlite3_close(h);
+}
+
+static int same_on_file(const char *path)
+{
+    sqlite3 *h;
+    int same = -1;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(db_schema_same_as_built(h, DB_SCHEMA_VERSION, &same), SQLITE_OK);
+    sqlite3_close(h);
+    return same;
+}
+
+/* A database followup made passes the quick comparison; ANALYZE's table
+ * does not spoil it; a foreign, a changed and a missing object each fail
+ * it and are then named by the full check. */
+static void schema_quick_check(void **state)
+{
+    struct fx *f = *state;
+    db_close(f->db);
+    f->db = NULL;
+    assert_int_equal(same_on_file(f->path), 1);
+    raw_exec(f->path, "ANALYZE");
+    assert_int_equal(same_on_file(f->path), 1);
+    assert_int_equal(db_open(&f->db, f->path, 0, f->err, sizeof f->err), FU_OK);
+    db_close(f->db);
+    f->db = NULL;
+    static const struct { const char *sql, *named; } bad[] = {
+        {"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN SELECT 1; END",
+         "holds the trigger 'evil' (on notes), which followup did not create"},
+        {"DROP INDEX tasks_bycode; CREATE INDEX tasks_bycode ON tasks(text)",
+         "the index 'tasks_bycode' is not the index followup created"},
+        {"DROP INDEX notes_task", "lacks the index 'notes_task' followup creates"},
+    };
+    char copy[200];
+    snprintf(copy, sizeof copy, "%s/bad.db", f->dir);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char cmd[1000];
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s' && rm -f '%s-wal' '%s-shm'", f->path, copy,
+                 copy, copy);
+        assert_int_equal(system(cmd), 0);
+        raw_exec(copy, bad[i].sql);
+        assert_int_equal(same_on_file(copy), 0);
+        struct db *b = NULL;
+        assert_int_equal(db_open(&b, copy, 0, f->err, sizeof f->err), FU_ERR);
+        assert_null(b);
+        assert_non_null(strstr(f->err, bad[i].named));
+    }
+}
+
 /* ---- concurrency --------------------------------------------------------------- */
 
 #define NPROC 8
@@ -195,6 +285,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(backup_copies, setup, teardown),
         cmocka_unit_test_setup_teardown(data_version_sees_other_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_files, setup_empty, teardown),
+        cmocka_unit_test(schema_reference_is_the_migrations),
+        cmocka_unit_test_setup_teardown(schema_quick_check, setup, teardown),
         cmocka_unit_test_setup_teardown(concurrent_writers, setup, teardown),
     };
     return cmocka_run_group_tests_name("db-integrity", tests, NULL, NULL);

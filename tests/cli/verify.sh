@@ -99,6 +99,8 @@ refused "CREATE TRIGGER evil AFTER UPDATE ON tasks BEGIN UPDATE users SET role =
 refused "ALTER TABLE notes RENAME TO notes_old; CREATE VIEW notes AS SELECT * FROM notes_old;" \
     "the view 'notes'"
 refused "DROP TRIGGER history_no_update;" "the trigger 'history_no_update'"
+refused "DROP INDEX tasks_bycode; CREATE INDEX tasks_bycode ON tasks(text);" \
+    "the index 'tasks_bycode' is not the index followup created"
 refused "CREATE TABLE extra (x);" "the table 'extra'"
 fu verify; expect_rc 0 "the database is intact after all that"
 finish
