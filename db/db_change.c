@@ -224,6 +224,10 @@ int db_task_set_status(struct db *db, const struct actor *a, long long task_id,
     if (note && !*note)
         note = NULL;
     int rc = note ? note_check(note, "note", err, errlen) : FU_OK;
+    /* verify takes these words for the program's own, never stored */
+    if (rc == FU_OK && db_note_explains(note))
+        rc = db_errf(err, errlen, FU_USAGE, "'%s' is what followup writes itself when it "
+                     "changes a status; say it in other words", note);
     if (rc == FU_OK)
         rc = db_begin(db, err, errlen);
     if (rc != FU_OK)

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -160,7 +161,7 @@ done:
 
 /* ---- integrity ----------------------------------------------------------- */
 
-int db_integrity(struct db *db, int full, char *err, size_t errlen)
+int db_integrity_file(struct db *db, int full, char *err, size_t errlen)
 {
     struct db_stmt s;
     int rc = full ? db_prepare(db, &s, "PRAGMA integrity_check", err, errlen)
@@ -175,6 +176,13 @@ int db_integrity(struct db *db, int full, char *err, size_t errlen)
         rc = FU_OK;
     }
     db_finish(&s);
+    return rc;
+}
+
+int db_integrity(struct db *db, int full, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    int rc = db_integrity_file(db, full, err, errlen);
     if (rc != FU_OK)
         return rc;
     rc = db_prepare(db, &s, "PRAGMA foreign_key_check", err, errlen);
@@ -186,6 +194,18 @@ int db_integrity(struct db *db, int full, char *err, size_t errlen)
         rc = FU_OK;
     db_finish(&s);
     return rc;
+}
+
+int db_note_explains(const char *note)
+{
+    long long n;
+    int end = 0;
+    if (!note)
+        return 0;
+    if (strcmp(note, DB_NOTE_MARK) == 0)
+        return 1;
+    return sscanf(note, "review round %lld: rated unsatisfied, reopened%n", &n, &end) == 1 &&
+           end > 0 && note[end] == '\0';
 }
 
 int db_chain_walk(struct db *db, const char *find, long long *found, long long *rows,

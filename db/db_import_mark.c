@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MARK_NOTE "import: responsibility marker"
+#define MARK_NOTE DB_NOTE_MARK
 
 void import_stats_fini(struct import_stats *st)
 {

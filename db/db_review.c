@@ -324,7 +324,7 @@ static int reopen(struct db *db, const struct actor *a, const struct task *t, lo
         rc = db_run(&s, err, errlen);
     }
     db_finish(&s);
-    snprintf(note, sizeof note, "review round %lld: rated unsatisfied, reopened", round);
+    snprintf(note, sizeof note, DB_NOTE_REOPEN, round);
     if (rc == FU_OK)
         rc = db_history_add(db, a, t->id, "status", status_key(t->status), "active", note, err,
                             errlen);

@@ -1,37 +1,61 @@
 /* verify: the file, the hash chain, and the tables replayed from the
- * history. The replay is two tables of handlers:
+ * history, compared in both directions: everything the history says exists
+ * must be found, and every row found must be one the history made.
+ *
+ * The replay is driven by tables:
  *   - fields[]: for each history field, how a row changes the replayed
- *     state (a task's field, a user, a department, a round, a rating);
- *   - checks[]: for each kind of state, how the tables are read and
- *     compared with the replay, one difference a call of the callback.
- * New state plugs in with a row in each (its history field and a check). */
+ *     state (a task's field, or an entry of one of the collections);
+ *   - tfields[]: the task fields compared with the tasks table;
+ *   - colls[]: every other table the history covers, each with the query
+ *     that reads its rows as (a, b, key, value, what) and how they are
+ *     matched (keyed: the last value of a key is its state; or a multiset
+ *     of values, as notes are);
+ *   - foreign keys: a row whose parent is gone is named too.
+ * A new kind of stored row needs a fields[] row (often the generic
+ * f_append or f_keyed) and a colls[] row with its query. */
 #include "db/internal.h"
 #include "util/mem.h"
-#include "core/user.h"
-#include "db/db_user.h"
 #include "db/db_verify.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- the replayed state ------------------------------------------------------ */
 
 enum { TF_STATUS, TF_LEAD, TF_SUPPORT, TF_DUE, TF_WITHDRAWN, TF_CODE, TF_TEXT, TF_COUNT };
-static const char *const tf_name[TF_COUNT] = {"status", "lead", "support", "due", "withdrawn",
-                                              "code", "text"};
+/* Each task field: its name, and what a task holds before any history row
+ * about it (how every import made a task; NULL with checked 0: unknown).
+ * The columns of check_tasks' query are in this order. */
+static const struct {
+    const char *name;
+    const char *before;
+    int checked;            /* compared even when no row ever named it */
+} tfields[TF_COUNT] = {
+    [TF_STATUS] = {"status", "todo", 1},   [TF_LEAD] = {"lead", NULL, 0},
+    [TF_SUPPORT] = {"support", NULL, 1},   [TF_DUE] = {"due", NULL, 1},
+    [TF_WITHDRAWN] = {"withdrawn", "0", 1}, [TF_CODE] = {"code", NULL, 0},
+    [TF_TEXT] = {"text", NULL, 0},
+};
 
 struct rtask {
     char *v[TF_COUNT];           /* the history's value (NULL: none) */
     unsigned char known[TF_COUNT];
-    unsigned char created;       /* a "created" row was seen */
+    unsigned char created;       /* 1: a "created" row was seen; 2: found in the table */
 };
 
-struct kv {                      /* a named thing: user, department, round, rating */
-    char *key, *val;             /* val NULL: removed */
-    long long a, b;              /* round id, task id (ratings) */
-    int seen;                    /* found in the table */
+/* One entry of a collection: a, b and key identify it (b 0 and key NULL
+ * when unused), val is its state (NULL in a keyed collection: removed). */
+struct item {
+    long long a, b, seq;
+    char *key, *val;             /* key may be val itself (multisets) */
+    char *what;                  /* a row found: what the table names it */
+    int matched;
 };
-struct kvs { struct kv *v; size_t n, cap; };
+struct items { struct item *v; size_t n, cap; };
+
+enum coll_id { C_NOTE, C_INSTRUCTION, C_ATTACHMENT, C_EXTENSION, C_CYCLE, C_USER, C_DEPT,
+               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_COUNT };
 
 struct hist {                    /* one history row */
     long long id, task_id;
@@ -43,9 +67,8 @@ struct replay {
     struct rtask *t;             /* indexed by task id */
     size_t nt;
     long long min_created;       /* lowest task id with a "created" row (0: none) */
-    struct kvs users, depts, rounds, ratings;
-    struct kvs items;            /* the workflow's rows (issue 15): key kind, a task, b order */
-    struct kvs notes;            /* progress notes: key text, a task, b 1 when a status row's note */
+    struct items c[C_COUNT];
+    long long seq;
     db_diff_fn diff;
     void *ctx;
     long long ndiff;
@@ -101,56 +124,16 @@ static struct rtask *task_slot(struct replay *r, long long id)
     return &r->t[id];
 }
 
-/* The named entry (the last one with the key, and a, b). */
-static struct kv *kv_find(struct kvs *l, const char *key, long long a, long long b)
-{
-    for (size_t i = l->n; i-- > 0;)
-        if (l->v[i].a == a && l->v[i].b == b && same(l->v[i].key, key))
-            return &l->v[i];
-    return NULL;
-}
-
-/* A new entry at the end of l (NULL when out of memory). */
-static struct kv *kv_new(struct replay *r, struct kvs *l, const char *key, long long a,
-                         long long b)
-{
-    if (mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v) != 0) {
-        r->oom = 1;
-        return NULL;
-    }
-    struct kv *e = &l->v[l->n++];
-    memset(e, 0, sizeof *e);
-    e->key = dup0(r, key);
-    e->a = a;
-    e->b = b;
-    return e;
-}
-
-static void kv_put(struct replay *r, struct kvs *l, const char *key, long long a, long long b,
-                   const char *val)
-{
-    struct kv *e = kv_find(l, key, a, b);
-    if (!e)
-        e = kv_new(r, l, key, a, b);
-    if (e)
-        set(r, &e->val, val);
-}
-
-static void kvs_free(struct kvs *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].key);
-        free(l->v[i].val);
-    }
-    free(l->v);
-}
-
-/* "R1:2.4" for task id, or "task id N" when the table has no such task. */
+/* "R1:2.4" for task id; a task the table lacks by the code the history
+ * gives it ("task 2.4 (id 57)"), else "task id 57". */
 static void task_label(struct replay *r, long long id, char *out, size_t len)
 {
     struct db_stmt s;
     char err[128];
-    snprintf(out, len, "task id %lld", id);
+    if ((size_t)id < r->nt && id > 0 && r->t[id].v[TF_CODE])
+        snprintf(out, len, "task %s (id %lld)", r->t[id].v[TF_CODE], id);
+    else
+        snprintf(out, len, "task id %lld", id);
     if (db_prepare_cached(r->db, &s, "SELECT 'R' || report_id || ':' || code FROM tasks"
                           " WHERE id = :id", err, sizeof err) == FU_OK) {
         db_bind_int(&s, ":id", id);
@@ -158,6 +141,69 @@ static void task_label(struct replay *r, long long id, char *out, size_t len)
             db_col_copy(&s, 0, out, len);
     }
     db_finish(&s);
+}
+
+/* ---- collections --------------------------------------------------------------- */
+
+/* An entry the history makes: appended; a keyed collection keeps the last
+ * entry of each key when it is compared. key NULL in a multiset: the value. */
+static struct item *expect(struct replay *r, enum coll_id c, long long a, long long b,
+                           const char *key, const char *val)
+{
+    struct items *l = &r->c[c];
+    if (mem_grow((void **)&l->v, l->n, &l->cap, sizeof *l->v) != 0) {
+        r->oom = 1;
+        return NULL;
+    }
+    struct item *e = &l->v[l->n++];
+    memset(e, 0, sizeof *e);
+    e->a = a;
+    e->b = b;
+    e->seq = ++r->seq;
+    e->val = dup0(r, val);
+    e->key = key ? dup0(r, key) : e->val;
+    return e;
+}
+
+static void item_free(struct item *e)
+{
+    if (e->key != e->val)
+        free(e->key);
+    free(e->val);
+    free(e->what);
+}
+
+static void items_free(struct items *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        item_free(&l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+static int cmp_ll(long long x, long long y)
+{
+    return (x > y) - (x < y);
+}
+
+static int by_group(const struct item *x, const struct item *y)
+{
+    int c = cmp_ll(x->a, y->a);
+    return c ? c : cmp_ll(x->b, y->b);
+}
+
+static int by_key(const void *px, const void *py)
+{
+    const struct item *x = px, *y = py;
+    int c = by_group(x, y);
+    if (!c)
+        c = strcmp(x->key ? x->key : "", y->key ? y->key : "");
+    return c ? c : cmp_ll(x->seq, y->seq);
+}
+
+static int by_seq(const void *px, const void *py)
+{
+    return cmp_ll(((const struct item *)px)->seq, ((const struct item *)py)->seq);
 }
 
 /* ---- fields[]: how each history row changes the state ------------------------------- */
@@ -170,44 +216,49 @@ static void task_field(struct replay *r, const struct hist *h, int f)
     if (!t)
         return;
     if (t->known[f] && !same(t->v[f], h->old)) {
-        char what[64], field[64];
+        char what[96], field[64];
         task_label(r, h->task_id, what, sizeof what);
-        snprintf(field, sizeof field, "%s (before history row %lld)", tf_name[f], h->id);
+        snprintf(field, sizeof field, "%s (before history row %lld)", tfields[f].name, h->id);
         differ(r, what, field, t->v[f], h->old);
     }
     set(r, &t->v[f], h->new_);
     t->known[f] = 1;
 }
 
-/* A progress note: a "note" row always stored one; a status change's note
- * did when the change came with one (status --note), not when the note
- * only explains it (a review reopening a task, a report's marker). */
-static void note_add(struct replay *r, const struct hist *h, int optional)
+/* A row that appends its new value to a collection (of the row's task). */
+static void f_append(struct replay *r, const struct hist *h, enum coll_id c)
 {
-    if (h->task_id && (optional ? h->note : h->new_))
-        kv_new(r, &r->notes, optional ? h->note : h->new_, h->task_id, optional);
+    if (h->task_id && h->new_)
+        expect(r, c, h->task_id, 0, NULL, h->new_);
 }
 
-static void f_note(struct replay *r, const struct hist *h)
+/* A row whose new value is the state of its task's entry (NULL: none). */
+static void f_keyed(struct replay *r, const struct hist *h, enum coll_id c)
 {
-    note_add(r, h, 0);
+    if (h->task_id)
+        expect(r, c, h->task_id, 0, "", h->new_);
 }
 
-static void f_status(struct replay *r, const struct hist *h)
+/* A status change stored its note as a progress note, unless the note is
+ * one of the program's own explanations (a review reopening a task, a
+ * report's marker), which db_task_set_status refuses as a user's note. */
+static void f_status(struct replay *r, const struct hist *h, enum coll_id c)
 {
+    (void)c;
     task_field(r, h, TF_STATUS);
-    note_add(r, h, 1);
+    if (h->task_id && h->note && !db_note_explains(h->note))
+        expect(r, C_NOTE, h->task_id, 0, NULL, h->note);
 }
-static void f_lead(struct replay *r, const struct hist *h) { task_field(r, h, TF_LEAD); }
-static void f_support(struct replay *r, const struct hist *h) { task_field(r, h, TF_SUPPORT); }
-static void f_due(struct replay *r, const struct hist *h) { task_field(r, h, TF_DUE); }
-static void f_withdrawn(struct replay *r, const struct hist *h) { task_field(r, h, TF_WITHDRAWN); }
-static void f_code(struct replay *r, const struct hist *h) { task_field(r, h, TF_CODE); }
-static void f_text(struct replay *r, const struct hist *h) { task_field(r, h, TF_TEXT); }
+
+static void f_task(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    task_field(r, h, (int)c);
+}
 
 /* "CODE TEXT", the lead as the note: the task as the import made it. */
-static void f_created(struct replay *r, const struct hist *h)
+static void f_created(struct replay *r, const struct hist *h, enum coll_id c)
 {
+    (void)c;
     struct rtask *t = task_slot(r, h->task_id);
     const char *sp = h->new_ ? strchr(h->new_, ' ') : NULL;
     if (!t || !sp)
@@ -217,17 +268,18 @@ static void f_created(struct replay *r, const struct hist *h)
     set(r, &t->v[TF_CODE], code);
     set(r, &t->v[TF_TEXT], sp + 1);
     set(r, &t->v[TF_LEAD], h->note);
-    set(r, &t->v[TF_STATUS], "todo");
-    set(r, &t->v[TF_WITHDRAWN], "0");
-    for (int f = 0; f < TF_COUNT; f++)
+    for (int f = 0; f < TF_COUNT; f++) {
+        if (f != TF_CODE && f != TF_TEXT && f != TF_LEAD)
+            set(r, &t->v[f], tfields[f].before);
         t->known[f] = 1;
+    }
     t->created = 1;
     if (!r->min_created || h->task_id < r->min_created)
         r->min_created = h->task_id;
 }
 
-/* "LOGIN ROLE [D1,D2]" or NULL (removed). */
-static void f_user(struct replay *r, const struct hist *h)
+/* "LOGIN ROLE [D1,D2]", or NULL (removed) with the old one. */
+static void f_user(struct replay *r, const struct hist *h, enum coll_id c)
 {
     const char *d = h->new_ ? h->new_ : h->old;
     size_t n = d ? strcspn(d, " ") : 0;
@@ -235,98 +287,104 @@ static void f_user(struct replay *r, const struct hist *h)
     if (!n || n >= sizeof login)
         return;
     snprintf(login, sizeof login, "%.*s", (int)n, d);
-    kv_put(r, &r->users, login, 0, 0, h->new_);
+    expect(r, c, 0, 0, login, h->new_);
 }
 
-static void f_dept(struct replay *r, const struct hist *h)
+static void f_dept(struct replay *r, const struct hist *h, enum coll_id c)
 {
-    kv_put(r, &r->depts, h->new_, 0, 0, "present");
+    if (h->new_)
+        expect(r, c, 0, 0, h->new_, "yes");
 }
 
-/* "round N: NAME (DATE), K tasks" */
-static void f_review(struct replay *r, const struct hist *h)
+/* "R1[ DOC_NO][ TITLE]: N added, …": the report and how it is named. */
+static void f_import(struct replay *r, const struct hist *h, enum coll_id c)
 {
     long long id = 0;
+    const char *s = h->new_, *end = NULL;
+    if (!s || sscanf(s, "R%lld", &id) != 1)
+        return;
+    for (const char *p = strstr(s, ": "); p; p = strstr(p + 1, ": ")) {
+        long long n;
+        char word[8];
+        if (sscanf(p + 2, "%lld %7s", &n, word) == 2 && strcmp(word, "added,") == 0)
+            end = p;
+    }
+    if (!end)
+        return;
+    char val[2048];
+    snprintf(val, sizeof val, "%.*s", (int)(end - s), s);
+    expect(r, c, id, 0, "", val);
+}
+
+/* "round N: NAME (DATE), K tasks": the round, and its snapshot's size. */
+static void f_review(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    long long id = 0, n = 0;
     int at = 0;
     const char *s = h->new_, *end;
+    (void)c;
     if (!s || sscanf(s, "round %lld: %n", &id, &at) != 1 || !at || !(end = strrchr(s, ',')))
         return;
     char val[1024];
     snprintf(val, sizeof val, "%.*s", (int)(end - s - at), s + at);
-    kv_put(r, &r->rounds, NULL, id, 0, val);
+    expect(r, C_ROUND, id, 0, "", val);
+    if (sscanf(end, ", %lld tasks", &n) == 1) {
+        snprintf(val, sizeof val, "%lld", n);
+        expect(r, C_SNAPSHOT, id, 0, "", val);
+    }
 }
 
 /* The level; the round is in the note ("review round N[: remark]"). */
-static void f_rating(struct replay *r, const struct hist *h)
+static void f_rating(struct replay *r, const struct hist *h, enum coll_id c)
 {
     long long round = 0;
-    if (!h->note || sscanf(h->note, "review round %lld", &round) != 1)
-        return;
-    kv_put(r, &r->ratings, NULL, round, h->task_id, h->new_);
-}
-
-/* The workflow (issue 15): each task's extension requests, attachments
- * and instructions in order, and its feedback cycle. */
-static long long items_of(const struct kvs *l, const char *kind, long long task)
-{
-    long long n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        n += l->v[i].a == task && strcmp(l->v[i].key, kind) == 0;
-    return n;
-}
-
-static void item_add(struct replay *r, const char *kind, const struct hist *h, const char *val)
-{
-    kv_put(r, &r->items, kind, h->task_id, items_of(&r->items, kind, h->task_id), val);
+    if (h->note && sscanf(h->note, "review round %lld", &round) == 1)
+        expect(r, c, round, h->task_id, "", h->new_);
 }
 
 /* A request: old due, new due, the reason as the note; a decision: old
  * "pending", new approved or denied (for the task's latest request). */
-static void f_extension(struct replay *r, const struct hist *h)
+static void f_extension(struct replay *r, const struct hist *h, enum coll_id c)
 {
     char val[64];
+    struct items *l = &r->c[c];
+    if (!h->task_id)
+        return;
     if (h->old && strcmp(h->old, "pending") == 0) {
-        long long n = items_of(&r->items, "extension", h->task_id);
-        struct kv *e = n ? kv_find(&r->items, "extension", h->task_id, n - 1) : NULL;
-        if (e && e->val && strlen(e->val) > 8) {
-            snprintf(val, sizeof val, "%.10s %s", e->val, h->new_ ? h->new_ : "");
-            set(r, &e->val, val);
-        }
+        for (size_t i = l->n; i-- > 0;)
+            if (l->v[i].a == h->task_id) {
+                struct item *e = &l->v[i];
+                if (e->val && strlen(e->val) > 8) {
+                    snprintf(val, sizeof val, "%.10s %s", e->val, h->new_ ? h->new_ : "");
+                    set(r, &e->val, val);
+                    e->key = e->val;
+                }
+                break;
+            }
         return;
     }
     snprintf(val, sizeof val, "%.10s pending", h->new_ ? h->new_ : "");
-    item_add(r, "extension", h, val);
+    expect(r, c, h->task_id, 0, NULL, val);
 }
 
-static void f_attachment(struct replay *r, const struct hist *h)
-{
-    item_add(r, "attachment", h, h->new_);
-}
-
-static void f_instruction(struct replay *r, const struct hist *h)
-{
-    item_add(r, "instruction", h, h->new_);
-}
-
-static void f_cycle(struct replay *r, const struct hist *h)
-{
-    kv_put(r, &r->items, "cycle", h->task_id, 0, h->new_);
-}
-
+typedef void (*field_fn)(struct replay *r, const struct hist *h, enum coll_id c);
 static const struct {
     const char *field;
-    void (*apply)(struct replay *r, const struct hist *h);
+    field_fn apply;
+    int arg;                     /* the collection (or task field) the handler feeds */
 } fields[] = {
-    {"extension", f_extension}, {"attachment", f_attachment},
-    {"instruction", f_instruction}, {"cycle", f_cycle},
-    {"created", f_created},   {"status", f_status}, {"lead", f_lead},
-    {"support", f_support},   {"due", f_due},       {"withdrawn", f_withdrawn},
-    {"code", f_code},         {"text", f_text},     {"user", f_user},
-    {"dept", f_dept},         {"review", f_review}, {"rating", f_rating},
-    /* recorded, and compared elsewhere or not state: */
-    {"note", f_note},
+    {"created", f_created, 0},
+    {"status", f_status, TF_STATUS},   {"lead", f_task, TF_LEAD},
+    {"support", f_task, TF_SUPPORT},   {"due", f_task, TF_DUE},
+    {"withdrawn", f_task, TF_WITHDRAWN}, {"code", f_task, TF_CODE},
+    {"text", f_task, TF_TEXT},
+    {"note", f_append, C_NOTE},        {"instruction", f_append, C_INSTRUCTION},
+    {"attachment", f_append, C_ATTACHMENT}, {"extension", f_extension, C_EXTENSION},
+    {"cycle", f_keyed, C_CYCLE},       {"user", f_user, C_USER},
+    {"dept", f_dept, C_DEPT},          {"import", f_import, C_REPORT},
+    {"review", f_review, C_ROUND},     {"rating", f_rating, C_RATING},
     /* recorded, and derived or not state: */
-    {"body", NULL},           {"import", NULL},
+    {"body", NULL, 0},
 };
 
 static int replay_history(struct replay *r)
@@ -342,7 +400,7 @@ static int replay_history(struct replay *r)
         for (size_t i = 0; h.field && i < sizeof fields / sizeof fields[0]; i++)
             if (strcmp(fields[i].field, h.field) == 0) {
                 if (fields[i].apply)
-                    fields[i].apply(r, &h);
+                    fields[i].apply(r, &h, (enum coll_id)fields[i].arg);
                 break;
             }
     }
@@ -352,11 +410,32 @@ static int replay_history(struct replay *r)
     return rc;
 }
 
-/* ---- checks[]: the tables against the replay -------------------------------------- */
+/* ---- the tasks ------------------------------------------------------------------------ */
+
+static void task_row(struct replay *r, struct db_stmt *s)
+{
+    static const struct rtask blank;
+    long long id = db_col_int(s, 0);
+    const char *what = db_col_text(s, 1);
+    const struct rtask *t = (size_t)id < r->nt ? &r->t[id] : &blank;
+    if (!t->created && r->min_created && id > r->min_created) {
+        differ(r, what, "task", "absent (no import created it)", "present");
+        return;
+    }
+    for (int f = 0; f < TF_COUNT; f++) {
+        const char *found = db_col_text(s, 2 + f);
+        const char *want = t->known[f] ? t->v[f] : tfields[f].before;
+        if ((t->known[f] || tfields[f].checked) && !same(want, found))
+            differ(r, what, tfields[f].name, want, found);
+    }
+    if ((size_t)id < r->nt)
+        r->t[id].created |= 2;
+}
 
 static int check_tasks(struct replay *r)
 {
     struct db_stmt s;
+    /* the columns after id and what: tfields[] in order */
     int rc = db_prepare(r->db, &s,
         "SELECT t.id, 'R' || t.report_id || ':' || t.code, t.status, d.name,"
         " (SELECT group_concat(name, ',') FROM (SELECT d2.name AS name FROM task_support p"
@@ -364,297 +443,301 @@ static int check_tasks(struct replay *r)
         " t.due, t.withdrawn, t.code, t.text"
         " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id ORDER BY t.id",
         r->err, r->errlen);
-    static const struct rtask blank;
     while (rc == FU_OK && !r->oom && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
-        long long id = db_col_int(&s, 0);
-        const char *what = db_col_text(&s, 1);
-        const struct rtask *t = (size_t)id < r->nt ? &r->t[id] : &blank;
         rc = FU_OK;
-        if (!t->created && r->min_created && id > r->min_created) {
-            differ(r, what, "task", "absent (no import created it)", "present");
-            continue;
-        }
-        for (int f = 0; f < TF_COUNT; f++) {
-            const char *found = db_col_text(&s, 2 + f);
-            /* before any row: how every import makes a task */
-            const char *want = t->known[f] ? t->v[f]
-                               : f == TF_STATUS ? "todo" : f == TF_WITHDRAWN ? "0" : NULL;
-            int known = t->known[f] || f == TF_STATUS || f == TF_SUPPORT || f == TF_DUE ||
-                        f == TF_WITHDRAWN;
-            if (known && !same(want, found))
-                differ(r, what, tf_name[f], want, found);
-        }
-        if ((size_t)id < r->nt)
-            r->t[id].created |= 2;   /* found in the table */
+        task_row(r, &s);
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;
     db_finish(&s);
     for (size_t id = 1; rc == FU_OK && id < r->nt; id++)
         if ((r->t[id].created & 1) && !(r->t[id].created & 2)) {
-            char what[64];
-            snprintf(what, sizeof what, "task id %zu", id);
+            char what[96];
+            task_label(r, (long long)id, what, sizeof what);
             differ(r, what, "task", "present", "absent");
         }
     return rc;
 }
 
-static int check_users(struct replay *r)
-{
-    struct user_list l = {0};
-    int rc = db_user_list(r->db, &l, r->err, r->errlen);
-    for (size_t i = 0; rc == FU_OK && i < l.n; i++) {
-        char *desc = db_user_desc(&l.v[i]), what[96];
-        struct kv *e = kv_find(&r->users, l.v[i].login, 0, 0);
-        snprintf(what, sizeof what, "user %s", l.v[i].login);
-        if (!desc)
-            r->oom = 1;
-        else if (!e || !same(e->val, desc))
-            differ(r, what, "role and departments", e ? e->val : "absent", desc);
-        if (e)
-            e->seen = 1;
-        free(desc);
-    }
-    user_list_fini(&l);
-    for (size_t i = 0; rc == FU_OK && i < r->users.n; i++) {
-        struct kv *e = &r->users.v[i];
-        char what[96];
-        snprintf(what, sizeof what, "user %s", e->key);
-        if (!e->seen && e->val)
-            differ(r, what, "role and departments", e->val, "absent");
-    }
-    return rc;
-}
+/* ---- colls[]: the other tables against the replay --------------------------------------- */
 
-static int check_depts(struct replay *r)
-{
-    struct dept_list l = {0};
-    int rc = db_dept_list(r->db, &l, r->err, r->errlen);
-    for (size_t i = 0; rc == FU_OK && i < l.n; i++) {
-        struct kv *e = kv_find(&r->depts, l.v[i], 0, 0);
-        char what[320];
-        snprintf(what, sizeof what, "department %s", l.v[i]);
-        if (!e)
-            differ(r, what, "exists", "no", "yes");
-        else
-            e->seen = 1;
-    }
-    dept_list_fini(&l);
-    for (size_t i = 0; rc == FU_OK && i < r->depts.n; i++)
-        if (!r->depts.v[i].seen) {
-            char what[320];
-            snprintf(what, sizeof what, "department %s", r->depts.v[i].key);
-            differ(r, what, "exists", "yes", "no");
-        }
-    return rc;
-}
-
-static int check_rounds(struct replay *r)
-{
-    struct db_stmt s;
-    int rc = db_prepare(r->db, &s, "SELECT id, name || ' (' || held_on || ')' FROM review_rounds"
-                        " ORDER BY id", r->err, r->errlen);
-    while (rc == FU_OK && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
-        long long id = db_col_int(&s, 0);
-        struct kv *e = kv_find(&r->rounds, NULL, id, 0);
-        char what[64];
-        snprintf(what, sizeof what, "review round %lld", id);
-        if (!e || !same(e->val, db_col_text(&s, 1)))
-            differ(r, what, "name", e ? e->val : "absent", db_col_text(&s, 1));
-        if (e)
-            e->seen = 1;
-        rc = FU_OK;
-    }
-    if (rc == SQLITE_DONE)
-        rc = FU_OK;
-    db_finish(&s);
-    for (size_t i = 0; rc == FU_OK && i < r->rounds.n; i++)
-        if (!r->rounds.v[i].seen) {
-            char what[64];
-            snprintf(what, sizeof what, "review round %lld", r->rounds.v[i].a);
-            differ(r, what, "name", r->rounds.v[i].val, "absent");
-        }
-    return rc;
-}
-
-static int by_round_task(const void *x, const void *y)
-{
-    const struct kv *a = x, *b = y;
-    return a->a != b->a ? (a->a < b->a ? -1 : 1) : a->b != b->b ? (a->b < b->b ? -1 : 1) : 0;
-}
-
-static int check_ratings(struct replay *r)
-{
-    struct db_stmt s;
-    struct kvs *l = &r->ratings;
-    if (l->n)
-        qsort(l->v, l->n, sizeof *l->v, by_round_task);
-    int rc = db_prepare(r->db, &s, "SELECT g.round_id, g.task_id, g.level,"
-                        " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || g.task_id)"
-                        " FROM review_ratings g LEFT JOIN tasks t ON t.id = g.task_id",
-                        r->err, r->errlen);
-    while (rc == FU_OK && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
-        struct kv key = {.a = db_col_int(&s, 0), .b = db_col_int(&s, 1)};
-        struct kv *e = l->n ? bsearch(&key, l->v, l->n, sizeof *l->v, by_round_task) : NULL;
-        char field[64];
-        snprintf(field, sizeof field, "rating in round %lld", key.a);
-        if (!e || !same(e->val, db_col_text(&s, 2)))
-            differ(r, db_col_text(&s, 3), field, e ? e->val : "absent", db_col_text(&s, 2));
-        if (e)
-            e->seen = 1;
-        rc = FU_OK;
-    }
-    if (rc == SQLITE_DONE)
-        rc = FU_OK;
-    db_finish(&s);
-    for (size_t i = 0; rc == FU_OK && i < l->n; i++)
-        if (!l->v[i].seen) {
-            char what[64], field[64];
-            task_label(r, l->v[i].b, what, sizeof what);
-            snprintf(field, sizeof field, "rating in round %lld", l->v[i].a);
-            differ(r, what, field, l->v[i].val, "absent");
-        }
-    return rc;
-}
-
-/* One workflow table against the items of kind: each row's task, its
- * value (as the history words it), and for attachments the SHA-256 of the
- * stored bytes, which must be the recorded one. */
-static int check_items(struct replay *r, const char *kind, const char *sql)
-{
-    struct db_stmt s;
-    long long task = 0, k = 0;
-    int rc = db_prepare(r->db, &s, sql, r->err, r->errlen);
-    while (rc == FU_OK && !r->oom && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
-        long long t = db_col_int(&s, 0);
-        const char *found = db_col_text(&s, 1), *what = db_col_text(&s, 2);
-        k = t == task ? k + 1 : 0;
-        task = t;
-        struct kv *e = kv_find(&r->items, kind, t, k);
-        if (!e || !same(e->val, found))
-            differ(r, what, kind, e ? e->val : "absent", found);
-        if (e)
-            e->seen = 1;
-        rc = FU_OK;
-        if (!db_col_isnull(&s, 3)) {   /* attachment bytes */
-            struct db_hash h;
-            char sha[65] = "";
-            const void *p = sqlite3_column_blob(s.st, 3);
-            int n = sqlite3_column_bytes(s.st, 3);
-            if (db_hash_init(&h) == 0) {
-                db_hash_bytes(&h, p, (size_t)n);
-                if (db_hash_hex(&h, sha) != 0)
-                    sha[0] = '\0';
-            }
-            if (!same(sha, found))
-                differ(r, what, "attachment's bytes (SHA-256)", found, sha);
-        }
-    }
-    if (rc == SQLITE_DONE)
-        rc = FU_OK;
-    db_finish(&s);
-    for (size_t i = 0; rc == FU_OK && i < r->items.n; i++) {
-        struct kv *e = &r->items.v[i];
-        if (!e->seen && e->val && strcmp(e->key, kind) == 0) {
-            char what[64];
-            task_label(r, e->a, what, sizeof what);
-            differ(r, what, kind, e->val, "absent");
-        }
-    }
-    return rc;
-}
-
-#define ITEM_TASK " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || x.task_id)"
-static int check_extensions(struct replay *r)
-{
-    return check_items(r, "extension", "SELECT x.task_id, x.new_due || ' ' || x.state," ITEM_TASK
-                       ", NULL FROM extensions x LEFT JOIN tasks t ON t.id = x.task_id"
-                       " ORDER BY x.task_id, x.id");
-}
-
-static int check_attachments(struct replay *r)
-{
-    return check_items(r, "attachment", "SELECT x.task_id, x.sha256," ITEM_TASK ", x.data"
-                       " FROM attachments x LEFT JOIN tasks t ON t.id = x.task_id"
-                       " ORDER BY x.task_id, x.id");
-}
-
-static int check_instructions(struct replay *r)
-{
-    return check_items(r, "instruction", "SELECT x.task_id, x.text," ITEM_TASK ", NULL"
-                       " FROM instructions x LEFT JOIN tasks t ON t.id = x.task_id"
-                       " ORDER BY x.task_id, x.id");
-}
-
-static int check_cycles(struct replay *r)
-{
-    /* cycle_format's words; a removed cycle (NULL) is no row */
-    for (size_t i = 0; i < r->items.n; i++)
-        if (strcmp(r->items.v[i].key, "cycle") == 0 && !r->items.v[i].val)
-            r->items.v[i].seen = 1;
-    return check_items(r, "cycle", "SELECT x.task_id, x.period || ' day ' || x.day || ' from '"
-                       " || x.start," ITEM_TASK ", NULL FROM cycles x"
-                       " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id");
-}
-
-/* By task, text, and a "note" row's before a status row's. */
-static int by_task_text(const void *x, const void *y)
-{
-    const struct kv *a = x, *b = y;
-    int c = a->a != b->a ? (a->a < b->a ? -1 : 1) : strcmp(a->key ? a->key : "",
-                                                          b->key ? b->key : "");
-    return c ? c : (a->b > b->b) - (a->b < b->b);
-}
-
-static int note_cmp(const struct kv *e, long long task, const char *text)
-{
-    return e->a != task ? (e->a < task ? -1 : 1) : strcmp(e->key ? e->key : "", text);
-}
-
-static void note_missing(struct replay *r, const struct kv *e)
-{
-    char what[64];
-    task_label(r, e->a, what, sizeof what);
-    if (!e->b)
-        differ(r, what, "note", e->key, NULL);
-}
-
-/* The notes table and the history's notes, both sorted, walked together. */
-static int check_notes(struct replay *r)
-{
-    struct db_stmt s;
-    struct kvs *l = &r->notes;
-    size_t i = 0;
-    if (l->n)
-        qsort(l->v, l->n, sizeof *l->v, by_task_text);
-    int rc = db_prepare(r->db, &s, "SELECT n.task_id, n.text,"
-                        " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || n.task_id)"
-                        " FROM notes n LEFT JOIN tasks t ON t.id = n.task_id"
-                        " ORDER BY n.task_id, n.text", r->err, r->errlen);
-    while (rc == FU_OK && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
-        long long task = db_col_int(&s, 0);
-        const char *text = db_col_text(&s, 1);
-        rc = FU_OK;
-        while (i < l->n && note_cmp(&l->v[i], task, text ? text : "") < 0)
-            note_missing(r, &l->v[i++]);
-        if (i < l->n && note_cmp(&l->v[i], task, text ? text : "") == 0)
-            i++;
-        else
-            differ(r, db_col_text(&s, 2), "note", NULL, text);
-    }
-    if (rc == SQLITE_DONE)
-        rc = FU_OK;
-    db_finish(&s);
-    while (rc == FU_OK && i < l->n)
-        note_missing(r, &l->v[i++]);
-    return rc;
-}
-
-static int (*const checks[])(struct replay *r) = {
-    check_notes,
-    check_tasks, check_users, check_depts, check_rounds, check_ratings,
-    check_extensions, check_attachments, check_instructions, check_cycles,
+enum label { L_TASK_A, L_TASK_B, L_USER, L_DEPT, L_REPORT, L_ROUND };
+struct coll {
+    const char *field;           /* named in a difference; "%lld" takes a */
+    int keyed;                   /* 1: the last value of (a, b, key); 0: a multiset of values */
+    const char *absent;          /* the value shown for the side that lacks it (NULL: none) */
+    enum label label;            /* what an entry is, when the table lacks it */
+    int blob;                    /* column 5: bytes whose SHA-256 must be the key */
+    /* The rows found: a, b, key, value, what [, bytes], ORDER BY a, b. */
+    const char *sql;
 };
+
+#define TASK_OF(x) " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || " x ")"
+static const struct coll colls[C_COUNT] = {
+    [C_NOTE] = {"note", 0, NULL, L_TASK_A, 0,
+        "SELECT x.task_id, 0, x.text, x.text," TASK_OF("x.task_id") " FROM notes x"
+        " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id, x.id"},
+    [C_INSTRUCTION] = {"instruction", 0, "absent", L_TASK_A, 0,
+        "SELECT x.task_id, 0, x.text, x.text," TASK_OF("x.task_id") " FROM instructions x"
+        " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id, x.id"},
+    [C_ATTACHMENT] = {"attachment", 0, "absent", L_TASK_A, 1,
+        "SELECT x.task_id, 0, x.sha256, x.sha256," TASK_OF("x.task_id") ", x.data"
+        " FROM attachments x LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id, x.id"},
+    [C_EXTENSION] = {"extension", 0, "absent", L_TASK_A, 0,
+        "SELECT x.task_id, 0, x.new_due || ' ' || x.state, x.new_due || ' ' || x.state,"
+        TASK_OF("x.task_id") " FROM extensions x LEFT JOIN tasks t ON t.id = x.task_id"
+        " ORDER BY x.task_id, x.id"},
+    [C_CYCLE] = {"cycle", 1, "absent", L_TASK_A, 0,
+        "SELECT x.task_id, 0, '', x.period || ' day ' || x.day || ' from ' || x.start,"
+        TASK_OF("x.task_id") " FROM cycles x LEFT JOIN tasks t ON t.id = x.task_id"
+        " ORDER BY x.task_id"},
+    [C_USER] = {"role and departments", 1, "absent", L_USER, 0,
+        "SELECT 0, 0, u.login, u.login || ' ' || u.role || coalesce(' [' || (SELECT"
+        " group_concat(name, ',') FROM (SELECT d.name AS name FROM user_depts ud JOIN"
+        " departments d ON d.id = ud.dept_id WHERE ud.user_id = u.id ORDER BY d.id)) || ']',"
+        " ''), 'user ' || u.login FROM users u"},
+    [C_DEPT] = {"exists", 1, "no", L_DEPT, 0,
+        "SELECT 0, 0, name, 'yes', 'department ' || name FROM departments"},
+    [C_REPORT] = {"report", 1, "absent", L_REPORT, 0,
+        "SELECT id, 0, '', 'R' || id || coalesce(' ' || nullif(doc_no, ''), '')"
+        " || coalesce(' ' || nullif(title, ''), ''), 'report R' || id FROM reports ORDER BY id"},
+    [C_ROUND] = {"name", 1, "absent", L_ROUND, 0,
+        "SELECT id, 0, '', name || ' (' || held_on || ')', 'review round ' || id"
+        " FROM review_rounds ORDER BY id"},
+    [C_SNAPSHOT] = {"tasks recorded", 1, "absent", L_ROUND, 0,
+        "SELECT round_id, 0, '', count(*), 'review round ' || round_id FROM review_snapshot"
+        " GROUP BY round_id ORDER BY round_id"},
+    [C_RATING] = {"rating in round %lld", 1, "absent", L_TASK_B, 0,
+        "SELECT g.round_id, g.task_id, '', g.level," TASK_OF("g.task_id")
+        " FROM review_ratings g LEFT JOIN tasks t ON t.id = g.task_id"
+        " ORDER BY g.round_id, g.task_id"},
+};
+
+static void field_of(enum coll_id c, const struct item *e, char *field, size_t flen)
+{
+    if (strstr(colls[c].field, "%lld"))
+        snprintf(field, flen, "rating in round %lld", e->a);   /* the one such field */
+    else
+        snprintf(field, flen, "%s", colls[c].field);
+}
+
+/* What an entry of collection c is (when only the history has it), and
+ * the field of its differences. */
+static void entry_name(struct replay *r, enum coll_id c, const struct item *e, char *what,
+                       size_t wlen, char *field, size_t flen)
+{
+    switch (colls[c].label) {
+    case L_TASK_A: task_label(r, e->a, what, wlen); break;
+    case L_TASK_B: task_label(r, e->b, what, wlen); break;
+    case L_USER: snprintf(what, wlen, "user %s", e->key ? e->key : ""); break;
+    case L_DEPT: snprintf(what, wlen, "department %s", e->key ? e->key : ""); break;
+    case L_REPORT: snprintf(what, wlen, "report R%lld", e->a); break;
+    case L_ROUND: snprintf(what, wlen, "review round %lld", e->a); break;
+    }
+    field_of(c, e, field, flen);
+}
+
+/* The expected entries, sorted by group and key; a keyed collection keeps
+ * the last entry of each key, and none whose state is "removed". */
+static void expected_final(struct items *l, int keyed)
+{
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_key);
+    if (!keyed)
+        return;
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int last = i + 1 == l->n || by_group(&l->v[i], &l->v[i + 1]) != 0 ||
+                   strcmp(l->v[i].key ? l->v[i].key : "", l->v[i + 1].key ? l->v[i + 1].key : "");
+        if (last && l->v[i].val)
+            l->v[w++] = l->v[i];
+        else
+            item_free(&l->v[i]);
+    }
+    l->n = w;
+}
+
+/* A row found (a, b, key, value, what) appended to f; its bytes checked. */
+static void found_row(struct replay *r, enum coll_id c, struct db_stmt *s, struct items *f)
+{
+    if (mem_grow((void **)&f->v, f->n, &f->cap, sizeof *f->v) != 0) {
+        r->oom = 1;
+        return;
+    }
+    struct item *e = &f->v[f->n++];
+    memset(e, 0, sizeof *e);
+    e->a = db_col_int(s, 0);
+    e->b = db_col_int(s, 1);
+    e->seq = (long long)f->n;
+    e->val = dup0(r, db_col_text(s, 3));
+    e->key = colls[c].keyed ? dup0(r, db_col_text(s, 2)) : e->val;
+    e->what = dup0(r, db_col_text(s, 4));
+    if (colls[c].blob && !db_col_isnull(s, 5)) {
+        struct db_hash h;
+        char sha[65] = "";
+        const void *p = sqlite3_column_blob(s->st, 5);
+        int n = sqlite3_column_bytes(s->st, 5);
+        if (db_hash_init(&h) == 0) {
+            db_hash_bytes(&h, p, (size_t)n);
+            if (db_hash_hex(&h, sha) != 0)
+                sha[0] = '\0';
+        }
+        if (!same(sha, e->key))
+            differ(r, e->what, "attachment's bytes (SHA-256)", e->key, sha);
+    }
+}
+
+static void only_expected(struct replay *r, enum coll_id c, const struct item *e)
+{
+    char what[320], field[64];
+    entry_name(r, c, e, what, sizeof what, field, sizeof field);
+    differ(r, what, field, e->val, colls[c].absent);
+}
+
+static void only_found(struct replay *r, enum coll_id c, const struct item *e)
+{
+    char field[64];
+    field_of(c, e, field, sizeof field);
+    differ(r, e->what, field, colls[c].absent, e->val);
+}
+
+/* Moves the unmatched entries of v[0..n) to its front, in their order. */
+static size_t unmatched(struct item *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!v[i].matched) {
+            struct item t = v[k];
+            v[k++] = v[i];
+            v[i] = t;
+        }
+    if (k)
+        qsort(v, k, sizeof *v, by_seq);
+    return k;
+}
+
+/* One group (the same a and b) of both sides: entries matched by key (a
+ * keyed one's value compared); of a multiset, what is left on both sides
+ * is paired in order as changed values; the rest is missing or extra. */
+static void compare_group(struct replay *r, enum coll_id c, struct item *e, size_t ne,
+                          struct item *f, size_t nf)
+{
+    char field[64];
+    if (nf)
+        qsort(f, nf, sizeof *f, by_key);
+    for (size_t i = 0, j = 0; i < ne && j < nf;) {
+        int k = strcmp(e[i].key ? e[i].key : "", f[j].key ? f[j].key : "");
+        if (k < 0) {
+            i++;
+        } else if (k > 0) {
+            j++;
+        } else {
+            if (colls[c].keyed && !same(e[i].val, f[j].val)) {
+                field_of(c, &f[j], field, sizeof field);
+                differ(r, f[j].what, field, e[i].val, f[j].val);
+            }
+            e[i++].matched = f[j++].matched = 1;
+        }
+    }
+    size_t le = unmatched(e, ne), lf = unmatched(f, nf), p = 0;
+    for (; !colls[c].keyed && p < le && p < lf; p++) {
+        field_of(c, &f[p], field, sizeof field);
+        differ(r, f[p].what, field, e[p].val, f[p].val);
+    }
+    for (size_t i = p; i < le; i++)
+        only_expected(r, c, &e[i]);
+    for (size_t j = p; j < lf; j++)
+        only_found(r, c, &f[j]);
+}
+
+/* The expected entries from *ei up to group g (NULL: all) that have no
+ * row found: each is missing. */
+static void missing_before(struct replay *r, enum coll_id c, size_t *ei, const struct item *g)
+{
+    const struct items *l = &r->c[c];
+    while (*ei < l->n && (!g || by_group(&l->v[*ei], g) < 0))
+        only_expected(r, c, &l->v[(*ei)++]);
+}
+
+/* The group of found rows f (all of one a and b) against the replay. */
+static void flush_group(struct replay *r, enum coll_id c, size_t *ei, struct items *f)
+{
+    struct items *l = &r->c[c];
+    if (!f->n)
+        return;
+    missing_before(r, c, ei, &f->v[0]);
+    size_t from = *ei;
+    while (*ei < l->n && by_group(&l->v[*ei], &f->v[0]) == 0)
+        (*ei)++;
+    compare_group(r, c, l->v + from, *ei - from, f->v, f->n);
+    for (size_t i = 0; i < f->n; i++)
+        item_free(&f->v[i]);
+    f->n = 0;
+}
+
+static int check_coll(struct replay *r, enum coll_id c)
+{
+    struct db_stmt s;
+    struct items f = {0};
+    size_t ei = 0;
+    expected_final(&r->c[c], colls[c].keyed);
+    int rc = db_prepare(r->db, &s, colls[c].sql, r->err, r->errlen);
+    while (rc == FU_OK && !r->oom && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
+        struct item g = {.a = db_col_int(&s, 0), .b = db_col_int(&s, 1)};
+        rc = FU_OK;
+        if (f.n && by_group(&f.v[0], &g) != 0)
+            flush_group(r, c, &ei, &f);
+        found_row(r, c, &s, &f);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc == FU_OK && !r->oom) {
+        flush_group(r, c, &ei, &f);
+        missing_before(r, c, &ei, NULL);
+    }
+    items_free(&f);
+    return rc;
+}
+
+/* ---- foreign keys ----------------------------------------------------------------------- */
+
+/* A row whose parent row is gone (deleted behind the program's back): one
+ * line for each table and parent, with the first such row and how many. */
+static int check_refs(struct replay *r)
+{
+    struct db_stmt s;
+    char table[64] = "", parent[64] = "", what[160], field[96];
+    long long first = 0, n = 0;
+    int rc = db_prepare(r->db, &s, "PRAGMA foreign_key_check", r->err, r->errlen);
+    for (;;) {
+        int row = rc == FU_OK && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW;
+        const char *t = row ? db_col_text(&s, 0) : NULL, *p = row ? db_col_text(&s, 2) : NULL;
+        if (n && (!row || !same(t, table) || !same(p, parent))) {
+            if (first < 0)   /* WITHOUT ROWID tables have no row numbers */
+                snprintf(what, sizeof what, "%s, %lld row%s", table, n, n > 1 ? "s" : "");
+            else if (n > 1)
+                snprintf(what, sizeof what, "%s row %lld (and %lld more)", table, first, n - 1);
+            else
+                snprintf(what, sizeof what, "%s row %lld", table, first);
+            snprintf(field, sizeof field, "reference to %s", parent);
+            differ(r, what, field, "present", "absent");
+            n = 0;
+        }
+        if (!row)
+            break;
+        rc = FU_OK;
+        if (!n++) {
+            snprintf(table, sizeof table, "%s", t ? t : "");
+            snprintf(parent, sizeof parent, "%s", p ? p : "");
+            first = db_col_isnull(&s, 1) ? -1 : db_col_int(&s, 1);
+        }
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
 
 /* ---- verify ---------------------------------------------------------------------- */
 
@@ -662,9 +745,13 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
                       size_t errlen)
 {
     struct replay r = {.db = db, .diff = diff, .ctx = ctx, .err = err, .errlen = errlen};
-    int rc = replay_history(&r);
-    for (size_t i = 0; rc == FU_OK && !r.oom && i < sizeof checks / sizeof checks[0]; i++)
-        rc = checks[i](&r);
+    int rc = check_refs(&r);
+    if (rc == FU_OK)
+        rc = replay_history(&r);
+    if (rc == FU_OK && !r.oom)
+        rc = check_tasks(&r);
+    for (int c = 0; rc == FU_OK && !r.oom && c < C_COUNT; c++)
+        rc = check_coll(&r, (enum coll_id)c);
     if (rc == FU_OK && r.oom)
         rc = db_errf(err, errlen, FU_ERR, "out of memory");
     *ndiff = r.ndiff;
@@ -672,12 +759,8 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
         for (int f = 0; f < TF_COUNT; f++)
             free(r.t[i].v[f]);
     free(r.t);
-    kvs_free(&r.users);
-    kvs_free(&r.depts);
-    kvs_free(&r.rounds);
-    kvs_free(&r.ratings);
-    kvs_free(&r.items);
-    kvs_free(&r.notes);
+    for (int c = 0; c < C_COUNT; c++)
+        items_free(&r.c[c]);
     return rc;
 }
 
@@ -688,7 +771,7 @@ int db_verify_all(struct db *db, int full, const char *head, struct verify_resul
     int rc = db_begin_read(db, err, errlen);
     if (rc != FU_OK)
         return rc;
-    rc = db_integrity(db, full, err, errlen);
+    rc = db_integrity_file(db, full, err, errlen);
     if (rc == FU_OK)
         rc = db_chain_walk(db, head, &out->head_row, &out->rows, out->head, err, errlen);
     if (rc == FU_OK)

@@ -14,10 +14,13 @@
 int db_verify(struct db *db, long long *rows, char head[65], char *err, size_t errlen);
 
 /* What `verify` checks (db/db_verify.c), in one read transaction: the file
- * (PRAGMA quick_check, or integrity_check when full) and its foreign keys;
- * the hash chain; then the tables replayed from the history. Each
+ * (PRAGMA quick_check, or integrity_check when full); the hash chain; then
+ * the tables replayed from the history in both directions (what the
+ * history made must exist, what exists must be what it made) and rows
+ * whose parent row is gone (foreign keys). Each
  * difference between the replay and the tables goes to diff: what (a task
- * as "R1:2.4", "user LOGIN", "department NAME", "review round N"), the
+ * as "R1:2.4", "user LOGIN", "department NAME", "review round N", "report
+ * RN", "TABLE row N"), the
  * field, the value the history gives and the value found (NULL: none);
  * the strings are valid only during the call. head, when not NULL, is a
  * hex prefix (16 to 64 digits) looked up in the chain. Returns FU_OK when

@@ -292,8 +292,19 @@ int db_rpt_punctuality(struct db *db, struct rpt *r, long long report_id, char *
                        size_t errlen);
 
 /* PRAGMA quick_check (integrity_check when full) and foreign_key_check:
- * FU_OK or FU_ERR naming the fault. */
+ * FU_OK or FU_ERR naming the fault. db_integrity_file runs only the first
+ * (verify reports broken references as differences). */
 int db_integrity(struct db *db, int full, char *err, size_t errlen);
+int db_integrity_file(struct db *db, int full, char *err, size_t errlen);
+
+/* The notes a status history row carries that explain it and were never
+ * stored as progress notes: the program's own words, DB_NOTE_MARK and
+ * DB_NOTE_REOPEN (with its round). db_note_explains says 1 for exactly
+ * those (db/db_history.c); verify's replay and db_task_set_status, which
+ * refuses them as a user's note, rely on it. */
+#define DB_NOTE_MARK "import: responsibility marker"
+#define DB_NOTE_REOPEN "review round %lld: rated unsatisfied, reopened"
+int db_note_explains(const char *note);
 
 /* Walks the hash chain: FU_ERR naming the first row that does not match.
  * rows/head get the count and the head; when find is a hex prefix, *found
