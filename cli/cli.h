@@ -88,6 +88,23 @@ void cli_today(char out[11]);
  * (a malformed FOLLOWUP_TODAY is a usage error, printed). */
 int cli_today_env(char out[11]);
 
+/* Prints one line per department st says the import adds (would add),
+ * each prefix, the name and where the doc names it ("(2.3 lead, 4.1
+ * support)"), sanitised. */
+struct doc;
+struct import_stats;
+void cli_new_depts(FILE *out, const struct doc *d, const struct import_stats *st,
+                   const char *prefix);
+
+/* import --review: writes d as an outline (listing first the departments
+ * st says the import would add) into a temporary file, opens it in the
+ * user's editor and reads back what was saved into *d (freed and
+ * replaced). Returns FU_OK, or an exit status after printing one line:
+ * the editor failed, the file was emptied (import cancelled) or has an
+ * error (its line named; the file is kept for mending). */
+int cli_outline_review(struct cli *c, struct doc *d, const char *source,
+                       const struct import_stats *st);
+
 /* Commands. Each returns an exit status. */
 int cmd_parse(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);

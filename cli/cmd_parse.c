@@ -51,9 +51,10 @@ static int parse_report(struct cli *c, const char *path, const char *enc, enum f
 int cmd_parse(struct cli *c, int argc, char **argv)
 {
     const char *enc = NULL, *format = NULL, *pos[1];
-    int json = 0, npos, help, rc;
+    int json = 0, outline = 0, npos, help, rc;
     enum fmt_kind kind;
     struct cli_opt opts[] = {{.name = "json", .flag = &json},
+                             {.name = "outline", .flag = &outline},
                              {.name = "encoding", .has_arg = 1, .value = &enc},
                              {.name = "format", .has_arg = 1, .value = &format},
                              {0}};
@@ -61,12 +62,17 @@ int cmd_parse(struct cli *c, int argc, char **argv)
         return rc;
     if (help)
         return cli_help("parse");
+    if (json && outline)
+        return cli_fail(FU_USAGE, "--json and --outline are two ways to print the tree; "
+                        "give one");
     if ((rc = check_encoding(enc)) != FU_OK || (rc = check_format(format, &kind)) != FU_OK)
         return rc;
     struct doc d;
     if ((rc = parse_report(c, pos[0], enc, kind, &d)) != FU_OK)
         return rc;
-    rc = json ? doc_write_json(&d, stdout) : doc_write_tree(&d, stdout);
+    struct outline_opts oo = {.source = pos[0]};
+    rc = json ? doc_write_json(&d, stdout)
+         : outline ? doc_write_outline(&d, &oo, stdout) : doc_write_tree(&d, stdout);
     doc_fini(&d);
     if (rc != FU_OK || fflush(stdout) != 0)
         return cli_fail(FU_ERR, "cannot write the output");
@@ -105,6 +111,8 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
     const char *name = d->meta.doc_no && *d->meta.doc_no ? d->meta.doc_no
                        : d->meta.title && *d->meta.title ? d->meta.title
                                                          : "(no 文号, no title)";
+    if (dry)   /* the departments nobody has seen first: they are what to check */
+        cli_new_depts(stdout, d, st, "  department to add: ");
     if (dry)
         fputs("dry run, nothing stored: ", stdout);
     else
@@ -116,51 +124,94 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
     if (st->marked)
         printf("; %lld with lead, support or due from the report's markers", st->marked);
     fputc('\n', stdout);
-    for (size_t i = 0; i < st->nnew_depts; i++) {
-        fputs(dry ? "  department to add: " : "  department added: ", stdout);
-        text_fputs(stdout, st->new_depts[i]);
-        fputc('\n', stdout);
+    if (!dry)
+        cli_new_depts(stdout, d, st, "  department added: ");
+}
+
+/* The report to import: an outline (--outline) or a report file. */
+static int read_doc(struct cli *c, const char *path, int outline, const char *enc,
+                    enum fmt_kind kind, struct doc *d)
+{
+    if (!outline)
+        return parse_report(c, path, enc, kind, d);
+    struct parse_opts opts = {0};
+    char err[FU_ERRLEN] = "";
+    config_parse_opts(&c->cfg, &opts);
+    int rc = fmt_parse_outline_file(path, &opts, d, err, sizeof err);
+    return rc == FU_OK ? FU_OK : cli_fail(FU_ERR, "%s; nothing was imported", err);
+}
+
+/* db_import_opt on the database, or for a dry run without one on a
+ * scratch one (so that none is created). */
+static int run_import(struct cli *c, const struct doc *d, int dry, struct import_stats *st)
+{
+    char scratch[1024] = "", err[FU_ERRLEN] = "";
+    struct stat sb;
+    int rc;
+    memset(st, 0, sizeof *st);
+    if (dry && !c->db && stat(c->db_path, &sb) != 0 && errno == ENOENT)
+        rc = open_scratch(c, scratch, sizeof scratch);
+    else
+        rc = c->db ? FU_OK : cli_open_db(c, 1);
+    if (rc != FU_OK) {
+        if (*scratch)
+            rmdir(scratch);
+        return rc;
     }
+    rc = db_import_opt(c->db, &c->actor, d, dry, st, err, sizeof err);
+    if (*scratch)
+        remove_scratch(c, scratch);
+    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+}
+
+/* --review: what the import would add, then the outline in $EDITOR; *d
+ * becomes what the user saved. */
+static int review(struct cli *c, struct doc *d, const char *path)
+{
+    struct import_stats st;
+    char db_path[sizeof c->db_path];
+    int team = c->team;
+    memcpy(db_path, c->db_path, sizeof db_path);
+    int rc = run_import(c, d, 1, &st);
+    memcpy(c->db_path, db_path, sizeof db_path);   /* a scratch one is gone */
+    c->team = team;
+    if (rc == FU_OK)
+        rc = cli_outline_review(c, d, path, &st);
+    import_stats_fini(&st);
+    return rc;
 }
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
     const char *enc = NULL, *format = NULL, *pos[1];
-    int npos, help, rc, dry = 0;
+    int npos, help, rc, dry = 0, outline = 0, edit = 0;
     enum fmt_kind kind;
     struct cli_opt opts[] = {{.name = "encoding", .has_arg = 1, .value = &enc},
                              {.name = "dry-run", .flag = &dry},
                              {.name = "format", .has_arg = 1, .value = &format},
+                             {.name = "outline", .flag = &outline},
+                             {.name = "review", .flag = &edit},
                              {0}};
     if ((rc = cli_args("import", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
         return cli_help("import");
+    if (outline && (enc || format))
+        return cli_fail(FU_USAGE, "an outline is UTF-8 text: --outline takes neither "
+                        "--encoding nor --format");
     if ((rc = check_encoding(enc)) != FU_OK || (rc = check_format(format, &kind)) != FU_OK)
         return rc;
     struct doc d;
-    if ((rc = parse_report(c, pos[0], enc, kind, &d)) != FU_OK)
+    if ((rc = read_doc(c, pos[0], outline, enc, kind, &d)) != FU_OK)
         return rc;
-    char scratch[1024] = "";
-    struct stat sb;
-    if (dry && stat(c->db_path, &sb) != 0 && errno == ENOENT)
-        rc = open_scratch(c, scratch, sizeof scratch);
-    else
-        rc = cli_open_db(c, 1);
-    if (rc != FU_OK) {
-        if (*scratch)
-            rmdir(scratch);
-        doc_fini(&d);
-        return rc;
-    }
+    if (edit)
+        rc = review(c, &d, pos[0]);
     struct import_stats st = {0};
-    char err[FU_ERRLEN] = "";
-    rc = db_import_opt(c->db, &c->actor, &d, dry, &st, err, sizeof err);
-    if (*scratch)
-        remove_scratch(c, scratch);
+    if (rc == FU_OK)
+        rc = run_import(c, &d, dry, &st);
     if (rc == FU_OK)
         print_import(&d, &st, dry);
     import_stats_fini(&st);
     doc_fini(&d);
-    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    return rc;
 }

@@ -13,32 +13,47 @@ static const struct {
     const char *help;
     const char *help_zh;
 } commands[] = {
-    {"parse", cmd_parse, "parse FILE [--json] [--encoding auto|utf-8|gb18030] [--format F]",
+    {"parse", cmd_parse,
+     "parse FILE [--json|--outline] [--encoding auto|utf-8|gb18030] [--format F]",
      "Parse a report and print its tree (codes, titles, statements); nothing is stored.\n"
      "FILE is text, .docx, .odt, .doc/.wps, .pdf, a saved .html page or a task table\n"
      "(.xlsx, .csv), recognised by its content.\n"
      "  --json       the machine-readable tree (DESIGN.md contract)\n"
+     "  --outline    the editable outline (README \"The outline\"), for import --outline\n"
      "  --encoding   input encoding of text; auto detects UTF-8 (with or without BOM) and GB18030\n"
      "  --format F   auto (default), text, docx, odt, doc, wps, pdf, html, xlsx or csv",
      "解析报告并打印其结构（编号、标题、语句）；不存储任何内容。\n"
      "FILE 可为文本、.docx、.odt、.doc/.wps、.pdf、保存的 .html 网页或任务分解表（.xlsx、.csv），\n"
      "按内容识别格式。\n"
      "  --json       机器可读的结构树（DESIGN.md 约定）\n"
+     "  --outline    可编辑的提纲（README “The outline”），供 import --outline 使用\n"
      "  --encoding   文本的输入编码；auto 自动识别 UTF-8（带或不带 BOM）和 GB18030\n"
      "  --format F   auto（默认）、text、docx、odt、doc、wps、pdf、html、xlsx 或 csv"},
-    {"import", cmd_import, "import FILE [--encoding auto|utf-8|gb18030] [--format F] [--dry-run]",
+    {"import", cmd_import,
+     "import FILE [--encoding auto|utf-8|gb18030] [--format F] [--review] [--dry-run]\n"
+     "import --outline FILE [--review] [--dry-run]",
      "Parse a report and store its sections, items and commitments as tasks.\n"
      "Importing the same report again changes nothing; a revised report keeps the\n"
      "status and history of matched tasks and marks vanished ones withdrawn.\n"
      "Responsibility markers (牵头单位/配合单位/完成时限) set lead, support and due;\n"
-     "departments the database lacks are added. --dry-run shows what would be\n"
-     "added and stores nothing. FILE and --format as for parse.\n"
+     "departments the database lacks are added. FILE and --format as for parse.\n"
+     "  --review     open the parsed report as an outline in $EDITOR (VISUAL, EDITOR,\n"
+     "               vi) first, the departments it would add listed at the top; what\n"
+     "               is saved is imported. An empty file cancels; an error cancels\n"
+     "               naming its line (the file is kept). Nothing is stored either way\n"
+     "  --outline    FILE is an outline (parse --outline, README \"The outline\")\n"
+     "  --dry-run    show what would be added, new departments first; store nothing\n"
      "Committee only. Creates the database when there is none.",
      "解析报告，将其中的部分、事项和承诺存为任务（立项）。\n"
      "再次导入同一报告不作任何改动；修订后的报告保留已匹配任务的状态和办理记录，\n"
      "并将不再出现的任务标为已撤销。\n"
      "责任标注（牵头单位/配合单位/完成时限）设定牵头、配合单位和时限；数据库中没有的\n"
-     "单位随之新增。--dry-run 只显示将新增的内容，不作保存。FILE 和 --format 同 parse。\n"
+     "单位随之新增。FILE 和 --format 同 parse。\n"
+     "  --review     先在 $EDITOR（VISUAL、EDITOR、vi）中以提纲形式打开解析结果，将新增的\n"
+     "               单位列在最前；保存的内容即被导入。清空文件即取消；有错误时取消并\n"
+     "               指出行号（文件保留）。两种情况均不存储任何内容\n"
+     "  --outline    FILE 是提纲（parse --outline，README “The outline”）\n"
+     "  --dry-run    只显示将新增的内容（新单位在前），不作保存\n"
      "仅限督办用户。没有数据库时新建。"},
     {"list", cmd_list,
      "list [--report R] [--dept D] [--status S] [--kind K] [--overdue] [--search TEXT]\n"

@@ -56,6 +56,8 @@ void doc_fini(struct doc *d)
     free(d->nodes);
     doc_stmts_free(d->closing, d->nclosing);
     free(d->marker);
+    for (i = 0; i < d->ndropped; i++) free(d->dropped[i]);
+    free(d->dropped);
     memset(d, 0, sizeof *d);
 }
 

@@ -72,6 +72,11 @@ struct doc {
     char *marker;          /* responsibility markers outside every item (in the
                             * introduction or closing), joined; NULL when none */
     int paragraphs;        /* 1: no numbered headings, items are the paragraphs that commit */
+    char **dropped;        /* lines the parser dropped as page chrome (无障碍, 当前位置…,
+                            * a category word, a repeated title), trimmed, in source
+                            * order; not part of the report's text, not hashed */
+    size_t ndropped;
+    size_t ndropped_above; /* the first ndropped_above stood above the report's text */
 };
 
 /* Frees an array of n statements and everything they own. */
@@ -94,5 +99,24 @@ int doc_write_json(const struct doc *d, FILE *out);
 /* Writes a human-readable indented tree (codes, titles, statements with
  * their kind) for `followup parse` without --json. Text is sanitised. */
 int doc_write_tree(const struct doc *d, FILE *out);
+
+/* What an outline says besides the doc (doc_write_outline). */
+struct outline_opts {
+    const char *source;            /* the file the doc was read from, named in the
+                                    * first comment; NULL for none */
+    char *const *new_depts;        /* departments an import would add that the
+                                    * database lacks, listed first; may be NULL */
+    char *const *new_where;        /* for each of them where the outline names it
+                                    * ("2.3 lead, 4.1 support"); NULL or "" for none */
+    size_t nnew_depts;
+    int review;                    /* the help says that saving imports */
+};
+
+/* Writes d as the editable outline of README "The outline" (UTF-8; every
+ * text escaped so that no control character, bidi override or line
+ * separator is written: safe for a terminal, and read back by
+ * parse_outline() into the same doc). o may be NULL. Returns FU_OK, or
+ * FU_ERR on a write error. */
+int doc_write_outline(const struct doc *d, const struct outline_opts *o, FILE *out);
 
 #endif

@@ -49,6 +49,7 @@ static void free_lines(struct pctx *c)
 {
     free_line_array(c);
     free(c->body);
+    parse_lines_fini_drops(c);
     parse_marker_fini(c);
     parse_lexicon_fini(c);
 }
@@ -83,6 +84,10 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
     rc = parse_lines_split(&c, text, len);
     free(text);
     if (rc == FU_OK) rc = parse_header_frame(&c);
+    if (rc == FU_OK && parse_lines_give_drops(&c) < 0) {
+        snprintf(err, errlen, "out of memory reading the report");
+        rc = FU_ERR;
+    }
     free_line_array(&c);
     if (rc == FU_OK && (parse_lexicon_init(&c) < 0 || parse_lexicon_learn_places(&c) < 0)) {
         snprintf(err, errlen, "out of memory reading departments");

@@ -35,4 +35,14 @@ struct parse_opts {
 int parse_buffer(const char *buf, size_t len, const struct parse_opts *opts,
                  struct doc *out, char *err, size_t errlen);
 
+/* Reads an outline (README "The outline"; core/doc.h doc_write_outline
+ * writes one) of len bytes of UTF-8 into *out, which the caller frees
+ * with doc_fini() on FU_OK (*out is left zeroed otherwise). Sentences'
+ * figures, departments and target dates are found by the parser's rules
+ * (opts as for parse_buffer; its encoding is not used). Returns FU_OK;
+ * FU_NOTFOUND when the outline holds only comments and blank lines;
+ * FU_ERR with "line N: what is wrong and how to mend it" in err. */
+int parse_outline(const char *buf, size_t len, const struct parse_opts *opts,
+                  struct doc *out, char *err, size_t errlen);
+
 #endif

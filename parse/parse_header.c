@@ -523,6 +523,14 @@ static size_t glued_title(const char *s)
 
 enum hline { H_BODY, H_NEXT, H_META };
 
+/* Line i goes as chrome that told nothing (a category word, a repeated
+ * title, a bare number or date): recorded, so that an outline shows it. */
+static enum hline drop(struct pctx *c, size_t i, enum hline k, int *rc)
+{
+    if (parse_lines_drop(c, c->lines[i].text, c->lines[i].src) < 0) *rc = -1;
+    return k;
+}
+
 /* One line of the block above the body, once a title is known: a repeat
  * or the wrapped rest of the title, an organ under the metadata. */
 static enum hline titled_line(struct pctx *c, size_t i, int after_meta, int *rc)
@@ -531,7 +539,7 @@ static enum hline titled_line(struct pctx *c, size_t i, int after_meta, int *rc)
     const char *s = c->lines[i].text;
     int rep = repeats_title(m->title, s);
     if (rep < 0) { *rc = -1; return H_BODY; }
-    if (rep) return H_NEXT;
+    if (rep) return drop(c, i, H_NEXT, rc);
     if (!looks_like_body(s) && !has_punct(s) && cjk_count(s) <= 40 &&
         (ends_with_any(s, title_ends) || !ends_with_any(m->title, title_ends)) &&
         (!parse_header_is_organ(s, 0, strlen(s)) || ends_with_any(s, title_ends))) {
@@ -546,7 +554,7 @@ static enum hline titled_line(struct pctx *c, size_t i, int after_meta, int *rc)
         *rc = set_field(&m->issuer, s, 0, strlen(s), 1);
         return H_META;
     }
-    return is_category(s) ? H_NEXT : H_BODY;
+    return is_category(s) ? drop(c, i, H_NEXT, rc) : H_BODY;
 }
 
 /* Metadata of every layout: KEY:VALUE lines, a date and time alone or
@@ -564,8 +572,8 @@ static enum hline meta_line(struct pctx *c, size_t *i, int *rc)
         if (*rc == 0 && e < n) *rc = apply_meta(c, s + e);
         return H_META;
     }
-    if (date_only(s, iso)) return H_META;
-    if (!cjk_count(s)) return H_META;                    /* 11371500MB…/2020-4403973 */
+    if (date_only(s, iso)) return drop(c, *i, H_META, rc);
+    if (!cjk_count(s)) return drop(c, *i, H_META, rc);  /* 11371500MB…/2020-4403973 */
     if ((e = doc_no_at(s, n, 0)) != 0 && e == n) {
         *rc = set_field(&m->doc_no, s, 0, n, 1);
         return H_META;
@@ -599,6 +607,7 @@ static int untitled_line(struct pctx *c, size_t i, int *rc)
         return 0;
     }
     if (!in_list(s, categories)) *rc = take_title(m, s);
+    else drop(c, i, H_NEXT, rc);
     return 1;
 }
 
@@ -761,6 +770,7 @@ int parse_header_frame(struct pctx *c)
 {
     int rc;
     size_t first = read_header(c, &rc), end = c->nlines;
+    c->body_src = first < c->nlines ? c->lines[first].src : (size_t)-1;
     if (rc == 0) rc = read_signature(c, first, &end);
     if (rc == 0) rc = middle_signature(c, first, &end);
     if (rc == 0) rc = build_body(c, first, end);

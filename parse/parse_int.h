@@ -58,6 +58,12 @@ struct pline {              /* one line of the input after cleaning */
     char *text;             /* trimmed, owned */
     int indent;             /* columns of leading white space in the source */
     int width;              /* columns of the source line, indent included */
+    size_t src;             /* its line number in the source (1-based; 0 for a made one) */
+};
+
+struct pdrop {              /* a line dropped as page chrome (doc.h: dropped) */
+    char *text;             /* as in the source, trimmed, owned */
+    size_t src;             /* its line number in the source */
 };
 
 struct pmark {              /* a responsibility marker taken out of the body */
@@ -87,6 +93,9 @@ struct pctx {
     struct lexidx *lex;     /* the department lexicon in use (parse_lexicon.c) */
     char *places[32];       /* places the report names (东湖区, 高唐县), owned */
     size_t nplaces;
+    struct pdrop *drops;    /* lines dropped as chrome, in the order they were dropped */
+    size_t ndrops, capdrops;
+    size_t body_src;        /* source line of the body's first line (SIZE_MAX: none) */
 };
 
 /* ---- lines: leftovers, hard wraps (parse_lines.c); header (parse_header.c) ---- */
@@ -94,6 +103,13 @@ struct pctx {
 /* Splits text into c->lines, drops web-page leftovers and re-joins lines
  * cut by a hard wrap. FU_OK or FU_ERR (out of memory). */
 int parse_lines_split(struct pctx *c, const char *text, size_t len);
+/* Records the source line src (text, copied) as dropped chrome. 0, or -1
+ * out of memory. */
+int parse_lines_drop(struct pctx *c, const char *text, size_t src);
+/* Hands the dropped lines to c->doc (dropped, ndropped, ndropped_above),
+ * in source order; c->drops is left empty. 0, or -1 out of memory. */
+int parse_lines_give_drops(struct pctx *c);
+void parse_lines_fini_drops(struct pctx *c);
 /* Task tables flattened into text (cells split by | or tabs under a header
  * row naming 牵头单位/责任单位): each row becomes an item line with its
  * responsibility marker (parse_table.c). 0, or -1 out of memory. */
@@ -146,12 +162,20 @@ int parse_marker_attach(struct node *n, const struct pmark *m);
 /* Appends m's text to *dst (space-separated). 0, or -1 out of memory. */
 int parse_marker_attach_text(char **dst, const struct pmark *m);
 void parse_marker_fini(struct pctx *c);
+/* 各区、县（市）: when the last of the *n names in *v starts with 各 and
+ * s[a..b) is a bare level (县（市）, 区, 乡镇 …), appends "、" and it to that
+ * name and returns 1; 0 when not; -1 out of memory. */
+int parse_marker_join_level(char ***v, size_t *n, const char *s, size_t a, size_t b);
 
 /* ---- statements (parse_stmt.c) ---- */
 
 /* Splits body[a..b) into statements appended to *v (count *n), each with
  * kind, metrics, departments and due filled; codes are left empty. */
 int parse_stmt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n);
+/* Fills the metrics, departments and due of st from its text, as
+ * parse_stmt_split would (its kind is left as it is). 0, or -1 out of
+ * memory (what was filled is st's, freed with it). */
+int parse_stmt_fill(struct pctx *c, struct stmt *st);
 /* End of a heading's title in body[a..b): the first sentence end, colon,
  * or line end; *next gets where the text after the title starts. */
 size_t parse_stmt_title_end(const char *s, size_t a, size_t b, size_t *next);

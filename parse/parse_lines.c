@@ -94,7 +94,51 @@ static int is_leftover_line(const char *s)
 
 /* ---- lines ---- */
 
-static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n)
+int parse_lines_drop(struct pctx *c, const char *text, size_t src)
+{
+    char *t = scan_dup(text);
+    if (!t || mem_grow((void **)&c->drops, c->ndrops, &c->capdrops, sizeof *c->drops) < 0) {
+        free(t);
+        return -1;
+    }
+    c->drops[c->ndrops].text = t;
+    c->drops[c->ndrops++].src = src;
+    return 0;
+}
+
+void parse_lines_fini_drops(struct pctx *c)
+{
+    size_t i;
+    for (i = 0; i < c->ndrops; i++) free(c->drops[i].text);
+    free(c->drops);
+    c->drops = NULL;
+    c->ndrops = c->capdrops = 0;
+}
+
+int parse_lines_give_drops(struct pctx *c)
+{
+    struct doc *d = c->doc;
+    size_t i, j;
+    if (!c->ndrops) return 0;
+    d->dropped = malloc(c->ndrops * sizeof *d->dropped);
+    if (!d->dropped) return -1;
+    for (i = 1; i < c->ndrops; i++) {       /* few, and nearly in order: insertion sort */
+        struct pdrop x = c->drops[i];
+        for (j = i; j > 0 && c->drops[j - 1].src > x.src; j--) c->drops[j] = c->drops[j - 1];
+        c->drops[j] = x;
+    }
+    for (i = 0; i < c->ndrops; i++) {
+        d->dropped[i] = c->drops[i].text;
+        if (c->drops[i].src < c->body_src) d->ndropped_above++;
+    }
+    d->ndropped = c->ndrops;
+    free(c->drops);
+    c->drops = NULL;
+    c->ndrops = c->capdrops = 0;
+    return 0;
+}
+
+static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n, size_t src)
 {
     size_t a = 0, b = n, k;
     int indent = 0;
@@ -117,13 +161,20 @@ static int push_line(struct pctx *c, size_t *cap, const char *s, size_t n)
     t = scan_dup_trim(s, a, b);
     if (!t) return -1;
     strip_pieces(t);
-    if (is_leftover_line(t)) { free(t); return 0; }
+    if (is_leftover_line(t)) {
+        char *raw = scan_dup_trim(s, 0, n);
+        int r = raw && *raw ? parse_lines_drop(c, raw, src) : 0;
+        free(raw);
+        free(t);
+        return raw ? r : -1;
+    }
     if (mem_grow((void **)&c->lines, c->nlines, cap, sizeof *c->lines) < 0) {
         free(t);
         return -1;
     }
     l = &c->lines[c->nlines++];
     l->text = t;
+    l->src = src;
     l->indent = indent;
     l->width = scan_width(s, n);
     if (a < n) {
@@ -246,11 +297,11 @@ static int join_wrapped(struct pctx *c)
 
 int parse_lines_split(struct pctx *c, const char *text, size_t len)
 {
-    size_t i = 0, cap = 0;
+    size_t i = 0, cap = 0, src = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - text) : len;
-        if (push_line(c, &cap, text + i, e - i) < 0) goto oom;
+        if (push_line(c, &cap, text + i, e - i, ++src) < 0) goto oom;
         i = e + 1;
     }
     /* empty lines carry no meaning once paragraphs are lines */

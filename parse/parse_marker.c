@@ -92,7 +92,7 @@ static const char *const bare_levels[] = {
 
 /* 各区、县（市）: a bare level after a name that starts with 各 joins it.
  * 1 when s[a..b) was appended to the last name, -1 out of memory. */
-static int join_level(char ***v, size_t *n, const char *s, size_t a, size_t b)
+int parse_marker_join_level(char ***v, size_t *n, const char *s, size_t a, size_t b)
 {
     size_t j, la;
     char *t;
@@ -131,7 +131,7 @@ static int push_name(char ***v, size_t *n, const char *s, size_t a, size_t b)
     }
     scan_trim(s, &a, &b);
     if (b <= a || b - a > 120) return 0;
-    if ((r = join_level(v, n, s, a, b)) != 0) return r < 0 ? -1 : 0;
+    if ((r = parse_marker_join_level(v, n, s, a, b)) != 0) return r < 0 ? -1 : 0;
     for (j = 0; generic[j]; j++)
         if (strlen(generic[j]) == b - a && memcmp(generic[j], s + a, b - a) == 0) return 0;
     for (j = 0; j < *n; j++)

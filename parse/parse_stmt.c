@@ -437,6 +437,14 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
     return 0;
 }
 
+int parse_stmt_fill(struct pctx *c, struct stmt *st)
+{
+    size_t n = strlen(st->text);
+    if (find_metrics(st, st->text, 0, n) < 0) return -1;
+    find_due(st->due, st->text, 0, n);
+    return parse_dept_find(c, st->text, 0, n, &st->depts, &st->ndepts);
+}
+
 int parse_stmt_split(struct pctx *c, size_t a, size_t b, struct stmt **v, size_t *n)
 {
     size_t i = a, cap = *n;

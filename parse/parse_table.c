@@ -171,6 +171,7 @@ static int insert_line(struct pctx *c, size_t at, char *text)
     memmove(&c->lines[at + 1], &c->lines[at], (c->nlines - at) * sizeof *c->lines);
     memset(&c->lines[at], 0, sizeof *c->lines);
     c->lines[at].text = text;
+    c->lines[at].src = at < c->nlines ? c->lines[at + 1].src : 0;   /* the row it heads */
     c->nlines++;
     return 0;
 }

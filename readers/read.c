@@ -221,3 +221,18 @@ int fmt_parse_file(const char *path, enum fmt_kind kind, const struct parse_opts
     if (rc != FU_OK) snprintf(err, errlen, "%s: %s", path, e);
     return rc;
 }
+
+int fmt_parse_outline_file(const char *path, const struct parse_opts *opts, struct doc *out,
+                           char *err, size_t errlen)
+{
+    char *buf = NULL, e[FU_ERRLEN] = "";
+    size_t len = 0;
+    int rc;
+    memset(out, 0, sizeof *out);
+    rc = fmt_user_read(path, PARSE_MAX_BYTES, &buf, &len, err, errlen);
+    if (rc != FU_OK) return rc;
+    rc = parse_outline(buf, len, opts, out, e, sizeof e);
+    free(buf);
+    if (rc != FU_OK) snprintf(err, errlen, strncmp(e, "line ", 5) ? "%s: %s" : "%s %s", path, e);
+    return rc;
+}

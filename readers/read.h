@@ -50,4 +50,10 @@ int fmt_parse_buffer(const char *buf, size_t len, enum fmt_kind kind,
 int fmt_parse_file(const char *path, enum fmt_kind kind, const struct parse_opts *opts,
                    struct doc *out, char *err, size_t errlen);
 
+/* parse_outline() on the outline file at path, read with the user's own
+ * ids (at most PARSE_MAX_BYTES). Same ownership and results; messages
+ * start with the file's name ("FILE line 12: ..."). */
+int fmt_parse_outline_file(const char *path, const struct parse_opts *opts, struct doc *out,
+                           char *err, size_t errlen);
+
 #endif
