@@ -70,7 +70,8 @@ static int hexval(char ch)
 }
 
 /* Length of the escape at s[i..n) (s[i] is '\\') and what it stands for
- * in out (*outlen bytes); 0 when it is none (the backslash stays). */
+ * in out (*outlen bytes); 0 when it is none (the backslash stays; so
+ * does a NUL's, which no text holds). */
 static size_t escape_at(const char *s, size_t n, size_t i, char out[4], size_t *outlen)
 {
     if (i + 1 < n && (s[i + 1] == '\\' || s[i + 1] == '|')) {
@@ -78,7 +79,8 @@ static size_t escape_at(const char *s, size_t n, size_t i, char out[4], size_t *
         *outlen = 1;
         return 2;
     }
-    if (i + 3 < n && s[i + 1] == 'x' && hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0) {
+    if (i + 3 < n && s[i + 1] == 'x' && hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0 &&
+        (s[i + 2] != '0' || s[i + 3] != '0')) {
         out[0] = (char)(hexval(s[i + 2]) * 16 + hexval(s[i + 3]));
         *outlen = 1;
         return 4;
@@ -88,7 +90,7 @@ static size_t escape_at(const char *s, size_t n, size_t i, char out[4], size_t *
         size_t j = i + 3;
         while (j < n && j < i + 9 && hexval(s[j]) >= 0)
             cp = cp * 16 + (uint32_t)hexval(s[j++]);
-        if (j == i + 3 || j >= n || s[j] != '}' || cp > 0x10FFFF ||
+        if (j == i + 3 || j >= n || s[j] != '}' || cp == 0 || cp > 0x10FFFF ||
             (cp >= 0xD800 && cp <= 0xDFFF))
             return 0;
         *outlen = utf8_encode(cp, out);

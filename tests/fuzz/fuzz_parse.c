@@ -3,6 +3,8 @@
  * the same bytes through the readers (readers/read.h: the format found by
  * content -- zip/docx/odt/xlsx, pdf, html, csv -- read, rendered as text
  * and parsed; a .doc, which needs a converter process, is skipped);
+ * the outline of every doc (doc_write_outline) read back by
+ * parse_outline(), and the bytes themselves read as an outline;
  * and the terminal text utilities (text_sanitize, text_fit, text_wrap)
  * on the same bytes, as the interface meets them from the database.
  * Built by `make fuzz` (mk/sanitize.mk) with clang
@@ -60,6 +62,43 @@ static void fuzz_check_output(const struct doc *d, int json)
     fclose(f);
     if (fuzz_raw_control(buf, len)) abort();
     free(buf);
+}
+
+/* The outline of d, which must carry no raw control (its escapes say
+ * them), read back: a one-line error, or a doc whose own outline is as
+ * clean (depth 0 goes round once more). */
+static void fuzz_outline_of(const struct doc *d, const struct parse_opts *o, int depth)
+{
+    char *buf = NULL, err[FU_ERRLEN] = "";
+    size_t len = 0;
+    struct doc back;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) abort();
+    if (doc_write_outline(d, NULL, f) != FU_OK) abort();
+    fclose(f);
+    if (fuzz_raw_control(buf, len)) abort();
+    int rc = parse_outline(buf, len, o, &back, err, sizeof err);
+    free(buf);
+    if (rc != FU_OK) {
+        if (!err[0] || strchr(err, '\n')) abort();
+        return;
+    }
+    if (depth == 0) fuzz_outline_of(&back, o, 1);
+    doc_fini(&back);
+}
+
+/* The bytes as an outline someone wrote. */
+static void fuzz_outline(const uint8_t *data, size_t size, const struct parse_opts *o)
+{
+    struct doc d;
+    char err[FU_ERRLEN] = "";
+    if (parse_outline((const char *)data, size, o, &d, err, sizeof err) != FU_OK) {
+        if (!err[0] || strchr(err, '\n')) abort();
+        return;
+    }
+    fuzz_check_output(&d, 1);
+    fuzz_outline_of(&d, o, 1);
+    doc_fini(&d);
 }
 
 struct fuzz_wrap { int cols; };
@@ -131,8 +170,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         fuzz_check_output(&d, 1);
         fuzz_check_output(&d, 0);
+        fuzz_outline_of(&d, &o, 0);
         doc_fini(&d);
     }
+    fuzz_outline(data, size, &o);
     fuzz_formats(data, size, &o);
     return 0;
 }
