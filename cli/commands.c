@@ -30,8 +30,8 @@ static const struct {
      "  --encoding   文本的输入编码；auto 自动识别 UTF-8（带或不带 BOM）和 GB18030\n"
      "  --format F   auto（默认）、text、docx、odt、doc、wps、pdf、html、xlsx 或 csv"},
     {"import", cmd_import,
-     "import FILE [--encoding auto|utf-8|gb18030] [--format F] [--review] [--dry-run]\n"
-     "import --outline FILE [--review] [--dry-run]",
+     "import FILE [--outline] [--encoding auto|utf-8|gb18030] [--format F] [--review]\n"
+     "       [--dry-run]",
      "Parse a report and store its sections, items and commitments as tasks.\n"
      "Importing the same report again changes nothing; a revised report keeps the\n"
      "status and history of matched tasks and marks vanished ones withdrawn.\n"
@@ -41,7 +41,8 @@ static const struct {
      "               vi) first, the departments it would add listed at the top; what\n"
      "               is saved is imported. An empty file cancels; an error cancels\n"
      "               naming its line (the file is kept). Nothing is stored either way\n"
-     "  --outline    FILE is an outline (parse --outline, README \"The outline\")\n"
+     "  --outline    FILE is an outline (parse --outline, README \"The outline\"):\n"
+     "               import --outline FILE\n"
      "  --dry-run    show what would be added, new departments first; store nothing\n"
      "Committee only. Creates the database when there is none.",
      "解析报告，将其中的部分、事项和承诺存为任务（立项）。\n"
