@@ -106,7 +106,8 @@ static void remove_scratch(struct cli *c, const char *dir)
     rmdir(dir);
 }
 
-static void print_import(const struct doc *d, const struct import_stats *st, int dry)
+static void print_import(const struct doc *d, const struct import_stats *st, int dry,
+                         int outline)
 {
     const char *name = d->meta.doc_no && *d->meta.doc_no ? d->meta.doc_no
                        : d->meta.title && *d->meta.title ? d->meta.title
@@ -122,7 +123,8 @@ static void print_import(const struct doc *d, const struct import_stats *st, int
            st->created_report ? "new report" : "existing report", st->added,
            dry ? "would be " : "", st->updated, st->unchanged, st->withdrawn);
     if (st->marked)
-        printf("; %lld with lead, support or due from the report's markers", st->marked);
+        printf("; %lld with lead, support or due from the %s", st->marked,
+               outline ? "outline's fields" : "report's markers");
     fputc('\n', stdout);
     if (!dry)
         cli_new_depts(stdout, d, st, "  department added: ");
@@ -210,7 +212,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
     if (rc == FU_OK)
         rc = run_import(c, &d, dry, &st);
     if (rc == FU_OK)
-        print_import(&d, &st, dry);
+        print_import(&d, &st, dry, outline || edit);
     import_stats_fini(&st);
     doc_fini(&d);
     return rc;
