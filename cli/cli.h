@@ -130,6 +130,15 @@ int cmd_instruct(struct cli *c, int argc, char **argv);
 int cmd_attach(struct cli *c, int argc, char **argv);
 int cmd_attachments(struct cli *c, int argc, char **argv);
 int cmd_attachment(struct cli *c, int argc, char **argv);
+int cmd_report_meta(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_withdraw(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_strike(struct cli *c, int argc, char **argv);
+int cmd_add(struct cli *c, int argc, char **argv);
+int cmd_move(struct cli *c, int argc, char **argv);
+int cmd_merge(struct cli *c, int argc, char **argv);
+int cmd_split(struct cli *c, int argc, char **argv);
 
 /* show's sections for the workflow (cmd_workflow.c): the leaders'
  * instructions (shown first), and the light, feedback cycle, extension

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/mem.h"
+#include "db/db_edit.h"
 #include "util/err.h"
 #include "util/text.h"
 #include "db/db_user.h"
@@ -104,6 +106,83 @@ int cmd_user(struct cli *c, int argc, char **argv)
                               "user remove NAME | user list");
 }
 
+static int dept_list(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int all = 0, npos, help, rc;
+    struct cli_opt opts[] = {{.name = "all", .flag = &all}, {0}};
+    char err[FU_ERRLEN] = "", **names = NULL, **state = NULL;
+    size_t n = 0;
+    if ((rc = cli_args("dept", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("dept");
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    if ((rc = db_dept_states(c->db, &names, &state, &n, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    for (size_t i = 0; i < n; i++) {
+        if (*state[i] && !all)
+            continue;
+        text_fputs(stdout, names[i]);
+        if (!strcmp(state[i], "retired"))
+            fputs(c->zh ? "（已停用）" : " (retired)", stdout);
+        else if (*state[i]) {
+            fputs(c->zh ? "（已并入 " : " (merged into ", stdout);
+            text_fputs(stdout, state[i]);
+            fputs(c->zh ? "）" : ")", stdout);
+        }
+        putchar('\n');
+    }
+    mem_strv_free(names, n);
+    mem_strv_free(state, n);
+    return FU_OK;
+}
+
+/* rename OLD NEW, merge FROM INTO, retire NAME, restore NAME. */
+static int dept_change(struct cli *c, const char *what, int argc, char **argv)
+{
+    const char *pos[2];
+    int two = !strcmp(what, "rename") || !strcmp(what, "merge");
+    int npos, help, rc, n = 0;
+    struct cli_opt opts[] = {{0}};
+    char err[FU_ERRLEN] = "";
+    if ((rc = cli_args("dept", argc, argv, opts, pos, 1 + two, 1 + two, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("dept");
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    if (!strcmp(what, "rename"))
+        rc = db_dept_rename(c->db, &c->actor, pos[0], pos[1], &n, err, sizeof err);
+    else if (!strcmp(what, "merge"))
+        rc = db_dept_merge(c->db, &c->actor, pos[0], pos[1], &n, err, sizeof err);
+    else if (!strcmp(what, "retire"))
+        rc = db_dept_retire(c->db, &c->actor, pos[0], &n, err, sizeof err);
+    else
+        rc = db_dept_restore(c->db, &c->actor, pos[0], err, sizeof err);
+    if (rc != FU_OK)
+        return cli_fail(rc, "%s", err);
+    fputs(c->zh ? "单位 " : "department ", stdout);
+    text_fputs(stdout, pos[0]);
+    if (two) {
+        fputs(!strcmp(what, "rename") ? (c->zh ? " 已改名为 " : " renamed to ")
+                                      : (c->zh ? " 已并入 " : " merged into "), stdout);
+        text_fputs(stdout, pos[1]);
+        printf(c->zh ? "（随之改变的任务和用户：%d）\n" : " (tasks and users that follow: %d)\n",
+               n);
+    } else if (!strcmp(what, "retire")) {
+        fputs(c->zh ? " 已停用" : " retired", stdout);
+        if (n)
+            printf(c->zh ? "（仍有 %d 项未撤销的任务由其承办）" : " (%d live task%s still "
+                   "name it)", n, n == 1 ? "" : "s");
+        putchar('\n');
+    } else {
+        fputs(c->zh ? " 已恢复使用\n" : " is in use again\n", stdout);
+    }
+    return FU_OK;
+}
+
 int cmd_dept(struct cli *c, int argc, char **argv)
 {
     char err[FU_ERRLEN] = "";
@@ -129,20 +208,13 @@ int cmd_dept(struct cli *c, int argc, char **argv)
         printf(" added\n");
         return FU_OK;
     }
-    if (argc == 1 && !strcmp(argv[0], "list")) {
-        if ((rc = cli_open_db(c, 0)) != FU_OK)
-            return rc;
-        struct dept_list l = {0};
-        if ((rc = db_dept_list(c->db, &l, err, sizeof err)) != FU_OK)
-            return cli_fail(rc, "%s", err);
-        for (size_t i = 0; i < l.n; i++) {
-            text_fputs(stdout, l.v[i]);
-            putchar('\n');
-        }
-        dept_list_fini(&l);
-        return FU_OK;
-    }
-    return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list");
+    if (argc >= 1 && !strcmp(argv[0], "list"))
+        return dept_list(c, argc - 1, argv + 1);
+    if (argc >= 1 && (!strcmp(argv[0], "rename") || !strcmp(argv[0], "merge") ||
+                      !strcmp(argv[0], "retire") || !strcmp(argv[0], "restore")))
+        return dept_change(c, argv[0], argc - 1, argv + 1);
+    return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list [--all] | dept rename "
+                    "OLD NEW | dept merge FROM INTO | dept retire NAME | dept restore NAME");
 }
 
 /* 'value' sanitised, or (none). */

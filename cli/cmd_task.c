@@ -9,6 +9,7 @@
 #include "util/text.h"
 #include "core/history.h"
 #include "db/db_history.h"
+#include "db/db_edit.h"
 #include "db/db_task.h"
 #include "core/workflow.h"
 #include "db/db_attach.h"
@@ -191,8 +192,19 @@ static void show_notes_history(struct cli *c, const struct task *t)
         for (size_t i = 0; i < nl.n; i++) {
             char at[32];
             cal_local(nl.v[i].at, CAL_MINUTE, at, sizeof at);
-            printf("  %s  ", at);
+            printf("  %zu  %s  ", i + 1, at);
             text_fputs(stdout, nl.v[i].author);
+            if (nl.v[i].struck_at[0]) {
+                cal_local(nl.v[i].struck_at, CAL_MINUTE, at, sizeof at);
+                fputs(c->zh ? "  [已划去：" : "  [struck out by ", stdout);
+                text_fputs(stdout, nl.v[i].struck_by ? nl.v[i].struck_by : "?");
+                printf(" %s", at);
+                if (nl.v[i].struck_reason) {
+                    fputs(c->zh ? "，" : ": ", stdout);
+                    text_fputs(stdout, nl.v[i].struck_reason);
+                }
+                putchar(']');
+            }
             putchar('\n');
             cli_wrap(stdout, nl.v[i].text, 4, 78);
         }
@@ -222,6 +234,33 @@ static void show_notes_history(struct cli *c, const struct task *t)
     history_list_fini(&hl);
 }
 
+/* Why a withdrawn task went, and the task it was merged into. */
+static void show_withdrawn(struct cli *c, const struct task *t)
+{
+    struct history_list hl = {0};
+    struct history_filter hf = {.task_id = t->id};
+    char err[FU_ERRLEN];
+    long long into = 0;
+    const char *why = NULL;
+    if (db_history(c->db, &hf, &hl, err, sizeof err) == FU_OK)
+        for (size_t i = 0; i < hl.n; i++)
+            if (!strcmp(hl.v[i].field, "withdrawn") && hl.v[i].new_value &&
+                !strcmp(hl.v[i].new_value, "1"))
+                why = hl.v[i].note;
+    fputs(c->zh ? "  已撤销：" : "  withdrawn: ", stdout);
+    text_fputs(stdout, why ? why : "-");
+    putchar('\n');
+    struct task m;
+    if (db_edit_merged_into(c->db, t->id, &into, err, sizeof err) == FU_OK && into &&
+        db_task_get(c->db, into, &m, err, sizeof err) == FU_OK) {
+        printf(c->zh ? "  已并入 R%lld:%s：" : "  merged into R%lld:%s: ", m.report_id, m.code);
+        text_fputs(stdout, m.text);
+        putchar('\n');
+        task_fini(&m);
+    }
+    history_list_fini(&hl);
+}
+
 int cmd_show(struct cli *c, int argc, char **argv)
 {
     const char *pos[1];
@@ -236,8 +275,15 @@ int cmd_show(struct cli *c, int argc, char **argv)
     struct task t;
     if ((rc = cli_find_task(c, pos[0], &t)) != FU_OK)
         return rc;
-    printf("R%lld:%s  %s%s\n", t.report_id, t.code, kind_key(t.kind),
-           t.withdrawn ? (c->zh ? " (已撤销)" : " (withdrawn)") : "");
+    long long year = 0;
+    char err[FU_ERRLEN] = "";
+    if (db_add_register_year(c->db, t.report_id, &year, err, sizeof err) == FU_OK && year)
+        printf("J%lld:%s (R%lld:%s)", year, t.code, t.report_id, t.code);
+    else
+        printf("R%lld:%s", t.report_id, t.code);
+    printf("  %s%s\n", kind_key(t.kind), t.withdrawn ? (c->zh ? " (已撤销)" : " (withdrawn)") : "");
+    if (t.withdrawn)
+        show_withdrawn(c, &t);
     cli_wrap(stdout, t.text, 2, 78);
     cli_show_instructions(c, &t);
     if (t.body && *t.body) {
@@ -261,6 +307,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
     field(c, "lead", "牵头单位", t.lead);
     field(c, "support", "配合单位", support);
     field(c, "due", "完成时限", due);
+    if (t.source)
+        field(c, "source", "来源", t.source);
     if (t.suggested_owner && (!t.lead || strcmp(t.lead, t.suggested_owner)))
         field(c, "suggested", "建议牵头", t.suggested_owner);
     if (t.metrics && strcmp(t.metrics, "[]"))

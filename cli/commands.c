@@ -119,6 +119,77 @@ static const struct {
     {"history", cmd_history, "history [TASK] [--since DATE] [--user U]",
      "The audit trail, oldest first: who (and as whom), when, what changed, old and new.",
      "办理记录，按时间先后：谁（以谁的身份）、何时、改了什么、原值和新值。"},
+    {"report-meta", cmd_report_meta,
+     "report-meta R [--title T] [--doc-no N] [--issuer I] [--published DATE]\n"
+     "     [--addressee A] [--signed-by S] [--signed-on DATE] [--lead-dept D]",
+     "A report's metadata as stored; with options, corrects it (committee only): one\n"
+     "history row a changed field, and a later import of a revised report keeps what\n"
+     "was set here. '' clears a field (not the title). R is R1, 1, a 文号 or J2024.",
+     "报告的元数据；带选项时更正之（仅限督办用户）：每改一项记一条办理记录，此后导入的\n"
+     "修订报告不覆盖此处所改。'' 清除一项（标题除外）。R 为 R1、1、文号或 J2024。"},
+    {"edit", cmd_edit, "edit TASK TEXT [--body TEXT]",
+     "Correct a task's text (a section's or item's title, a statement's sentence) and an\n"
+     "item's body (its sentences). The code and UUID stay; the old text stays in the\n"
+     "history. Committee only.",
+     "更正任务的内容（部分或事项的标题、语句的原文）以及事项的正文（各句）。编号和 UUID\n"
+     "不变；原内容留在办理记录中。仅限督办用户。"},
+    {"withdraw", cmd_withdraw, "withdraw TASK --reason TEXT",
+     "Withdraw a task the report does not hold (a masthead taken for an item, a\n"
+     "duplicate): it and its sub-tasks leave lists, reports, counts and reminders, keep\n"
+     "notes, attachments, ratings and history, and 'show CODE' still finds them.\n"
+     "Nothing is deleted; restore brings it back. Committee only.",
+     "撤销报告中本不存在的任务（误作事项的报头、重复项）：该任务及其下级任务不再出现在\n"
+     "列表、报告、统计和提醒中，保留进展、附件、测评和办理记录，'show 编号' 仍能找到。\n"
+     "不删除任何内容；restore 可恢复。仅限督办用户。"},
+    {"restore", cmd_restore, "restore TASK [--note TEXT]",
+     "Bring a withdrawn task back, with the sub-tasks withdrawn with it. Committee only.",
+     "恢复已撤销的任务，连同随之撤销的下级任务。仅限督办用户。"},
+    {"strike", cmd_strike, "strike TASK [N] [--reason TEXT]",
+     "Strike out progress note N of a task (1 the oldest, as 'show' numbers them; without\n"
+     "N the latest not struck out), saved by mistake: it stays, shown struck out, and no\n"
+     "longer counts as the latest progress or as feedback. Its author or the committee.",
+     "划去误存的第 N 条进展（1 为最早，编号同 'show'；不给 N 时为最近一条未划去的）：\n"
+     "进展仍保留并显示为已划去，不再算作最新进展或按期反馈。限其作者或督办用户。"},
+    {"add", cmd_add,
+     "add TEXT [--under TASK | --report R] [--before TASK | --after TASK]\n"
+     "     [--kind section|item|statement] [--lead D] [--support D1,D2] [--due DATE]\n"
+     "     [--source TEXT] [--year YYYY]",
+     "Add a task by hand (committee only). --under TASK: under a section (an item) or\n"
+     "an item (a statement), last or --before/--after a sibling; --report R: at its top.\n"
+     "Without either, into the register of the year (--year, default this year): a\n"
+     "report of its own, '交办事项 2024', for work from no report (会议交办, 领导批示件,\n"
+     "代表建议), whose tasks are J2024:1, J2024:2 … and which every list, filter, report,\n"
+     "reminder and export treats like any other. The code is the parent's and the next\n"
+     "number never used under it. --lead defaults to the parent's; --source says where\n"
+     "the task came from ('区长办公会 2024-03-05').",
+     "手工新增任务（仅限督办用户）。--under TASK：加在部分之下（事项）或事项之下（语句），\n"
+     "排在最后或用 --before/--after 指定位置；--report R：加在报告顶层。两者都不给时，\n"
+     "加入当年（--year，默认今年）的交办事项台账：一个单独的报告“交办事项 2024”，收录\n"
+     "不来自报告的工作（会议交办事项、领导批示件、代表建议），任务编号为 J2024:1、\n"
+     "J2024:2……，列表、筛选、报告、提醒和导出均与其他报告一样处理。编号为上级编号加其下\n"
+     "从未用过的下一个号。--lead 默认同上级；--source 说明任务来源（“区长办公会 2024-03-05”）。"},
+    {"move", cmd_move,
+     "move TASK --under TASK | --top | --before TASK | --after TASK | --up | --down\n"
+     "     | --indent | --outdent",
+     "Move a task (with its sub-tasks) within its report: under another section or item\n"
+     "(last), to the top level, before or after a sibling, past the previous or next\n"
+     "sibling, under the sibling before it, or out of its parent. It keeps its code and\n"
+     "UUID, so printed codes still find it; an item holds only statements. Committee only.",
+     "在报告内移动任务（连同下级任务）：移至另一部分或事项之下（排最后）、顶层、某同级任务\n"
+     "之前或之后、上移或下移一位、移入上一项之下、移出上级。编号和 UUID 不变，已印发的\n"
+     "编号仍指向它；事项之下只能是语句。仅限督办用户。"},
+    {"merge", cmd_merge, "merge TASK --into TASK",
+     "Merge two tasks of a kind into one: the first's notes, attachments, instructions\n"
+     "and sub-tasks go to the second, and the first is withdrawn with a pointer to it\n"
+     "('show' names it); both histories stay. Committee only.",
+     "将同类的两项任务合并为一项：前者的进展、附件、批示和下级任务转入后者，前者撤销并\n"
+     "指向后者（'show' 显示）；两者的办理记录均保留。仅限督办用户。"},
+    {"split", cmd_split, "split TASK",
+     "Split a statement out of its item as an item of its own, just after the item: it\n"
+     "keeps its code, UUID, status, owners and notes; its sentence leaves the item's\n"
+     "body. Committee only.",
+     "将语句从所属事项中拆出，成为紧随该事项之后的单独事项：编号、UUID、状态、承办单位\n"
+     "和进展不变；该句从原事项正文中移除。仅限督办用户。"},
     {"review", cmd_review,
      "review start NAME [--date YYYY-MM-DD] | review list | review show [N]\n"
      "     | review rate TASK LEVEL [--remark TEXT]",
@@ -246,9 +317,20 @@ static const struct {
      "user add NAME --role committee|department|viewer [--dept D[,D…]] | user remove NAME | user list",
      "Who may do what. Committee only, except list. Unknown Unix users are viewers.",
      "谁可以做什么。除 list 外仅限督办用户。数据库中没有的 Unix 用户为只读用户。"},
-    {"dept", cmd_dept, "dept add NAME | dept list",
-     "Departments. add is committee only.",
-     "承办单位。add 仅限督办用户。"},
+    {"dept", cmd_dept,
+     "dept add NAME | dept list [--all] | dept rename OLD NEW | dept merge FROM INTO\n"
+     "     | dept retire NAME | dept restore NAME",
+     "Departments. list: those in use (--all: retired and merged ones too). The rest is\n"
+     "committee only. rename: a new name; merge: FROM's tasks (lead and supporting),\n"
+     "users and history follow INTO, e.g. a fragment '市金' cut out of a PDF line into\n"
+     "'市金融办'. Either way the old name stays as merged, so an import that meets it\n"
+     "again uses the new one; every task and user that follows gets a history row.\n"
+     "retire: no longer offered or assignable (its tasks keep it); restore undoes it.",
+     "承办单位。list：在用的单位（--all 含已停用和已合并的）。其余仅限督办用户。\n"
+     "rename：改名；merge：FROM 的任务（牵头和配合）、用户和办理记录转归 INTO，例如把\n"
+     "PDF 断行切出的“市金”并入“市金融办”。两者都保留旧名为已合并，此后导入遇到旧名时\n"
+     "使用新名；每项随之改变的任务和用户各记一条办理记录。\n"
+     "retire：停用，不再可选、不可交办（其任务保留）；restore 恢复。"},
     {"verify", cmd_verify, "verify [--head HEX] [--full]",
      "Check the file (PRAGMA quick_check; --full: integrity_check), walk the audit\n"
      "trail's hash chain, and replay the history against the tables: each difference\n"

@@ -13,6 +13,7 @@
 
 #include "util/err.h"
 #include "util/text.h"
+#include "db/db_edit.h"
 #include "db/db_import.h"
 #include "db/db_task.h"
 #include "core/calendar.h"
@@ -257,6 +258,17 @@ int cli_resolve_report(struct cli *c, const char *ref, long long *id)
     char *end;
     long long n = strtoll(num, &end, 10);
     *id = 0;
+    if ((ref[0] == 'J' || ref[0] == 'j') && ref[1]) {   /* J2024: the register of 2024 */
+        long long year = strtoll(ref + 1, &end, 10);
+        report_list_fini(&rl);
+        if (*end || year < 1900 || year > 9999)
+            return cli_fail(FU_USAGE, "'%s' is not a register; write J2024 for the register "
+                            "of 2024", ref);
+        if ((rc = db_add_register(c->db, (int)year, id, err, sizeof err)) != FU_OK)
+            return cli_fail(rc, "%s", err);
+        return *id ? FU_OK : cli_fail(FU_NOTFOUND, "no register for %lld yet; `followup add "
+                                      "TEXT` starts it", year);
+    }
     for (size_t i = 0; i < rl.n && !*id; i++) {
         const struct report *r = &rl.v[i];
         if ((*num && *end == '\0' && r->id == n) || (r->doc_no && !strcmp(r->doc_no, ref)))

@@ -126,6 +126,9 @@ int perm_check(enum role r, enum task_action a, int own, char *why, size_t whyle
         return deny(why, whylen, "only committee users may manage users and departments");
     case ACT_REVIEW:
         return deny(why, whylen, "only committee users may run review rounds and rate tasks");
+    case ACT_EDIT:
+        return deny(why, whylen, "only committee users may correct reports and add, withdraw "
+                                 "or move tasks; ask the committee office");
     }
     return deny(why, whylen, "not permitted");
 }
@@ -169,6 +172,7 @@ void task_fini(struct task *t)
     mem_strv_free(t->support, t->nsupport);
     free(t->suggested_owner);
     free(t->metrics);
+    free(t->source);
     memset(t, 0, sizeof *t);
 }
 
@@ -187,6 +191,8 @@ void note_list_fini(struct note_list *l)
     for (size_t i = 0; l && i < l->n; i++) {
         free(l->v[i].author);
         free(l->v[i].text);
+        free(l->v[i].struck_by);
+        free(l->v[i].struck_reason);
     }
     if (l) {
         free(l->v);

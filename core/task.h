@@ -50,7 +50,8 @@ enum task_action {
     ACT_EXTEND,     /* ask for a later due date (延期申请) */
     ACT_ATTACH,     /* store evidence files (佐证材料) */
     ACT_DECIDE,     /* approve or deny extensions, set feedback cycles */
-    ACT_INSTRUCT    /* leaders' instructions (批示): committee and viewers */
+    ACT_INSTRUCT,   /* leaders' instructions (批示): committee and viewers */
+    ACT_EDIT        /* correct what was imported, add, withdraw, move tasks */
 };
 
 /* May a user of role r take action a on a task? own is non-zero when the
@@ -97,6 +98,7 @@ struct task {
     char *suggested_owner; /* from the parser, NULL when none */
     char suggested_due[11];
     char *metrics;         /* JSON array of the statement's metrics, or NULL */
+    char *source;          /* a hand-entered task: where it came from, or NULL */
     long long version;     /* bumped by every change */
     int withdrawn;
     char updated_at[32];   /* ISO 8601 UTC */
@@ -120,6 +122,9 @@ struct note {
     char at[32];
     char *author;          /* "alice" or "alice as bob" */
     char *text;
+    char struck_at[32];    /* struck out (saved by mistake): when, "" when not */
+    char *struck_by;       /* who struck it out ("alice as bob"), NULL when not */
+    char *struck_reason;   /* why, NULL when none given */
 };
 struct note_list { struct note *v; size_t n; };
 void note_list_fini(struct note_list *l);

@@ -62,8 +62,9 @@ static int change_load(struct db *db, const struct actor *a, long long task_id,
     if (rc == FU_OK)
         db->outcome.version = c->t.version;
     if (rc == FU_OK && c->t.withdrawn)
-        rc = db_errf(err, errlen, FU_ERR, "task R%lld:%s was withdrawn by a later import of "
-                     "its report; it cannot be changed", c->t.report_id, c->t.code);
+        rc = db_errf(err, errlen, FU_ERR, "task R%lld:%s is withdrawn; it cannot be changed "
+                     "(`followup restore R%lld:%s` brings it back)", c->t.report_id, c->t.code,
+                     c->t.report_id, c->t.code);
     if (rc == FU_OK)
         rc = db_user_load(db, a, &c->u, NULL, err, errlen);
     /* A department that leads or supports an item owns the item's
@@ -496,9 +497,20 @@ int db_change_load(struct db *db, const struct actor *a, long long task_id, stru
     return rc;
 }
 
+int db_change_check_version(struct db *db, const struct task *t, long long expected,
+                            char *err, size_t errlen)
+{
+    return check_version(db, t, expected, err, errlen);
+}
+
 int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen)
 {
     return bump_main(db, task_id, err, errlen);
+}
+
+int db_task_touch(struct db *db, long long task_id, char *err, size_t errlen)
+{
+    return bump(db, task_id, err, errlen);
 }
 
 int db_text_check(const char *text, const char *what, char *err, size_t errlen)

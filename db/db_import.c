@@ -55,8 +55,9 @@ struct imp {
     size_t not, capot;
     char uuids[64][37];        /* made in batches for new tasks */
     size_t nuuids;             /* unused ones left at the end of uuids */
-    const char *owner_name;    /* the last department looked up, and its id */
-    long long owner_id;
+    const char *owner_name;    /* the last department looked up, its id and its name */
+    long long owner_id;        /* (the one it was merged into, if it was) */
+    char owner_real[DB_DEPT_BUF];
     char *err;
     size_t errlen;
 };
@@ -322,12 +323,15 @@ static int find_report(struct imp *m)
     struct db_stmt s;
     const struct doc_meta *mt = &m->d->meta;
     int rc = db_prepare_cached(m->db, &s, "SELECT id, source_hash FROM reports WHERE"
+                         " register IS NULL AND (source_hash = :hash OR"
                          " (:doc_no IS NOT NULL AND doc_no = :doc_no) OR"
-                         " (:doc_no IS NULL AND title = :title) ORDER BY id LIMIT 1",
+                         " (:doc_no IS NULL AND title = :title))"
+                         " ORDER BY source_hash = :hash DESC, id LIMIT 1",
                          m->err, m->errlen);
     if (rc == FU_OK) {
         db_bind_text(&s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
         db_bind_text(&s, ":title", mt->title ? mt->title : "");
+        db_bind_text(&s, ":hash", m->hash);
         rc = db_step(&s, m->err, m->errlen);
         if (rc == SQLITE_ROW) {
             m->report_id = db_col_int(&s, 0);
@@ -339,17 +343,29 @@ static int find_report(struct imp *m)
     return rc;
 }
 
-static void bind_report(struct imp *m, struct db_stmt *s, char *intro, char *closing)
+/* The doc's metadata in enum report_field order (db/db_edit.h). */
+static void doc_fields(const struct doc_meta *mt, const char *v[8])
 {
-    const struct doc_meta *mt = &m->d->meta;
-    db_bind_text(s, ":doc_no", mt->doc_no && *mt->doc_no ? mt->doc_no : NULL);
-    db_bind_text(s, ":title", mt->title ? mt->title : "");
-    db_bind_text(s, ":issuer", mt->issuer);
-    db_bind_text(s, ":published", mt->published);
-    db_bind_text(s, ":addressee", mt->addressee);
-    db_bind_text(s, ":signed_by", mt->signed_by);
-    db_bind_text(s, ":signed_on", mt->signed_on);
-    db_bind_text(s, ":lead", mt->lead_department);
+    v[0] = mt->title;
+    v[1] = mt->doc_no && *mt->doc_no ? mt->doc_no : NULL;
+    v[2] = mt->issuer;
+    v[3] = mt->published;
+    v[4] = mt->addressee;
+    v[5] = mt->signed_by;
+    v[6] = mt->signed_on;
+    v[7] = mt->lead_department;
+}
+
+/* kept[f]: a field the committee set by hand, which the import keeps. */
+static void bind_report(struct imp *m, struct db_stmt *s, char *intro, char *closing,
+                        char *const kept[8])
+{
+    static const char *const names[8] = {":title", ":doc_no", ":issuer", ":published",
+                                         ":addressee", ":signed_by", ":signed_on", ":lead"};
+    const char *v[8];
+    doc_fields(&m->d->meta, v);
+    for (int f = 0; f < 8; f++)
+        db_bind_text(s, names[f], kept[f] ? kept[f] : f == 0 && !v[0] ? "" : v[f]);
     db_bind_text(s, ":intro", intro);
     db_bind_text(s, ":closing", closing);
     db_bind_text(s, ":hash", m->hash);
@@ -361,20 +377,24 @@ static void bind_report(struct imp *m, struct db_stmt *s, char *intro, char *clo
 static int write_report(struct imp *m)
 {
     struct db_stmt s = {0};
-    char uuid[37];
+    char uuid[37], *kept[8] = {0};
+    const char *v[8];
     char *intro = stmts_text(m->d->intro, m->d->nintro);
     char *closing = stmts_text(m->d->closing, m->d->nclosing);
-    int rc;
-    if ((m->d->nintro && !intro) || (m->d->nclosing && !closing))
+    int rc = FU_OK, fresh = m->report_id == 0;
+    doc_fields(&m->d->meta, v);
+    if (!fresh)
+        rc = db_report_import_meta(m->db, m->a, m->report_id, 0, v, kept, m->err, m->errlen);
+    if (rc == FU_OK && ((m->d->nintro && !intro) || (m->d->nclosing && !closing)))
         rc = oom(m);
-    else if (m->report_id == 0)
+    else if (rc == FU_OK && fresh)
         rc = db_prepare_cached(m->db, &s, "INSERT INTO reports (uuid, doc_no, title, issuer,"
                          " published, addressee, signed_by, signed_on, lead_department, intro,"
                          " closing, source_hash, imported_at, imported_by) VALUES (:uuid,"
                          " :doc_no, :title, :issuer, :published, :addressee, :signed_by,"
                          " :signed_on, :lead, :intro, :closing, :hash, :now, :by)",
                          m->err, m->errlen);
-    else
+    else if (rc == FU_OK)
         rc = db_prepare_cached(m->db, &s, "UPDATE reports SET doc_no = :doc_no, title = :title,"
                          " issuer = :issuer, published = :published, addressee = :addressee,"
                          " signed_by = :signed_by, signed_on = :signed_on,"
@@ -382,7 +402,7 @@ static int write_report(struct imp *m)
                          " source_hash = :hash, imported_at = :now, imported_by = :by"
                          " WHERE id = :id", m->err, m->errlen);
     if (rc == FU_OK) {
-        bind_report(m, &s, intro, closing);
+        bind_report(m, &s, intro, closing, kept);
         if (m->report_id == 0) {
             db_uuid(uuid);
             db_bind_text(&s, ":uuid", uuid);
@@ -394,6 +414,10 @@ static int write_report(struct imp *m)
             m->report_id = sqlite3_last_insert_rowid(m->db->h);
     }
     db_finish(&s);
+    if (rc == FU_OK && fresh)
+        rc = db_report_import_meta(m->db, m->a, m->report_id, 1, v, kept, m->err, m->errlen);
+    for (int f = 0; f < 8; f++)
+        free(kept[f]);
     free(intro);
     free(closing);
     return rc;
@@ -694,7 +718,6 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
 /* The suggested owner's id when that department exists, else 0. */
 static int owner_id(struct imp *m, const char *owner, long long *id)
 {
-    struct db_stmt s;
     *id = 0;
     if (!owner)
         return FU_OK;
@@ -702,16 +725,8 @@ static int owner_id(struct imp *m, const char *owner, long long *id)
         *id = m->owner_id;
         return FU_OK;
     }
-    int rc = db_prepare_cached(m->db, &s, "SELECT id FROM departments WHERE name = :name", m->err,
-                         m->errlen);
-    if (rc == FU_OK) {
-        db_bind_text(&s, ":name", owner);
-        rc = db_step(&s, m->err, m->errlen);
-        if (rc == SQLITE_ROW)
-            *id = db_col_int(&s, 0);
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
-    }
-    db_finish(&s);
+    int rc = db_dept_resolve(m->db, owner, id, m->owner_real, sizeof m->owner_real, m->err,
+                             m->errlen);
     if (rc == FU_OK) {
         m->owner_name = owner;
         m->owner_id = *id;
@@ -740,7 +755,7 @@ static int created_history(struct imp *m, const struct ntask *t, long long lead)
     db_buf_str(&b, t->text);
     int rc = b.oom ? oom(m)
                    : db_history_add(m->db, m->a, t->id, "created", NULL, b.p,
-                                    lead ? t->owner : NULL, m->err, m->errlen);
+                                    lead ? m->owner_real : NULL, m->err, m->errlen);
     db_buf_fini(&b);
     return rc;
 }
@@ -823,27 +838,55 @@ static int max_task_id(struct imp *m, long long *id)
     return rc;
 }
 
+/* "R1 DOC_NO TITLE: N added, …", the 文号 and title as stored (a field
+ * the committee corrected stays as it set it). */
 static int import_history(struct imp *m)
 {
-    const struct doc_meta *mt = &m->d->meta;
     const struct import_stats *st = m->st;
     struct db_buf b = {0};
+    struct db_stmt s;
     db_buf_fmt(&b, "R%lld", m->report_id);
-    if (mt->doc_no && *mt->doc_no) {
-        db_buf_str(&b, " ");
-        db_buf_str(&b, mt->doc_no);
+    int rc = db_prepare_cached(m->db, &s, "SELECT coalesce(' ' || nullif(doc_no, ''), '')"
+                               " || coalesce(' ' || nullif(title, ''), '') FROM reports"
+                               " WHERE id = :id", m->err, m->errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":id", m->report_id);
+        if ((rc = db_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
+            db_buf_str(&b, db_col_text(&s, 0));
+            rc = FU_OK;
+        }
     }
-    if (mt->title && *mt->title) {
-        db_buf_str(&b, " ");
-        db_buf_str(&b, mt->title);
+    db_finish(&s);
+    if (rc != FU_OK) {
+        db_buf_fini(&b);
+        return rc;
     }
     db_buf_fmt(&b, ": %lld added, %lld updated, %lld withdrawn, %lld unchanged", st->added,
              st->updated, st->withdrawn, st->unchanged);
-    int rc = b.oom ? oom(m)
-                   : db_history_add(m->db, m->a, 0, "import", NULL, b.p,
-                                    st->created_report ? "new report" : "revised report",
-                                    m->err, m->errlen);
+    rc = b.oom ? oom(m)
+               : db_history_add(m->db, m->a, 0, "import", NULL, b.p,
+                                st->created_report ? "new report" : "revised report",
+                                m->err, m->errlen);
     db_buf_fini(&b);
+    return rc;
+}
+
+/* The very report stored last: nothing changes, so the committee's
+ * corrections since (texts, withdrawals, moves, cleared fields) stand. */
+static int same_report(struct imp *m)
+{
+    struct db_stmt s;
+    int rc = db_prepare_cached(m->db, &s, "SELECT count(*) FROM tasks WHERE report_id = :r"
+                               " AND withdrawn = 0", m->err, m->errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":r", m->report_id);
+        if ((rc = db_step(&s, m->err, m->errlen)) == SQLITE_ROW) {
+            m->st->unchanged = db_col_int(&s, 0);
+            rc = FU_OK;
+        }
+    }
+    db_finish(&s);
+    m->st->report_id = m->report_id;
     return rc;
 }
 
@@ -856,6 +899,8 @@ static int import_tx(struct imp *m)
     user_fini(&u);
     if (rc == FU_OK)
         rc = find_report(m);
+    if (rc == FU_OK && m->report_id && !m->meta_changed)
+        return same_report(m);
     if (rc != FU_OK)
         return rc;
     if (m->report_id == 0) {

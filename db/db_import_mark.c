@@ -43,7 +43,10 @@ static int ensure_dept(struct db *db, const struct actor *a, const char *name, l
     *id = 0;
     if (db_dept_name_check(name, clean, DB_DEPT_BUF, why, sizeof why) != FU_OK)
         return FU_OK;
-    int rc = db_dept_insert(db, clean, &added, err, errlen);
+    int rc = db_dept_resolve(db, clean, id, clean, DB_DEPT_BUF, err, errlen);
+    if (rc != FU_OK || *id)     /* known (or merged into another: that one) */
+        return rc;
+    rc = db_dept_insert(db, clean, &added, err, errlen);
     if (rc == FU_OK && added)
         rc = db_history_add(db, a, 0, "dept", NULL, clean, MARK_NOTE, err, errlen);
     if (rc == FU_OK && added)

@@ -175,14 +175,16 @@ static int split_note(struct rpt_item *it, const char *v)
 #define WF_COLS                                                                          \
     ", cy.period || ' day ' || cy.day || ' from ' || cy.start,"                           \
     " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                  \
-    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"            \
-    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END,"  \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id AND n.struck_at IS NULL"          \
+    "    UNION ALL SELECT n.at FROM tasks k JOIN notes n ON n.task_id = k.id"               \
+    "    WHERE k.parent_id = t.id AND n.struck_at IS NULL) x) END,"                         \
     " (SELECT max(h.at) FROM history h WHERE h.task_id = t.id AND h.field = 'status'"      \
     "   AND h.new = 'done'),"                                                              \
     " (SELECT count(*) FROM extensions e WHERE e.task_id = t.id AND e.state = 'approved'),"\
     " (SELECT e.new_due FROM extensions e WHERE e.task_id = t.id AND e.state = 'pending'),"\
     " i.text, i.at, i.actor || coalesce(' as ' || i.as_user, ''),"                        \
     " i.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.id > i.last_note_id"  \
+    "   AND n.struck_at IS NULL"                                                           \
     "   AND (n.task_id = t.id OR n.task_id IN (SELECT k.id FROM tasks k"                   \
     "   WHERE k.parent_id = t.id))),"                                                      \
     " (SELECT count(*) FROM attachments a WHERE a.task_id = t.id)"                        \
@@ -260,9 +262,9 @@ static int add_item(struct rpt *r, struct db_stmt *s, int multi, long section)
     "   WHERE h.task_id = x.task_id AND h.field = 'status' AND h.old = 'submitted'"     \
     "   AND h.new <> 'done' AND h.note = x.text) FROM"   /* a return's reason */        \
     "   (SELECT n.id, n.task_id, n.at, n.text FROM notes n WHERE n.task_id = t.id"      \
-    "    UNION ALL SELECT n.id, n.task_id, n.at, n.text FROM tasks c"                   \
-    "    JOIN notes n ON n.task_id = c.id"                                              \
-    "    WHERE c.parent_id = t.id) x ORDER BY x.id DESC LIMIT 1),"                      \
+    "    AND n.struck_at IS NULL UNION ALL SELECT n.id, n.task_id, n.at, n.text"        \
+    "    FROM tasks c JOIN notes n ON n.task_id = c.id"                                 \
+    "    WHERE c.parent_id = t.id AND n.struck_at IS NULL) x ORDER BY x.id DESC LIMIT 1)," \
     " g.level, g.remark, p.status" WF_COLS                                              \
     " FROM tasks t INDEXED BY tasks_heads LEFT JOIN departments d ON d.id = t.lead_id"  \
     WF_JOINS                                                                            \
@@ -425,7 +427,7 @@ static int new_notes(struct db *db, struct rpt *r, long long report_id, long lon
         "SELECT t.code, t.report_id, t.kind, t.text, n.at,"
         " n.actor || coalesce(' as ' || n.as_user, ''), n.text"
         " FROM notes n JOIN tasks t ON t.id = n.task_id"
-        " WHERE n.id > :last AND (:report = 0 OR t.report_id = :report)"
+        " WHERE n.id > :last AND n.struck_at IS NULL AND (:report = 0 OR t.report_id = :report)"
         " ORDER BY n.id", err, errlen);
     if (rc == FU_OK) {
         db_bind_int(&s, ":last", last_note);

@@ -248,6 +248,22 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     "DROP INDEX IF EXISTS tasks_due;\n"
     "CREATE INDEX tasks_due ON tasks(due, withdrawn, status, lead_id) WHERE due IS NOT NULL;\n"
     "PRAGMA user_version = 8;\n",
+    /* The office corrects what was imported and adds tasks by hand
+     * (issue 21): registers of tasks from no report, where a hand-entered
+     * task came from, what was set by hand (a re-import keeps it),
+     * departments retired or merged into another, notes struck out. */
+    [9] =
+    "ALTER TABLE reports ADD COLUMN register INTEGER;   -- a register's year (交办事项 2024); NULL: a report\n"
+    "ALTER TABLE reports ADD COLUMN hand INTEGER NOT NULL DEFAULT 0;  -- metadata set by hand (bit per field)\n"
+    "CREATE UNIQUE INDEX IF NOT EXISTS reports_register ON reports(register) WHERE register IS NOT NULL;\n"
+    "ALTER TABLE tasks ADD COLUMN source TEXT;          -- where a task entered by hand came from\n"
+    "ALTER TABLE tasks ADD COLUMN hand INTEGER NOT NULL DEFAULT 0;  -- set by hand: 1 added, 2 text, 4 place, 8 withdrawn\n"
+    "ALTER TABLE departments ADD COLUMN retired_at TEXT;\n"
+    "ALTER TABLE departments ADD COLUMN merged_into INTEGER;  -- the departments id it went to\n"
+    "ALTER TABLE notes ADD COLUMN struck_at TEXT;       -- struck out (a note saved by mistake)\n"
+    "ALTER TABLE notes ADD COLUMN struck_by TEXT;\n"
+    "ALTER TABLE notes ADD COLUMN struck_reason TEXT;\n"
+    "PRAGMA user_version = 9;\n",
 };
 
 const char *db_schema_script(long long v)

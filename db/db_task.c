@@ -8,6 +8,7 @@
 #include "core/task.h"
 #include "core/workflow.h"
 #include "db/db_import.h"
+#include "db/db_edit.h"
 #include "db/db_task.h"
 
 #include <ctype.h>
@@ -59,8 +60,9 @@ static int task_state(struct task *t, const struct task_filter *f, const char *t
     "   AND c.status = 'done'),"                                                        \
     " cy.period || ' day ' || cy.day || ' from ' || cy.start,"                          \
     " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                 \
-    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"           \
-    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END"  \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id AND n.struck_at IS NULL"         \
+    "    UNION ALL SELECT n.at FROM tasks k JOIN notes n ON n.task_id = k.id"              \
+    "    WHERE k.parent_id = t.id AND n.struck_at IS NULL) x) END, t.source"          \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
     " LEFT JOIN cycles cy ON cy.task_id = t.id"
 
@@ -105,6 +107,7 @@ static int task_row(struct db_stmt *s, struct task *t)
     t->ndone = (int)db_col_int(s, 21);
     cycle_scan(db_col_text(s, 22), &t->cycle);
     cal_local(db_col_text(s, 23), CAL_DATE, t->last_note, sizeof t->last_note);
+    t->source = db_col_dup(s, 24, &oom);
     if (!t->text)
         oom = 1;
     return oom;
@@ -173,8 +176,9 @@ static int list_push(struct task_list *l)
     " t.due, t.version, t.withdrawn,"                                                   \
     " cy.period || ' day ' || cy.day || ' from ' || cy.start,"                          \
     " CASE WHEN cy.task_id IS NULL THEN NULL ELSE (SELECT max(x.at) FROM"                 \
-    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id UNION ALL SELECT n.at"           \
-    "    FROM tasks k JOIN notes n ON n.task_id = k.id WHERE k.parent_id = t.id) x) END"  \
+    "   (SELECT n.at FROM notes n WHERE n.task_id = t.id AND n.struck_at IS NULL"         \
+    "    UNION ALL SELECT n.at FROM tasks k JOIN notes n ON n.task_id = k.id"              \
+    "    WHERE k.parent_id = t.id AND n.struck_at IS NULL) x) END"  \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
     " LEFT JOIN cycles cy ON cy.task_id = t.id"
 
@@ -461,6 +465,42 @@ static int find_uuid(struct db *db, const char *prefix, long long *id, char *err
     return rc;
 }
 
+/* No live task has the code: a withdrawn one that had it (the latest
+ * withdrawn when several did), so that an old code never gives another
+ * task and `show` and `restore` still find it. */
+static int find_withdrawn(struct db *db, long long report, const char *code, long long *id,
+                          int *found, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    long long first = 0;
+    int n = 0;
+    int rc = db_prepare_cached(db, &s, "SELECT id, report_id FROM tasks WHERE code = :code"
+                               " AND withdrawn = 1 AND (:report = 0 OR report_id = :report)"
+                               " ORDER BY report_id, updated_at DESC, id DESC", err, errlen);
+    if (rc == FU_OK) {
+        long long last_report = 0;
+        db_bind_text(&s, ":code", code);
+        db_bind_int(&s, ":report", report);
+        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            if (n == 0 || db_col_int(&s, 1) != last_report) {
+                if (n++ == 0)
+                    first = db_col_int(&s, 0);
+                last_report = db_col_int(&s, 1);
+            }
+        }
+        rc = rc == SQLITE_DONE ? FU_OK : rc;
+    }
+    db_finish(&s);
+    if (rc == FU_OK && n > 1)
+        return db_errf(err, errlen, FU_USAGE, "%s was withdrawn in several reports; qualify "
+                       "it as R1:%s", code, code);
+    if (rc == FU_OK && n == 1) {
+        *id = first;
+        *found = 1;
+    }
+    return rc;
+}
+
 static int find_code(struct db *db, long long report, const char *code, long long *id,
                      char *err, size_t errlen)
 {
@@ -482,6 +522,11 @@ static int find_code(struct db *db, long long report, const char *code, long lon
         rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? FU_OK : rc;
     }
     db_finish(&s);
+    int withdrawn = 0;
+    if (rc == FU_OK && found == 0 &&
+        ((rc = find_withdrawn(db, report, code, id, &withdrawn, err, errlen)) != FU_OK ||
+         withdrawn))
+        return rc;
     for (int i = 0; i < found; i++)   /* "R1, R2 and R3" */
         db_buf_fmt(&where, "%sR%lld", i == 0 ? "" : i == found - 1 ? " and " : ", ", reports[i]);
     if (rc == FU_OK && found == 0 && report)
@@ -521,6 +566,18 @@ int db_task_find(struct db *db, const char *ref, struct task *out, char *err, si
             return db_errf(err, errlen, FU_USAGE, "'%s' is not a task reference; write "
                            "R2:2.1.3", buf);
         code = end + 1;
+    } else if ((buf[0] == 'J' || buf[0] == 'j') && isdigit((unsigned char)buf[1])) {
+        char *end;       /* J2024:3, a task of the register of 2024 */
+        long long year = strtoll(buf + 1, &end, 10);
+        if (*end != ':' || !end[1] || year < 1900 || year > 9999)
+            return db_errf(err, errlen, FU_USAGE, "'%s' is not a task reference; write "
+                           "J2024:3 for the third task of the register of 2024", buf);
+        if ((rc = db_add_register(db, (int)year, &report, err, errlen)) != FU_OK)
+            return rc;
+        if (!report)
+            return db_errf(err, errlen, FU_NOTFOUND, "no register for %lld yet; `followup add "
+                           "TEXT` starts it", year);
+        code = end + 1;
     }
     if (!report && uuid_prefix(buf, uuid, sizeof uuid))
         rc = find_uuid(db, uuid, &id, err, errlen);
@@ -540,7 +597,8 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
     size_t cap = 0;
     memset(out, 0, sizeof *out);
     int rc = db_prepare_cached(db, &s, "SELECT id, task_id, at, actor || coalesce(' as ' || as_user,"
-                         " ''), text FROM notes WHERE task_id = :task ORDER BY id", err, errlen);
+                         " ''), text, struck_at, struck_by, struck_reason FROM notes"
+                         " WHERE task_id = :task ORDER BY id", err, errlen);
     if (rc == FU_OK)
         db_bind_int(&s, ":task", task_id);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
@@ -556,6 +614,9 @@ int db_note_list(struct db *db, long long task_id, struct note_list *out,
         db_col_copy(&s, 2, nt->at, sizeof nt->at);
         nt->author = db_col_dup(&s, 3, &oom);
         nt->text = db_col_dup(&s, 4, &oom);
+        db_col_copy(&s, 5, nt->struck_at, sizeof nt->struck_at);
+        nt->struck_by = db_col_dup(&s, 6, &oom);
+        nt->struck_reason = db_col_dup(&s, 7, &oom);
         if (oom)
             rc = db_errf(err, errlen, FU_ERR, "out of memory");
     }
@@ -576,8 +637,9 @@ int db_task_latest_note(struct db *db, long long task_id, char at[32], char **te
     *text = NULL;
     int rc = db_prepare_cached(db, &s,
         "SELECT at, text FROM (SELECT id, at, text FROM notes WHERE task_id = :task"
-        " UNION ALL SELECT n.id, n.at, n.text FROM tasks c JOIN notes n ON n.task_id = c.id"
-        " WHERE c.parent_id = :task) ORDER BY id DESC LIMIT 1", err, errlen);
+        " AND struck_at IS NULL UNION ALL SELECT n.id, n.at, n.text FROM tasks c"
+        " JOIN notes n ON n.task_id = c.id WHERE c.parent_id = :task AND n.struck_at IS NULL)"
+        " ORDER BY id DESC LIMIT 1", err, errlen);
     if (rc == FU_OK) {
         db_bind_int(&s, ":task", task_id);
         rc = db_step(&s, err, errlen);

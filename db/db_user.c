@@ -110,11 +110,19 @@ int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t
     if (rc != FU_OK)
         return rc;
     struct db_stmt s;
-    rc = db_prepare_cached(db, &s, "SELECT id FROM departments WHERE name = :name", err, errlen);
+    rc = db_prepare_cached(db, &s, "SELECT d.id, d.retired_at IS NOT NULL, m.name FROM"
+                           " departments d LEFT JOIN departments m ON m.id = d.merged_into"
+                           " WHERE d.name = :name", err, errlen);
     if (rc == FU_OK) {
         db_bind_text(&s, ":name", clean);
         rc = db_step(&s, err, errlen);
-        if (rc == SQLITE_ROW) {
+        if (rc == SQLITE_ROW && !db_col_isnull(&s, 2)) {
+            rc = db_errf(err, errlen, FU_USAGE, "department '%s' was merged into '%s'; use "
+                         "that name", clean, db_col_text(&s, 2));
+        } else if (rc == SQLITE_ROW && db_col_int(&s, 1)) {
+            rc = db_errf(err, errlen, FU_USAGE, "department '%s' is retired; `followup dept "
+                         "restore %s` brings it back", clean, clean);
+        } else if (rc == SQLITE_ROW) {
             *id = db_col_int(&s, 0);
             rc = FU_OK;
         } else if (rc == SQLITE_DONE) {
@@ -440,8 +448,12 @@ int db_dept_add(struct db *db, const struct actor *a, const char *name,
     rc = may_manage(db, a, err, errlen);
     if (rc == FU_OK)
         rc = db_dept_insert(db, clean, &added, err, errlen);
-    if (rc == FU_OK && !added)
-        rc = db_errf(err, errlen, FU_ERR, "department '%s' exists already", clean);
+    if (rc == FU_OK && !added) {
+        long long id = 0;
+        rc = db_dept_id(db, clean, &id, err, errlen);   /* says so when retired or merged */
+        if (rc == FU_OK)
+            rc = db_errf(err, errlen, FU_ERR, "department '%s' exists already", clean);
+    }
     if (rc == FU_OK)
         rc = db_history_add(db, a, 0, "dept", NULL, clean, NULL, err, errlen);
     return db_end(db, rc, err, errlen);
@@ -452,7 +464,8 @@ int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen)
     struct db_stmt s;
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    int rc = db_prepare_cached(db, &s, "SELECT name FROM departments ORDER BY id", err, errlen);
+    int rc = db_prepare_cached(db, &s, "SELECT name FROM departments WHERE retired_at IS NULL"
+                               " ORDER BY id", err, errlen);
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {

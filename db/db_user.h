@@ -28,8 +28,9 @@ int db_user_list(struct db *db, struct user_list *out, char *err, size_t errlen)
  * row); a name that exists already is FU_ERR. */
 int db_dept_add(struct db *db, const struct actor *a, const char *name,
                 char *err, size_t errlen);
-/* Every department, in the database's order, into *out (the caller's;
- * dept_list_fini). */
+/* Every department in use (not retired or merged), in the database's
+ * order, into *out (the caller's; dept_list_fini). db_dept_states
+ * (db/db_edit.h) lists them all. */
 int db_dept_list(struct db *db, struct dept_list *out, char *err, size_t errlen);
 
 #endif

@@ -23,7 +23,11 @@
 
 /* ---- the replayed state ------------------------------------------------------ */
 
-enum { TF_STATUS, TF_LEAD, TF_SUPPORT, TF_DUE, TF_WITHDRAWN, TF_CODE, TF_TEXT, TF_COUNT };
+/* The fields a "created" row gives (the first TF_CREATED), then those
+ * known only from their own rows: the parent (its UUID), the kind, an
+ * item's body. */
+enum { TF_STATUS, TF_LEAD, TF_SUPPORT, TF_DUE, TF_WITHDRAWN, TF_CODE, TF_TEXT, TF_SOURCE,
+       TF_CREATED, TF_PARENT = TF_CREATED, TF_KIND, TF_BODY, TF_COUNT };
 /* Each task field: its name, and what a task holds before any history row
  * about it (how every import made a task; NULL with checked 0: unknown).
  * The columns of check_tasks' query are in this order. */
@@ -35,7 +39,9 @@ static const struct {
     [TF_STATUS] = {"status", "todo", 1},   [TF_LEAD] = {"lead", NULL, 0},
     [TF_SUPPORT] = {"support", NULL, 1},   [TF_DUE] = {"due", NULL, 1},
     [TF_WITHDRAWN] = {"withdrawn", "0", 1}, [TF_CODE] = {"code", NULL, 0},
-    [TF_TEXT] = {"text", NULL, 0},
+    [TF_TEXT] = {"text", NULL, 0},     [TF_SOURCE] = {"source", NULL, 0},
+    [TF_PARENT] = {"parent", NULL, 0}, [TF_KIND] = {"kind", NULL, 0},
+    [TF_BODY] = {"body", NULL, 0},
 };
 
 struct rtask {
@@ -55,7 +61,8 @@ struct item {
 struct items { struct item *v; size_t n, cap; };
 
 enum coll_id { C_NOTE, C_INSTRUCTION, C_ATTACHMENT, C_EXTENSION, C_CYCLE, C_USER, C_DEPT,
-               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_COUNT };
+               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_COUNT,
+               C_META = C_COUNT, C_ALL };   /* C_META: checked one way (check_meta) */
 
 struct hist {                    /* one history row */
     long long id, task_id;
@@ -67,7 +74,7 @@ struct replay {
     struct rtask *t;             /* indexed by task id */
     size_t nt;
     long long min_created;       /* lowest task id with a "created" row (0: none) */
-    struct items c[C_COUNT];
+    struct items c[C_ALL];
     long long seq;
     db_diff_fn diff;
     void *ctx;
@@ -268,7 +275,7 @@ static void f_created(struct replay *r, const struct hist *h, enum coll_id c)
     set(r, &t->v[TF_CODE], code);
     set(r, &t->v[TF_TEXT], sp + 1);
     set(r, &t->v[TF_LEAD], h->note);
-    for (int f = 0; f < TF_COUNT; f++) {
+    for (int f = 0; f < TF_CREATED; f++) {
         if (f != TF_CODE && f != TF_TEXT && f != TF_LEAD)
             set(r, &t->v[f], tfields[f].before);
         t->known[f] = 1;
@@ -290,10 +297,108 @@ static void f_user(struct replay *r, const struct hist *h, enum coll_id c)
     expect(r, c, 0, 0, login, h->new_);
 }
 
+/* NEW alone: added or restored; OLD and NEW: OLD merged into (or renamed
+ * to) NEW; OLD alone: retired. */
 static void f_dept(struct replay *r, const struct hist *h, enum coll_id c)
 {
+    char val[400];
     if (h->new_)
         expect(r, c, 0, 0, h->new_, "yes");
+    snprintf(val, sizeof val, "merged into %s", h->new_ ? h->new_ : "");
+    if (h->old)
+        expect(r, c, 0, 0, h->old, h->new_ ? val : "retired");
+}
+
+/* The report's name as the import row gives it ("R1[ DOC_NO][ TITLE]")
+ * after a metadata row changed its 文号 or title from old to now. */
+static void rename_report(struct replay *r, long long id, int title, const char *old,
+                          const char *now)
+{
+    struct items *l = &r->c[C_REPORT];
+    struct item *e = NULL;
+    char head[32], val[2048];
+    for (size_t i = l->n; !e && i-- > 0;)
+        if (l->v[i].a == id)
+            e = &l->v[i];
+    if (!e || !e->val)
+        return;
+    snprintf(head, sizeof head, "R%lld", id);
+    size_t hl = strlen(head), ol = old ? strlen(old) : 0, vl = strlen(e->val);
+    const char *v = e->val;
+    if (title && ol && vl > ol && v[vl - ol - 1] == ' ' && !strcmp(v + vl - ol, old))
+        snprintf(val, sizeof val, "%.*s%s%s", (int)(vl - ol - 1), v, now ? " " : "",
+                 now ? now : "");
+    else if (title && !ol)
+        snprintf(val, sizeof val, "%s%s%s", v, now ? " " : "", now ? now : "");
+    else if (!title && ol && !strncmp(v + hl, " ", 1) && !strncmp(v + hl + 1, old, ol))
+        snprintf(val, sizeof val, "%s%s%s%s", head, now ? " " : "", now ? now : "",
+                 v + hl + 1 + ol);
+    else if (!title && !ol)
+        snprintf(val, sizeof val, "%s%s%s%s", head, now ? " " : "", now ? now : "", v + hl);
+    else
+        return;
+    expect(r, C_REPORT, id, 0, "", val);
+}
+
+/* A report's metadata field: the note names it ("R1 title"). A register's
+ * first row ("R5 register") makes the report. */
+static void f_report(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    long long id = 0;
+    int at = 0;
+    char name[32];
+    if (!h->note || sscanf(h->note, "R%lld %n", &id, &at) != 1 || !at)
+        return;
+    const char *f = h->note + at;
+    expect(r, c, id, 0, f, h->new_ ? h->new_ : "");
+    snprintf(name, sizeof name, "R%lld", id);
+    if (!strcmp(f, "register"))
+        expect(r, C_REPORT, id, 0, "", name);
+    else if (!strcmp(f, "title") || !strcmp(f, "doc_no"))
+        rename_report(r, id, !strcmp(f, "title"), h->old, h->new_);
+}
+
+/* A note struck out: the first of the task's notes with that text that is
+ * not struck yet becomes "TEXT (struck out)", as the table shows it. */
+static void f_strike(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    struct items *l = &r->c[c];
+    for (size_t i = 0; h->old && i < l->n; i++) {
+        struct item *e = &l->v[i];
+        if (e->a == h->task_id && same(e->val, h->old)) {
+            struct db_buf b = {0};
+            db_buf_fmt(&b, "%s (struck out)", h->old);
+            if (b.oom) {
+                r->oom = 1;
+                return;
+            }
+            free(e->val);
+            e->val = e->key = b.p;
+            return;
+        }
+    }
+}
+
+/* A merge: the task's notes, attachments and instructions went to the
+ * task whose UUID the row names. */
+static void f_merge(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    static const enum coll_id moved[] = {C_NOTE, C_INSTRUCTION, C_ATTACHMENT};
+    struct db_stmt s;
+    char err[128];
+    long long into = 0;
+    (void)c;
+    if (h->new_ && db_prepare_cached(r->db, &s, "SELECT id FROM tasks WHERE uuid = :u", err,
+                                     sizeof err) == FU_OK) {
+        db_bind_text(&s, ":u", h->new_);
+        if (db_step(&s, err, sizeof err) == SQLITE_ROW)
+            into = db_col_int(&s, 0);
+    }
+    db_finish(&s);
+    for (size_t k = 0; into && into != h->task_id && k < sizeof moved / sizeof *moved; k++)
+        for (size_t i = 0; i < r->c[moved[k]].n; i++)
+            if (r->c[moved[k]].v[i].a == h->task_id)
+                r->c[moved[k]].v[i].a = into;
 }
 
 /* "R1[ DOC_NO][ TITLE]: N added, …": the report and how it is named. */
@@ -377,14 +482,17 @@ static const struct {
     {"status", f_status, TF_STATUS},   {"lead", f_task, TF_LEAD},
     {"support", f_task, TF_SUPPORT},   {"due", f_task, TF_DUE},
     {"withdrawn", f_task, TF_WITHDRAWN}, {"code", f_task, TF_CODE},
-    {"text", f_task, TF_TEXT},
+    {"text", f_task, TF_TEXT},         {"source", f_task, TF_SOURCE},
+    {"parent", f_task, TF_PARENT},     {"kind", f_task, TF_KIND},
+    {"body", f_task, TF_BODY},         {"report", f_report, C_META},
+    {"merge", f_merge, 0},             {"strike", f_strike, C_NOTE},
     {"note", f_append, C_NOTE},        {"instruction", f_append, C_INSTRUCTION},
     {"attachment", f_append, C_ATTACHMENT}, {"extension", f_extension, C_EXTENSION},
     {"cycle", f_keyed, C_CYCLE},       {"user", f_user, C_USER},
     {"dept", f_dept, C_DEPT},          {"import", f_import, C_REPORT},
     {"review", f_review, C_ROUND},     {"rating", f_rating, C_RATING},
     /* recorded, and derived or not state: */
-    {"body", NULL, 0},
+    {"order", NULL, 0},                {"merged", NULL, 0},
 };
 
 static int replay_history(struct replay *r)
@@ -440,7 +548,8 @@ static int check_tasks(struct replay *r)
         "SELECT t.id, 'R' || t.report_id || ':' || t.code, t.status, d.name,"
         " (SELECT group_concat(name, ',') FROM (SELECT d2.name AS name FROM task_support p"
         "  JOIN departments d2 ON d2.id = p.dept_id WHERE p.task_id = t.id ORDER BY p.ord)),"
-        " t.due, t.withdrawn, t.code, t.text"
+        " t.due, t.withdrawn, t.code, t.text, t.source,"
+        " (SELECT p.uuid FROM tasks p WHERE p.id = t.parent_id), t.kind, t.body"
         " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id ORDER BY t.id",
         r->err, r->errlen);
     while (rc == FU_OK && !r->oom && (rc = db_step(&s, r->err, r->errlen)) == SQLITE_ROW) {
@@ -475,7 +584,9 @@ struct coll {
 #define TASK_OF(x) " coalesce('R' || t.report_id || ':' || t.code, 'task id ' || " x ")"
 static const struct coll colls[C_COUNT] = {
     [C_NOTE] = {"note", 0, NULL, L_TASK_A, 0,
-        "SELECT x.task_id, 0, x.text, x.text," TASK_OF("x.task_id") " FROM notes x"
+        "SELECT x.task_id, 0, x.text || CASE WHEN x.struck_at IS NULL THEN '' ELSE"
+        " ' (struck out)' END, x.text || CASE WHEN x.struck_at IS NULL THEN '' ELSE"
+        " ' (struck out)' END," TASK_OF("x.task_id") " FROM notes x"
         " LEFT JOIN tasks t ON t.id = x.task_id ORDER BY x.task_id, x.id"},
     [C_INSTRUCTION] = {"instruction", 0, "absent", L_TASK_A, 0,
         "SELECT x.task_id, 0, x.text, x.text," TASK_OF("x.task_id") " FROM instructions x"
@@ -497,7 +608,10 @@ static const struct coll colls[C_COUNT] = {
         " departments d ON d.id = ud.dept_id WHERE ud.user_id = u.id ORDER BY d.id)) || ']',"
         " ''), 'user ' || u.login FROM users u"},
     [C_DEPT] = {"exists", 1, "no", L_DEPT, 0,
-        "SELECT 0, 0, name, 'yes', 'department ' || name FROM departments"},
+        "SELECT 0, 0, d.name, CASE WHEN m.name IS NOT NULL THEN 'merged into ' || m.name"
+        " WHEN d.retired_at IS NOT NULL THEN 'retired' ELSE 'yes' END,"
+        " 'department ' || d.name FROM departments d"
+        " LEFT JOIN departments m ON m.id = d.merged_into"},
     [C_REPORT] = {"report", 1, "absent", L_REPORT, 0,
         "SELECT id, 0, '', 'R' || id || coalesce(' ' || nullif(doc_no, ''), '')"
         " || coalesce(' ' || nullif(title, ''), ''), 'report R' || id FROM reports ORDER BY id"},
@@ -739,6 +853,40 @@ static int check_refs(struct replay *r)
     return rc;
 }
 
+/* ---- reports' metadata ------------------------------------------------------------ */
+
+/* The fields the history set ("R1 issuer", the last value of each), against
+ * the reports table; fields no row ever set (reports imported before
+ * followup recorded them) are not known, so this goes one way. */
+static int check_meta(struct replay *r)
+{
+    struct items *l = &r->c[C_META];
+    int rc = FU_OK;
+    expected_final(l, 1);
+    for (size_t i = 0; rc == FU_OK && i < l->n; i++) {
+        const struct item *e = &l->v[i];
+        struct db_stmt s;
+        char what[32];
+        rc = db_prepare_cached(r->db, &s, "SELECT CASE :f WHEN 'title' THEN title"
+            " WHEN 'doc_no' THEN doc_no WHEN 'issuer' THEN issuer WHEN 'published' THEN published"
+            " WHEN 'addressee' THEN addressee WHEN 'signed_by' THEN signed_by"
+            " WHEN 'signed_on' THEN signed_on WHEN 'lead_department' THEN lead_department"
+            " WHEN 'register' THEN CAST(register AS TEXT) END FROM reports WHERE id = :id",
+            r->err, r->errlen);
+        if (rc != FU_OK)
+            break;
+        db_bind_text(&s, ":f", e->key);
+        db_bind_int(&s, ":id", e->a);
+        rc = db_step(&s, r->err, r->errlen);
+        snprintf(what, sizeof what, "R%lld", e->a);
+        if (rc == SQLITE_ROW && !same(e->val, db_col_text(&s, 0)))
+            differ(r, what, e->key, e->val, db_col_text(&s, 0));
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
+        db_finish(&s);
+    }
+    return rc;
+}
+
 /* ---- verify ---------------------------------------------------------------------- */
 
 static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndiff, char *err,
@@ -752,6 +900,8 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
         rc = check_tasks(&r);
     for (int c = 0; rc == FU_OK && !r.oom && c < C_COUNT; c++)
         rc = check_coll(&r, (enum coll_id)c);
+    if (rc == FU_OK && !r.oom)
+        rc = check_meta(&r);
     if (rc == FU_OK && r.oom)
         rc = db_errf(err, errlen, FU_ERR, "out of memory");
     *ndiff = r.ndiff;
@@ -759,7 +909,7 @@ static int replay_all(struct db *db, db_diff_fn diff, void *ctx, long long *ndif
         for (int f = 0; f < TF_COUNT; f++)
             free(r.t[i].v[f]);
     free(r.t);
-    for (int c = 0; c < C_COUNT; c++)
+    for (int c = 0; c < C_ALL; c++)
         items_free(&r.c[c]);
     return rc;
 }

@@ -384,7 +384,8 @@ int db_instructions(struct db *db, long long task_id, struct instruction_list *o
     memset(out, 0, sizeof *out);
     int rc = db_prepare_cached(db, &s,
         "SELECT i.id, i.task_id, i.at, i.actor || coalesce(' as ' || i.as_user, ''), i.text,"
-        " EXISTS (SELECT 1 FROM notes n WHERE n.id > i.last_note_id AND (n.task_id = i.task_id"
+        " EXISTS (SELECT 1 FROM notes n WHERE n.id > i.last_note_id AND n.struck_at IS NULL"
+        "   AND (n.task_id = i.task_id"
         "   OR n.task_id IN (SELECT c.id FROM tasks c WHERE c.parent_id = i.task_id)))"
         " FROM instructions i WHERE i.task_id = :t ORDER BY i.id DESC", err, errlen);
     if (rc == FU_OK)
@@ -426,8 +427,8 @@ int db_feedback_overdue_ids(struct db *db, long long report_id, const char *toda
     *n = 0;
     int rc = db_prepare_cached(db, &s,
         "SELECT t.id, c.period || ' day ' || c.day || ' from ' || c.start,"
-        " (SELECT max(n.at) FROM notes n WHERE n.task_id = t.id OR n.task_id IN"
-        "   (SELECT k.id FROM tasks k WHERE k.parent_id = t.id))"
+        " (SELECT max(n.at) FROM notes n WHERE n.struck_at IS NULL AND (n.task_id = t.id"
+        "   OR n.task_id IN (SELECT k.id FROM tasks k WHERE k.parent_id = t.id)))"
         " FROM cycles c JOIN tasks t ON t.id = c.task_id"
         " WHERE t.withdrawn = 0 AND t.status <> 'done' AND t.status <> 'submitted'"
         " AND (:r = 0 OR t.report_id = :r)"
@@ -490,9 +491,9 @@ static int scan_notes(struct db *db, struct rpt *r, long long report_id, struct 
     size_t n = 0, cap = 0, cur = (size_t)-1;
     int rc = db_prepare_cached(db, &s,
         "SELECT t.id, x.at FROM cycles c JOIN tasks t ON t.id = c.task_id"
-        " JOIN (SELECT n.task_id AS owner, n.at FROM notes n UNION ALL"
-        "   SELECT k.parent_id, n.at FROM tasks k JOIN notes n ON n.task_id = k.id"
-        "   WHERE k.parent_id IS NOT NULL) x ON x.owner = t.id"
+        " JOIN (SELECT n.task_id AS owner, n.at FROM notes n WHERE n.struck_at IS NULL"
+        "   UNION ALL SELECT k.parent_id, n.at FROM tasks k JOIN notes n ON n.task_id = k.id"
+        "   WHERE k.parent_id IS NOT NULL AND n.struck_at IS NULL) x ON x.owner = t.id"
         " WHERE t.withdrawn = 0 AND (:r = 0 OR t.report_id = :r) ORDER BY t.id", err, errlen);
     if (rc == FU_OK)
         db_bind_int(&s, ":r", report_id);

@@ -14,7 +14,7 @@
 #include "db/db_import.h"
 #include "report/report.h"
 
-#define DB_SCHEMA_VERSION 8
+#define DB_SCHEMA_VERSION 9
 #define DB_UNTRUSTED_FROM 7             /* schemas from v7 parse with trusted_schema OFF */
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
@@ -207,6 +207,11 @@ int db_user_load(struct db *db, const struct actor *a, struct user *u, long long
                  char *err, size_t errlen);
 /* Department id by name (trimmed); FU_NOTFOUND with a mending hint. */
 int db_dept_id(struct db *db, const char *name, long long *id, char *err, size_t errlen);
+/* The department an import means by clean (db/db_dept.c): its own row,
+ * or the one it was merged into; retired ones too. *id 0 when none; name
+ * (len bytes, may be NULL) gets the name used. */
+int db_dept_resolve(struct db *db, const char *clean, long long *id, char *name, size_t len,
+                    char *err, size_t errlen);
 /* Validates and trims a department name into out (DB_DEPT_BUF bytes). */
 int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, size_t errlen);
 
@@ -276,11 +281,92 @@ int db_fts_add(struct db *db, long long from_id, long long to_id, char *err, siz
  * is FU_USAGE. */
 int db_change_load(struct db *db, const struct actor *a, long long task_id, struct task *t,
                    struct user *u, int *own, char *err, size_t errlen);
-/* Bumps the task's version and updated_at. */
+/* FU_OK when expected is 0 or t's version; else FU_CONFLICT naming who
+ * changed the task last. */
+int db_change_check_version(struct db *db, const struct task *t, long long expected,
+                            char *err, size_t errlen);
+/* Bumps the task's version and updated_at: db_task_bump for the task a
+ * change is about (recorded in the outcome), db_task_touch for others it
+ * carries along (descendants, the task merged into). */
 int db_task_bump(struct db *db, long long task_id, char *err, size_t errlen);
+int db_task_touch(struct db *db, long long task_id, char *err, size_t errlen);
 /* Non-empty (not only white space) and at most DB_NOTE_MAX bytes; what
  * names the text in the message ("note", "reason"). */
 int db_text_check(const char *text, const char *what, char *err, size_t errlen);
+
+/* ---- corrections (db/db_edit.c) ---------------------------------------------------- */
+
+/* A copy of s without leading and trailing white space (ASCII, U+3000,
+ * NBSP); malloc'd, NULL when out of memory. */
+char *db_trim_dup(const char *s);
+/* in trimmed into *out (malloc'd; NULL in gives NULL): FU_USAGE naming
+ * what when it is empty (unless may_be_empty) or longer than DB_NOTE_MAX. */
+int db_text_value(const char *in, const char *what, int may_be_empty, char **out, char *err,
+                  size_t errlen);
+/* FU_OK when the effective user may edit (committee), else FU_PERM. */
+int db_edit_perm(struct db *db, const struct actor *a, char *err, size_t errlen);
+/* A "report" history row for a metadata field of report report_id (note
+ * "R1 title"); "" values are recorded as NULL. */
+int db_report_history(struct db *db, const struct actor *a, long long report_id,
+                      const char *field, const char *old_value, const char *new_value,
+                      char *err, size_t errlen);
+/* An import's metadata for report report_id (fresh: just inserted): a
+ * "report" row for each field doc changes, except the fields set by hand,
+ * whose stored values go to kept[f] (malloc'd, the caller frees; NULL:
+ * take doc's). doc[f] in enum report_field order (db/db_edit.h). */
+int db_report_import_meta(struct db *db, const struct actor *a, long long report_id, int fresh,
+                          const char *const doc[], char *kept[], char *err, size_t errlen);
+/* Sets task id's withdrawn flag (marked as set by hand), bumps it (is_main:
+ * as the change's own task) and writes its "withdrawn" row with note. */
+int db_edit_set_withdrawn(struct db *db, const struct actor *a, long long id, int withdrawn,
+                          const char *note, int is_main, char *err, size_t errlen);
+
+/* ---- a report's tree in memory (db/db_tree.c) ------------------------------------ */
+
+#define DB_NONE ((size_t)-1)            /* no node: the top of the report */
+
+struct ixs { size_t *v; size_t n, cap; };   /* node indexes */
+/* Inserts x at position at (at most l->n); -1 when out of memory. */
+int db_ixs_insert(struct ixs *l, size_t at, size_t x);
+/* x's position in l, DB_NONE when absent. */
+size_t db_ixs_find(const struct ixs *l, size_t x);
+
+struct tnode {
+    long long id, parent_id, seq;      /* as stored (id 0: a task still to insert) */
+    int depth, withdrawn;
+    enum task_kind kind;
+    char code[32], uuid[37];
+    size_t parent;                     /* index, DB_NONE at the top */
+    struct ixs kids;                   /* in order */
+    long long nseq;                    /* as db_tree_write numbers it */
+    int ndepth;
+};
+struct tree {
+    long long report_id;
+    struct tnode *v;
+    size_t n, cap;
+    struct ixs roots;
+    size_t *byid;                      /* indexes sorted by id */
+};
+/* Every task of the report (withdrawn ones too), linked under their
+ * parents in seq order; the caller's, released with db_tree_fini. */
+int db_tree_load(struct db *db, long long report_id, struct tree *t, char *err,
+                 size_t errlen);
+void db_tree_fini(struct tree *t);
+/* Numbers the tree in preorder and writes seq, depth and parent of every
+ * stored task whose values changed. */
+int db_tree_write(struct db *db, struct tree *t, char *err, size_t errlen);
+/* The kids of node parent (DB_NONE: the top level). */
+struct ixs *db_tree_kids(struct tree *t, size_t parent);
+/* Task id's node: FU_USAGE when it is not in t's report or withdrawn
+ * (role names it in the message: "parent", "sibling"). */
+int db_tree_node(const struct tree *t, long long id, const char *role, size_t *out,
+                 char *err, size_t errlen);
+/* FU_OK when a task of kind child may stand under node parent. */
+int db_tree_may_hold(const struct tree *t, size_t parent, enum task_kind child, char *err,
+                     size_t errlen);
+/* The next code under node parent no task of the report ever had. */
+void db_tree_next_code(const struct tree *t, size_t parent, char out[32]);
 
 /* ---- the workflow in reports (db/db_workflow.c) -------------------------------- */
 

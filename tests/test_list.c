@@ -558,6 +558,11 @@ static void schema_v3_checks(void **state)
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h,
         "DROP INDEX tasks_tree; DROP TABLE task_fts; DROP TABLE extensions;"   /* v4-6's */
+        "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */
+        " ALTER TABLE reports DROP COLUMN hand; ALTER TABLE tasks DROP COLUMN source;"
+        " ALTER TABLE tasks DROP COLUMN hand; ALTER TABLE departments DROP COLUMN retired_at;"
+        " ALTER TABLE departments DROP COLUMN merged_into; ALTER TABLE notes DROP COLUMN struck_at;"
+        " ALTER TABLE notes DROP COLUMN struck_by; ALTER TABLE notes DROP COLUMN struck_reason;"
         "DROP TABLE attachments; DROP TABLE cycles; DROP TABLE instructions;"
         "DROP INDEX tasks_heads; DROP INDEX tasks_due;"                         /* v8's */
         "CREATE INDEX tasks_due ON tasks(due) WHERE due IS NOT NULL;"

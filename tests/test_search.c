@@ -410,6 +410,11 @@ static void built_on_upgrade(void **state)
     f->db = NULL;
     /* as v4 was: without v5's index, v6's tables, v7's schema edit and v8's indexes */
     raw(f->path, "DROP TABLE task_fts; DROP TABLE extensions; DROP TABLE attachments;"
+        "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */
+        " ALTER TABLE reports DROP COLUMN hand; ALTER TABLE tasks DROP COLUMN source;"
+        " ALTER TABLE tasks DROP COLUMN hand; ALTER TABLE departments DROP COLUMN retired_at;"
+        " ALTER TABLE departments DROP COLUMN merged_into; ALTER TABLE notes DROP COLUMN struck_at;"
+        " ALTER TABLE notes DROP COLUMN struck_by; ALTER TABLE notes DROP COLUMN struck_reason;"
         " DROP TABLE cycles; DROP TABLE instructions; DROP INDEX tasks_heads;"
         " DROP INDEX tasks_due; CREATE INDEX tasks_due ON tasks(due) WHERE due IS NOT NULL;"
         " PRAGMA writable_schema = ON;"

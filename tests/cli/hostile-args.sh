@@ -111,7 +111,8 @@ for cmd in names:
                 run(prefix + args + need + ["extra"], why="hostile value and extra")
                 if cmd not in ("import", "dept", "user", "backup", "review", "assign",
                                "status", "note", "accept", "return", "instruct", "extend",
-                               "cycle", "attach"):
+                               "cycle", "attach", "report-meta", "edit", "withdraw",
+                               "restore", "strike", "add", "move", "merge", "split"):
                     run(prefix + args + need, want=(0, 1, 2, 3, 4), why="hostile value")
 # an option where a name belongs is an error, not a name
 run(["dept", "add", "--role"], why="dept add --role", usage=True)
