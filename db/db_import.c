@@ -14,53 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ntask {             /* a task of the new doc, in preorder */
-    enum task_kind kind;
-    const char *code, *text;   /* borrowed from the doc */
-    const struct node *node;   /* items: the node whose sentences are the body */
-    char *body;                /* owned while it is written; NULL otherwise */
-    const char *owner;         /* suggested lead, borrowed; NULL when none */
-    int marked;                /* owner, support and due come from a responsibility marker */
-    char *const *support;      /* the marker's supporting departments, borrowed */
-    size_t nsupport;
-    const char *due;           /* the marker's due ("YYYY-MM-DD", "ongoing"), borrowed */
-    char sdue[11];
-    char *metrics;             /* owned JSON array; NULL when none */
-    long parent;               /* index in nt, -1 at the top */
-    int depth;
-    long match;                /* index in ot, -1: new */
-    long long id;              /* row id once written */
-};
-
-struct otask {             /* a stored task of the report */
-    long long id, parent_id, seq;
-    enum task_kind kind;
-    char *code, *text, *body, *owner, *metrics;
-    char sdue[11];
-    int depth, withdrawn, taken;
-};
-
-struct imp {
-    struct db *db;
-    const struct actor *a;
-    const struct doc *d;
-    struct import_stats *st;
-    char now[32], hash[65];
-    long long report_id;
-    int meta_changed;
-    int dry_run;               /* roll back at the end */
-    struct ntask *nt;
-    size_t nnt, capnt;
-    struct otask *ot;
-    size_t not, capot;
-    char uuids[64][37];        /* made in batches for new tasks */
-    size_t nuuids;             /* unused ones left at the end of uuids */
-    const char *owner_name;    /* the last department looked up, its id and its name */
-    long long owner_id;        /* (the one it was merged into, if it was) */
-    char owner_real[DB_DEPT_BUF];
-    char *err;
-    size_t errlen;
-};
+#include "db/db_import_int.h"
 
 static void imp_free(struct imp *m)
 {
@@ -429,7 +383,7 @@ static int load_stored(struct imp *m)
 {
     struct db_stmt s;
     int rc = db_prepare_cached(m->db, &s, "SELECT id, kind, code, text, body, coalesce(parent_id, 0),"
-                         " seq, depth, withdrawn, suggested_owner, suggested_due, metrics"
+                         " seq, depth, withdrawn, suggested_owner, suggested_due, metrics, hand"
                          " FROM tasks WHERE report_id = :r ORDER BY id", m->err, m->errlen);
     if (rc == FU_OK)
         db_bind_int(&s, ":r", m->report_id);
@@ -462,6 +416,7 @@ static int load_stored(struct imp *m)
         o->owner = db_col_dup(&s, 9, &failed);
         db_col_copy(&s, 10, o->sdue, sizeof o->sdue);
         o->metrics = db_col_dup(&s, 11, &failed);
+        o->hand = (int)db_col_int(&s, 12);
         if (failed)
             rc = oom(m);
     }
@@ -561,8 +516,8 @@ static int match_all(struct imp *m)
     qsort(idx, m->not, sizeof *idx, by_text);
     match_pass(m, idx, m->not, 0);
     for (size_t i = 0; i < m->not; i++)
-        if (!m->ot[i].withdrawn && !m->ot[i].taken)
-            idx[nlive++] = &m->ot[i];
+        if (!m->ot[i].withdrawn && !m->ot[i].taken && !(m->ot[i].hand & 1))
+            idx[nlive++] = &m->ot[i];   /* a hand-added task matches by its text only */
     qsort(idx, nlive, sizeof *idx, by_code);
     match_pass(m, idx, nlive, 1);
     free(idx);
@@ -608,7 +563,7 @@ static int withdraw_vanished(struct imp *m)
     for (size_t i = 0; rc == FU_OK && i < m->not; i++) {
         struct otask *o = &m->ot[i];
         struct db_stmt s = {0};
-        if (o->taken || o->withdrawn)
+        if (o->taken || o->withdrawn || (o->hand & 1))   /* added by hand: not the report's */
             continue;
         rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET withdrawn = 1, version = version + 1,"
                          " updated_at = :now WHERE id = :id", m->err, m->errlen);
@@ -650,7 +605,7 @@ static int park_codes(struct imp *m)
 static int content_history(struct imp *m, const struct otask *o, const struct ntask *t)
 {
     int rc = FU_OK;
-    if (o->withdrawn)
+    if (o->withdrawn && !o->keep_out)
         rc = db_history_add(m->db, m->a, o->id, "withdrawn", "1", "0", "back in the report",
                             m->err, m->errlen);
     if (rc == FU_OK && !streq(o->code, t->code))
@@ -672,7 +627,7 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
     struct otask *o = &m->ot[t->match];
     struct db_stmt s = {0};
     int content = !streq(o->text, t->text) || !streq(o->code, t->code) ||
-                  !streq(o->body, t->body) || o->withdrawn;
+                  !streq(o->body, t->body) || (o->withdrawn && !o->keep_out);
     int place = o->parent_id != parent_id || o->seq != seq || o->depth != t->depth ||
                 !streq(o->owner, t->owner) || strcmp(o->sdue, t->sdue) != 0 ||
                 !streq(o->metrics, t->metrics);
@@ -691,7 +646,7 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
         rc = db_prepare_cached(m->db, &s, "UPDATE tasks SET parent_id = :parent, seq = :seq,"
                          " depth = :depth, code = :code, text = :text, body = :body,"
                          " suggested_owner = :owner, suggested_due = :sdue, metrics = :metrics,"
-                         " withdrawn = 0, version = version + :bump, updated_at = CASE WHEN"
+                         " withdrawn = :out, version = version + :bump, updated_at = CASE WHEN"
                          " :bump THEN :now ELSE updated_at END WHERE id = :id",
                          m->err, m->errlen);
     if (rc == FU_OK) {
@@ -705,6 +660,7 @@ static int update_task(struct imp *m, struct ntask *t, long long parent_id, long
         db_bind_text(&s, ":sdue", t->sdue[0] ? t->sdue : NULL);
         db_bind_text(&s, ":metrics", t->metrics);
         db_bind_int(&s, ":bump", content);
+        db_bind_int(&s, ":out", o->withdrawn && o->keep_out);
         db_bind_text(&s, ":now", m->now);
         db_bind_int(&s, ":id", o->id);
         rc = db_run(&s, m->err, m->errlen);
@@ -807,8 +763,10 @@ static int write_tasks(struct imp *m)
         long long parent_id = t->parent >= 0 ? m->nt[t->parent].id : 0;
         long long seq = (long long)i + 1;
         int failed = 0;
-        if (t->node && (t->node->nstmts || t->node->marker) &&
+        if (t->node && (t->node->nstmts || t->node->marker) && !t->keep_text &&
             !(t->body = item_body(t->node, &failed)) && failed)
+            return oom(m);
+        if (t->keep_text && t->keep_body && !(t->body = strdup(t->keep_body)))
             return oom(m);
         rc = t->match >= 0 ? update_task(m, t, parent_id, seq)
                            : insert_task(m, t, parent_id, seq);
@@ -892,6 +850,7 @@ static int same_report(struct imp *m)
 
 static int import_tx(struct imp *m)
 {
+    struct hand_places places = {0};
     struct user u;
     int rc = db_user_load(m->db, m->a, &u, NULL, m->err, m->errlen);
     if (rc == FU_OK)
@@ -911,6 +870,10 @@ static int import_tx(struct imp *m)
         if (rc == FU_OK)
             rc = match_all(m);
         if (rc == FU_OK)
+            rc = db_import_hand_save(m, &places);
+        if (rc == FU_OK)
+            rc = db_import_hand_prepare(m);
+        if (rc == FU_OK)
             rc = withdraw_vanished(m);
         if (rc == FU_OK)
             rc = park_codes(m);
@@ -920,6 +883,9 @@ static int import_tx(struct imp *m)
         rc = max_task_id(m, &last_id);
     if (rc == FU_OK)
         rc = write_tasks(m);
+    if (rc == FU_OK && places.n)
+        rc = db_import_hand_restore(m, &places);
+    free(places.v);
     if (rc == FU_OK && m->st->added)   /* the new tasks into the search index, at once */
         rc = db_fts_add(m->db, last_id + 1, LLONG_MAX, m->err, m->errlen);
     m->st->report_id = m->report_id;

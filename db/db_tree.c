@@ -63,7 +63,7 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t find_ix(const struct tree *t, long long id)
+size_t db_tree_find(const struct tree *t, long long id)
 {
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
@@ -92,7 +92,7 @@ static int tree_link(struct tree *t)
     sort_tree = t;
     qsort(t->byid, t->n, sizeof *t->byid, by_id);
     for (size_t i = 0; i < t->n; i++) {
-        size_t p = t->v[i].parent_id ? find_ix(t, t->v[i].parent_id) : DB_NONE;
+        size_t p = t->v[i].parent_id ? db_tree_find(t, t->v[i].parent_id) : DB_NONE;
         t->v[i].parent = p == i ? DB_NONE : p;
         struct ixs *l = db_tree_kids(t, t->v[i].parent);
         if (db_ixs_insert(l, l->n, i) != 0)
@@ -201,6 +201,9 @@ int db_tree_may_hold(const struct tree *t, size_t parent, enum task_kind child, 
                       "top of a report")
             : FU_OK;
     const struct tnode *p = &t->v[parent];
+    if (p->kind == KIND_SECTION && child == KIND_STATEMENT)
+        return db_errf(err, errlen, FU_USAGE, "%s is a section; a statement stands under an "
+                       "item", p->code);
     if (p->kind == KIND_STATEMENT)
         return db_errf(err, errlen, FU_USAGE, "%s is a statement, which holds no tasks; put "
                        "it under an item", p->code);
@@ -238,7 +241,7 @@ void db_tree_next_code(const struct tree *t, size_t parent, char out[32])
 int db_tree_node(const struct tree *t, long long id, const char *role, size_t *out,
                    char *err, size_t errlen)
 {
-    *out = find_ix(t, id);
+    *out = db_tree_find(t, id);
     if (*out == DB_NONE)
         return db_errf(err, errlen, FU_USAGE, "the %s is in another report; tasks move within "
                        "their report", role);
@@ -315,6 +318,30 @@ static int mark_hand(struct db *db, long long id, int bits, char *err, size_t er
     return rc;
 }
 
+/* Detaches x and puts it at position at of parent's kids (at counted
+ * before the detach). */
+static int relink(struct tree *t, size_t x, size_t parent, size_t at)
+{
+    struct ixs *from = db_tree_kids(t, t->v[x].parent), *to = db_tree_kids(t, parent);
+    size_t old = db_ixs_find(from, x);
+    if (from == to && old != DB_NONE && old < at)
+        at--;
+    ixs_remove(from, x);
+    t->v[x].parent = parent;
+    return db_ixs_insert(to, at, x);
+}
+
+int db_tree_place(struct tree *t, size_t x, size_t parent, size_t after)
+{
+    struct ixs *to = db_tree_kids(t, parent);
+    size_t at = after == DB_NONE ? 0 : db_ixs_find(to, after);
+    if (after != DB_NONE && at == DB_NONE)
+        at = 0;
+    else if (after != DB_NONE)
+        at++;
+    return relink(t, x, parent, at);
+}
+
 /* ---- move ----------------------------------------------------------------------- */
 
 /* Where x goes: *parent (DB_NONE: the top) and the position in its kids. */
@@ -365,19 +392,6 @@ static int move_target(struct tree *t, size_t x, enum tree_move how, long long t
         return FU_OK;
     }
     return db_errf(err, errlen, FU_USAGE, "unknown move");
-}
-
-/* Detaches x and puts it at position at of parent's kids (at counted
- * before the detach). */
-static int relink(struct tree *t, size_t x, size_t parent, size_t at)
-{
-    struct ixs *from = db_tree_kids(t, t->v[x].parent), *to = db_tree_kids(t, parent);
-    size_t old = db_ixs_find(from, x);
-    if (from == to && old != DB_NONE && old < at)
-        at--;
-    ixs_remove(from, x);
-    t->v[x].parent = parent;
-    return db_ixs_insert(to, at, x);
 }
 
 static int move_tx(struct db *db, const struct actor *a, long long task_id, enum tree_move how,

@@ -365,6 +365,11 @@ int db_tree_node(const struct tree *t, long long id, const char *role, size_t *o
 /* FU_OK when a task of kind child may stand under node parent. */
 int db_tree_may_hold(const struct tree *t, size_t parent, enum task_kind child, char *err,
                      size_t errlen);
+/* Task id's node index, DB_NONE when it is not in the tree. */
+size_t db_tree_find(const struct tree *t, long long id);
+/* Puts node x under node parent (DB_NONE: the top), just after node after
+ * (DB_NONE, or not among parent's kids: first); -1 when out of memory. */
+int db_tree_place(struct tree *t, size_t x, size_t parent, size_t after);
 /* The next code under node parent no task of the report ever had. */
 void db_tree_next_code(const struct tree *t, size_t parent, char out[32]);
 
