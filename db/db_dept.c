@@ -348,9 +348,7 @@ static int merge_tx(struct db *db, const struct actor *a, const char *from, cons
         rc = dept_get(db, from, &f, err, errlen);
     if (rc == FU_OK)
         rc = in_use(&f, err, errlen);
-    if (rc == FU_OK)
-        rc = dept_get(db, into, &t, err, errlen);
-    if (rc == FU_NOTFOUND)
+    if (rc == FU_OK && (rc = dept_get(db, into, &t, err, errlen)) == FU_NOTFOUND)
         return db_errf(err, errlen, FU_NOTFOUND, "no department '%s'; `followup dept rename "
                        "%s %s` gives %s that name", t.name, f.name, t.name, f.name);
     if (rc == FU_OK)
