@@ -130,6 +130,6 @@ it = [i for i in d["items"] if i["code"] == "2.4"][0]
 assert it["latest_note"] and it["latest_note"]["text"] == "已对接", it["latest_note"]
 PY
 clean strike
-tampered "UPDATE notes SET struck_at = NULL WHERE text = '误存的进展'" "R1:2.4 note struck out: the history gives 'yes', found 'no'"
-tampered "UPDATE notes SET struck_at = 'x' WHERE text = '已对接'" "R1:2.4 note struck out: the history gives 'no', found 'yes'"
+tampered "UPDATE notes SET struck_at = NULL WHERE text = '误存的进展'" "R1:2.4 note: the history gives '误存的进展 (struck out)', found '误存的进展'"
+tampered "UPDATE notes SET struck_at = 'x' WHERE text = '已对接'" "R1:2.4 note: the history gives '已对接', found '已对接 (struck out)'"
 finish

@@ -158,6 +158,6 @@ fu import "$T/r2.txt"; expect_rc 0 "import naming a merged department"
 fu list --search 优化营商环境; expect_out "区科委" "the survivor leads"
 fu dept list --all; n=$(grep -c "区审改办" "$T/out"); eq "$n" 1 "no second 区审改办"
 clean dept
-tampered "UPDATE departments SET merged_into = NULL, retired_at = NULL WHERE name = '区审改办'" "department 区审改办 state: the history gives 'merged into 区科委', found 'in use'"
-tampered "UPDATE departments SET retired_at = 'x' WHERE name = '区财政局'" "department 区财政局 state: the history gives 'in use', found 'retired'"
+tampered "UPDATE departments SET merged_into = NULL, retired_at = NULL WHERE name = '区审改办'" "department 区审改办 exists: the history gives 'merged into 区科委', found 'yes'"
+tampered "UPDATE departments SET retired_at = 'x' WHERE name = '区财政局'" "department 区财政局 exists: the history gives 'yes', found 'retired'"
 finish
