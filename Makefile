@@ -6,16 +6,26 @@ CFLAGS  ?= -O2 -g
 BUILD   ?= build
 PREFIX  ?= /usr/local
 
-# libzip, libxml-2.0: .docx (read and written); xlsxwriter: .xlsx written.
-PKGS    := ncursesw sqlite3 uuid libzip libxml-2.0 xlsxwriter
-# the readers (readers/) besides those: PDF (poppler-glib); CSV is libcsv,
-# which has no .pc file
-FMT_PKGS := poppler-glib
+# Linked: what every command uses (SQLite, UUIDs, the config).
+PKGS    := sqlite3 uuid
+# Opened when first needed (util/dynlib.h), not linked, so that a `list`
+# maps only what it uses: ncursesw for the interface, libzip and
+# libxml-2.0 for .docx (read and written) and the other readers,
+# xlsxwriter for .xlsx written, libcsv (no .pc file) for .csv, libcrypto
+# for the history's SHA-256; poppler-glib for PDF (readers/pdf.c). Their
+# headers are still needed to build.
+LAZY_PKGS := ncursesw libzip libxml-2.0 xlsxwriter libcrypto poppler-glib
 # Evaluated lazily: after deps.sh has installed the packages.
-PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(FMT_PKGS)))
-# poppler-glib is not linked: readers/pdf.c opens it (dlopen) when a PDF is read,
-# so that the other commands do not load its 40 libraries at every start.
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -liniparser -lcrypto -ldl
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS)))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -ldl
+# The exact file each lazy library is opened by: the SONAME of the one this
+# build compiles against (libxml2.so.2), so that the functions' types match
+# (or, when the .so is a linker script as ncursesw's is, the file it names).
+soname = $(shell f=$$($(CC) -print-file-name=lib$(1).so); \
+           { objdump -p "$$f" 2>/dev/null | sed -n 's/^ *SONAME *//p'; \
+             sed -n 's/^INPUT(\([^ )]*\).*/\1/p' "$$f" 2>/dev/null; } | head -n 1)
+SONAMES = $(foreach l,CURSES:ncursesw XML:xml2 ZIP:zip XLSX:xlsxwriter CSV:csv CRYPTO:crypto,\
+            $(if $(call soname,$(word 2,$(subst :, ,$(l)))),-DLIB_$(word 1,$(subst :, ,$(l)))_SONAME='"$(call soname,$(word 2,$(subst :, ,$(l))))"'))
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
@@ -52,6 +62,10 @@ followup: $(BUILD)/libfollowup.a $(BUILD)/cli/main.o
 $(BUILD)/libfollowup.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# only the files that open a library need its name (objdump runs once each)
+$(BUILD)/readers/lib_xml.o $(BUILD)/readers/lib_zip.o $(BUILD)/report/lib_xlsx.o \
+$(BUILD)/readers/csv.o $(BUILD)/db/db_stmt.o $(BUILD)/tui/lib_curses.o: ALL_CFLAGS += $(SONAMES)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

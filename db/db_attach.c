@@ -50,7 +50,7 @@ static int stream_in(struct db *db, long long id, int fd, long long size, char s
     if (rc == FU_OK && !buf)
         rc = oom(err, errlen);
     if (rc == FU_OK && db_hash_init(&h) != 0)
-        rc = db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+        rc = db_hash_fail(err, errlen);
     while (rc == FU_OK) {
         ssize_t n = read(fd, buf, CHUNK);
         if (n < 0 && errno == EINTR)
@@ -73,7 +73,7 @@ static int stream_in(struct db *db, long long id, int fd, long long size, char s
         }
     }
     if (rc == FU_OK && db_hash_hex(&h, sha) != 0)
-        rc = db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+        rc = db_hash_fail(err, errlen);
     db_hash_abort(&h);
     free(buf);
     if (b)
@@ -280,7 +280,7 @@ static int stream_out(struct db *db, const struct attachment *x, db_bytes_fn fn,
     if (rc == FU_OK && !buf)
         rc = oom(err, errlen);
     if (rc == FU_OK && db_hash_init(&h) != 0)
-        rc = db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+        rc = db_hash_fail(err, errlen);
     for (int off = 0; rc == FU_OK && off < len;) {
         int n = len - off < CHUNK ? len - off : CHUNK;
         if ((src = sqlite3_blob_read(b, buf, n, off)) != SQLITE_OK) {

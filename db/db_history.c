@@ -71,7 +71,7 @@ int db_history_add(struct db *db, const struct actor *a, long long task_id,
         .prev_hash = prev,
     };
     if (row_hash(&r, hash) != 0)
-        return db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+        return db_hash_fail(err, errlen);
     rc = db_prepare_cached(db, &s,
                      "INSERT INTO history (id, at, actor, as_user, task_id, field, old, new,"
                      " note, prev_hash, hash) VALUES (:id, :at, :actor, :as_user, :task_id,"
@@ -230,7 +230,7 @@ int db_chain_walk(struct db *db, const char *find, long long *found, long long *
         };
         const char *stored = db_col_text(&s, 10);
         if (row_hash(&r, hash) != 0) {
-            rc = db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+            rc = db_hash_fail(err, errlen);
         } else if (!stored || strcmp(hash, stored) != 0) {
             rc = db_errf(err, errlen, FU_ERR, "history row %lld does not match its hash: the "
                          "audit trail was altered", r.id);

@@ -922,7 +922,7 @@ int db_import_opt(struct db *db, const struct actor *a, const struct doc *d, int
     m.dry_run = dry_run;
     db_now(m.now, sizeof m.now);
     int rc = doc_hash(d, m.hash) == 0
-        ? FU_OK : db_errf(err, errlen, FU_ERR, "cannot compute SHA-256 (libcrypto failed)");
+        ? FU_OK : db_hash_fail(err, errlen);
     size_t total = 0;
     for (size_t i = 0; i < d->nnodes; i++)
         total += count_tasks(&d->nodes[i]);

@@ -16,6 +16,31 @@
 #include <openssl/evp.h>
 #include <uuid/uuid.h>
 
+#include "util/dynlib.h"
+
+/* libcrypto (5 MB, the largest library the program used to map at every
+ * start) is opened when the first hash is computed, not linked: a read
+ * command computes none. Only these functions are used. */
+#define SSL_FUNCS(X) X(EVP_MD_CTX_new) X(EVP_MD_CTX_free) X(EVP_DigestInit_ex)            \
+    X(EVP_DigestUpdate) X(EVP_DigestFinal_ex) X(EVP_sha256)
+#define SSL_FIELD(f) __typeof__(&f) f;
+#define SSL_NAME(f) #f,
+#define SSL_SLOT(f) (void **)&ssl.f,
+static struct { SSL_FUNCS(SSL_FIELD) } ssl;
+static const char *const ssl_names[] = {SSL_FUNCS(SSL_NAME)};
+static void **const ssl_slots[] = {SSL_FUNCS(SSL_SLOT)};
+#ifndef LIB_CRYPTO_SONAME   /* the file the build linked against (Makefile: SONAMES) */
+#error "LIB_CRYPTO_SONAME is not defined: build with make"
+#endif
+static struct dynlib ssl_lib = {"libcrypto", "libssl3", LIB_CRYPTO_SONAME, ssl_names, ssl_slots,
+                                sizeof ssl_names / sizeof ssl_names[0], 0, ""};
+#define EVP_MD_CTX_new ssl.EVP_MD_CTX_new
+#define EVP_MD_CTX_free ssl.EVP_MD_CTX_free
+#define EVP_DigestInit_ex ssl.EVP_DigestInit_ex
+#define EVP_DigestUpdate ssl.EVP_DigestUpdate
+#define EVP_DigestFinal_ex ssl.EVP_DigestFinal_ex
+#define EVP_sha256 ssl.EVP_sha256
+
 int db_errf(char *err, size_t errlen, int rc, const char *fmt, ...)
 {
     if (err && errlen) {
@@ -187,7 +212,11 @@ int db_split(const char *s, char ***out, size_t *n)
 
 int db_hash_init(struct db_hash *h)
 {
+    char why[300];
     h->failed = 0;
+    h->ctx = NULL;
+    if (dynlib_load(&ssl_lib, "cannot compute SHA-256", why, sizeof why) != 0)
+        return -1;   /* db_hash_fail says why */
     h->ctx = EVP_MD_CTX_new();
     if (!h->ctx || EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL) != 1) {
         db_hash_abort(h);
@@ -241,6 +270,13 @@ int db_hash_hex(struct db_hash *h, char out[65])
     for (unsigned i = 0; i < 32; i++)
         snprintf(out + 2 * i, 3, "%02x", md[i]);
     return 0;
+}
+
+int db_hash_fail(char *err, size_t errlen)
+{
+    if (dynlib_load(&ssl_lib, "cannot compute SHA-256", err, errlen) == 0)
+        snprintf(err, errlen, "cannot compute SHA-256 (libcrypto failed)");
+    return FU_ERR;
 }
 
 void db_hash_abort(struct db_hash *h)

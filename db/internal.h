@@ -199,6 +199,10 @@ void db_hash_bytes(struct db_hash *h, const void *p, size_t n);
 int db_hash_hex(struct db_hash *h, char out[65]);
 /* Drops a hash that will not be finished (frees the context). */
 void db_hash_abort(struct db_hash *h);
+/* After a failed db_hash_init or db_hash_hex: one line in err (the
+ * library that could not be loaded and what to install, or that
+ * libcrypto failed); returns FU_ERR. */
+int db_hash_fail(char *err, size_t errlen);
 
 /* ---- users and departments (db/db_user.c) ----------------------------------- */
 

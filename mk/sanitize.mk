@@ -47,9 +47,9 @@ asan:
 FUZZ_SRC := $(UTIL_SRC) $(CORE_SRC) $(PARSE_SRC) $(filter-out host/config.c,$(HOST_SRC)) $(READ_SRC)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/lexicon.o
 FUZZ_BASE_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
-                   -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS) \
+                   -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I. -O1 -g $(SAN_FLAGS) $(SONAMES) \
                    $(shell pkg-config --cflags $(FUZZ_PKGS))
-FUZZ_PKGS := libxml-2.0 libzip $(FMT_PKGS)
+FUZZ_PKGS := libxml-2.0 libzip poppler-glib
 FUZZ_LIBS = $(shell pkg-config --libs $(FUZZ_PKGS)) -lcsv
 
 $(FUZZ_BUILD)/%.o: %.c

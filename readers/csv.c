@@ -8,8 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/dynlib.h"
 #include "util/encoding.h"
 #include "util/err.h"
+
+/* libcsv is opened when the first table is read (util/dynlib.h), not
+ * linked; only these functions are used, through this table. */
+#define CSV_FUNCS(X) X(csv_init) X(csv_set_delim) X(csv_parse) X(csv_fini) X(csv_free)      \
+    X(csv_error) X(csv_strerror)
+#define CSV_FIELD(f) __typeof__(&f) f;
+#define CSV_NAME(f) #f,
+#define CSV_SLOT(f) (void **)&cv.f,
+static struct { CSV_FUNCS(CSV_FIELD) } cv;
+static const char *const cv_names[] = {CSV_FUNCS(CSV_NAME)};
+static void **const cv_slots[] = {CSV_FUNCS(CSV_SLOT)};
+#ifndef LIB_CSV_SONAME   /* the file the build linked against (Makefile: SONAMES) */
+#error "LIB_CSV_SONAME is not defined: build with make"
+#endif
+static struct dynlib cv_lib = {"libcsv", "libcsv3", LIB_CSV_SONAME, cv_names, cv_slots,
+                               sizeof cv_names / sizeof cv_names[0], 0, ""};
+#define csv_init cv.csv_init
+#define csv_set_delim cv.csv_set_delim
+#define csv_parse cv.csv_parse
+#define csv_fini cv.csv_fini
+#define csv_free cv.csv_free
+#define csv_error cv.csv_error
+#define csv_strerror cv.csv_strerror
 
 struct csvctx { struct fmt_doc *d; int newrow, oom; size_t rows; };
 
@@ -54,6 +78,8 @@ int fmt_read_csv(const char *buf, size_t len, struct fmt_doc *d, char *err, size
     size_t tlen = 0;
     int rc;
     d->whole_table = 1;
+    if (dynlib_load(&cv_lib, "cannot read .csv tables", err, errlen) != 0)
+        return FU_ERR;
     if (memchr(buf, 0, len)) {
         snprintf(err, errlen, "not a CSV table (it contains NUL bytes); save the table as "
                  "CSV (UTF-8) or give the .xlsx");

@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <libxml/HTMLparser.h>
 
 #include "util/encoding.h"
 #include "util/err.h"
 #include "util/text.h"
+#include "readers/lib_xml.h"
 #include "readers/zipread.h"
 
 #define MIN_ARTICLE 100    /* characters of running text an article has at least */
@@ -588,6 +588,8 @@ int fmt_read_html(const char *buf, size_t len, struct fmt_doc *d, char *err, siz
     xmlNode *root;
     int rc, opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
+    if (lib_xml_load("cannot read web pages (.html)", err, errlen) != 0)
+        return FU_ERR;
     declared_charset(buf, len, cs, sizeof cs);
     if (!cs[0] || !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8") ||
         !strncasecmp(cs, "gb", 2) || !strcasecmp(cs, "x-gbk")) {

@@ -15,6 +15,9 @@ int fmt_zip_open(struct fmt_zip *z, const char *buf, size_t len, char *err, size
     zip_error_t ze;
     zip_source_t *src;
     memset(z, 0, sizeof *z);
+    if (lib_zip_load("cannot read .docx, .odt or .xlsx files", err, errlen) != 0 ||
+        lib_xml_load("cannot read .docx, .odt or .xlsx files", err, errlen) != 0)
+        return FU_ERR;
     zip_error_init(&ze);
     src = zip_source_buffer_create(buf, len, 0, &ze);
     if (src) {

@@ -5,16 +5,17 @@
 #define FU_ZIPREAD_H
 
 #include <stddef.h>
-#include <libxml/tree.h>
-#include <zip.h>
+#include "readers/lib_xml.h"
+#include "readers/lib_zip.h"
 
 struct fmt_zip {
     zip_t *z;
     size_t unzipped;       /* bytes inflated so far, against FMT_MAX_UNZIP */
 };
 
-/* Opens buf (the caller keeps it alive while z is open). FU_OK or FU_ERR
- * ("not a complete zip archive …"). */
+/* Opens buf (the caller keeps it alive while z is open), loading libzip
+ * and libxml2 first (readers/lib_zip.h, readers/lib_xml.h). FU_OK or
+ * FU_ERR ("not a complete zip archive …", or a library that is missing). */
 int fmt_zip_open(struct fmt_zip *z, const char *buf, size_t len, char *err, size_t errlen);
 void fmt_zip_close(struct fmt_zip *z);
 /* 1 when the archive has a member called name. */

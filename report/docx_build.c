@@ -4,12 +4,12 @@
  * footer with the page number, and the core properties. */
 #include "report/docx_build.h"
 
-#include <libxml/xmlwriter.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
+#include "readers/lib_xml.h"
+#include "readers/lib_zip.h"
 #include "util/err.h"
 #include "util/text.h"
 
@@ -161,17 +161,23 @@ struct docx {
     struct xw doc;
 };
 
-struct docx *docx_new(int zh, const char *title)
+struct docx *docx_new(int zh, const char *title, char *err, size_t errlen)
 {
-    struct docx *d = calloc(1, sizeof *d);
-    if (!d)
+    static const char what[] = "cannot write .docx files";
+    if (lib_xml_load(what, err, errlen) != 0 || lib_zip_load(what, err, errlen) != 0)
         return NULL;
+    struct docx *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
     d->zh = zh != 0;
     d->title = text_sanitize_dup(title ? title : "");
     if (!d->title || xw_open(&d->doc) != 0) {
         xw_free(&d->doc);
         free(d->title);
         free(d);
+        snprintf(err, errlen, "out of memory");
         return NULL;
     }
     start(&d->doc, "w:document");

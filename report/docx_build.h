@@ -27,8 +27,10 @@ enum docx_style {
 struct docx;
 
 /* A new document in Chinese (zh) or English; title goes into the
- * package's properties. NULL when out of memory. */
-struct docx *docx_new(int zh, const char *title);
+ * package's properties. libxml2 and libzip are loaded first (they are
+ * not linked: readers/lib_xml.h). NULL with one line in err when one is
+ * missing or memory is out. */
+struct docx *docx_new(int zh, const char *title, char *err, size_t errlen);
 
 /* A paragraph in style st: lead (may be NULL) in bold, then text. */
 void docx_para(struct docx *d, enum docx_style st, const char *lead, const char *text);

@@ -54,14 +54,12 @@ static void d_end(struct rsink *s)
 
 int rpt_write_docx(const struct rpt *r, FILE *out, char *err, size_t errlen)
 {
-    struct docx *d = docx_new(r->zh, rpt_lbl(r, L_TITLE));
+    struct docx *d = docx_new(r->zh, rpt_lbl(r, L_TITLE), err, errlen);
     struct rsink s = {.r = r, .out = out, .ctx = d, .title = d_title, .heading = d_heading,
                       .field = d_field, .para = d_para, .table = d_table, .entry = d_entry,
                       .end = d_end};
-    if (!d) {
-        snprintf(err, errlen, "out of memory");
+    if (!d)
         return FU_ERR;
-    }
     rpt_doc(&s);
     return docx_finish(d, out, err, errlen);
 }

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
+#include "report/lib_xlsx.h"
 #include "util/err.h"
 #include "host/priv.h"
 #include "util/mem.h"
@@ -62,9 +62,11 @@ static void styles(struct sheet_book *b)
 
 int sheet_book_new(struct sheet_book **out, int streaming, char *err, size_t errlen)
 {
+    *out = NULL;
+    if (lib_xlsx_load("cannot write .xlsx files", err, errlen) != 0)
+        return FU_ERR;
     const char *dir = priv_getenv("TMPDIR");
     struct sheet_book *b = calloc(1, sizeof *b);
-    *out = NULL;
     if (!b) {
         snprintf(err, errlen, "out of memory");
         return FU_ERR;

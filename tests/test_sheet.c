@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <zip.h>
+
+#include "readers/lib_zip.h"
 
 #include "report/docx_build.h"
 #include "util/err.h"
@@ -23,6 +24,8 @@ static char *member(FILE *f, const char *name)
     assert_non_null(bytes);
     rewind(f);
     assert_int_equal(fread(bytes, 1, (size_t)n, f), (size_t)n);
+    char err[FU_ERRLEN];
+    assert_int_equal(lib_zip_load("test", err, sizeof err), 0);
     zip_error_t ze;
     zip_source_t *src = zip_source_buffer_create(bytes, (zip_uint64_t)n, 0, &ze);
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
@@ -73,7 +76,7 @@ static void test_docx_text(void **state)
 {
     char err[FU_ERRLEN] = "";
     (void)state;
-    struct docx *d = docx_new(1, "标题 & <b>");
+    struct docx *d = docx_new(1, "标题 & <b>", err, sizeof err);
     assert_non_null(d);
     docx_para(d, DS_TITLE, NULL, "督办通报");
     docx_para(d, DS_BODY, "2.4 ", "<script>x</script> & \x1b[2J\n第二行");

@@ -5,7 +5,7 @@
 #ifndef FU_TUI_APP_H
 #define FU_TUI_APP_H
 
-#include <curses.h>
+#include "tui/lib_curses.h"
 
 #include "host/config.h"
 #include "util/err.h"

@@ -4,7 +4,7 @@
 #ifndef FU_TUI_COLORS_H
 #define FU_TUI_COLORS_H
 
-#include <curses.h>
+#include "tui/lib_curses.h"
 #include "host/config.h"
 #include "core/task.h"
 

@@ -4,7 +4,7 @@
 #ifndef FU_TUI_DRAW_H
 #define FU_TUI_DRAW_H
 
-#include <curses.h>
+#include "tui/lib_curses.h"
 
 /* Draws s at (y, x) in at most cols columns with attr: sanitised, cut
  * with "…" when too wide, padded with spaces to cols when pad is set.

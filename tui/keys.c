@@ -1,7 +1,7 @@
 /* Key bindings, after htop's Action.c and tig's request table. */
 #include "tui/keys.h"
 
-#include <curses.h>
+#include "tui/lib_curses.h"
 
 #include "tui/i18n.h"
 

@@ -3,7 +3,7 @@
 #ifndef FU_TUI_PAGE_H
 #define FU_TUI_PAGE_H
 
-#include <curses.h>
+#include "tui/lib_curses.h"
 #include <stddef.h>
 
 #include "tui/colors.h"

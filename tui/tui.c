@@ -686,6 +686,10 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
 {
     struct app a = {.db = db, .actor = actor, .cfg = cfg, .trace = -1};
     char err[FU_ERRLEN] = "";
+    if (lib_curses_load("cannot open the interface", err, sizeof err) != 0) {
+        fprintf(stderr, "followup: %s\n", err);
+        return FU_ERR;
+    }
     const char *trace_path = priv_test_getenv("FOLLOWUP_TRACE");
     if (trace_path && *trace_path)
         a.trace = open(trace_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
