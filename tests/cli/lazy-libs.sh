@@ -22,22 +22,25 @@ done
 for so in libxml2 libzip libxlsxwriter libcsv libcrypto libncursesw libpoppler-glib; do
     ls "$BROKEN" | grep -q "^$so\.so\." || fail "$so is linked, or its name is not in the program"
 done
-echo "$linked" | grep -qE '^lib(xml2|zip|xlsxwriter|csv|crypto|ncursesw|tinfo|icuuc|stdc\+\+)\.' &&
+echo "$linked" | grep -qE '^lib(xml2|zip|xlsxwriter|csv|crypto|ncursesw|tinfo|icuuc)\.' &&
     fail "linked with a library only some commands need: $(echo $linked)"
 
 fu import "$SEED"; expect_rc 0 "import with the real libraries"
 fu assign 2.4 区知识产权局 --due 2024-12-31; expect_rc 0 "assign"
 broken() { LD_LIBRARY_PATH=$BROKEN "$FU" --db "$DB" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 
-# read commands: the same output without the libraries
+# read commands: the same output without the libraries (but the reports'
+# time of day, which a slow run may see change)
+untimed() { sed -E 's/[0-9]{2}:[0-9]{2}:[0-9]{2}//g'; }
 for cmd in "list" "list --search 知识产权 --format csv" "list --dept 区科委 --format json" \
            "show 2.4" "report" "report --format json" "report --format html" "remind --all" \
            "history 2.4" "paths"; do
     # shellcheck disable=SC2086
-    fu $cmd; expect_rc 0 "$cmd"; cp "$T/out" "$T/want"
+    fu $cmd; expect_rc 0 "$cmd"; untimed <"$T/out" >"$T/want"
     # shellcheck disable=SC2086
     broken $cmd; expect_rc 0 "$cmd without the lazy libraries"
-    cmp -s "$T/out" "$T/want" || fail "$cmd prints something else without the lazy libraries"
+    untimed <"$T/out" | cmp -s - "$T/want" ||
+        fail "$cmd prints something else without the lazy libraries"
     [ -s "$T/err" ] && fail "$cmd without the lazy libraries: $(head -c 300 "$T/err")"
 done
 
