@@ -1,6 +1,7 @@
 /* Users, their roles and departments; the department list; bootstrap of
  * a new database; who the effective user is (--as). */
 #include "db/internal.h"
+#include "util/text.h"
 #include "util/mem.h"
 #include "core/task.h"
 #include "core/user.h"
@@ -45,8 +46,7 @@ static int is_space(uint32_t c)
 
 static int bad_char(uint32_t c)
 {
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
-           (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
 }
 
 /* Trims white space (ASCII, NBSP, U+3000), then checks what is left. */
@@ -73,6 +73,11 @@ int db_dept_name_check(const char *name, char *out, size_t outlen, char *err, si
         if (bad_char(c))
             return db_errf(err, errlen, FU_USAGE, "department names may not contain "
                            "control characters");
+        /* two names that look the same must be the same name */
+        if (text_cp_hidden(c))
+            return db_errf(err, errlen, FU_USAGE, "department names may not contain "
+                           "invisible or direction-changing characters (here U+%04X); type "
+                           "the name again without it", (unsigned)c);
         if (c == ',')
             return db_errf(err, errlen, FU_USAGE, "department names may not contain ',' "
                            "(it separates --support names)");

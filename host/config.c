@@ -282,8 +282,9 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     }
     for (size_t i = 0; i < c->nlexicon; i++)
         if (!plain_text(c->lexicon[i])) {
-            snprintf(err, errlen, "%s:%d: [lexicon] a name holds control characters; "
-                     "remove them", path, key_line(path, "lexicon", c->lexicon[i]));
+            snprintf(err, errlen, "%s:%d: [lexicon] a name holds control characters "
+                     "(or invisible or direction-changing ones); remove them",
+                     path, key_line(path, "lexicon", c->lexicon[i]));
             for (size_t k = 0; k < nr; k++)
                 free(kw[k]), free(depts[k]);
             free(kw);
@@ -292,8 +293,9 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
         }
     for (size_t i = 0; i < n; i++)
         if (!plain_text(names[i])) {
-            snprintf(err, errlen, "%s:%d: [departments] a name holds control characters; "
-                     "remove them", path, key_line(path, "departments", names[i]));
+            snprintf(err, errlen, "%s:%d: [departments] a name holds control characters "
+                     "(or invisible or direction-changing ones); remove them",
+                     path, key_line(path, "departments", names[i]));
             for (size_t k = 0; k < nr; k++)
                 free(kw[k]), free(depts[k]);
             free(kw);
@@ -314,8 +316,9 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     free(depts);
     for (size_t i = 0; i < nr; i++)
         if (!plain_text(c->routes[i].keyword) || !plain_text(c->routes[i].dept)) {
-            snprintf(err, errlen, "%s:%d: [routing] a rule holds control characters; "
-                     "remove them", path, key_line(path, "routing", c->routes[i].keyword));
+            snprintf(err, errlen, "%s:%d: [routing] a rule holds control characters "
+                     "(or invisible or direction-changing ones); remove them",
+                     path, key_line(path, "routing", c->routes[i].keyword));
             return FU_ERR;
         }
     return FU_OK;

@@ -84,6 +84,14 @@ static void json_escapes_terminal_controls(void **state)
     fclose(f);
     assert_string_equal(buf, "\"a\\u001b[2J\\u0007\\u009bb\\u202ec\\u2066d\xc2\xa0" "e汉\"");
     free(buf);
+    /* invisible code points too (issue 25), above U+FFFF as a surrogate pair */
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    json_str(f, "x\xe2\x80\x8b\xe2\x80\x8d\xe2\x81\xa0\xef\xbb\xbf" "y\xf3\xa0\x80\x81");
+    fclose(f);
+    assert_string_equal(buf, "\"x\\u200b\\u200d\\u2060\\ufeffy\\udb40\\udc01\"");
+    free(buf);
 }
 
 int main(void)

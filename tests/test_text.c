@@ -97,6 +97,7 @@ static void assert_clean(const char *s)
         size_t k = utf8_decode(s + i, n - i, &cp);
         assert_false(cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0));
         assert_false((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
+        assert_false(text_cp_hidden(cp));
         assert_false(cp == 0xFFFD && k == 1);
         i += k;
     }
@@ -120,6 +121,24 @@ static void test_sanitize(void **state)
     assert_string_equal(out, "<U+202E>abc");
     text_sanitize("\xE2\x81\xA6x", out, sizeof out);
     assert_string_equal(out, "<U+2066>x");
+    /* invisible code points (issue 25): each shown as its code */
+    static const struct { const char *in, *out; } hidden[] = {
+        {"a\xE2\x80\x8B" "b", "a<U+200B>b"}, {"a\xE2\x80\x8C" "b", "a<U+200C>b"},
+        {"a\xE2\x80\x8D" "b", "a<U+200D>b"}, {"a\xE2\x81\xA0" "b", "a<U+2060>b"},
+        {"\xEF\xBB\xBF" "a", "<U+FEFF>a"},    {"a\xE2\x80\x8F", "a<U+200F>"},
+        {"a\xC2\xAD" "b", "a<U+00AD>b"},        {"\xD8\x9C" "x", "<U+061C>x"},
+        {"x\xF3\xA0\x80\x81", "x<U+E0001>"},  {"\xEF\xB8\x8F", "<U+FE0F>"},
+        {"\xE2\x80\xA8", "<U+2028>"},
+    };
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        text_sanitize(hidden[i].in, out, sizeof out);
+        assert_string_equal(out, hidden[i].out);
+        assert_false(text_is_clean(hidden[i].in, NULL));
+        assert_int_equal(text_width(hidden[i].in), (int)strlen(hidden[i].out));
+    }
+    assert_true(text_is_clean("区科委 汉字 é ✓", NULL));
+    assert_false(text_cp_hidden(0x4E00));
+    assert_false(text_cp_hidden(0x3000));
     text_sanitize("bad\xFFz", out, sizeof out);
     assert_string_equal(out, "bad\xEF\xBF\xBDz");
     text_sanitize("t\tn\nr\rd\x7f", out, sizeof out);

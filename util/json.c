@@ -40,11 +40,15 @@ void json_str(FILE *out, const char *s)
         }
         k = utf8_decode(s + i, n - i, &cp);
         if (cp == 0xFFFD && k == 1) fputs("\\ufffd", out);
-        else if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
-                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
-            /* C1 controls and bidi overrides are valid JSON, but a terminal
-             * showing the output would act on them. */
-            fprintf(out, "\\u%04x", (unsigned)cp);
+        else if ((cp >= 0x80 && cp < 0xA0) || text_cp_hidden(cp)) {
+            /* C1 controls, invisible and bidi-control code points are valid
+             * JSON, but a terminal showing the output would act on them or
+             * hide them; above U+FFFF as a surrogate pair. */
+            if (cp > 0xFFFF)
+                fprintf(out, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+                        (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+            else
+                fprintf(out, "\\u%04x", (unsigned)cp);
         } else fwrite(s + i, 1, k, out);
         i += k;
     }

@@ -115,9 +115,23 @@ int text_cp_width(uint32_t cp)
     return 1;
 }
 
-static int is_bidi_control(uint32_t cp)
+/* Code points a terminal shows as nothing, or that reorder the text
+ * around them: Unicode's default-ignorable code points (DerivedCoreProperties
+ * 15.1: soft hyphen, the zero-width space, joiners and word joiner, BOM,
+ * fillers, variation selectors, tags …), every bidi control (U+061C,
+ * U+200E/200F, U+202A-202E, U+2066-2069), the line and paragraph
+ * separators and the interlinear annotation controls. */
+static const struct range hidden[] = {
+    {0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160},
+    {0x17B4, 0x17B5}, {0x180B, 0x180F}, {0x200B, 0x200F}, {0x2028, 0x202E},
+    {0x2060, 0x206F}, {0x3164, 0x3164}, {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF},
+    {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFFB}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
+    {0xE0000, 0xE0FFF},
+};
+
+int text_cp_hidden(uint32_t cp)
 {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp >= 0xAD && in_ranges(cp, hidden, sizeof hidden / sizeof hidden[0]);
 }
 
 /* One unit of sanitised output: the next character of s (at most n bytes)
@@ -142,15 +156,14 @@ static size_t san_next(const char *s, size_t n, char rep[16], int *w)
         *w = 2;
         return k;
     }
-    if ((cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp)) {
+    if ((cp >= 0x80 && cp < 0xA0) || text_cp_hidden(cp)) {
+        int digits = cp > 0xFFFF ? 5 : 4, o = 3;
         memcpy(rep, "<U+", 3);
-        rep[3] = hex[(cp >> 12) & 0xF];
-        rep[4] = hex[(cp >> 8) & 0xF];
-        rep[5] = hex[(cp >> 4) & 0xF];
-        rep[6] = hex[cp & 0xF];
-        rep[7] = '>';
-        rep[8] = 0;
-        *w = 8;
+        for (int d = digits - 1; d >= 0; d--)
+            rep[o++] = hex[(cp >> (4 * d)) & 0xF];
+        rep[o++] = '>';
+        rep[o] = 0;
+        *w = o;
         return k;
     }
     memcpy(rep, s, k);
@@ -333,7 +346,7 @@ char *text_sanitize_dup(const char *s)
 {
     if (!s)
         return NULL;
-    /* worst case: a 2-byte C1 control becomes 8 bytes ("<U+009B>") */
+    /* worst case: a 2-byte character becomes 8 bytes ("<U+009B>", "<U+00AD>") */
     size_t cap = strlen(s) * 4 + 1;
     char *out = malloc(cap);
     if (out)
@@ -372,10 +385,8 @@ int text_is_clean(const char *s, int *plain)
         }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
-        if ((cp == 0xFFFD && k == 1) || (cp >= 0x80 && cp < 0xA0) ||
-            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+        if ((cp == 0xFFFD && k == 1) || (cp >= 0x80 && cp < 0xA0) || text_cp_hidden(cp))
             return 0;
-        json_ok &= cp != 0x2028 && cp != 0x2029;
         i += k;
     }
     if (plain)

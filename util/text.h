@@ -23,14 +23,21 @@ int utf8_valid(const char *s, size_t n);
 /* Columns a code point takes: 0, 1 or 2; control characters -1. */
 int text_cp_width(uint32_t cp);
 
+/* 1 for a code point that shows as nothing or reorders the text around it
+ * (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphen, fillers,
+ * variation selectors, tags, and every bidi control): what text_sanitize
+ * shows as "<U+200B>", JSON escapes, and names may not hold. */
+int text_cp_hidden(uint32_t cp);
+
 /* Columns the UTF-8 string takes once sanitised (see text_sanitize). */
 int text_width(const char *s);
 
 /* Copies s into out (outlen bytes, always NUL-terminated) made safe for a
- * terminal: C0/C1 controls, DEL, ESC sequences, bidi overrides and
- * isolates (U+202A-202E, U+2066-2069), and invalid bytes become visible
+ * terminal: C0/C1 controls, DEL, ESC sequences, invisible and bidi-control
+ * code points (text_cp_hidden), and invalid bytes become visible
  * placeholders (U+FFFD for invalid bytes, "^[" style for C0, "<U+009B>"
- * style for the rest); tabs and newlines become one space each.
+ * style for the rest, "<U+E0001>" above U+FFFF); tabs and newlines become
+ * one space each. A placeholder is at most 4 bytes for each byte of s.
  * Returns the length written. Truncates at a character boundary. */
 size_t text_sanitize(const char *s, char *out, size_t outlen);
 
@@ -43,8 +50,9 @@ int text_contains_ci(const char *hay, const char *needle);
 char *text_sanitize_dup(const char *s);
 
 /* 1 when s is valid UTF-8 that text_sanitize() would leave unchanged (no
- * control characters, no bidi controls). When plain is not NULL it is set
- * to 1 when s also needs no JSON escape (no quote, backslash, U+2028/9). */
+ * control characters, no invisible or bidi-control code points). When
+ * plain is not NULL it is set to 1 when s also needs no JSON escape (no
+ * quote or backslash). */
 int text_is_clean(const char *s, int *plain);
 
 /* Writes s sanitised to out (no control characters reach a terminal);

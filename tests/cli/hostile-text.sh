@@ -100,6 +100,49 @@ else
     echo "SKIP: no 'followup report' command yet"
 fi
 
+# Invisible code points (issue 25): zero-width space, non-joiner, joiner,
+# word joiner, BOM, RLM, a tag, shown as their codes everywhere, like U+202E,
+# and refused in department names (two names that look alike would differ).
+ZW="零$(printf '\342\200\213')宽$(printf '\342\200\214')字$(printf '\342\200\215')符$(printf '\342\201\240')串$(printf '\357\273\277')尾$(printf '\342\200\217')$(printf '\363\240\200\201')"
+P_ZW='零<U+200B>宽<U+200C>字<U+200D>符<U+2060>串<U+FEFF>尾<U+200F><U+E0001>'
+# no_hidden FILE WHAT: none of those bytes in FILE
+no_hidden() {
+    if LC_ALL=C grep -q -e "$(printf '\342\200[\213-\217]')" -e "$(printf '\342\201\240')" \
+        -e "$(printf '\357\273\277')" -e "$(printf '\363\240')" "$1"; then
+        fail "$2: a raw invisible character: $(LC_ALL=C grep -m1 -e "$(printf '\342\200\213')" "$1" | od -c | head -2)"
+    fi
+}
+fu note R1:1.1.2 "$ZW"; expect_rc 0 "a note with zero-width characters is stored"
+fu status R1:1.1.2 active --note "$ZW"; expect_rc 0 "status with such a note"
+for args in "show R1:1.1.2" "history R1:1.1.2" "list --format json" "report --format text --by section" \
+            "report --format md --by section" "report --format html --by section" \
+            "report --format csv --by section" "report --format json"; do
+    # shellcheck disable=SC2086
+    fu $args; expect_rc 0 "$args"; no_hidden "$T/out" "$args"; no_raw "$T/out" "$args"
+done
+fu show R1:1.1.2; expect_out "$P_ZW" "show: the note's invisible characters as their codes"
+fu history R1:1.1.2; expect_out "$P_ZW" "history: the same"
+fu report --format html --by section; expect_out "零&lt;U+200B&gt;宽" "report html: the same, escaped"
+fu report --format json
+expect_out '零\u200b宽\u200c字\u200d符\u2060串\ufeff尾\u200f\udb40\udc01' "report json escapes them"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$T/out" || fail "report json is not JSON"
+fu list --format xlsx -o "$T/list.xlsx"; expect_rc 0 "list xlsx"
+unzip -p "$T/list.xlsx" >"$T/xlsx.xml" 2>/dev/null; no_hidden "$T/xlsx.xml" "list xlsx"
+fu report --format docx -o "$T/r.docx" --by section; expect_rc 0 "report docx"
+unzip -p "$T/r.docx" >"$T/docx.xml" 2>/dev/null; no_hidden "$T/docx.xml" "report docx"
+grep -qF "零&lt;U+200B&gt;宽" "$T/docx.xml" || grep -qF "零<U+200B>宽" "$T/docx.xml" ||
+    fail "report docx: the note's codes are not in the document"
+for zw in "$(printf '\342\200\213')" "$(printf '\342\200\215')" "$(printf '\342\201\240')" \
+          "$(printf '\357\273\277')" "$(printf '\342\200\217')" "$(printf '\302\255')"; do
+    fu dept add "区科${zw}委"; expect_rc 2 "dept add with an invisible character"
+    expect_err "invisible or direction-changing" "dept add says why"; no_hidden "$T/err" "dept add's message"
+done
+fu dept list; expect_no_out "区科<U+" "no such department stored"
+fu user add "wa$(printf '\342\200\213')ng" --role viewer; expect_rc 2 "user add with an invisible character"
+printf '[departments]\n区科%s委 =\n' "$(printf '\342\200\213')" >"$T/zw.ini"
+"$FU" --config "$T/zw.ini" --db "$T/zw.db" dept list >"$T/out" 2>"$T/err"; rc=$?
+expect_rc 1 "a config whose department has an invisible character"; expect_err "invisible" "the config's error says why"
+
 # review rounds and reminders, when the commands exist
 if "$FU" review --help >/dev/null 2>&1; then
     fu assign R1:1.1.3 区科委 --due 2020-01-01; expect_rc 0 "an overdue item"

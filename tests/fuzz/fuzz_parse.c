@@ -14,7 +14,8 @@
  *
  * Besides the sanitizers' own checks it aborts when an error message is
  * not one line, when the JSON or the tree carries a raw terminal control
- * (C0 but newline, DEL, C1 U+0080-009F, a bidi override), when sanitised
+ * (C0 but newline, DEL, C1 U+0080-009F, an invisible or bidi-control code
+ * point), when sanitised
  * text carries any, or when fitted or wrapped text is wider than asked. */
 #include <stddef.h>
 #include <stdint.h>
@@ -36,18 +37,19 @@ static const struct route fuzz_routes[] = {
     { "知识产权", "区知识产权局" }, { "科普", "区科协" }, { "招引", "区投资促进办" },
 };
 
-/* 1 when s (n bytes) holds a byte sequence a terminal would act on. */
+/* 1 when s (n bytes) holds a byte sequence a terminal would act on, or a
+ * code point it would show as nothing (text_cp_hidden). */
 static int fuzz_raw_control(const char *s, size_t n)
 {
-    size_t i;
-    for (i = 0; i < n; i++) {
+    size_t i, k;
+    for (i = 0; i < n; i += k) {
         const unsigned char *u = (const unsigned char *)s + i;
+        uint32_t cp;
+        k = 1;
         if ((u[0] < 0x20 && u[0] != '\n') || u[0] == 0x7F) return 1;
-        if (u[0] == 0xC2 && i + 1 < n && u[1] >= 0x80 && u[1] <= 0x9F) return 1;
-        if (u[0] == 0xE2 && i + 2 < n &&
-            ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
-             (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)))
-            return 1;
+        if (u[0] < 0x80) continue;
+        k = utf8_decode(s + i, n - i, &cp);
+        if ((cp >= 0x80 && cp <= 0x9F) || text_cp_hidden(cp)) return 1;
     }
     return 0;
 }
