@@ -50,7 +50,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 SAMPLE     := data/jingan-2024-3.txt
 
-.PHONY: all deps run test check check-all clean corpus layers
+.PHONY: all deps run test check check-all check-live-team clean corpus layers
 all: followup
 
 deps:
@@ -122,6 +122,11 @@ check: followup $(TEST_BIN)
 	@sh scripts/layers.sh
 	@./tests/run.sh --quick $(TEST_BIN)
 	@python3 tests/corpus/grade.py
+
+# The command-line and interface tests on a host with a live team install
+# (root; a temporary install with its own system paths, see the script).
+check-live-team:
+	@sh tests/live-team.sh
 
 # The source tree's rules: includes follow the layers, libraries stay in
 # their folders, no base name repeats (scripts/layers.sh says which).

@@ -10,13 +10,27 @@
 
 #define FOLLOWUP_VERSION "0.1.0"
 
+/* Where the database came from (resolve_db in main.c; paths explains it). */
+enum db_source {
+    DBS_OPT,                   /* --db */
+    DBS_ENV,                   /* $FOLLOWUP_DB */
+    DBS_CONFIG,                /* [database] path */
+    DBS_TEAM,                  /* the installed, setgid program: the team database */
+    DBS_TEAM_OPT,              /* --team */
+    DBS_XDG,                   /* $XDG_DATA_HOME/followup/followup.db */
+    DBS_HOME                   /* ~/.local/share/followup/followup.db */
+};
+
 struct cli {
     const char *db_opt;        /* --db */
+    int team_opt;              /* --team */
     const char *config_opt;    /* --config */
     const char *as_opt;        /* --as */
     char db_path[1024];        /* resolved */
     char db_why[1100];         /* where db_path came from */
     int team;                  /* db_path is the team database, opened with the group */
+    enum db_source db_source;
+    int installed;             /* the running program is $(bindir)/followup */
     struct config cfg;
     struct actor actor;
     struct db *db;             /* opened by cli_open_db() */

@@ -16,20 +16,27 @@
 
 #define SAMPLE_NAME "jingan-2024-3.txt"
 
-/* One entry: "label      path" and, indented below, why (and more). */
-static void entry2(const char *label, const char *path, const char *why, const char *more)
+/* One entry: "label      path" and, indented below, why and up to two
+ * more lines (NULL: none). */
+static void entry3(const char *label, const char *path, const char *why, const char *more,
+                   const char *more2)
 {
     int pad = 11 - text_width(label);
+    const char *lines[] = {why, more, more2};
     printf("%s%*s", label, pad > 1 ? pad : 1, "");
     text_fputs(stdout, path);
-    for (int i = 0; i < 2; i++) {
-        const char *line = i ? more : why;
-        if (!line)
+    for (int i = 0; i < 3; i++) {
+        if (!lines[i] || !*lines[i])
             continue;
         fputs("\n           ", stdout);
-        text_fputs(stdout, line);
+        text_fputs(stdout, lines[i]);
     }
     fputc('\n', stdout);
+}
+
+static void entry2(const char *label, const char *path, const char *why, const char *more)
+{
+    entry3(label, path, why, more, NULL);
 }
 
 static void entry(const char *label, const char *path, const char *why)
@@ -96,31 +103,62 @@ static void show_config(const struct cli *c, const char *config_err)
     entry(c->zh ? "配置" : "config", path, why);
 }
 
-/* Why this database: the same order as resolve_db() in main.c. */
+/* Why the team database is not the one in use, when this program could
+ * know of one: it is not the installed program (a build in a checkout, a
+ * copy, a staged tree), or not setgid. */
+static void team_note(const struct cli *c, char *out, size_t outlen)
+{
+    struct stat st;
+    out[0] = '\0';
+    if (c->team || stat(sysdirs_team_dir(), &st) != 0)
+        return;
+    if (!c->installed)
+        snprintf(out, outlen, c->zh ? "不用团队数据库 %s：本程序不是安装的 %s"
+                                      "（源码目录中的构建、副本或暂存的安装）；--team 可打开它"
+                                    : "not the team database %s: this is not the installed %s "
+                                      "(a build in a checkout, a copy or a staged install); "
+                                      "--team opens it",
+                 sysdirs_team_db(), sysdirs_program());
+    else if (!priv_started_setgid())
+        snprintf(out, outlen, c->zh ? "不用团队数据库 %s：安装的程序不是 setgid"
+                                      "（以 root 运行 make install）"
+                                    : "not the team database %s: the installed program is not "
+                                      "setgid (run make install as root)", sysdirs_team_db());
+}
+
+/* Why this database: what resolve_db() in main.c decided. */
 static void database_why(const struct cli *c, char *out, size_t outlen)
 {
-    const char *env = getenv("FOLLOWUP_DB"), *xdg = priv_getenv("XDG_DATA_HOME");
-    if (c->team)
-        snprintf(out, outlen, c->zh ? "团队数据库（%s；经程序的 followup 组打开）"
-                                    : "the team database (%s; opened through the program's group)",
-                 sysdirs_team_dir());
-    else if (c->db_opt)
-        snprintf(out, outlen, "%s", c->zh ? "来自 --db" : "from --db");
-    else if (env && *env)
-        snprintf(out, outlen, "%s", c->zh ? "来自 $FOLLOWUP_DB" : "from $FOLLOWUP_DB");
-    else if (c->cfg.db_path[0])
-        snprintf(out, outlen, c->zh ? "来自 %s 中的 [database] path" : "from [database] path in %s",
-                 c->cfg.source);
-    else
-        snprintf(out, outlen,
-                 c->zh ? "默认位置（%s 之下）：没有 --db、$FOLLOWUP_DB 或 [database] path"
-                       : "the default under %s: no --db, $FOLLOWUP_DB or [database] path",
-                 xdg && *xdg ? "$XDG_DATA_HOME" : "~/.local/share");
+    const char *why_zh[] = {
+        [DBS_OPT] = "来自 --db", [DBS_ENV] = "来自 $FOLLOWUP_DB",
+        [DBS_CONFIG] = "来自 %s 中的 [database] path",
+        [DBS_TEAM] = "团队数据库：本程序是安装的 setgid 程序 %s，经 followup 组打开",
+        [DBS_TEAM_OPT] = "团队数据库，来自 --team%s",
+        [DBS_XDG] = "默认位置（$XDG_DATA_HOME 之下）：没有 --db、$FOLLOWUP_DB 或 [database] path",
+        [DBS_HOME] = "默认位置（~/.local/share 之下）：没有 --db、$FOLLOWUP_DB 或 [database] path",
+    };
+    const char *why_en[] = {
+        [DBS_OPT] = "from --db", [DBS_ENV] = "from $FOLLOWUP_DB",
+        [DBS_CONFIG] = "from [database] path in %s",
+        [DBS_TEAM] = "the team database: this is the installed setgid program %s, which opens "
+                     "it through its group",
+        [DBS_TEAM_OPT] = "the team database, from --team%s",
+        [DBS_XDG] = "the default under $XDG_DATA_HOME: no --db, $FOLLOWUP_DB or [database] path",
+        [DBS_HOME] = "the default under ~/.local/share: no --db, $FOLLOWUP_DB or [database] path",
+    };
+    const char *fmt = (c->zh ? why_zh : why_en)[c->db_source];
+    const char *arg = c->db_source == DBS_CONFIG ? c->cfg.source
+                      : c->db_source == DBS_TEAM ? sysdirs_program()
+                      : c->db_source == DBS_TEAM_OPT
+                          ? (c->team ? (c->zh ? "（经程序的组）" : " (through the program's group)")
+                                     : (c->zh ? "（以你自己的权限）" : " (with your own rights)"))
+                          : "";
+    snprintf(out, outlen, fmt, arg);
 }
 
 static void show_database(const struct cli *c)
 {
-    char why[1400];
+    char why[1400], note[1400];
     struct stat st;
     const char *state;
     if (c->team)
@@ -136,7 +174,8 @@ static void show_database(const struct cli *c)
     else
         state = c->zh ? "存在，但你无权读取" : "exists, but you may not read it";
     database_why(c, why, sizeof why);
-    entry2(c->zh ? "数据库" : "database", c->db_path, why, state);
+    team_note(c, note, sizeof note);
+    entry3(c->zh ? "数据库" : "database", c->db_path, why, state, note);
 }
 
 static void show_language(const struct cli *c, const char *catdir)

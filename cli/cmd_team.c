@@ -120,6 +120,10 @@ int cmd_team(struct cli *c, int argc, char **argv)
     if (!priv_started_setgid())
         return cli_fail(FU_ERR, "this followup is not installed setgid; run `make install` "
                         "as root, then the installed followup");
+    if (!sysdirs_is_installed())
+        return cli_fail(FU_ERR, "this is not the installed followup (%s): a build in a "
+                        "checkout or a staged tree makes no team database; run `sudo %s team "
+                        "init --committee %s`", sysdirs_program(), sysdirs_program(), login);
     if (!priv_held())
         return cli_fail(FU_USAGE, "team init takes no --db or $FOLLOWUP_DB: it creates %s",
                         sysdirs_team_db());

@@ -388,7 +388,7 @@ int cli_help(const char *cmd)
         if (!strcmp(commands[i].name, cmd)) {
             const char *help = help_zh && commands[i].help_zh ? commands[i].help_zh
                                                               : commands[i].help;
-            printf("%sfollowup [--db PATH] [--config PATH] [--as USER] %s\n\n%s\n",
+            printf("%sfollowup [--db PATH | --team] [--config PATH] [--as USER] %s\n\n%s\n",
                    help_zh ? "用法：" : "usage: ", commands[i].usage, help);
             return 0;
         }
@@ -397,10 +397,10 @@ int cli_help(const char *cmd)
 
 void cli_usage(FILE *out)
 {
-    fputs(help_zh ? "用法：followup [--db PATH] [--config PATH] [--as USER] [COMMAND [ARGS]]\n"
+    fputs(help_zh ? "用法：followup [--db PATH | --team] [--config PATH] [--as USER] [COMMAND [ARGS]]\n"
                     "       followup --help | --version\n\n"
                     "不带命令时打开交互界面。命令：\n"
-                  : "usage: followup [--db PATH] [--config PATH] [--as USER] [COMMAND [ARGS]]\n"
+                  : "usage: followup [--db PATH | --team] [--config PATH] [--as USER] [COMMAND [ARGS]]\n"
                     "       followup --help | --version\n\n"
                     "With no command, opens the interface. Commands:\n",
           out);
@@ -415,7 +415,8 @@ void cli_usage(FILE *out)
     fputs(help_zh
               ? "\n选项：\n"
                 "  --db PATH      数据库（否则依次为 $FOLLOWUP_DB、配置中的 [database] path、\n"
-                "                 $XDG_DATA_HOME/followup/followup.db）\n"
+                "                 安装的 setgid 程序的团队数据库、$XDG_DATA_HOME/followup/followup.db）\n"
+                "  --team         团队数据库，即使本程序不是安装的那个（root 在源码目录中）\n"
                 "  --config PATH  配置文件（否则依次为 $FOLLOWUP_CONFIG、\n"
                 "                 ~/.config/followup/config.ini、/etc/followup/config.ini）\n"
                 "  --as USER      督办用户代他人操作；办理记录同时记下两人\n"
@@ -424,7 +425,10 @@ void cli_usage(FILE *out)
                 "退出状态：0 成功，1 出错，2 用法错误，3 无权限，4 未找到。\n"
               : "\nOptions:\n"
                 "  --db PATH      the database (else $FOLLOWUP_DB, [database] path in the config,\n"
+                "                 the team database of the installed setgid program,\n"
                 "                 $XDG_DATA_HOME/followup/followup.db)\n"
+                "  --team         the team database, also from a program that is not the\n"
+                "                 installed one (root, in a checkout)\n"
                 "  --config PATH  the config file (else $FOLLOWUP_CONFIG,\n"
                 "                 ~/.config/followup/config.ini, /etc/followup/config.ini)\n"
                 "  --as USER      committee: act for another user; the history records both\n"

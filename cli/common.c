@@ -2,6 +2,7 @@
  * database, resolving tasks, sanitised output. */
 #include "cli/cli.h"
 #include "host/priv.h"
+#include "host/sysdirs.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -215,6 +216,14 @@ int cli_open_db(struct cli *c, int create)
     struct stat st;
     if (c->team)
         return open_team_db(c);
+    if (c->db_source == DBS_TEAM_OPT) {   /* --team in a program without the group */
+        if (access(c->db_path, R_OK) != 0)
+            return cli_fail(FU_PERM, "--team: cannot reach %s (%s); this followup is not the "
+                            "installed setgid program: run %s", c->db_path, strerror(errno),
+                            sysdirs_program());
+        int rc = db_open(&c->db, c->db_path, 0, err, sizeof err);
+        return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    }
     int exists = stat(c->db_path, &st) == 0;
     if (!exists && errno == EACCES)   /* e.g. the team database, named with --db */
         return cli_fail(FU_PERM, "cannot reach %s (%s): permission denied; a team database "

@@ -1,5 +1,6 @@
 /* followup: the thin main. Global options, identity, configuration and
  * database path, then one command or the interface. */
+#include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
 #include <pwd.h>
@@ -54,44 +55,76 @@ static int team_db_exists(void)
     return found;
 }
 
-/* --db, $FOLLOWUP_DB, [database] path, the team database when it exists,
- * $XDG_DATA_HOME, ~/.local/share. Anything but the team database is the
- * user's own file: the group of a setgid install is given up for good
- * before it is opened (main drops it for --db and $FOLLOWUP_DB even before
- * the config is read). */
+static void db_from(struct cli *c, enum db_source src, const char *path, const char *why)
+{
+    c->db_source = src;
+    snprintf(c->db_path, sizeof c->db_path, "%s", path);
+    snprintf(c->db_why, sizeof c->db_why, "%s", why);
+}
+
+/* --team: the team database, whatever the environment and the config say;
+ * through the group when this program has it, else with the user's own
+ * rights (root's, for a build that is not installed). */
+static int team_by_option(struct cli *c)
+{
+    char err[256];
+    struct stat st;
+    db_from(c, DBS_TEAM_OPT, sysdirs_team_db(), "the team database, from --team");
+    if (!priv_held() && stat(sysdirs_team_db(), &st) != 0 && errno == EACCES)
+        return cli_fail(FU_PERM, "--team: cannot reach %s (permission denied); this followup "
+                        "is not the installed setgid program: run %s", sysdirs_team_db(),
+                        sysdirs_program());
+    if (!team_db_exists())
+        return cli_fail(FU_NOTFOUND, "--team: there is no team database at %s; root creates "
+                        "it with `followup team init --committee LOGIN`", sysdirs_team_db());
+    c->team = priv_held();
+    if (!c->team && priv_drop(err, sizeof err) != 0)
+        return cli_fail(FU_ERR, "%s", err);
+    return FU_OK;
+}
+
+/* --team, --db, $FOLLOWUP_DB, [database] path, the team database when this
+ * is the installed setgid program and the database exists, $XDG_DATA_HOME,
+ * ~/.local/share. A build in a checkout or a tree staged under DESTDIR
+ * never uses the team database unless told with --team. Anything but the
+ * team database is the user's own file: the group of a setgid install is
+ * given up for good before it is opened (main drops it for --db and
+ * $FOLLOWUP_DB even before the config is read). */
 static int resolve_db(struct cli *c)
 {
     char err[256];
     const char *env = getenv("FOLLOWUP_DB");   /* only decides to drop the group */
-    if (c->db_opt) {
-        snprintf(c->db_path, sizeof c->db_path, "%s", c->db_opt);
-        snprintf(c->db_why, sizeof c->db_why, "from --db");
-    } else if (env && *env) {
-        snprintf(c->db_path, sizeof c->db_path, "%s", env);
-        snprintf(c->db_why, sizeof c->db_why, "from $FOLLOWUP_DB");
-    } else if (c->cfg.db_path[0]) {
-        snprintf(c->db_path, sizeof c->db_path, "%s", c->cfg.db_path);
-        snprintf(c->db_why, sizeof c->db_why, "from [database] path in %s", c->cfg.source);
-    } else if (team_db_exists()) {
-        snprintf(c->db_path, sizeof c->db_path, "%s", sysdirs_team_db());
-        snprintf(c->db_why, sizeof c->db_why, "the team database");
+    c->installed = sysdirs_is_installed();
+    if (c->team_opt)
+        return team_by_option(c);
+    if (c->db_opt)
+        db_from(c, DBS_OPT, c->db_opt, "from --db");
+    else if (env && *env)
+        db_from(c, DBS_ENV, env, "from $FOLLOWUP_DB");
+    else if (c->cfg.db_path[0])
+        db_from(c, DBS_CONFIG, c->cfg.db_path, "from [database] path in config.ini");
+    else if (c->installed && priv_started_setgid() && team_db_exists()) {
+        db_from(c, DBS_TEAM, sysdirs_team_db(), "the team database");
         c->team = priv_held();
         return FU_OK;
     }
     if (priv_drop(err, sizeof err) != 0)
         return cli_fail(FU_ERR, "%s", err);
-    if (c->db_path[0])
+    if (c->db_path[0]) {
+        if (c->db_source == DBS_CONFIG)
+            snprintf(c->db_why, sizeof c->db_why, "from [database] path in %s", c->cfg.source);
         return FU_OK;
+    }
     const char *xdg = priv_getenv("XDG_DATA_HOME");
     if (xdg && *xdg) {
-        snprintf(c->db_path, sizeof c->db_path, "%s/followup/followup.db", xdg);
-        snprintf(c->db_why, sizeof c->db_why, "the default under $XDG_DATA_HOME");
+        char path[1100];
+        snprintf(path, sizeof path, "%s/followup/followup.db", xdg);
+        db_from(c, DBS_XDG, path, "the default under $XDG_DATA_HOME");
     } else {
-        char homebuf[1024];
+        char homebuf[1024], path[1100];
         const char *home = priv_home(homebuf, sizeof homebuf);
-        snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/followup/followup.db",
-                 *home ? home : ".");
-        snprintf(c->db_why, sizeof c->db_why, "the default under ~/.local/share");
+        snprintf(path, sizeof path, "%s/.local/share/followup/followup.db", *home ? home : ".");
+        db_from(c, DBS_HOME, path, "the default under ~/.local/share");
     }
     return FU_OK;
 }
@@ -106,6 +139,10 @@ static int global_options(struct cli *c, int argc, char **argv, int *want, int *
     *want = WANT_RUN;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
+        if (!strcmp(a, "--team")) {
+            c->team_opt = 1;
+            continue;
+        }
         const char **slot = !strcmp(a, "--db") ? &c->db_opt
                             : !strcmp(a, "--config") ? &c->config_opt
                             : !strcmp(a, "--as") ? &c->as_opt : NULL;
@@ -173,7 +210,9 @@ int main(int argc, char **argv)
     /* A database the user names reaches only the user's files: the group
      * goes for good before anything (the config included) is opened. */
     const char *env_db = getenv("FOLLOWUP_DB");
-    if ((c.db_opt || (env_db && *env_db)) && priv_drop(perr, sizeof perr) != 0)
+    if (c.team_opt && c.db_opt)
+        return cli_fail(FU_USAGE, "--team and --db name two databases; give one of them");
+    if (!c.team_opt && (c.db_opt || (env_db && *env_db)) && priv_drop(perr, sizeof perr) != 0)
         return cli_fail(FU_ERR, "%s", perr);
     /* --help and --version still answer when the config is broken. */
     if ((rc = config_load(c.config_opt, &c.cfg, err, sizeof err)) != FU_OK && want == WANT_RUN)
@@ -192,9 +231,10 @@ int main(int argc, char **argv)
     cli_help_language(c.zh);
     /* team init makes the team database: it keeps the group to do so. */
     int team_cmd = first < argc && want == WANT_RUN && !strcmp(argv[first], "team");
-    if (!team_cmd && resolve_db(&c) != FU_OK) {
+    int dbrc = team_cmd ? FU_OK : resolve_db(&c);
+    if (dbrc != FU_OK) {
         config_fini(&c.cfg);
-        return FU_ERR;
+        return dbrc;
     }
     if (want == WANT_HELP) {
         cli_usage(stdout);

@@ -147,7 +147,9 @@ _followup()
     # command, its subcommand and the count of positionals.
     for ((i = 1; i < ${#words[@]} - 1; i++)); do
         local w=${words[i]}
-        if [[ $w == -* ]]; then
+        if [[ $w == --team && -z $cmd ]]; then
+            _followup_globals+=("$w")
+        elif [[ $w == -* ]]; then
             if [[ $w != *=* ]] && _followup_takes_arg "$w" "$cmd" && ((i + 1 < ${#words[@]} - 1)); then
                 [[ -z $cmd ]] && _followup_globals+=("$w" "${words[i + 1]}")
                 ((i++))
@@ -173,7 +175,7 @@ _followup()
 
     if [[ -z $cmd ]]; then
         if [[ $cur == -* ]]; then
-            _followup_add --db --config --as --help --version
+            _followup_add --db --team --config --as --help --version
         else
             local IFS=$'\n'
             _followup_add $("$_followup_prog" --help 2>/dev/null |

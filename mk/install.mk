@@ -12,11 +12,13 @@
 # PREFIX (default /usr/local) and DESTDIR (staging root, default none) as
 # usual; every directory below can be overridden on the command line. The
 # program finds its catalogue and sample beside itself (../share/...), so an
-# installed tree can be moved. sysconfdir (default /etc, whatever the
-# PREFIX) and localstatedir (default /var) are built into the program: give
-# the same values to make and make install. It reads
+# installed tree can be moved. bindir, sysconfdir (default /etc, whatever
+# the PREFIX) and localstatedir (default /var) are built into the program:
+# give the same values to make and make install. It reads
 # $(sysconfdir)/followup/config.ini and keeps the team database in
-# $(localstatedir)/lib/followup (issue 13).
+# $(localstatedir)/lib/followup (issue 13), which only $(bindir)/followup
+# itself uses by default (issue 25: not a build in a checkout, not a moved
+# or DESTDIR-staged tree; --team asks for it).
 #
 # As root, install also creates the system group `followup` when missing,
 # installs the program root:followup mode 2755 (setgid) and the team
@@ -42,7 +44,8 @@ TEAM_GROUP  ?= followup
 
 # The built-in paths: host/sysdirs.o is rebuilt when they change.
 SYSDIRS_STAMP := $(BUILD)/sysdirs.stamp
-SYSDIRS_DEFS   = -DFU_SYSCONFDIR='"$(sysconfdir)"' -DFU_LOCALSTATEDIR='"$(localstatedir)"'
+SYSDIRS_DEFS   = -DFU_BINDIR='"$(bindir)"' -DFU_SYSCONFDIR='"$(sysconfdir)"' \
+                 -DFU_LOCALSTATEDIR='"$(localstatedir)"'
 _sysdirs := $(shell mkdir -p $(BUILD) && echo '$(SYSDIRS_DEFS)' >$(SYSDIRS_STAMP).new && \
 	{ cmp -s $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP) && rm -f $(SYSDIRS_STAMP).new || \
 	  mv -f $(SYSDIRS_STAMP).new $(SYSDIRS_STAMP); })

@@ -78,6 +78,39 @@ as "$C" "$BIN user add $L --role department --dept 区知识产权局 &&
          $BIN user add $O --role department --dept 区审改办"; expect_rc 0 "user add"
 as "$C" "$BIN paths"; expect_out "the team database" "paths names the team database"
 
+# ---- the team database only for the installed program (issue 25) --------------------------
+# The same build (same built-in paths) run from where it was built, and the
+# same install staged under DESTDIR (setgid, as root stages it), open the
+# user's own database and say so; --team opens the team one.
+as "$C" "$BIN paths"; expect_out "this is the installed setgid program $BIN" "paths: why the team database"
+mkdir -p "$W/roothome"
+rootrun() { env -u XDG_DATA_HOME -u FOLLOWUP_DB HOME="$W/roothome" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+rootrun "$W/build/followup" paths; expect_rc 0 "paths of the build"
+expect_out "database   $W/roothome/.local/share/followup/followup.db" "the build: the personal database"
+expect_out "not the team database $DBF: this is not the installed $BIN" "the build says why not the team's"
+rootrun "$W/build/followup" list; expect_rc 4 "the build's list: no personal database yet"
+expect_err "no database at $W/roothome/.local/share/followup/followup.db" "the build did not open the team database"
+rootrun "$W/build/followup" --team list; expect_rc 0 "the build with --team, as root"; expect_out "2.4" "--team lists the team's tasks"
+rootrun "$W/build/followup" --team paths; expect_out "the team database, from --team (with your own rights)" "--team in paths"
+make -s -C "$ROOT" --no-print-directory $paths DESTDIR="$W/stage" INSTALL_BIN="$W/build/followup" install \
+    >"$T/make.out" 2>&1 || fail "staged install: $(tail -3 "$T/make.out")"
+SBIN=$W/stage$P/bin/followup
+eq "$(stat -c '%a %G' "$SBIN")" "2755 $G" "the staged program is setgid"
+rootrun "$SBIN" paths
+expect_out "database   $W/roothome/.local/share/followup/followup.db" "the staged install: the personal database"
+expect_out "this is not the installed $BIN" "the staged install says why"
+rootrun "$SBIN" team init --committee "$C"; expect_rc 1 "team init from the staged tree"
+expect_err "this is not the installed followup" "team init says why"
+cp "$SBIN" "$W/copy-followup"; chmod 755 "$W/copy-followup"
+as "$L" "$W/copy-followup --team list"; shown; expect_rc 3 "a liaison's copy with --team"
+expect_err "not the installed setgid program" "the copy says why"
+as "$L" "$W/stage$P/bin/followup paths"; expect_out "$W/home/$L/.local/share/followup/followup.db" \
+    "the staged setgid program as a liaison: their own database"
+rm -rf "$W/stage" "$W/copy-followup"
+as "$L" "$BIN --team list"; expect_rc 0 "the installed program with --team"
+as "$L" "FOLLOWUP_DB=\$HOME/x.db $BIN --team paths"; expect_out "$DBF" "--team over FOLLOWUP_DB"
+as "$L" "$BIN --team --db \$HOME/x.db list"; expect_rc 2 "--team with --db"
+
 # ---- the liaison: their own task through followup, nothing else --------------------------
 as "$L" "$BIN status 2.4 active --note 'through followup'"; shown; expect_rc 0 "liaison: own task"
 as "$L" "$BIN status 3.3 done"; shown; expect_rc 3 "liaison: another department's task"
