@@ -182,7 +182,7 @@ static const char *const addressee_ends[] = {
 };
 /* Ends of a speech's opening (主任、各位副主任、秘书长,各位委员). */
 static const char *const opening_ends[] = {
-    "委员", "代表", "同志们", "同志", "朋友们", "来宾", NULL
+    "委员", "代表", "同志们", "同志", "朋友们", "来宾", "组成人员", NULL
 };
 
 /* One part of an addressee list, a bracketed tail aside (各县区人民政府
@@ -277,12 +277,15 @@ static int apply_meta_clean(struct pctx *c, const char *s)
         for (i = v; i < n; i += k) {
             uint32_t cp = scan_cp(s, n, i, &k);
             if (scan_is_space(cp) && (next = meta_key_at(s, n, i + k, &nv)) >= 0) break;
+            if (i > v && (next = meta_key_at(s, n, i, &nv)) >= 0) { k = 0; break; }
         }
         e = i;
         switch (meta_keys[key].f) {
         case MF_TITLE: r = set_field(&m->title, s, v, e, 0); break;
         case MF_ISSUER: r = set_field(&m->issuer, s, v, e, 0); break;
-        case MF_ISSUER_WEAK: r = set_field(&m->issuer, s, v, e, 1); break;
+        case MF_ISSUER_WEAK:                /* 来源: 大众网 names a site, not an organ */
+            if (parse_header_is_organ(s, v, e)) r = set_field(&m->issuer, s, v, e, 1);
+            break;
         case MF_DOCNO: r = set_field(&m->doc_no, s, v, e, 0); break;
         case MF_PUBLISHED: r = set_date(&m->published, s, v, e, 0); break;
         case MF_SIGNED_ON_WEAK: r = set_date(&m->signed_on, s, v, e, 1); break;
@@ -448,27 +451,44 @@ static const char *const offices[] = {
     "秘书长", "主席", "院长", "检察长", "署长", "委员", "司长", "处长", NULL
 };
 
-/* The line before a speech's opening (主任、各位副主任、各位委员:) that
- * names the speaker and office: short, no sentence, an office word. */
-static int speaker_line(const struct pctx *c, size_t i)
+/* Where the speaker's name starts in a line that names the speaker and
+ * office (市审计局局长 王某某, 甘肃省审计厅厅长马自学): after the office
+ * word, followed by a name of 2 to 5 Han characters; *office is where the
+ * office word starts. 0 when s is no such line. */
+static size_t speaker_name(const char *s, size_t *office)
 {
-    const char *s = c->lines[i].text, *next;
     size_t j;
-    if (i + 1 >= c->nlines || has_sentence_punct(s) || cjk_count(s) > 30) return 0;
-    next = c->lines[i + 1].text;
-    if (!parse_header_addressee_len(next, strlen(next))) return 0;
-    for (j = 0; offices[j]; j++) {      /* the office, then a name of 2 to 4 Han characters */
+    if (has_sentence_punct(s) || cjk_count(s) > 30) return 0;
+    for (j = 0; offices[j]; j++) {
         const char *o = strstr(s, offices[j]);
         size_t a, b, k, chars = 0, p;
-        if (!o) continue;
+        if (!o || o == s) continue;
         a = (size_t)(o - s) + strlen(offices[j]);
         b = strlen(s);
         scan_trim(s, &a, &b);
         for (p = a; p < b; p += k, chars++)
             if (!scan_is_cjk(scan_cp(s, b, p, &k)) && !scan_is_space(scan_cp(s, b, p, &k))) break;
-        if (p == b && chars >= 2 && chars <= 5) return 1;
+        if (p == b && chars >= 2 && chars <= 5) {
+            *office = (size_t)(o - s);
+            return a;
+        }
     }
     return 0;
+}
+
+/* The line before a speech's opening (主任、各位副主任、各位委员:), maybe
+ * with the speech's date between them, that names the speaker and office. */
+static int speaker_line(const struct pctx *c, size_t i, size_t *name, size_t *office)
+{
+    const char *next;
+    char iso[11];
+    size_t j = i + 1;
+    if (j < c->nlines && date_only(c->lines[j].text, iso)) j++;
+    if (j >= c->nlines) return 0;
+    next = c->lines[j].text;
+    if (!parse_header_addressee_len(next, strlen(next))) return 0;
+    *name = speaker_name(c->lines[i].text, office);
+    return *name != 0;
 }
 
 /* Sets the title from line s: a doc number before it (京政办发〔2016〕26号
@@ -564,7 +584,7 @@ static enum hline meta_line(struct pctx *c, size_t *i, int *rc)
     struct doc_meta *m = &c->doc->meta;
     const char *s = c->lines[*i].text;
     char iso[11];
-    size_t n = strlen(s), e;
+    size_t n = strlen(s), e, o;
     int open;
     if (parse_header_is_meta_line(s)) { *rc = apply_meta(c, s); return H_META; }
     if ((e = dated_start(s, iso)) != 0 && (e == n || parse_header_is_meta_line(s + e))) {
@@ -585,8 +605,16 @@ static enum hline meta_line(struct pctx *c, size_t *i, int *rc)
             (*i)++;
         return H_NEXT;
     }
-    if (speaker_line(c, *i)) {
-        *rc = set_field(&m->signed_by, s, 0, n, 1);
+    if (speaker_line(c, *i, &e, &o)) {       /* the person signs; the office issues */
+        *rc = set_field(&m->signed_by, s, e, n, 1);
+        if (parse_header_is_organ(s, 0, o) && o < sizeof c->speaker_org) {
+            memcpy(c->speaker_org, s, o);
+            c->speaker_org[o] = 0;
+        }
+        if (*rc == 0 && *i + 1 < c->nlines && date_only(c->lines[*i + 1].text, iso)) {
+            *rc = set_field(&m->signed_on, iso, 0, strlen(iso), 1);
+            (*i)++;
+        }
         return H_NEXT;
     }
     return H_BODY;
@@ -766,6 +794,23 @@ static int read_addressee(struct pctx *c)
     return 0;
 }
 
+/* The issuer when no field named it: the organ before the title's 关于
+ * (某某区人民政府关于印发…的通知), else a speech's speaker's office, else
+ * a signature that is an organ. */
+static int derive_issuer(struct doc_meta *m, const char *speaker_org)
+{
+    if (m->issuer) return 0;
+    if (m->title) {
+        size_t n = strlen(m->title), at = scan_find(m->title, 0, n, "关于");
+        if (at != (size_t)-1 && at > 0 && parse_header_is_organ(m->title, 0, at))
+            return set_str(&m->issuer, m->title, 0, at);
+    }
+    if (speaker_org[0]) return set_str(&m->issuer, speaker_org, 0, strlen(speaker_org));
+    if (m->signed_by && parse_header_is_organ(m->signed_by, 0, strlen(m->signed_by)))
+        return set_str(&m->issuer, m->signed_by, 0, strlen(m->signed_by));
+    return 0;
+}
+
 int parse_header_frame(struct pctx *c)
 {
     int rc;
@@ -775,6 +820,7 @@ int parse_header_frame(struct pctx *c)
     if (rc == 0) rc = middle_signature(c, first, &end);
     if (rc == 0) rc = build_body(c, first, end);
     if (rc == 0) rc = read_addressee(c);
+    if (rc == 0) rc = derive_issuer(&c->doc->meta, c->speaker_org);
     if (rc < 0) {
         snprintf(c->err, c->errlen, "out of memory reading the report");
         return FU_ERR;

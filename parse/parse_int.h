@@ -96,6 +96,7 @@ struct pctx {
     struct pdrop *drops;    /* lines dropped as chrome, in the order they were dropped */
     size_t ndrops, capdrops;
     size_t body_src;        /* source line of the body's first line (SIZE_MAX: none) */
+    char speaker_org[160];  /* a speech's speaker's office (市审计局), "" when none */
 };
 
 /* ---- lines: leftovers, hard wraps (parse_lines.c); header (parse_header.c) ---- */

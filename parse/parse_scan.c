@@ -275,11 +275,39 @@ static int num_then(const char *s, size_t n, size_t *j, int cn, const char *sep)
     return v;
 }
 
+/* A date whose digits run together before 日, as portals print them
+ * (20211228日, 2018724日): 8 digits are YYYYMMDD; 7 digits are read as
+ * YYYY M DD or YYYY MM D only when one of the two is a valid date. */
+static int run_together(const char *s, size_t n, size_t i, size_t *used, int *y, int *m, int *d)
+{
+    size_t j = i, nd;
+    int v[8];
+    for (nd = 0; j < n && nd < 8 && s[j] >= '0' && s[j] <= '9'; j++) v[nd++] = s[j] - '0';
+    if ((nd != 7 && nd != 8) || (j < n && s[j] >= '0' && s[j] <= '9') || !scan_at(s, n, j, "日"))
+        return 0;
+    *y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    if (nd == 8) {
+        *m = v[4] * 10 + v[5];
+        *d = v[6] * 10 + v[7];
+    } else {
+        int a = valid_ymd(*y, v[4], v[5] * 10 + v[6]), b = valid_ymd(*y, v[4] * 10 + v[5], v[6]);
+        if (a == b) return 0;                 /* neither, or both: 2018111日 */
+        *m = a ? v[4] : v[4] * 10 + v[5];
+        *d = a ? v[5] * 10 + v[6] : v[6];
+    }
+    *used = j + strlen("日") - i;
+    return valid_ymd(*y, *m, *d);
+}
+
 int scan_date(const char *s, size_t n, size_t i, size_t *used, char iso[11])
 {
     size_t j = i, u;
     int y, m, d, cn = 0;
 
+    if (run_together(s, n, i, used, &y, &m, &d)) {
+        cal_iso(iso, y, m, d);
+        return 1;
+    }
     y = scan_ar_number(s, n, j, &u);
     if (y < 0) { y = cn_year(s, n, j, &u); cn = 1; }
     if (y < 0) return 0;
