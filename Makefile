@@ -12,9 +12,10 @@ PKGS    := sqlite3 uuid
 # maps only what it uses: ncursesw for the interface, libzip and
 # libxml-2.0 for .docx (read and written) and the other readers,
 # xlsxwriter for .xlsx written, libcsv (no .pc file) for .csv, libcrypto
-# for the history's SHA-256; poppler-glib for PDF (readers/pdf.c). Their
+# for the history's SHA-256; poppler-glib for PDF (readers/pdf.c); opencc
+# for reports in traditional characters (parse/parse_hant.c). Their
 # headers are still needed to build.
-LAZY_PKGS := ncursesw libzip libxml-2.0 xlsxwriter libcrypto poppler-glib
+LAZY_PKGS := ncursesw libzip libxml-2.0 xlsxwriter libcrypto poppler-glib opencc
 # Evaluated lazily: after deps.sh has installed the packages.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS)))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -liniparser -ldl

@@ -38,7 +38,13 @@ static int parse_report(struct cli *c, const char *path, const char *enc, enum f
     int rc = fmt_parse_file(path, kind, &opts, d, err, sizeof err);
     if (rc != FU_OK)
         return cli_fail(rc, "%s", err);
-    if (d->paragraphs) {
+    if (d->paragraphs == 2) {
+        fputs("followup: note: ", stderr);
+        text_fputs(stderr, path);
+        fprintf(stderr, " has no numbered headings and no sentence that commits to anything; "
+                "each of its %zu paragraph%s became an item (check them with import --dry-run)\n",
+                d->nnodes, d->nnodes == 1 ? "" : "s");
+    } else if (d->paragraphs) {
         fputs("followup: note: ", stderr);
         text_fputs(stderr, path);
         fprintf(stderr, " has no numbered headings; %zu paragraph%s that commit%s to "

@@ -71,7 +71,8 @@ struct doc {
     size_t nclosing;
     char *marker;          /* responsibility markers outside every item (in the
                             * introduction or closing), joined; NULL when none */
-    int paragraphs;        /* 1: no numbered headings, items are the paragraphs that commit */
+    int paragraphs;        /* 1: no numbered headings, items are the paragraphs that commit;
+                            * 2: none commits either, every paragraph is an item */
     char **dropped;        /* lines the parser dropped as page chrome (无障碍, 当前位置…,
                             * a category word, a repeated title), trimmed, in source
                             * order; not part of the report's text, not hashed */

@@ -75,8 +75,32 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
                       struct doc *out, char *err, size_t errlen)
 {
     struct pctx c;
-    int rc;
+    struct hant_map hm;
+    char *simp = NULL;
+    int rc, hant = 0;
     memset(&c, 0, sizeof c);
+    memset(&hm, 0, sizeof hm);
+    if (parse_hant_detect(text, len)) {          /* read a simplified copy */
+        hant = parse_hant_to_simp(text, len, &simp);
+        if (hant > 0 && parse_hant_map_init(&hm, text, len, simp) < 0) hant = -1;
+        if (hant < 0) {
+            if (!hm.orig) free(text);
+            parse_hant_map_fini(&hm);
+            free(simp);
+            snprintf(err, errlen, "out of memory reading traditional characters");
+            return FU_ERR;
+        }
+        if (hant > 0) {
+            text = strdup(simp);
+            len = strlen(simp);
+            if (!text) {
+                parse_hant_map_fini(&hm);
+                free(simp);
+                snprintf(err, errlen, "out of memory reading traditional characters");
+                return FU_ERR;
+            }
+        }
+    }
     c.opts = opts;
     c.err = err;
     c.errlen = errlen;
@@ -97,6 +121,14 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
     if (rc == FU_OK) rc = find_lead(&c);
     if (rc == FU_OK) rc = parse_dept_owners(&c);
     free_lines(&c);
+    if (hant > 0) {
+        if (rc == FU_OK && parse_hant_restore(&hm, out) < 0) {
+            snprintf(err, errlen, "out of memory reading traditional characters");
+            rc = FU_ERR;
+        }
+        parse_hant_map_fini(&hm);
+        free(simp);
+    }
     return rc;
 }
 

@@ -99,6 +99,34 @@ struct pctx {
     char speaker_org[160];  /* a speech's speaker's office (市审计局), "" when none */
 };
 
+/* ---- traditional characters (parse_hant.c) ---- */
+
+/* The source text and its simplified copy, code point by code point. */
+struct hant_map {
+    char *orig;             /* the source text, owned */
+    size_t olen;
+    const char *simp;       /* the simplified copy (not owned) */
+    size_t slen;
+    size_t *off_o, *off_s;  /* byte offset of each code point, and of the end */
+    size_t ncp;             /* code points of each; 0 when the counts differ */
+    size_t cursor;          /* where the last text was found in simp */
+};
+/* Has text (len bytes) traditional characters enough to be read as a
+ * traditional-character report? 1 or 0. */
+int parse_hant_detect(const char *text, size_t len);
+/* *simp = the simplified copy of text (malloc'd): 1; 0 when libopencc
+ * or its data is missing (*simp NULL); -1 out of memory. */
+int parse_hant_to_simp(const char *text, size_t len, char **simp);
+/* Indexes orig (owned by m from now on, even on failure) against simp.
+ * 0, or -1 out of memory. */
+int parse_hant_map_init(struct hant_map *m, char *orig, size_t olen, const char *simp);
+/* Frees what m owns. */
+void parse_hant_map_fini(struct hant_map *m);
+/* Gives d's titles, statements, markers and metadata back in the source's
+ * characters wherever they are found in the simplified copy. 0, or -1
+ * out of memory. */
+int parse_hant_restore(struct hant_map *m, struct doc *d);
+
 /* ---- lines: leftovers, hard wraps (parse_lines.c); header (parse_header.c) ---- */
 
 /* Splits text into c->lines, drops web-page leftovers and re-joins lines

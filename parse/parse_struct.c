@@ -445,11 +445,39 @@ static int build_tree(struct pctx *c, const struct mlist *all, size_t closing)
     return rc;
 }
 
+/* Words of a report on follow-up work: its handling, rectification,
+ * audit, inspection or implementation. */
+static const char *const follow_up_words[] = {
+    "办理", "整改", "审计", "督查", "督办", "巡察", "巡视", "落实", "提案", "建议", NULL
+};
+
+static int follow_up_report(const struct pctx *c)
+{
+    size_t i;
+    const char *t = c->doc->meta.title;
+    for (i = 0; follow_up_words[i]; i++)
+        if ((t && strstr(t, follow_up_words[i])) ||
+            scan_find(c->body, c->bstart, c->bend, follow_up_words[i]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* Has s[a..b) a sentence in it (a full stop, ！ or ？)? */
+static int has_sentence(const char *s, size_t a, size_t b)
+{
+    size_t i, k;
+    for (i = a; i < b; i += k) {
+        uint32_t cp = scan_cp(s, b, i, &k);
+        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) return 1;
+    }
+    return 0;
+}
+
 /* A report without numbered headings (督查通报, 情况通报 written as
- * paragraphs): every paragraph that commits to something starts an item,
- * numbered in order; paragraphs before the first one are the introduction
+ * paragraphs): every paragraph that commits to something starts an item
+ * (with every set: every paragraph with a sentence), numbered in order; paragraphs before the first one are the introduction
  * and those after one belong to it. */
-static int paragraph_markers(struct pctx *c, struct mlist *all)
+static int paragraph_markers(struct pctx *c, struct mlist *all, int every)
 {
     size_t i = c->bstart;
     int num = 0;
@@ -457,7 +485,8 @@ static int paragraph_markers(struct pctx *c, struct mlist *all)
         const char *nl = memchr(c->body + i, '\n', c->bend - i);
         size_t e = nl ? (size_t)(nl - c->body) : c->bend, a = i, b = e;
         scan_trim(c->body, &a, &b);
-        if (b > a && parse_stmt_commits(c->body, a, b)) {
+        if (b > a && (every ? has_sentence(c->body, a, b)
+                            : parse_stmt_commits(c->body, a, b))) {
             struct marker m;
             memset(&m, 0, sizeof m);
             m.pos = m.end = a;
@@ -481,8 +510,17 @@ int parse_struct_build(struct pctx *c)
     rc = find_markers(c, &all);
 
     if (rc == 0 && all.n == 0) {
-        rc = paragraph_markers(c, &all);
+        rc = paragraph_markers(c, &all, 0);
         d->paragraphs = 1;
+    }
+    /* No paragraph commits, but the text is a document of state (a title,
+     * an addressee or a speech's speaker) that reports on follow-up work
+     * (建议办理情况, an audit's findings, 整改进展): the committee follows it
+     * up all the same, so each paragraph is an item, not the file refused. */
+    if (rc == 0 && all.n == 0 && (d->meta.title || d->meta.addressee || c->speaker_org[0]) &&
+        follow_up_report(c)) {
+        rc = paragraph_markers(c, &all, 1);
+        d->paragraphs = 2;
     }
     if (rc == 0 && all.n == 0) {
         snprintf(c->err, c->errlen, "no numbered headings (一、 (一) 1. 一是) and no "

@@ -16,13 +16,15 @@ set -eu
 # fonts-noto-cjk: tests only (tests/cli/printable.sh prints the HTML report
 # to an A4 PDF with Chromium and reads it back with pdftotext); they also
 # remake the format fixtures (tests/fixtures/formats/mkformats.sh).
+# libopencc-dev (pulls libopencc1.1 and its data): reports in traditional
+# characters are read through a simplified copy (parse/parse_hant.c).
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libiniparser-dev libcmocka-dev libssl-dev tmux sqlite3 gettext locales python3
 clang libclang-rt-dev man-db
 libxlsxwriter-dev libzip-dev libxml2-dev
 libreoffice-calc-nogui libreoffice-writer-nogui unzip
 passwd
-libpoppler-glib-dev poppler-data libcsv-dev antiword
+libpoppler-glib-dev poppler-data libcsv-dev antiword libopencc-dev
 chromium poppler-utils fonts-noto-cjk"
 
 missing=""

@@ -358,7 +358,7 @@ static void test_review_opinions(void **state)
     assert_string_equal(d.meta.addressee, "区人民政府");
     assert_string_equal(d.meta.signed_by, "区人大常委会");
     assert_string_equal(d.meta.signed_on, "2024-05-10");
-    assert_null(d.meta.issuer);
+    assert_string_equal(d.meta.issuer, "区人大常委会");      /* an organ that signs issues */
     assert_null(d.meta.published);
     assert_null(d.meta.doc_no);
     assert_null(d.meta.lead_department);
