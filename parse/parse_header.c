@@ -36,6 +36,7 @@ static const struct { const char *key; enum mfield f; } meta_keys[] = {
     {"点击量", MF_NONE}, {"浏览量", MF_NONE}, {"访问量", MF_NONE}, {"累计次数", MF_NONE},
     {"字体", MF_NONE}, {"字号", MF_NONE}, {"责编", MF_NONE}, {"资料", MF_NONE},
     {"发文日期", MF_SIGNED_ON_WEAK}, {"名称", MF_TITLE}, {"浏览次数", MF_NONE},
+    {"时间", MF_PUBLISHED}, {"发布者", MF_NONE}, {"阅读次数", MF_NONE}, {"点击数", MF_NONE},
 };
 #define NMETA_KEYS (sizeof meta_keys / sizeof meta_keys[0])
 
@@ -81,7 +82,8 @@ static const char *const categories[] = {
 /* Words a title's second line ends with (a title wrapped by the page). */
 static const char *const title_ends[] = {
     "报告", "意见", "通报", "情况", "方案", "决定", "通知", "的函", "说明",
-    "汇报", "总结", NULL
+    "汇报", "总结", "专报", "要点", "计划", "清单", "一览表", "分解表", "规划", "办法",
+    "细则", "批复", "通告", "公报", "简报", "纪要", "措施", "决议", NULL
 };
 
 static int ends_with_any(const char *s, const char *const *lits)
@@ -282,7 +284,10 @@ static int apply_meta_clean(struct pctx *c, const char *s)
         e = i;
         switch (meta_keys[key].f) {
         case MF_TITLE: r = set_field(&m->title, s, v, e, 0); break;
-        case MF_ISSUER: r = set_field(&m->issuer, s, v, e, 0); break;
+        case MF_ISSUER:
+            r = set_field(&m->issuer, s, v, e, 0);
+            c->issuer_strong = 1;
+            break;
         case MF_ISSUER_WEAK:                /* 来源: 大众网 names a site, not an organ */
             if (parse_header_is_organ(s, v, e)) r = set_field(&m->issuer, s, v, e, 1);
             break;
@@ -639,14 +644,49 @@ static int untitled_line(struct pctx *c, size_t i, int *rc)
     return 1;
 }
 
+/* A document's own title line (关于…的通知, X关于…的报告): no sentence,
+ * a document word at its end, 关于 near its start. */
+static int own_title_line(const char *s)
+{
+    size_t n = strlen(s), at = scan_find(s, 0, n, "关于");
+    return at != (size_t)-1 && at <= 3 * 30 && !has_sentence_punct(s) && cjk_count(s) <= 80 &&
+           ends_with_any(s, title_ends) && !parse_header_is_meta_line(s);
+}
+
+/* A title taken from page chrome (视窗, a banner) is no document's title:
+ * when the lines just below it hold the document's own title line, the
+ * lines up to it are page furniture and the header is read again from
+ * there. The line to start from, or 0. */
+static size_t own_title_below(const struct pctx *c, size_t first)
+{
+    const struct doc_meta *m = &c->doc->meta;
+    size_t j;
+    if (!m->title || ends_with_any(m->title, title_ends)) return 0;
+    for (j = first; j < c->nlines && j < first + 8; j++)
+        if (own_title_line(c->lines[j].text)) return j;
+    return 0;
+}
+
+static size_t read_header_from(struct pctx *c, size_t i, int *rc);
+
 /* Consumes the block above the body; returns the first body line. */
 static size_t read_header(struct pctx *c, int *rc)
 {
+    size_t first = read_header_from(c, 0, rc), j;
+    if (*rc == 0 && (j = own_title_below(c, first)) != 0) {
+        free(c->doc->meta.title);
+        c->doc->meta.title = NULL;
+        first = read_header_from(c, j, rc);
+    }
+    return first;
+}
+
+static size_t read_header_from(struct pctx *c, size_t i, int *rc)
+{
     struct doc_meta *m = &c->doc->meta;
-    size_t i;
     int after_meta = 0;
     *rc = 0;
-    for (i = 0; i < c->nlines && *rc == 0; i++) {
+    for (; i < c->nlines && *rc == 0; i++) {
         enum hline k = meta_line(c, &i, rc);
         if (k == H_BODY && m->title) k = titled_line(c, i, after_meta, rc);
         else if (k == H_BODY) k = untitled_line(c, i, rc) ? H_NEXT : H_BODY;
@@ -734,6 +774,14 @@ static int read_signature(struct pctx *c, size_t first, size_t *end)
     return 0;
 }
 
+/* 附件：… or 附件1. …: the list of attachments above a signature. */
+static int attachment_line(const char *s)
+{
+    size_t n = strlen(s), i = 0, k;
+    while (i < n && scan_is_space(scan_cp(s, n, i, &k))) i += k;
+    return scan_at(s, n, i, "附件");
+}
+
 /* A notice that issues a plan signs before the plan's text: an organ's
  * line and a date line after a sentence, early in the body. Taken out
  * when the end of the text had no signature. */
@@ -745,7 +793,8 @@ static int middle_signature(struct pctx *c, size_t first, size_t *end)
     if (m->signed_by) return 0;
     for (j = first + 1; j + 2 < *end && j < first + 8; j++) {
         const char *s = c->lines[j].text;
-        if (!parse_lines_ends_sentence(c->lines[j - 1].text) || !parse_header_is_organ(s, 0, strlen(s)) ||
+        if ((!parse_lines_ends_sentence(c->lines[j - 1].text) && !attachment_line(c->lines[j - 1].text)) ||
+            !parse_header_is_organ(s, 0, strlen(s)) ||
             !date_only(c->lines[j + 1].text, iso))
             continue;
         if (set_str(&m->signed_by, s, 0, strlen(s)) < 0 ||
@@ -797,14 +846,15 @@ static int read_addressee(struct pctx *c)
 /* The issuer when no field named it: the organ before the title's 关于
  * (某某区人民政府关于印发…的通知), else a speech's speaker's office, else
  * a signature that is an organ. */
-static int derive_issuer(struct doc_meta *m, const char *speaker_org)
+static int derive_issuer(struct doc_meta *m, const char *speaker_org, int strong)
 {
-    if (m->issuer) return 0;
-    if (m->title) {
+    if (m->issuer && strong) return 0;
+    if (m->title) {                /* before a 来源 field, which may name a site's office */
         size_t n = strlen(m->title), at = scan_find(m->title, 0, n, "关于");
         if (at != (size_t)-1 && at > 0 && parse_header_is_organ(m->title, 0, at))
             return set_str(&m->issuer, m->title, 0, at);
     }
+    if (m->issuer) return 0;
     if (speaker_org[0]) return set_str(&m->issuer, speaker_org, 0, strlen(speaker_org));
     if (m->signed_by && parse_header_is_organ(m->signed_by, 0, strlen(m->signed_by)))
         return set_str(&m->issuer, m->signed_by, 0, strlen(m->signed_by));
@@ -820,7 +870,7 @@ int parse_header_frame(struct pctx *c)
     if (rc == 0) rc = middle_signature(c, first, &end);
     if (rc == 0) rc = build_body(c, first, end);
     if (rc == 0) rc = read_addressee(c);
-    if (rc == 0) rc = derive_issuer(&c->doc->meta, c->speaker_org);
+    if (rc == 0) rc = derive_issuer(&c->doc->meta, c->speaker_org, c->issuer_strong);
     if (rc < 0) {
         snprintf(c->err, c->errlen, "out of memory reading the report");
         return FU_ERR;

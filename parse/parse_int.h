@@ -97,6 +97,7 @@ struct pctx {
     size_t ndrops, capdrops;
     size_t body_src;        /* source line of the body's first line (SIZE_MAX: none) */
     char speaker_org[160];  /* a speech's speaker's office (市审计局), "" when none */
+    int issuer_strong;      /* the issuer came from a 发布机构/发文机关 field */
 };
 
 /* ---- traditional characters (parse_hant.c) ---- */
@@ -143,6 +144,10 @@ void parse_lines_fini_drops(struct pctx *c);
  * row naming 牵头单位/责任单位): each row becomes an item line with its
  * responsibility marker (parse_table.c). 0, or -1 out of memory. */
 int parse_table_tables(struct pctx *c);
+/* Tables flattened one cell a line (column names one a line, then each
+ * row's number, task, departments and due) rewritten as |-separated rows
+ * for parse_table_tables. 0, or -1 out of memory. */
+int parse_table_vertical(struct pctx *c);
 /* Reads the metadata block and title from the top of c->lines, the
  * signature from the bottom, builds c->body and finds the addressee.
  * FU_OK, or FU_ERR when no body text is left or out of memory. */

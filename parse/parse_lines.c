@@ -313,7 +313,8 @@ int parse_lines_split(struct pctx *c, const char *text, size_t len)
         }
         c->nlines = o;
     }
-    if (join_wrapped(c) < 0 || parse_table_tables(c) < 0) goto oom;
+    if (parse_table_vertical(c) < 0 || join_wrapped(c) < 0 || parse_table_tables(c) < 0)
+        goto oom;
     return FU_OK;
 oom:
     snprintf(c->err, c->errlen, "out of memory reading the report");

@@ -462,6 +462,22 @@ static int follow_up_report(const struct pctx *c)
     return 0;
 }
 
+static int has_sentence(const char *s, size_t a, size_t b);
+
+/* How many paragraphs of the body have a sentence. */
+static int sentence_paragraphs(const struct pctx *c)
+{
+    size_t i = c->bstart;
+    int n = 0;
+    while (i < c->bend) {
+        const char *nl = memchr(c->body + i, '\n', c->bend - i);
+        size_t e = nl ? (size_t)(nl - c->body) : c->bend;
+        n += has_sentence(c->body, i, e);
+        i = e + 1;
+    }
+    return n;
+}
+
 /* Has s[a..b) a sentence in it (a full stop, ！ or ？)? */
 static int has_sentence(const char *s, size_t a, size_t b)
 {
@@ -513,12 +529,13 @@ int parse_struct_build(struct pctx *c)
         rc = paragraph_markers(c, &all, 0);
         d->paragraphs = 1;
     }
-    /* No paragraph commits, but the text is a document of state (a title,
-     * an addressee or a speech's speaker) that reports on follow-up work
+    /* No paragraph commits, but the text reports on follow-up work and is
+     * a document (a title, an addressee, a speech's speaker, or at least
+     * two paragraphs)
      * (建议办理情况, an audit's findings, 整改进展): the committee follows it
      * up all the same, so each paragraph is an item, not the file refused. */
-    if (rc == 0 && all.n == 0 && (d->meta.title || d->meta.addressee || c->speaker_org[0]) &&
-        follow_up_report(c)) {
+    if (rc == 0 && all.n == 0 && follow_up_report(c) &&
+        (d->meta.title || d->meta.addressee || c->speaker_org[0] || sentence_paragraphs(c) >= 2)) {
         rc = paragraph_markers(c, &all, 1);
         d->paragraphs = 2;
     }
