@@ -357,6 +357,29 @@ static void set_codes(struct stmt *v, size_t n, const char *prefix)
     for (i = 0; i < n; i++) code_join(v[i].code, prefix, i + 1);
 }
 
+/* A run-in numbered paragraph (一、各责任单位要高度重视，切实加强领导。…):
+ * its first sentence is a sentence (it ends with 。 or ；, where a text
+ * goes on, or would but for a hard wrap), so the title is the first
+ * clause, up to the first comma, and the rest of the sentence is the
+ * node's first statement. A heading without an end mark keeps its line. */
+static void run_in_title(const char *s, size_t a, size_t b, size_t *te, size_t *next)
+{
+    size_t i, k, words = 0;
+    uint32_t cp;
+    if (*te >= b) return;
+    cp = scan_cp(s, b, *te, &k);
+    if (!scan_is_term(cp)) return;               /* a line or a colon ends a heading */
+    for (i = a; i < *te; i += k) {
+        cp = scan_cp(s, *te, i, &k);
+        if ((cp == 0xFF0C || cp == ',') && words >= 2) {
+            *te = i;
+            *next = i + k;
+            return;
+        }
+        words += scan_is_wordish(cp) ? 1 : 0;
+    }
+}
+
 /* Fills one node from its flat entry: code, title, statements. */
 static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
 {
@@ -386,6 +409,7 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
         }
         te = y;
     }
+    if (!c->doc->paragraphs) run_in_title(c->body, me->a, me->b, &te, &next);
     n->title = scan_dup_trim(c->body, me->a, te);
     if (!n->title) return -1;
     if (parse_dept_find(c, c->body, me->a, te, &n->depts, &n->ndepts) < 0) return -1;

@@ -49,9 +49,10 @@ static const char *const section_titles[] = {
     "打造数字化时代科技创新高地,加强创新主体培育",
 };
 static const struct { const char *code, *title; } items[] = {
-    {"1.1", "充分认识科技创新的重要意义,助推静安高质量发展"},
-    {"1.2", "进一步优化科技创新战略设计,构建全方位发展格局"},
-    {"1.3", "逐步完善科技创新体制机制,推动科技创新动能增强"},
+    /* run-in 一是…: the first clause is the title (issue 22) */
+    {"1.1", "充分认识科技创新的重要意义"},
+    {"1.2", "进一步优化科技创新战略设计"},
+    {"1.3", "逐步完善科技创新体制机制"},
     {"2.1", "推动科技金融融合及人才培育"},
     {"2.2", "深化科技创新载体提质增效"},
     {"2.3", "加快数字科创场景和设施建设"},
@@ -152,9 +153,10 @@ static void test_seed_statements(void **state)
     assert_true(s->metrics[1].value == 1700.0);
     assert_string_equal(s->metrics[1].unit, "家");
     assert_int_equal(stmt_of(&d, "2.3.4")->nmetrics, 0);            /* 5G */
-    assert_int_equal(stmt_of(&d, "1.1.1")->kind, STMT_CONTEXT);
+    assert_string_equal(stmt_of(&d, "1.1.1")->text, "助推静安高质量发展。");  /* the title's rest */
     assert_int_equal(stmt_of(&d, "1.1.2")->kind, STMT_CONTEXT);
-    assert_int_equal(stmt_of(&d, "1.1.3")->kind, STMT_COMMITMENT);
+    assert_int_equal(stmt_of(&d, "1.1.3")->kind, STMT_CONTEXT);
+    assert_int_equal(stmt_of(&d, "1.1.4")->kind, STMT_COMMITMENT);
     assert_int_equal(stmt_of(&d, "2.4.2")->kind, STMT_FACT);        /* 加大了 */
     assert_int_equal(stmt_of(&d, "3.3.2")->kind, STMT_COMMITMENT);
     assert_int_equal(d.intro[0].kind, STMT_FACT);
@@ -169,8 +171,8 @@ static void test_seed_statements(void **state)
     assert_string_equal(s->depts[3], "区行政服务中心");
     s = stmt_of(&d, "3.1.4");                       /* split on ; */
     assert_string_equal(s->text, "推动走马塘整体规划转型,打造智能健康创新走廊;");
-    assert_int_equal(stmt_of(&d, "1.3.1")->nmetrics, 0);            /* (2023-2025) */
-    assert_string_equal(stmt_of(&d, "1.3.1")->due, "");
+    assert_int_equal(stmt_of(&d, "1.3.2")->nmetrics, 0);            /* (2023-2025) */
+    assert_string_equal(stmt_of(&d, "1.3.2")->due, "");
     doc_fini(&d);
 }
 
@@ -211,6 +213,8 @@ static void take(const char *body, size_t *p, const char *text, int title)
     assert_true(strncmp(body + *p, text, strlen(text)) == 0);
     *p += strlen(text);
     if (title && strncmp(body + *p, "。", strlen("。")) == 0) *p += strlen("。");
+    if (title && body[*p] == ',') (*p)++;          /* a run-in title ends at its comma */
+    if (title && strncmp(body + *p, "，", strlen("，")) == 0) *p += strlen("，");
 }
 
 static void take_node(const char *body, size_t *p, const struct node *n)
@@ -240,7 +244,7 @@ static void test_seed_every_sentence(void **state)
         size_t j;
         for (j = 0; j < d.nodes[i].nchildren; j++) nstmts += d.nodes[i].children[j].nstmts;
     }
-    assert_int_equal(nstmts, 4 + 43 + 1);
+    assert_int_equal(nstmts, 4 + 46 + 1);          /* 43, and the rests of 3 run-in titles */
     free(all);
     doc_fini(&d);
 }
@@ -507,8 +511,9 @@ static void test_enumeration_only(void **state)
     assert_int_equal(d.nintro, 1);                  /* 统一是 is no enumeration */
     assert_int_equal(d.nnodes, 3);
     assert_string_equal(d.nodes[0].code, "1");
-    assert_string_equal(d.nodes[0].title, "加强市容环境整治，全年整治违法建筑120处");
-    assert_string_equal(d.nodes[2].title, "深化智慧城管建设，2024年将建成城市运行管理平台");
+    assert_string_equal(d.nodes[0].title, "加强市容环境整治");      /* run-in: the first clause */
+    assert_string_equal(d.nodes[0].stmts[0].text, "全年整治违法建筑120处。");
+    assert_string_equal(d.nodes[2].title, "深化智慧城管建设");
     assert_null(d.nodes[0].owner);                  /* named in the intro, not as lead */
     assert_int_equal(d.nclosing, 1);
     assert_string_equal(d.closing[0].text, "区政府将继续努力，不断提升城市管理水平。");

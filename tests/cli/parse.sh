@@ -35,7 +35,7 @@ body = body[body.index(":") + 1:]                       # the addressee
 body = body[:body.rindex("上海市静安区人民政府2024年2月18日")]   # the signature
 body = re.sub(r"[一二三四五六七八九十]+[、是]", "", body)
 joined = "".join(texts)
-strip = lambda s: re.sub(r"[。;；!！?？:：]", "", s)
+strip = lambda s: re.sub(r"[。;；!！?？:：,，]", "", s)   # a run-in title ends at its comma
 assert strip(joined) == strip(body), "texts do not rebuild the body"
 PY
 

@@ -27,7 +27,7 @@ fu review start "  "; expect_rc 2 "an empty name"
 fu review start "第一次跟踪审议" --date 2024-02-30; expect_rc 2 "an impossible date"
 fu review start "第一次跟踪审议" --date 2024-06-15
 expect_rc 0 "review start"; expect_out "round 1" "round number"
-expect_out "53 tasks recorded" "every live task is in the snapshot"
+expect_out "56 tasks recorded" "every live task is in the snapshot"
 fu review list
 expect_out "第一次跟踪审议" "list: name"; expect_out "2024-06-15" "list: date"
 
