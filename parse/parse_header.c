@@ -36,7 +36,8 @@ static const struct { const char *key; enum mfield f; } meta_keys[] = {
     {"点击量", MF_NONE}, {"浏览量", MF_NONE}, {"访问量", MF_NONE}, {"累计次数", MF_NONE},
     {"字体", MF_NONE}, {"字号", MF_NONE}, {"责编", MF_NONE}, {"资料", MF_NONE},
     {"发文日期", MF_SIGNED_ON_WEAK}, {"名称", MF_TITLE}, {"浏览次数", MF_NONE},
-    {"时间", MF_PUBLISHED}, {"发布者", MF_NONE}, {"阅读次数", MF_NONE}, {"点击数", MF_NONE},
+    {"时间", MF_PUBLISHED}, {"发布者", MF_NONE}, {"归档时间", MF_NONE}, {"更新时间", MF_NONE},
+    {"公开时间", MF_PUBLISHED}, {"成文时间", MF_SIGNED_ON_WEAK}, {"印发日期", MF_SIGNED_ON_WEAK}, {"阅读次数", MF_NONE}, {"点击数", MF_NONE},
 };
 #define NMETA_KEYS (sizeof meta_keys / sizeof meta_keys[0])
 
@@ -268,6 +269,17 @@ static int set_date(char **f, const char *s, size_t a, size_t b, int weak)
 }
 
 /* Applies every "KEY:VALUE" on a metadata line. */
+/* A field's value that says there is none: 无, 暂无, 无文号, -, /. */
+static int none_value(const char *s, size_t a, size_t b)
+{
+    static const char *const none[] = {"无", "暂无", "无文号", "-", "/", "—", NULL};
+    size_t j;
+    scan_trim(s, &a, &b);
+    for (j = 0; none[j]; j++)
+        if (b - a == strlen(none[j]) && memcmp(s + a, none[j], b - a) == 0) return 1;
+    return a == b;
+}
+
 static int apply_meta_clean(struct pctx *c, const char *s)
 {
     struct doc_meta *m = &c->doc->meta;
@@ -291,7 +303,9 @@ static int apply_meta_clean(struct pctx *c, const char *s)
         case MF_ISSUER_WEAK:                /* 来源: 大众网 names a site, not an organ */
             if (parse_header_is_organ(s, v, e)) r = set_field(&m->issuer, s, v, e, 1);
             break;
-        case MF_DOCNO: r = set_field(&m->doc_no, s, v, e, 0); break;
+        case MF_DOCNO:                      /* 文号: 无 */
+            if (!none_value(s, v, e)) r = set_field(&m->doc_no, s, v, e, 0);
+            break;
         case MF_PUBLISHED: r = set_date(&m->published, s, v, e, 0); break;
         case MF_SIGNED_ON_WEAK: r = set_date(&m->signed_on, s, v, e, 1); break;
         default: break;
@@ -467,7 +481,7 @@ static size_t speaker_name(const char *s, size_t *office)
     for (j = 0; offices[j]; j++) {
         const char *o = strstr(s, offices[j]);
         size_t a, b, k, chars = 0, p;
-        if (!o || o == s) continue;
+        if (!o) continue;                        /* 省长 胡玉亭: the office alone */
         a = (size_t)(o - s) + strlen(offices[j]);
         b = strlen(s);
         scan_trim(s, &a, &b);
@@ -843,6 +857,32 @@ static int read_addressee(struct pctx *c)
     return 0;
 }
 
+/* The government whose work report the title names (2026年吉林省政府工作
+ * 报告, 重庆市渝中区人民政府工作报告): 吉林省人民政府. 0, or -1 out of memory. */
+static int work_report_issuer(struct doc_meta *m)
+{
+    static const char *const places[] = {"省", "市", "区", "县", "州", "旗", "盟", "镇", "乡",
+                                         "人民", NULL};
+    const char *t = m->title, *w = strstr(t, "政府工作报告");
+    size_t a = 0, b, used, k;
+    char iso[11], *r;
+    int y;
+    if (!w || w[strlen("政府工作报告")] != 0) return 0;
+    b = (size_t)(w - t);
+    if ((y = scan_ar_number(t, b, 0, &used)) >= 1900 && scan_at(t, b, used, "年"))
+        a = used + strlen("年");
+    (void)iso;
+    (void)k;
+    if (b <= a || !scan_ends_any(t, a, b, places)) return 0;
+    r = malloc(b - a + strlen("人民政府") + 1);
+    if (!r) return -1;
+    memcpy(r, t + a, b - a);
+    strcpy(r + (b - a), scan_ends_any(t, a, b, (const char *const[]){"人民", NULL}) ? "政府" : "人民政府");
+    free(m->issuer);
+    m->issuer = r;
+    return 0;
+}
+
 /* The issuer when no field named it: the organ before the title's 关于
  * (某某区人民政府关于印发…的通知), else a speech's speaker's office, else
  * a signature that is an organ. */
@@ -854,6 +894,8 @@ static int derive_issuer(struct doc_meta *m, const char *speaker_org, int strong
         if (at != (size_t)-1 && at > 0 && parse_header_is_organ(m->title, 0, at))
             return set_str(&m->issuer, m->title, 0, at);
     }
+    if (m->issuer) return 0;
+    if (m->title && work_report_issuer(m) < 0) return -1;
     if (m->issuer) return 0;
     if (speaker_org[0]) return set_str(&m->issuer, speaker_org, 0, strlen(speaker_org));
     if (m->signed_by && parse_header_is_organ(m->signed_by, 0, strlen(m->signed_by)))

@@ -32,7 +32,8 @@ static const char *const chrome_words[] = {
     "返回", "首页", "打印整页", "打印内容", "打印本页", "打印", "分享到", "分享",
     "关闭窗口", "关闭", "收藏", "微信", "微博", "繁体字", "繁體", "繁体", "简体",
     "字号", "字体", "浏览量", "阅读量", "访问量", "点击量", "纠错", "我要纠错",
-    "手机版", "English", "政府信息公开", "【", "】", "大", "中", "小", NULL
+    "手机版", "English", "政府信息公开", "下载", "全屏", "加大", "还原", "减小", "放大",
+    "缩小", "默认", "【", "】", "大", "中", "小", NULL
 };
 
 /* Bullets a page puts before list lines. */
@@ -239,7 +240,8 @@ int parse_lines_ends_sentence(const char *s)
 }
 
 /* May line b continue line a that the wrap cut? */
-static int continues(const struct pline *a, const struct pline *b, int last_indent)
+static int continues(const struct pline *a, const struct pline *b, int last_indent,
+                     int last_width, int w)
 {
     struct marker m;
     size_t n = strlen(b->text), k;
@@ -248,8 +250,10 @@ static int continues(const struct pline *a, const struct pline *b, int last_inde
     if (parse_header_is_meta_line(b->text) || parse_header_is_category_word(b->text)) return 0;
     if (parse_header_addressee_len(b->text, n)) return 0;
     if (parse_lines_ends_sentence(a->text)) {
-        /* only a closing quote or bracket carried over to the next line */
-        return n > 0 && scan_is_closer(scan_cp(b->text, n, 0, &k));
+        /* a line filled to the wrap width goes on even after a full stop
+         * (the page cut it there); else only a closing quote or bracket
+         * carried over to the next line joins it */
+        return last_width >= w - 1 || (n > 0 && scan_is_closer(scan_cp(b->text, n, 0, &k)));
     }
     return 1;
 }
@@ -280,7 +284,7 @@ static int join_wrapped(struct pctx *c)
         int last_width = cur->width, last_indent = cur->indent;
         size_t len = strlen(cur->text), cap = len + 1;
         while (i + 1 < c->nlines && last_width * 5 >= w * 4 &&
-               continues(cur, &c->lines[i + 1], last_indent)) {
+               continues(cur, &c->lines[i + 1], last_indent, last_width, w)) {
             struct pline *nx = &c->lines[i + 1];
             if (append(&cur->text, &len, &cap, nx->text) < 0) return -1;
             free(nx->text);

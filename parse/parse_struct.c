@@ -302,6 +302,7 @@ struct flat {
     int depth;              /* rank depth from the marker kinds */
     int num;                /* the marker's number */
     size_t a, b;            /* own text: body[a..b) */
+    int inline_;            /* the marker stands inside a line (…。三是…) */
     struct node *node;      /* where it is built */
     size_t nkids, filled;
     int last_num;           /* the last child's number, for codes */
@@ -317,7 +318,7 @@ static void rank_kinds(const struct mlist *all, int rank[MK_NKINDS])
 }
 
 /* Flat list: depth and parent of every marker, own text spans. */
-static void flatten(const struct mlist *all, size_t closing, struct flat *f)
+static void flatten(const char *body, const struct mlist *all, size_t closing, struct flat *f)
 {
     int rank[MK_NKINDS], stack[MK_NKINDS + 2], top = 0, kdepth = -1;
     size_t i;
@@ -331,6 +332,7 @@ static void flatten(const struct mlist *all, size_t closing, struct flat *f)
         f[i].depth = d;
         f[i].num = m->num;
         f[i].a = m->end;
+        f[i].inline_ = m->kind == MK_ENUM && m->pos > 0 && body[m->pos - 1] != '\n';
         f[i].b = i + 1 < all->n ? all->v[i + 1].pos : closing;
         if (f[i].b < f[i].a) f[i].b = f[i].a;
         if (top < MK_NKINDS + 2) stack[top++] = (int)i;
@@ -358,17 +360,24 @@ static void set_codes(struct stmt *v, size_t n, const char *prefix)
 }
 
 /* A run-in numbered paragraph (一、各责任单位要高度重视，切实加强领导。…):
- * its first sentence is a sentence (it ends with 。 or ；, where a text
- * goes on, or would but for a hard wrap), so the title is the first
- * clause, up to the first comma, and the rest of the sentence is the
- * node's first statement. A heading without an end mark keeps its line. */
-static void run_in_title(const char *s, size_t a, size_t b, size_t *te, size_t *next)
+ * its first sentence ends with 。 or ； and the paragraph goes on, so the
+ * title is the first clause, up to the first comma, and the rest of the
+ * sentence is the node's first statement. A heading or list item that is
+ * its line's only sentence keeps it whole. */
+static void run_in_title(const char *s, size_t a, size_t b, size_t end, int inline_,
+                         size_t *te, size_t *next)
 {
     size_t i, k, words = 0;
     uint32_t cp;
     if (*te >= b) return;
     cp = scan_cp(s, b, *te, &k);
     if (!scan_is_term(cp)) return;               /* a line or a colon ends a heading */
+    for (i = *next; !inline_ && i < end; i += k) {   /* the paragraph goes on (maybe */
+        cp = scan_cp(s, end, i, &k);                 /* with the next 二是…) */
+        if (cp == '\n') return;
+        if (scan_is_wordish(cp)) break;
+    }
+    if (!inline_ && i >= end) return;
     for (i = a; i < *te; i += k) {
         cp = scan_cp(s, *te, i, &k);
         if ((cp == 0xFF0C || cp == ',') && words >= 2) {
@@ -409,7 +418,7 @@ static int fill_node(struct pctx *c, struct flat *f, size_t i, int *last_top)
         }
         te = y;
     }
-    if (!c->doc->paragraphs) run_in_title(c->body, me->a, me->b, &te, &next);
+    if (!c->doc->paragraphs) run_in_title(c->body, me->a, me->b, c->bend, me->inline_, &te, &next);
     n->title = scan_dup_trim(c->body, me->a, te);
     if (!n->title) return -1;
     if (parse_dept_find(c, c->body, me->a, te, &n->depts, &n->ndepts) < 0) return -1;
@@ -446,7 +455,7 @@ static int build_tree(struct pctx *c, const struct mlist *all, size_t closing)
     int last_top = 0, rc = 0;
 
     if (!f) return -1;
-    flatten(all, closing, f);
+    flatten(c->body, all, closing, f);
     for (i = 0; i < all->n; i++) {
         if (f[i].parent >= 0) f[f[i].parent].nkids++;
         else ntop++;

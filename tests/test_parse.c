@@ -511,7 +511,8 @@ static void test_enumeration_only(void **state)
     assert_int_equal(d.nintro, 1);                  /* 统一是 is no enumeration */
     assert_int_equal(d.nnodes, 3);
     assert_string_equal(d.nodes[0].code, "1");
-    assert_string_equal(d.nodes[0].title, "加强市容环境整治");      /* run-in: the first clause */
+    /* run-in 一是… of one paragraph: the first clause is the title */
+    assert_string_equal(d.nodes[0].title, "加强市容环境整治");
     assert_string_equal(d.nodes[0].stmts[0].text, "全年整治违法建筑120处。");
     assert_string_equal(d.nodes[2].title, "深化智慧城管建设");
     assert_null(d.nodes[0].owner);                  /* named in the intro, not as lead */
