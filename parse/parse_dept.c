@@ -94,6 +94,9 @@ static int not_a_department(const char *s, size_t a, size_t b)
     return b == a + l + w || scan_at(s, b, a + l + w, "办") || scan_at(s, b, a + l + w, "员");
 }
 
+/* What follows 中心 when it is the centre of something (中心工作, 中心城区). */
+static const char *const centre_words[] = {"工作", "任务", "城", "镇", "村", "区", "环节", NULL};
+
 /* Shape match of a department starting at s[i] (a level character):
  * its end, or 0. Shortest name: the first ending reached wins. */
 static size_t shape_at(const char *s, size_t i, size_t b)
@@ -112,6 +115,8 @@ static size_t shape_at(const char *s, size_t i, size_t b)
             scan_at_any(s, b, scan_back(s, j), end_words_before, NULL) < 0 &&
             scan_at_any(s, b, j, end_words_after, NULL) < 0) {
             size_t e = j + len;
+            if (scan_at(s, b, j, "委") && scan_at(s, b, e, "员") && !scan_at(s, b, e, "员会"))
+                return 0;                       /* 省政协委员: a member, no department */
             if (scan_at(s, b, j, "委") && scan_at(s, b, e, "员会")) e += strlen("员会");
             else if (scan_at(s, b, j, "办") && scan_at(s, b, e, "公室")) e += strlen("公室");
             else if (scan_at(s, b, j, "小组") && scan_at(s, b, e, "办公室")) e += strlen("办公室");
@@ -119,8 +124,12 @@ static size_t shape_at(const char *s, size_t i, size_t b)
             return e;
         }
         if (chars >= 2 && scan_at(s, b, j, "中心")) {
-            if (contains(s, i, j, not_dept)) return 0;
-            return j + strlen("中心");
+            size_t e = j + strlen("中心");
+            /* 区委区政府中心工作, 中心城区: the centre of something, no department */
+            if (contains(s, i, j, not_dept) || scan_at_any(s, b, e, centre_words, NULL) >= 0 ||
+                scan_find(s, i, j, "政府") != (size_t)-1)
+                return 0;
+            return e;
         }
         j += k;
     }
@@ -247,14 +256,17 @@ static size_t prefix_start(const struct pctx *c, const char *s, size_t lo, size_
  * two to four Han characters and 镇, 乡, 街道, 办事处. End or 0. */
 static const char *const units[] = {"街道办事处", "办事处", "街道", "镇", NULL};
 static const char *const not_unit_before[] = {
-    "小", "城", "乡", "集", "村", "古", "名", "强", "重", "特色", NULL
+    "小", "城", "乡", "集", "村", "古", "名", "强", "重", "特色", "建制", "专业", "中心", "示范",
+    NULL
 };
 /* Words that open a clause but no unit's name (大部分乡镇, 确保我镇). */
 static const char *const not_unit_start[] = {
     "大部分", "部分", "完成", "确保", "含", "包括", "全部", "所有", "其他", "其余", "我",
     "本", "全", "各", "该", "每", "对", "在", "将", "和", "要", "由", "请", "经", "按", "据",
     "以", "为", "并", "还", "也", "又", "需", "应", "可", "能", "把", "向", "从", "使",
-    "根据", "按照", "依据", "经过", "通过", "针对", "围绕", "结合", "关于", "督促", "指导", NULL
+    "根据", "按照", "依据", "经过", "通过", "针对", "围绕", "结合", "关于", "督促", "指导",
+    "推动", "推进", "办好", "赋能", "加快", "支持", "培育", "发展", "建设", "打造", "农村", "紧紧",
+    NULL
 };
 static const char *const list_joins[] = {"、", "和", "及", "与", NULL};
 /* What a district or county that acts does (海淀区、各街镇抓好落实, 朝阳区负责). */
@@ -297,7 +309,8 @@ static size_t unit_at(const char *s, size_t a, size_t i, size_t b)
             scan_at_any(s, b, scan_back(s, j), not_unit_before, NULL) < 0 &&
             !scan_at(s, b, j + len, "的") && !scan_at(s, b, j + len, "建设") &&
             !scan_at(s, b, j + len, "镇") && !scan_at(s, b, j + len, "村") &&
-            !scan_at(s, b, j + len, "级") && !scan_at(s, b, j + len, "域"))
+            !scan_at(s, b, j + len, "级") && !scan_at(s, b, j + len, "域") &&
+            !scan_at(s, b, j + len, "铁路") && !scan_at(s, b, j + len, "高铁"))
             return j + len;
     }
     return 0;
