@@ -364,6 +364,13 @@ static void set_codes(struct stmt *v, size_t n, const char *prefix)
  * title is the first clause, up to the first comma, and the rest of the
  * sentence is the node's first statement. A heading or list item that is
  * its line's only sentence keeps it whole. */
+/* A first clause that opens with these says how or why, not what: the
+ * title is then the whole sentence. */
+static const char *const adverbial_starts[] = {
+    "按照", "根据", "依据", "依照", "遵照", "对照", "围绕", "为了", "通过", "结合", "针对",
+    "立足", "随着", "鉴于", "根據", "依據", "圍繞", "為了", "通過", "結合", "針對", NULL
+};
+
 static void run_in_title(const char *s, size_t a, size_t b, size_t end, int inline_,
                          size_t *te, size_t *next)
 {
@@ -378,6 +385,7 @@ static void run_in_title(const char *s, size_t a, size_t b, size_t end, int inli
         if (scan_is_wordish(cp)) break;
     }
     if (!inline_ && i >= end) return;
+    if (scan_at_any(s, *te, a, adverbial_starts, NULL) >= 0) return;   /* 按照…部署,… */
     for (i = a; i < *te; i += k) {
         cp = scan_cp(s, *te, i, &k);
         if ((cp == 0xFF0C || cp == ',') && words >= 2) {
