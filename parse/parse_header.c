@@ -181,7 +181,8 @@ int parse_header_is_organ(const char *s, size_t a, size_t b)
 /* Ends of the parts of an addressee list (各区人民政府,市政府各委、办、局,
  * 各市属机构) besides an organ's. */
 static const char *const addressee_ends[] = {
-    "机构", "部门", "企业", "院校", "单位", "集团", "团体", NULL
+    "机构", "部门", "企业", "院校", "单位", "集团", "团体", "开发区", "园区", "新区", "管委会",
+    "高新区", NULL
 };
 /* Ends of a speech's opening (主任、各位副主任、秘书长,各位委员). */
 static const char *const opening_ends[] = {
@@ -510,15 +511,61 @@ static int speaker_line(const struct pctx *c, size_t i, size_t *name, size_t *of
     return *name != 0;
 }
 
+/* A doc number that ends the title, in brackets or after a space (…任务
+ * (某政发〔2021〕2号), …的通知 常政发〔2023〕1号 |): where it starts (the
+ * title ends before it) and *da..*db, the number; 0 when none. */
+static size_t trailing_doc_no(const char *s, size_t n, size_t *da, size_t *db)
+{
+    size_t i, k, b = n, e;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '|')) b--;
+    for (i = 0; i < b; i += k) {
+        uint32_t cp = scan_cp(s, b, i, &k);
+        size_t start = i, j = i;
+        int bracket = cp == '(' || cp == 0xFF08;
+        if (i == 0 || (!bracket && !scan_is_space(cp))) continue;
+        if (bracket) j += k;
+        else while (j < b && scan_is_space(scan_cp(s, b, j, &k))) j += k;
+        if ((e = doc_no_at(s, b, j)) == 0) { scan_cp(s, b, i, &k); continue; }
+        *da = j;
+        *db = e;
+        if (bracket && e < b && (s[e] == ')' || scan_at(s, b, e, "）")))
+            e += s[e] == ')' ? 1 : strlen("）");
+        while (e < b && scan_is_space(scan_cp(s, b, e, &k))) e += k;
+        if (e == b) return start;
+        scan_cp(s, b, i, &k);
+    }
+    return 0;
+}
+
+/* An issue number before the title (督查通报〔2024〕第9期：关于…): its end
+ * (the title starts after it), or 0. */
+static size_t issue_prefix(const char *s, size_t n)
+{
+    size_t i = scan_find(s, 0, n < 60 ? n : 60, "期"), k;
+    if (i == (size_t)-1 || scan_find(s, 0, i, "第") == (size_t)-1) return 0;
+    i += strlen("期");
+    if (i < n && scan_is_colon(scan_cp(s, n, i, &k))) return i + k;
+    return 0;
+}
+
 /* Sets the title from line s: a doc number before it (京政办发〔2016〕26号
  * 《…》) goes to doc_no, a tag in quotes before it (“党政混合信息公开”) and
  * book marks around all of it go. */
 static int take_title(struct doc_meta *m, const char *s)
 {
-    size_t n = strlen(s), a = 0, b = n, e = doc_no_at(s, n, 0), k;
+    size_t n = strlen(s), a = 0, b = n, e = doc_no_at(s, n, 0), k, da, db, t;
     if (e && e < n) {
         if (set_field(&m->doc_no, s, 0, e, 1) < 0) return -1;
         a = e;
+    }
+    if (!e && (e = issue_prefix(s, n)) != 0) {
+        size_t c = scan_back(s, e);                  /* the colon stays out */
+        if (set_field(&m->doc_no, s, 0, c, 1) < 0) return -1;
+        a = e;
+    }
+    if ((t = trailing_doc_no(s, n, &da, &db)) != 0 && t > a) {
+        if (set_field(&m->doc_no, s, da, db, 1) < 0) return -1;
+        b = t;
     }
     while (a < b && scan_is_space(scan_cp(s, b, a, &k))) a += k;
     if (scan_at(s, b, a, "“")) {

@@ -22,7 +22,9 @@ static const char *const leftover_line[] = {
     "【大 中 小】", "【 大 中 小 】", "[大 中 小]", "所在位置", "快捷搜索",
     "您好,欢迎", "您好，欢迎", "下面是小编", "(想阅读全部", "（想阅读全部",
     "（一审", "(一审", "网站标识码", "打印整页", "首页 >", "首页>", "首页 /", "首页/",
-    "首页 »", "您现在的位置", "您现在所在的位置", "网站首页", NULL
+    "首页 »", "您现在的位置", "您现在所在的位置", "网站首页", "您当前所在位置", "当前所在位置",
+    "首 页", "此件公开发布", "此件主动公开", "此件依申请公开", "此件不予公开", "（此件公开",
+    NULL
 };
 
 /* Words of the page's chrome: a line made of nothing else (无障碍阅读
@@ -33,7 +35,7 @@ static const char *const chrome_words[] = {
     "关闭窗口", "关闭", "收藏", "微信", "微博", "繁体字", "繁體", "繁体", "简体",
     "字号", "字体", "浏览量", "阅读量", "访问量", "点击量", "纠错", "我要纠错",
     "手机版", "English", "政府信息公开", "下载", "全屏", "加大", "还原", "减小", "放大",
-    "缩小", "默认", "【", "】", "大", "中", "小", NULL
+    "缩小", "默认", "全文", "正文", "【", "】", "大", "中", "小", NULL
 };
 
 /* Bullets a page puts before list lines. */
@@ -79,10 +81,22 @@ static void strip_pieces(char *s)
     }
 }
 
+/* A file's name on a line of its own (关于…的通知.docx): a download link. */
+static int file_name_line(const char *s)
+{
+    static const char *const exts[] = {".docx", ".doc", ".pdf", ".wps", ".xlsx", ".xls", ".ofd",
+                                       ".DOCX", ".DOC", ".PDF", NULL};
+    size_t n = strlen(s), a = 0, b = n;
+    scan_trim(s, &a, &b);
+    while (b > a && (s[b - 1] == ')' || s[b - 1] == ']')) b--;
+    return b > a && scan_ends_any(s, a, b, exts) && !strstr(s, "。");
+}
+
 static int is_leftover_line(const char *s)
 {
     size_t n = strlen(s), i, k;
-    if (scan_at_any(s, n, 0, leftover_line, NULL) >= 0 || chrome_only(s)) return 1;
+    if (scan_at_any(s, n, 0, leftover_line, NULL) >= 0 || chrome_only(s) || file_name_line(s))
+        return 1;
     if (strstr(s, "ICP备") || strstr(s, "公网安备")) return 1;
     for (i = 0; i < n; i += k) {            /* only separators left */
         uint32_t cp = scan_cp(s, n, i, &k);

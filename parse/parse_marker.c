@@ -51,8 +51,17 @@ static int key_at(const char *s, size_t n, size_t i, size_t *vstart)
     return -1;
 }
 
-static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '['; }
-static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']'; }
+/* ( （ 【 [ 〔 〖 ［ and their closers */
+static int is_open(uint32_t cp)
+{
+    return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '[' || cp == 0x3014 ||
+           cp == 0x3016 || cp == 0xFF3B;
+}
+static int is_close(uint32_t cp)
+{
+    return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']' || cp == 0x3015 ||
+           cp == 0x3017 || cp == 0xFF3D;
+}
 
 /* The end of the bracket opened at s[i] (past its closer), or 0 when it
  * does not close within 600 bytes. */

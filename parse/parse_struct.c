@@ -371,21 +371,38 @@ static const char *const adverbial_starts[] = {
     "立足", "随着", "鉴于", "根據", "依據", "圍繞", "為了", "通過", "結合", "針對", NULL
 };
 
+/* Does the first clause of s[a..e) demand something of someone (各责任单位
+ * 要高度重视，…): a paragraph of requirements, not a heading, even alone
+ * on its line. */
+static int first_clause_demands(const char *s, size_t a, size_t e)
+{
+    size_t i, k;
+    for (i = a; i < e; i += k) {
+        uint32_t cp = scan_cp(s, e, i, &k);
+        if (cp == 0xFF0C || cp == ',') return 0;
+        if (i > a && (scan_at(s, e, i, "要") || scan_at(s, e, i, "应当") || scan_at(s, e, i, "务必")))
+            return 1;
+    }
+    return 0;
+}
+
 static void run_in_title(const char *s, size_t a, size_t b, size_t end, int inline_,
                          size_t *te, size_t *next)
 {
     size_t i, k, words = 0;
     uint32_t cp;
+    int demand = 0;
     if (*te >= b) return;
     cp = scan_cp(s, b, *te, &k);
     if (!scan_is_term(cp)) return;               /* a line or a colon ends a heading */
-    for (i = *next; !inline_ && i < end; i += k) {   /* the paragraph goes on (maybe */
-        cp = scan_cp(s, end, i, &k);                 /* with the next 二是…) */
+    if (scan_at_any(s, *te, a, adverbial_starts, NULL) >= 0) return;   /* 按照…部署,… */
+    demand = first_clause_demands(s, a, *te);
+    for (i = *next; !inline_ && !demand && i < end; i += k) {  /* the paragraph goes */
+        cp = scan_cp(s, end, i, &k);                  /* on (maybe with 二是…) */
         if (cp == '\n') return;
         if (scan_is_wordish(cp)) break;
     }
-    if (!inline_ && i >= end) return;
-    if (scan_at_any(s, *te, a, adverbial_starts, NULL) >= 0) return;   /* 按照…部署,… */
+    if (!inline_ && !demand && i >= end) return;
     for (i = a; i < *te; i += k) {
         cp = scan_cp(s, *te, i, &k);
         if ((cp == 0xFF0C || cp == ',') && words >= 2) {

@@ -243,6 +243,137 @@ static void test_chrome_above_title(void **state)
     doc_fini(&d);
 }
 
+/* A notice as a portal gives it (the forms of issue 22): breadcrumb, a doc
+ * number glued to the title in brackets, the addressee, the role forms
+ * (A牵头，B配合), (A、B负责), (A、B按职责分工负责), a paragraph of demands
+ * titled by its first clause, the signature and 此件公开发布. */
+static void test_portal_notice(void **state)
+{
+    struct doc d = parse_text_ok(
+        "您当前所在位置：首页 > 政务公开 > 通知公告\n"
+        "关于下达2021年重点工作任务的通知(某政发〔2021〕2号)\n"
+        "各乡镇人民政府，县政府各部门、各直属机构：\n"
+        "一、加快项目建设。（县发改局牵头，县财政局配合）\n"
+        "二、推进招商引资。（县商务局、县投促中心负责）\n"
+        "三、加强安全生产。（县应急局、县公安局按职责分工负责）\n"
+        "四、各责任单位要高度重视，切实加强组织领导，确保各项任务落到实处。\n"
+        "某某县人民政府\n"
+        "2021年3月28日\n"
+        "此件公开发布\n");
+    const struct node *n;
+    (void)state;
+    assert_meta(d.meta.title, "关于下达2021年重点工作任务的通知");
+    assert_meta(d.meta.doc_no, "某政发〔2021〕2号");
+    assert_meta(d.meta.addressee, "各乡镇人民政府，县政府各部门、各直属机构");
+    assert_meta(d.meta.signed_by, "某某县人民政府");
+    assert_meta(d.meta.issuer, "某某县人民政府");
+    assert_meta(d.meta.signed_on, "2021-03-28");
+    assert_null(d.intro);
+    n = node_of(&d, "1");
+    assert_string_equal(n->owner, "县发改局");
+    assert_string_equal(n->support[0], "县财政局");
+    n = node_of(&d, "2");
+    assert_string_equal(n->owner, "县商务局");
+    assert_string_equal(n->support[0], "县投促中心");
+    n = node_of(&d, "3");
+    assert_string_equal(n->owner, "县应急局");
+    n = node_of(&d, "4");
+    assert_string_equal(n->title, "各责任单位要高度重视");
+    assert_string_equal(n->stmts[0].text, "切实加强组织领导，确保各项任务落到实处。");
+    assert_int_equal(d.nclosing, 0);
+    doc_fini(&d);
+}
+
+/* Navigation in spaced letters, an issue number before the title, a
+ * flattened field table, an addressee of zones and offices, markers in
+ * 〔〕 and 【】, a file's name and a 全文 label above the title. */
+static void test_portal_bulletin(void **state)
+{
+    struct doc d = parse_text_ok(
+        "首 页 走进某区 政务公开\n"
+        "全文\n"
+        "督查通报〔2024〕第9期：关于全区重点工作推进情况的通报\n"
+        "索引号：| 11371500MB | 发布机构：| 某区人民政府办公室 |\n"
+        "某开发区，各街道办事处，各区直部门，各有关单位：\n"
+        "一、进展情况\n"
+        "1.推进老旧小区改造〔责任单位：区住建局〕\n"
+        "2.完善养老服务体系【牵头单位：区民政局】\n"
+        "关于全区重点工作推进情况的通报.docx\n");
+    (void)state;
+    assert_meta(d.meta.title, "关于全区重点工作推进情况的通报");
+    assert_meta(d.meta.doc_no, "督查通报〔2024〕第9期");
+    assert_meta(d.meta.issuer, "某区人民政府办公室");
+    assert_meta(d.meta.addressee, "某开发区，各街道办事处，各区直部门，各有关单位");
+    assert_null(d.intro);
+    assert_string_equal(node_of(&d, "1.1")->owner, "区住建局");
+    assert_string_equal(node_of(&d, "1.1")->title, "推进老旧小区改造");
+    assert_string_equal(node_of(&d, "1.2")->owner, "区民政局");
+    assert_int_equal(node_of(&d, "1.2")->nstmts, 0);           /* the file name is no text */
+    assert_null(d.closing);
+    doc_fini(&d);
+}
+
+/* Run-in headings (n50, n54, a 政府工作报告): the first clause is the title
+ * where the paragraph goes on, or for 二是 inside a line; a heading alone on
+ * its line, and a first clause that says how (按照…), keep their whole
+ * sentence. The toolbar lines above the title are chrome; the issuer of
+ * X政府工作报告 is X人民政府. */
+static void test_run_in_titles(void **state)
+{
+    struct doc d = parse_text_ok(
+        "下载\n打印\n全屏\n【字号：\n加大\n还原\n减小\n】\n"
+        "2026年吉林省政府工作报告\n"
+        "省长 胡玉亭\n"
+        "各位代表：\n"
+        "一、工作任务\n"
+        "（一）促进消费投资良性互动，主动服务融入新发展格局。突出内需主导，拓展增量。\n"
+        "（二）重点任务。主要包括：一是构建现代化产业体系，巩固实体经济根基；二是全方位扩大内需，积极融入新发展格局。\n"
+        "（三）实施校舍安全工程，完成加固校舍3万平方米。\n"
+        "（四）按照国家统一部署，平稳实施养老保险统一政策。落实到位。\n");
+    (void)state;
+    assert_meta(d.meta.title, "2026年吉林省政府工作报告");
+    assert_meta(d.meta.issuer, "吉林省人民政府");
+    assert_meta(d.meta.signed_by, "胡玉亭");
+    assert_meta(d.meta.addressee, "各位代表");
+    assert_string_equal(node_of(&d, "1.1")->title, "促进消费投资良性互动");
+    assert_string_equal(node_of(&d, "1.1")->stmts[0].text, "主动服务融入新发展格局。");
+    assert_string_equal(node_of(&d, "1.2.1")->title, "构建现代化产业体系");
+    assert_string_equal(node_of(&d, "1.2.2")->title, "全方位扩大内需");       /* the last one too */
+    assert_string_equal(node_of(&d, "1.3")->title, "实施校舍安全工程，完成加固校舍3万平方米");
+    assert_string_equal(node_of(&d, "1.4")->title, "按照国家统一部署，平稳实施养老保险统一政策");
+    doc_fini(&d);
+}
+
+/* Fragments that are no departments: 委员 (a member), 中心工作, 专业镇,
+ * a railway's 镇; the departments beside them are still found. */
+static void test_department_fragments(void **state)
+{
+    struct doc d = parse_text_ok(
+        "关于某项工作的报告\n"
+        "一、加强协调\n"
+        "1.省政协委员提出建议，区委区政府中心工作稳步推进，县发改局要加快推动专业镇发展。\n"
+        "2.加快连淮扬镇铁路建设，县交通局负责。\n");
+    const struct node *n = node_of(&d, "1.1");
+    size_t i;
+    (void)state;
+    for (i = 0; i < n->ndepts; i++) {
+        assert_null(strstr(n->depts[i], "委员"));
+        assert_null(strstr(n->depts[i], "中心"));
+        assert_null(strstr(n->depts[i], "镇"));
+    }
+    for (i = 0; i < n->nstmts; i++) {
+        size_t j;
+        for (j = 0; j < n->stmts[i].ndepts; j++) {
+            assert_null(strstr(n->stmts[i].depts[j], "政协委"));
+            assert_null(strstr(n->stmts[i].depts[j], "政府中心"));
+            assert_null(strstr(n->stmts[i].depts[j], "专业镇"));
+        }
+    }
+    n = node_of(&d, "1.2");
+    for (i = 0; i < n->ndepts; i++) assert_null(strstr(n->depts[i], "扬镇"));
+    doc_fini(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +384,10 @@ int main(void)
         cmocka_unit_test(test_follow_up_paragraphs),
         cmocka_unit_test(test_vertical_table),
         cmocka_unit_test(test_chrome_above_title),
+        cmocka_unit_test(test_portal_notice),
+        cmocka_unit_test(test_portal_bulletin),
+        cmocka_unit_test(test_run_in_titles),
+        cmocka_unit_test(test_department_fragments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
