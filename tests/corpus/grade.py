@@ -357,12 +357,12 @@ def main(argv):
         half = half or "tuned"
         if half not in halves:
             continue
-        got = halves[half][0].ratio(None if cat == "overall" else cat)
         if cat == "refused":
             got = halves[half][2]
             if got > v:
                 bad.append("%s: %d documents refused, at most %d allowed" % (k, got, v))
             continue
+        got = halves[half][0].ratio(None if cat == "overall" else cat)
         if got + 1e-9 < v:
             bad.append("%s %.1f%% is below the threshold %.1f%%" % (k, 100 * got, 100 * v))
     for b in bad:
