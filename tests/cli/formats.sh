@@ -59,6 +59,33 @@ check_report jingan "$SEED" jingan.docx jingan.odt jingan.doc jingan.pdf jingan-
 check_report dongguan "$T/dongguan.txt" dongguan.docx dongguan.odt dongguan.doc dongguan.pdf \
     dongguan-portal.html dongguan-headings.docx dongguan-headings.odt
 
+# a long report (14 pages): every format gives the text's headings and
+# owners, and all of its statements' text (a PDF made by LibreOffice drops
+# a full stop where a line ends in one, so statements are compared as one
+# text, letters and digits)
+sed 1d "$ROOT/tests/corpus/n54-fujian-zhengfu-gongzuo-baogao.txt" >"$T/fujian.txt"
+tree "$T/fujian.txt" "$T/fujian.json"; expect_rc 0 "fujian: the text parses"
+for _f in fujian.pdf fujian.docx; do
+    cp "$FX/$_f" "$T/input"
+    tree "$T/input" "$T/$_f.json"; expect_rc 0 "$_f parses"
+    python3 - "$T/fujian.json" "$T/$_f.json" <<'PY' || fail "$_f: not the text's tree and statements"
+import json, sys
+a, b = (json.load(open(p, encoding='utf-8')) for p in sys.argv[1:3])
+def walk(ns):
+    for n in ns:
+        yield n
+        yield from walk(n['children'])
+def heads(d):
+    return [(n['code'], n['title'], n.get('owner'), n.get('support'), n.get('due')) for n in walk(d['nodes'])]
+def text(d):
+    t = [s['text'] for s in d['intro']] + [s['text'] for n in walk(d['nodes']) for s in n['statements']]
+    return ''.join(ch for ch in ''.join(t) if ch.isalnum())
+assert len(heads(a)) >= 30, len(heads(a))
+assert heads(a) == heads(b), [x for x in zip(heads(a), heads(b)) if x[0] != x[1]][:3]
+assert len(text(a)) > 15000 and text(a) == text(b), len(text(a))
+PY
+done
+
 # the parse shows what the fixtures are about, so that a check above cannot
 # pass on two empty trees
 tree "$SEED" "$T/seed.json"
