@@ -120,8 +120,11 @@ static size_t shape_at(const char *s, size_t i, size_t b)
             if (scan_at(s, b, j, "委") && scan_at(s, b, e, "员会")) e += strlen("员会");
             else if (scan_at(s, b, j, "办") && scan_at(s, b, e, "公室")) e += strlen("公室");
             else if (scan_at(s, b, j, "小组") && scan_at(s, b, e, "办公室")) e += strlen("办公室");
-            if (contains(s, i, e, not_dept) || not_a_department(s, i, e)) return 0;
-            return e;
+            if (contains(s, i, e, not_dept)) return 0;
+            if (!not_a_department(s, i, e)) return e;
+            /* 县委 is the committee itself, 县委督查办 one of its offices:
+             * a bare committee goes on to the next ending */
+            if (!(e == i + strlen("县委") && scan_at(s, b, i + strlen("县"), "委"))) return 0;
         }
         if (chars >= 2 && scan_at(s, b, j, "中心")) {
             size_t e = j + strlen("中心");

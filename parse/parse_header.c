@@ -37,7 +37,10 @@ static const struct { const char *key; enum mfield f; } meta_keys[] = {
     {"字体", MF_NONE}, {"字号", MF_NONE}, {"责编", MF_NONE}, {"资料", MF_NONE},
     {"发文日期", MF_SIGNED_ON_WEAK}, {"名称", MF_TITLE}, {"浏览次数", MF_NONE},
     {"时间", MF_PUBLISHED}, {"发布者", MF_NONE}, {"归档时间", MF_NONE}, {"更新时间", MF_NONE},
-    {"公开时间", MF_PUBLISHED}, {"成文时间", MF_SIGNED_ON_WEAK}, {"印发日期", MF_SIGNED_ON_WEAK}, {"阅读次数", MF_NONE}, {"点击数", MF_NONE},
+    {"公开时间", MF_PUBLISHED}, {"文號", MF_DOCNO}, {"發文機關", MF_ISSUER},
+    {"發布機構", MF_ISSUER}, {"發佈機構", MF_ISSUER}, {"發布日期", MF_PUBLISHED},
+    {"發布時間", MF_PUBLISHED}, {"發佈日期", MF_PUBLISHED}, {"索引號", MF_NONE},
+    {"來源", MF_ISSUER_WEAK}, {"發文字號", MF_DOCNO}, {"成文时间", MF_SIGNED_ON_WEAK}, {"印发日期", MF_SIGNED_ON_WEAK}, {"阅读次数", MF_NONE}, {"点击数", MF_NONE},
 };
 #define NMETA_KEYS (sizeof meta_keys / sizeof meta_keys[0])
 

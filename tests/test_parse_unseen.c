@@ -344,6 +344,21 @@ static void test_run_in_titles(void **state)
     doc_fini(&d);
 }
 
+/* The signature, its date and 此件公开发布 on one line are metadata. */
+static void test_signature_line(void **state)
+{
+    struct doc d = parse_text_ok(
+        "关于某项工作的通知\n"
+        "一、加强督查，确保年底前完成。\n"
+        "某区人民政府 2023年3月28日 此件公开发布\n");
+    (void)state;
+    assert_meta(d.meta.signed_by, "某区人民政府");
+    assert_meta(d.meta.signed_on, "2023-03-28");
+    assert_null(d.closing);
+    assert_int_equal(node_of(&d, "1")->nstmts, 0);
+    doc_fini(&d);
+}
+
 /* Fragments that are no departments: 委员 (a member), 中心工作, 专业镇,
  * a railway's 镇; the departments beside them are still found. */
 static void test_department_fragments(void **state)
@@ -388,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_portal_bulletin),
         cmocka_unit_test(test_run_in_titles),
         cmocka_unit_test(test_department_fragments),
+        cmocka_unit_test(test_signature_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
