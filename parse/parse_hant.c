@@ -152,6 +152,11 @@ static int restore(struct hant_map *m, char **s)
     return 0;
 }
 
+int parse_hant_restore_text(struct hant_map *m, char **s)
+{
+    return restore(m, s);
+}
+
 static int restore_stmts(struct hant_map *m, struct stmt *v, size_t n)
 {
     size_t i, j;
@@ -188,5 +193,9 @@ int parse_hant_restore(struct hant_map *m, struct doc *d)
     if (restore_stmts(m, d->intro, d->nintro) < 0 || restore_nodes(m, d->nodes, d->nnodes) < 0 ||
         restore_stmts(m, d->closing, d->nclosing) < 0 || restore(m, &d->marker) < 0)
         return -1;
+    for (i = 0; i < d->ndropped; i++) {              /* the lines dropped as chrome */
+        m->cursor = 0;
+        if (restore(m, &d->dropped[i]) < 0) return -1;
+    }
     return 0;
 }

@@ -123,6 +123,9 @@ int parse_hant_to_simp(const char *text, size_t len, char **simp);
 int parse_hant_map_init(struct hant_map *m, char *orig, size_t olen, const char *simp);
 /* Frees what m owns. */
 void parse_hant_map_fini(struct hant_map *m);
+/* *s (malloc'd) as the source wrote it, when found in m's simplified
+ * text; left alone otherwise. 0, or -1 out of memory. */
+int parse_hant_restore_text(struct hant_map *m, char **s);
 /* Gives d's titles, statements, markers and metadata back in the source's
  * characters wherever they are found in the simplified copy. 0, or -1
  * out of memory. */

@@ -659,20 +659,55 @@ static void tb_nodes(struct tbuf *b, const struct node *v, size_t n)
     }
 }
 
-static int fill_stmts(struct pctx *c, struct stmt *v, size_t n)
+/* A statement's fields by the parser's rules; in traditional characters
+ * they are found in a simplified copy (as parse_buffer does) and its
+ * figures given back as written. */
+static int fill_stmt(struct pctx *c, struct stmt *st, int hant)
+{
+    char *simp = NULL, *orig = st->text;
+    struct hant_map m;
+    int r;
+    if (!hant || !orig || parse_hant_to_simp(orig, strlen(orig), &simp) <= 0)
+        return parse_stmt_fill(c, st);
+    memset(&m, 0, sizeof m);
+    st->text = simp;
+    r = parse_stmt_fill(c, st);
+    st->text = orig;
+    if (r == 0 && st->nmetrics) {
+        char *copy = strdup(orig);                  /* the map owns it */
+        r = copy && parse_hant_map_init(&m, copy, strlen(copy), simp) == 0 ? 0 : -1;
+        for (size_t j = 0; j < st->nmetrics && r == 0; j++)
+            r = parse_hant_restore_text(&m, &st->metrics[j].text);
+        parse_hant_map_fini(&m);
+    }
+    free(simp);
+    return r;
+}
+
+static int fill_stmts(struct pctx *c, struct stmt *v, size_t n, int hant)
 {
     for (size_t i = 0; i < n; i++)
-        if (parse_stmt_fill(c, &v[i]) < 0) return -1;
+        if (fill_stmt(c, &v[i], hant) < 0) return -1;
     return 0;
 }
 
-static int fill_nodes(struct pctx *c, struct node *v, size_t n)
+static int title_depts(struct pctx *c, struct node *nd, int hant)
+{
+    char *simp = NULL;
+    int r;
+    if (!hant || parse_hant_to_simp(nd->title, strlen(nd->title), &simp) <= 0)
+        return parse_dept_find(c, nd->title, 0, strlen(nd->title), &nd->depts, &nd->ndepts);
+    r = parse_dept_find(c, simp, 0, strlen(simp), &nd->depts, &nd->ndepts);
+    free(simp);
+    return r;
+}
+
+static int fill_nodes(struct pctx *c, struct node *v, size_t n, int hant)
 {
     for (size_t i = 0; i < n; i++) {
         struct node *nd = &v[i];
-        if (parse_dept_find(c, nd->title, 0, strlen(nd->title), &nd->depts, &nd->ndepts) < 0 ||
-            fill_stmts(c, nd->stmts, nd->nstmts) < 0 ||
-            fill_nodes(c, nd->children, nd->nchildren) < 0)
+        if (title_depts(c, nd, hant) < 0 || fill_stmts(c, nd->stmts, nd->nstmts, hant) < 0 ||
+            fill_nodes(c, nd->children, nd->nchildren, hant) < 0)
             return -1;
     }
     return 0;
@@ -692,11 +727,19 @@ static int fill(struct ost *o, const struct parse_opts *opts)
     tb_stmts(&b, d->intro, d->nintro);
     tb_nodes(&b, d->nodes, d->nnodes);
     tb_stmts(&b, d->closing, d->nclosing);
+    int hant = !b.oom && b.p && parse_hant_detect(b.p, b.n);
+    char *simp = NULL;
+    if (hant && parse_hant_to_simp(b.p, b.n, &simp) > 0) {   /* the places, simplified */
+        free(b.p);
+        b.p = simp;
+        b.n = strlen(simp);
+    }
     c.body = b.p;
     c.blen = c.bend = b.n;
     r = b.oom || parse_lexicon_init(&c) < 0 || parse_lexicon_learn_places(&c) < 0 ||
-        fill_stmts(&c, d->intro, d->nintro) < 0 || fill_nodes(&c, d->nodes, d->nnodes) < 0 ||
-        fill_stmts(&c, d->closing, d->nclosing) < 0 ? -1 : 0;
+        fill_stmts(&c, d->intro, d->nintro, hant) < 0 ||
+        fill_nodes(&c, d->nodes, d->nnodes, hant) < 0 ||
+        fill_stmts(&c, d->closing, d->nclosing, hant) < 0 ? -1 : 0;
     parse_lexicon_fini(&c);
     free(b.p);
     return r < 0 ? oom(o) : FU_OK;
