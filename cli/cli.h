@@ -124,6 +124,7 @@ int cmd_parse(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_reports(struct cli *c, int argc, char **argv);
 int cmd_assign(struct cli *c, int argc, char **argv);
 int cmd_status(struct cli *c, int argc, char **argv);
 int cmd_note(struct cli *c, int argc, char **argv);

@@ -86,6 +86,14 @@ static const struct {
      "               yellow 黄灯：滞后或未按期反馈，blue 蓝灯：warn_days 天内到期）\n"
      "  -o FILE      原子地写入 FILE，不打印\n"
      "设置 $FOLLOWUP_TODAY（YYYY-MM-DD）时以之为“今天”，否则为本地日期。"},
+    {"reports", cmd_reports, "reports [--format table|json]",
+     "The reports in the database, one a line: number (R1, R2 …: what --report takes),\n"
+     "date, live tasks, items, overdue tasks (due date passed, not done), tasks\n"
+     "submitted for acceptance, 文号 and title. json: report, title, doc_no, date,\n"
+     "tasks, items, overdue, submitted. \"Today\" is $FOLLOWUP_TODAY when set.",
+     "数据库中的报告，每行一份：编号（R1、R2 …，即 --report 所用）、日期、任务数、事项数、\n"
+     "逾期任务数（已过期限且未办结）、待审核任务数、文号和标题。json：report、title、\n"
+     "doc_no、date、tasks、items、overdue、submitted。设置 $FOLLOWUP_TODAY 时以之为“今天”。"},
     {"show", cmd_show, "show TASK",
      "One task: text, owner, supporting departments, due date, status, metrics, notes\n"
      "and history. TASK is a code (2.1.3, R2:2.1.3) or a UUID prefix (8+ hex digits).",

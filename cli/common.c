@@ -285,8 +285,8 @@ int cli_resolve_report(struct cli *c, const char *ref, long long *id)
     }
     report_list_fini(&rl);
     return *id ? FU_OK
-               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup list --format json' "
-                                       "shows the reports (R1, R2 …)", ref);
+               : cli_fail(FU_NOTFOUND, "no report '%s'; 'followup reports' lists them "
+                                       "(R1, R2 … or a 文号)", ref);
 }
 
 size_t cli_split_names(char *s, const char **out, size_t max)

@@ -43,7 +43,7 @@ _followup_users() { local IFS=$'\n'; _followup_add $(_followup_run user list | a
 _followup_reports()
 {
     local IFS=$'\n'
-    _followup_add $(_followup_run list --format csv | awk -F, 'NR > 1 { print $2 }' | sort -u)
+    _followup_add $(_followup_run reports | awk 'NR > 1 { print $1 }')
 }
 _followup_statuses() { _followup_add todo active ongoing delayed submitted done; }
 _followup_files()

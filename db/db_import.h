@@ -12,6 +12,25 @@
  * the interface's first frame must not wait for a million of them). */
 int db_report_list(struct db *db, struct report_list *out, char *err, size_t errlen);
 
+/* One report's live tasks counted: all, the items, the overdue ones (due
+ * before today, not done: as list --overdue) and the submitted ones. */
+struct db_report_count {
+    long long report_id;
+    long long tasks, items, overdue, submitted;
+};
+struct db_report_counts { struct db_report_count *v; size_t n; };
+
+/* Fills out (owned by the caller, freed with db_report_counts_fini) with
+ * the counts of every report, by id (a report without tasks has zeros);
+ * today is "YYYY-MM-DD". One grouped query over the tasks. */
+int db_report_counts(struct db *db, const char *today, struct db_report_counts *out,
+                     char *err, size_t errlen);
+/* Frees what l owns and zeroes it. */
+void db_report_counts_fini(struct db_report_counts *l);
+/* The counts of report report_id in l, or NULL (valid while l is). */
+const struct db_report_count *db_report_count_of(const struct db_report_counts *l,
+                                                 long long report_id);
+
 struct import_stats {
     long long report_id;
     int created_report;    /* 1 when the report was new */

@@ -69,8 +69,8 @@ static int load_sources(struct db *db, struct rpt *r, long long report_id, char 
         rc = FU_OK;
     db_finish(&s);
     if (rc == FU_OK && report_id && r->nsources == 0)
-        rc = db_errf(err, errlen, FU_NOTFOUND, "no report R%lld; `followup list --format json` "
-                     "shows the reports", report_id);
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no report R%lld; `followup reports` lists "
+                     "the reports", report_id);
     return rc;
 }
 

@@ -531,12 +531,14 @@ static int find_code(struct db *db, long long report, const char *code, long lon
         db_buf_fmt(&where, "%sR%lld", i == 0 ? "" : i == found - 1 ? " and " : ", ", reports[i]);
     if (rc == FU_OK && found == 0 && report)
         rc = db_errf(err, errlen, FU_NOTFOUND, "no task R%lld:%s; `followup list --report "
-                     "R%lld` shows its codes", report, code, report);
+                     "R%lld` shows its codes, `followup reports` the reports", report, code,
+                     report);
     else if (rc == FU_OK && found == 0)
         rc = db_errf(err, errlen, FU_NOTFOUND, "no task %s; `followup list` shows the codes",
                      code);
     else if (rc == FU_OK && found > 1)
-        rc = db_errf(err, errlen, FU_USAGE, "%s is in %s; qualify it as R%lld:%s", code,
+        rc = db_errf(err, errlen, FU_USAGE, "%s is in %s; qualify it as R%lld:%s "
+                     "(`followup reports` lists the reports)", code,
                      where.p ? where.p : "several reports", reports[0], code);
     db_buf_fini(&where);
     return rc;
@@ -700,4 +702,55 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
     if (rc != FU_OK)
         report_list_fini(out);
     return rc;
+}
+
+void db_report_counts_fini(struct db_report_counts *l)
+{
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int db_report_counts(struct db *db, const char *today, struct db_report_counts *out,
+                     char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    int rc = db_prepare_cached(db, &s, "SELECT r.id, count(t.id),"
+                         " coalesce(sum(t.kind = 'item'), 0),"
+                         " coalesce(sum(t.due < :today AND t.status <> 'done'), 0),"
+                         " coalesce(sum(t.status = 'submitted'), 0)"
+                         " FROM reports r LEFT JOIN tasks t"
+                         " ON t.report_id = r.id AND t.withdrawn = 0"
+                         " GROUP BY r.id ORDER BY r.id", err, errlen);
+    if (rc == FU_OK)
+        db_bind_text(&s, ":today", today);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "out of memory");
+            break;
+        }
+        struct db_report_count *c = &out->v[out->n++];
+        c->report_id = db_col_int(&s, 0);
+        c->tasks = db_col_int(&s, 1);
+        c->items = db_col_int(&s, 2);
+        c->overdue = db_col_int(&s, 3);
+        c->submitted = db_col_int(&s, 4);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc != FU_OK)
+        db_report_counts_fini(out);
+    return rc;
+}
+
+const struct db_report_count *db_report_count_of(const struct db_report_counts *l,
+                                                 long long report_id)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].report_id == report_id)
+            return &l->v[i];
+    return NULL;
 }
