@@ -16,7 +16,6 @@
 #include "db/db_review.h"
 #include "db/db_user.h"
 
-#define REMIND_ROWS 8
 
 
 static int all_digits(const char *s)
@@ -132,42 +131,6 @@ int cmd_report(struct cli *c, int argc, char **argv)
     }
     rpt_fini(&r);
     return rc;
-}
-
-/* ---- remind ---------------------------------------------------------------------------- */
-
-int cmd_remind(struct cli *c, int argc, char **argv)
-{
-    const char *pos[1];
-    int all = 0, npos, help, rc;
-    struct cli_opt opts[] = {{.name = "all", .flag = &all}, {0}};
-    if ((rc = cli_args("remind", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
-        return rc;
-    if (help)
-        return cli_help("remind");
-    struct rpt r;
-    char err[FU_ERRLEN] = "";
-    rpt_init(&r);
-    r.zh = c->zh;
-    r.warn_days = c->cfg.warn_days;
-    if ((rc = cli_today_env(r.today)) != FU_OK || (rc = cli_open_db(c, 0)) != FU_OK) {
-        rpt_fini(&r);
-        return rc;
-    }
-    rc = db_remind(c->db, &c->actor, all, REMIND_ROWS, &r, err, sizeof err);
-    if (rc == FU_OK)
-        rc = rpt_compute(&r, err, sizeof err);
-    struct user u = {0};
-    if (rc == FU_OK && !rpt_write_remind(&r, stdout, REMIND_ROWS) && !all &&
-        db_user_effective(c->db, &c->actor, &u, err, sizeof err) == FU_OK &&
-        u.role == ROLE_COMMITTEE && !u.ndepts)
-        puts(c->zh ? "您不属于任何承办单位，没有本人的任务；'followup remind --all' 列出所有单位"
-                     "已逾期和临期的任务。"
-                   : "You belong to no department, so nothing here is yours; 'followup remind "
-                     "--all' shows every department's overdue and due-soon tasks.");
-    user_fini(&u);
-    rpt_fini(&r);
-    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
 }
 
 /* ---- review ----------------------------------------------------------------------------- */

@@ -224,10 +224,16 @@ static const struct {
      "it can sit in a login profile. Tasks submitted for acceptance are left out.\n"
      "Also the tasks whose feedback is overdue (未按期反馈), leaders' instructions not yet\n"
      "answered by a progress note, and extension requests waiting for the committee.\n"
+     "Then, for your departments, the tasks the committee returned (with its reason) not\n"
+     "yet answered by a note, and its decisions on your extension requests in the last\n"
+     "warn_days days; for a committee user, the tasks submitted for acceptance and the\n"
+     "extension requests to decide.\n"
      "  --all   every department's (committee only; includes submitted tasks)",
      "本人所在单位（牵头或配合）已逾期或在 warn_days（config.ini 的 [ui]）天内到期的任务，\n"
      "寥寥数行；无事可提醒时不输出任何内容，可放在登录脚本中。已申请办结的任务不列出。\n"
      "另列未按期反馈的任务、其后尚无进展的领导批示，以及待督办审批的延期申请。\n"
+     "其后，本单位被退回（附理由）而尚未反馈的任务，以及 warn_days 天内督办对本单位延期\n"
+     "申请的答复；督办用户则看到待审核（申请办结）的任务和待审批的延期申请。\n"
      "  --all   所有单位（仅限督办用户；含待审核任务）"},
     {"report", cmd_report,
      "report [--format text|md|csv|html|json|xlsx|docx] [--by dept|section]\n"

@@ -437,7 +437,8 @@ static void find_references(void **state)
     assert_int_equal(st.created_report, 1);
     assert_int_equal(st.report_id, 2);
     assert_int_equal(db_task_find(f->db, "2.1", &t, f->err, sizeof f->err), FU_USAGE);
-    assert_string_equal(f->err, "2.1 is in R1 and R2; qualify it as R1:2.1");
+    assert_string_equal(f->err, "2.1 is in R1 and R2; qualify it as R1:2.1 "
+                                "(`followup reports` lists the reports)");
     find(f, "R2:2.1", &t);
     assert_int_equal(t.report_id, 2);
     task_fini(&t);
