@@ -374,6 +374,31 @@ int db_task_index_update(struct db *db, long long report_id, struct task_index *
 
 /* ---- search ---------------------------------------------------------------- */
 
+int db_task_texts(struct db *db, long long report_id, long long from_seq,
+                  int (*fn)(void *ctx, long long id, long long seq, const char *code,
+                            const char *text, const char *body),
+                  void *ctx, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    int rc = db_prepare_cached(db, &s, "SELECT id, seq, code, text, body FROM tasks"
+                               " WHERE report_id = :r AND withdrawn = 0 AND seq >= :from"
+                               " ORDER BY seq", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":r", report_id);
+        db_bind_int(&s, ":from", from_seq);
+    }
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        rc = FU_OK;
+        if (fn(ctx, db_col_int(&s, 0), db_col_int(&s, 1), db_col_text(&s, 2),
+               db_col_text(&s, 3), db_col_text(&s, 4)))
+            break;
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    return rc;
+}
+
 #define SEARCH_SQL(order)                                                              \
     "SELECT t.seq FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"             \
     " WHERE t.report_id = :r AND t.withdrawn = 0 AND t.seq BETWEEN :lo AND :hi"         \

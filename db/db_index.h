@@ -63,5 +63,14 @@ int db_task_search(struct db *db, long long report_id, long long lo, long long h
                    const char *q, long long *seqs, size_t max, size_t *n,
                    char *err, size_t errlen);
 
+/* Calls fn for report report_id's live tasks at positions from_seq and
+ * after, in tree order, with each one's id, position, code, text and body
+ * (NULL when none; valid during the call only), until fn returns nonzero
+ * or the tasks end (the interface reads its search texts so, a slice at a
+ * time). FU_OK or an error. */
+int db_task_texts(struct db *db, long long report_id, long long from_seq,
+                  int (*fn)(void *ctx, long long id, long long seq, const char *code,
+                            const char *text, const char *body),
+                  void *ctx, char *err, size_t errlen);
 
 #endif

@@ -3,13 +3,17 @@
  * rows are read from the database only when asked for, once while they
  * stay cached (scrolling by one row reads one row); the in-memory filter
  * marks exactly what the database's filter finds, with the same counts;
- * and the search, run in the database, finds what a walk over every
- * task's texts finds, in either direction, wrapping round. No curses. */
+ * and the search, run in memory over the texts the model reads (issue 23),
+ * finds what a walk over every task's texts finds, in either direction,
+ * wrapping round, and what the database's LIKE scan finds, for words of
+ * one character on, as they are typed and after other users' changes to
+ * leads and supporting departments. No curses. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +295,79 @@ static void search_is_a_walk(void **state)
     task_list_fini(&l);
 }
 
+/* What the database's LIKE scan (db_task_search) finds for q: the task
+ * indices, ascending, into out; how many. */
+static size_t db_answer(struct fx *f, const char *q, size_t *out)
+{
+    struct model *m = &f->m;
+    long long seqs[64], lo = 0;
+    size_t n = 0, got = 0, i = 0;
+    /* a batch holds the nearest matches: ask again after the last one */
+    while (db_task_search(f->db, m->report_id, lo, LLONG_MAX, 0, q, seqs, 64, &n, f->err,
+                          sizeof f->err) == FU_OK && n > 0) {
+        for (size_t k = 0; k < n; k++) {
+            while (i < m->ix.n && m->ix.v[i].seq < seqs[k])
+                i++;
+            assert_true(i < m->ix.n && m->ix.v[i].seq == seqs[k]);
+            assert_true(got < 4096);
+            out[got++] = i;
+        }
+        lo = seqs[n - 1] + 1;
+    }
+    return got;
+}
+
+/* The model's answer for q (all shown) is the database's: the count, the
+ * place of every match, the first match from several tasks. */
+static void same_as_db(struct fx *f, const char *q)
+{
+    struct model *m = &f->m;
+    size_t want[4096], nw = db_answer(f, q, want), before = 0;
+    assert_int_equal(model_count_matches(m, q, m->ix.n, 1u << 30, &before), nw);
+    assert_int_equal(m->texts.state, 1);     /* answered from memory */
+    assert_int_equal(before, nw);
+    for (size_t k = 0; k < nw; k++) {
+        assert_int_equal(model_count_matches(m, q, want[k], 1u << 30, &before), nw);
+        assert_int_equal(before, k + 1);
+    }
+    for (size_t from = 0; from < m->ix.n; from += 29) {
+        size_t k = 0;
+        while (k < nw && want[k] < from)
+            k++;
+        size_t next = nw == 0 ? MODEL_NONE : k < nw ? want[k] : want[0];
+        assert_int_equal(model_find(m, from, 1, 1, q), next);
+    }
+}
+
+static void search_in_memory_is_the_databases(void **state)
+{
+    struct fx *f = *state;
+    struct model *m = &f->m;
+    struct actor a = alice();
+    /* the words as typed, one character at a time, and back */
+    static const char *const typed[] = {"科", "科技", "科技金", "科技金融", "科技", "科",
+                                        "区", "区财", "区财政", "区财政局", "局", "知识产权局",
+                                        "F", "Fi", "fin", "FINTECH", "1", "1.", "2.1", "第",
+                                        "第10", "条。", "。", "%", "_", "没", "没有这句"};
+    for (size_t k = 0; k < sizeof typed / sizeof *typed; k++)
+        same_as_db(f, typed[k]);
+    /* another user makes 区商务委 support a task and leads one by 区财政局:
+     * the departments' part follows the refresh, the texts stay */
+    struct task_list l;
+    load_list(f, &l);
+    const char *sup[] = {"区商务委"};
+    assert_int_equal(db_task_assign(f->db, &a, l.v[5].id, "区财政局", sup, 1, 1, NULL, 0, f->err,
+                                    sizeof f->err), FU_OK);
+    task_list_fini(&l);
+    size_t loads = m->loads;
+    assert_int_equal(model_refresh(m, f->db, f->err, sizeof f->err), FU_OK);
+    assert_int_equal(m->loads, loads);       /* one task read again, not the index */
+    same_as_db(f, "区商务");
+    same_as_db(f, "财政");
+    /* a word with a control character goes to the database, as before */
+    assert_int_equal(model_find(m, 0, 1, 1, "科\t技"), MODEL_NONE);
+}
+
 /* ---- following other users' changes -------------------------------------------- */
 
 /* m holds what a model read afresh holds: every node, every supporting
@@ -391,6 +468,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rows_are_read_when_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(filter_is_the_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(search_is_a_walk, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_in_memory_is_the_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(refresh_reads_what_changed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

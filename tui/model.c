@@ -1,5 +1,5 @@
 /* The task tree behind the list: loading the index, filter, expansion,
- * cursor, the rows read for the screen, search. */
+ * cursor, the rows read for the screen (search: tui/model_find.c). */
 #include "tui/model.h"
 
 #include <limits.h>
@@ -54,6 +54,7 @@ static void free_arrays(struct model *m)
 
 void model_fini(struct model *m)
 {
+    model_texts_fini(m);
     free_arrays(m);
     drop_rows(m);
     task_index_fini(&m->ix);
@@ -321,6 +322,7 @@ int model_load(struct model *m, struct db *db, char *err, size_t errlen)
         return rc;
     free_arrays(m);
     drop_rows(m);
+    model_texts_fini(m);   /* read again for the new index (model_idle) */
     task_index_fini(&m->ix);
     m->ix = x;
     size_t n = x.n, cap = n ? n : 1;
@@ -603,89 +605,4 @@ size_t model_reveal(struct model *m, size_t i)
     model_rebuild(m);
     m->cur_id = keep;
     return model_row_of(m, i);
-}
-
-/* ---- search --------------------------------------------------------------- */
-
-/* The task at position seq (index order is seq order). */
-static size_t index_of_seq(const struct model *m, long long seq)
-{
-    size_t lo = 0, hi = m->ix.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->ix.v[mid].seq < seq)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < m->ix.n && m->ix.v[lo].seq == seq ? lo : MODEL_NONE;
-}
-
-/* The first shown match in positions [lo, hi], nearest to lo (or to hi
- * when desc), asking the database a batch at a time. */
-static size_t find_in(const struct model *m, long long lo, long long hi, int desc,
-                      const char *q)
-{
-    long long seqs[32];
-    size_t n;
-    char err[FU_ERRLEN];
-    while (lo <= hi) {
-        if (db_task_search(m->db, m->report_id, lo, hi, desc, q, seqs, 32, &n, err,
-                           sizeof err) != FU_OK || n == 0)
-            return MODEL_NONE;
-        for (size_t k = 0; k < n; k++) {
-            size_t i = index_of_seq(m, seqs[k]);
-            if (i != MODEL_NONE && m->shown[i])
-                return i;
-        }
-        if (desc)
-            hi = seqs[n - 1] - 1;
-        else
-            lo = seqs[n - 1] + 1;
-    }
-    return MODEL_NONE;
-}
-
-size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q)
-{
-    size_t n = m->ix.n, i = MODEL_NONE;
-    if (!n || !q || !*q || !m->db)
-        return MODEL_NONE;
-    if (from >= n)
-        from = dir > 0 ? n - 1 : 0;
-    long long at = m->ix.v[from].seq;
-    /* the order of a walk from from, wrapping round */
-    if (include_from)
-        i = find_in(m, at, at, 0, q);
-    if (i == MODEL_NONE)
-        i = dir > 0 ? find_in(m, at + 1, LLONG_MAX, 0, q) : find_in(m, 0, at - 1, 1, q);
-    if (i == MODEL_NONE)
-        i = dir > 0 ? find_in(m, 0, at - 1, 0, q) : find_in(m, at + 1, LLONG_MAX, 1, q);
-    if (i == MODEL_NONE && !include_from)
-        i = find_in(m, at, at, 0, q);
-    return i;
-}
-
-size_t model_count_matches(const struct model *m, const char *q, size_t upto, size_t cap,
-                           size_t *before)
-{
-    long long seqs[64], lo = 0, at = upto < m->ix.n ? m->ix.v[upto].seq : LLONG_MAX;
-    size_t n, total = 0;
-    char err[FU_ERRLEN];
-    *before = 0;
-    if (!q || !*q || !m->db || !m->ix.n)
-        return 0;
-    while (total < cap && db_task_search(m->db, m->report_id, lo, LLONG_MAX, 0, q, seqs, 64, &n,
-                                         err, sizeof err) == FU_OK && n) {
-        for (size_t k = 0; k < n && total < cap; k++) {
-            size_t i = index_of_seq(m, seqs[k]);
-            if (i == MODEL_NONE || !m->shown[i])
-                continue;
-            total++;
-            if (seqs[k] <= at)
-                (*before)++;
-        }
-        lo = seqs[n - 1] + 1;
-    }
-    return total;
 }

@@ -9,6 +9,7 @@
 #include "core/task.h"
 #include "core/workflow.h"
 #include "db/db_index.h"
+#include "util/haystack.h"
 
 #define MODEL_NONE ((size_t)-1)
 
@@ -34,11 +35,23 @@ struct model_row {         /* a task row read for the screen */
     struct task t;
 };
 
+/* What search holds (tui/model_find.c): the code, text and body of every
+ * task of the index, read a slice at a time while the interface waits for
+ * keys (model_idle). */
+struct model_texts {
+    struct haystack hay;   /* record i: task index i's texts */
+    int state;             /* 0 being read, 1 complete, -1 not usable: search asks the database */
+    unsigned char *dmark;  /* per task, for one search: a department of it matches */
+    unsigned char *dhit;   /* per department id, for one search: its name matches */
+    size_t ndhit;
+};
+
 /* The shown report's tasks stay in the database: the model keeps an index
  * of them (db_task_index: place in the tree, status, lead, due; no texts)
  * and reads a task's row only when it is drawn (model_task), so that a
- * report of 100,000 tasks opens, filters and scrolls at once; search runs
- * in the database (db_task_search). */
+ * report of 100,000 tasks opens, filters and scrolls at once; for search
+ * it reads the texts once, in the background, and searches them in memory
+ * (model_texts). */
 struct model {
     struct report_list reports;
     long long report_id;   /* the report shown, 0 when there is none */
@@ -74,6 +87,7 @@ struct model {
     size_t refreshed;      /* tasks brought up to date one by one (model_refresh) */
     char mine[MODEL_MINE][128];   /* the user's departments, for filter.mine */
     size_t nmine;
+    struct model_texts texts;
 };
 
 /* m is the caller's: model_init empties it, model_fini frees what it owns. */
@@ -135,14 +149,27 @@ size_t model_row_of(const struct model *m, size_t i);
  * text, body or departments contain q (ASCII letters without regard to
  * case), among the tasks the filter shows, wrapping round; from itself is
  * tried last when include_from is 0, first otherwise. MODEL_NONE when none.
- * Asks the database, reading tasks in tree order from from. */
-size_t model_find(const struct model *m, size_t from, int dir, int include_from, const char *q);
+ * Searches the texts in memory (finishing reading them first when
+ * model_idle has not), or asks the database when they cannot be held. */
+size_t model_find(struct model *m, size_t from, int dir, int include_from, const char *q);
 
 /* How many tasks the filter shows match q (as model_find matches), at
  * most cap; *before gets how many of them come at or before task index
  * upto in tree order (so the match at upto is "*before of total"). */
-size_t model_count_matches(const struct model *m, const char *q, size_t upto, size_t cap,
+size_t model_count_matches(struct model *m, const char *q, size_t upto, size_t cap,
                            size_t *before);
+
+/* Reads the next slice of the texts search needs, for about budget_ms
+ * milliseconds (the interface calls it while no key waits). 1 when more
+ * remain, 0 when they are all read (or cannot be). */
+int model_idle(struct model *m, int budget_ms);
+
+/* 1 while model_idle has texts to read. */
+int model_idle_pending(const struct model *m);
+
+/* Frees the texts and matches; the next model_idle reads them again (for
+ * model_load's new index). */
+void model_texts_fini(struct model *m);
 
 /* 1 when any filter (status, department, overdue, mine …) hides rows. */
 int model_filter_active(const struct model *m);

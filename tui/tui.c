@@ -576,15 +576,21 @@ static void loop(struct app *a)
             trace_mark(a, 'F');
         }
         wint_t ch;
+        /* while search's texts are being read, a slice at a time between
+         * keys: a key waits for one slice (2 ms) at most */
+        int busy = model_idle_pending(&a->m);
+        wtimeout(a->msgw, busy ? 0 : TICK_MS);
         int r = wget_wch(a->msgw, &ch);
         if (r != ERR)
             trace_mark(a, 'K');
-        if (r == ERR || now_ms() - last >= TICK_MS) {
+        if ((r == ERR && !busy) || now_ms() - last >= TICK_MS) {
             tick(a);
             last = now_ms();
         }
         if (r == ERR) {
-            if (terminal_gone())
+            if (busy)
+                model_idle(&a->m, 2);
+            else if (terminal_gone())
                 a->quit = 1;
             continue;
         }
