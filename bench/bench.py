@@ -56,6 +56,8 @@ STATUS = "delayed"
 SEARCH = "龙头企业招引"        # frequent: in about one task in seven
 RARE = "招引857家"             # rare: a figure of one fact, in a handful of items
 NOMATCH = "龙头企业招引Q"      # in no task
+EMPTY = "无此词语"             # in no task, nor any of its trigrams: a command with no rows
+SHORT = ("人才", "改造", "科普", "渠道")   # 1- and 2-character words, the last in no task
 TODAY = "2025-06-30"
 BIG = 1000000                 # sizes from here: no Taskwarrior, fewer runs
 
@@ -362,7 +364,7 @@ class Tui:
 
 
 def bench_tui(db, sessions, moves):
-    res = {k: [] for k in ("first", "move", "page", "search", "nomatch", "filter")}
+    res = {k: [] for k in ("first", "move", "page", "search", "short", "nomatch", "filter")}
     peak = 0
     for _ in range(sessions + 1):         # the first session warms the caches
         t = Tui(db)
@@ -377,6 +379,11 @@ def bench_tui(db, sessions, moves):
             for ch in term:
                 keep["search"].append(t.key(ch))
             t.key("\r")
+        for term in SHORT:                                 # each key from the first
+            t.key("/")
+            for ch in term:
+                keep["short"].append(t.key(ch))
+            t.key("\x1b")
         for term in ("龙头", "河道", "区财"):              # then a key that leaves no match
             t.key("/")
             for ch in term:
@@ -451,15 +458,16 @@ def verdict(size, checks):
     return "ok" if not missed else "MISSED: " + "; ".join(missed)
 
 
-def cli_checks(n, fu, floor, tw, limit=1.2):
-    """Issue 17's targets: at 1,000,000 tasks within limit × sqlite3 and
-    32 MB; issue 7's at 100,000: within 2× sqlite3, 64 MB, 50× Taskwarrior."""
+def cli_checks(n, fu, floor, tw, limit=1.2, read=True):
+    """Issue 23's targets for a read command: within limit × sqlite3 at
+    100,000 tasks and at 1,000,000; issue 17's at 1,000,000: 32 MB; issue
+    7's at 100,000: 64 MB, 50× Taskwarrior, and a write within 2× sqlite3."""
     big = n >= BIG
     mb = 32 if big else 64
     c = [(fu.kb is None or fu.kb < mb * 1024, "memory %.0f MB ≥ %d" % ((fu.kb or 0) / 1024, mb))]
     if floor and floor.times:
         r = fu.median / floor.median
-        lim = limit if big else 2.0
+        lim = limit if big or read else 2.0
         c.append((r <= lim, "%.2f× sqlite3 > %.1f× (sqlite3 %s)" % (r, lim, fmt_ms(floor.median))))
     if tw and tw.times and not big:
         r = tw.median / fu.median
@@ -613,6 +621,13 @@ def bench_reads(table, c):
             checks.append((ratio <= 0.3, "%.2f× the LIKE scan > 0.3× (scan %s)"
                            % (ratio, fmt_ms(fl.median))))
         table.add(c["size"], label, r, fl, twr, verdict(n, checks))
+    # a command with no rows, against sqlite3 doing nothing on the same file:
+    # what is left is start-up (the libraries, the schema check, the config)
+    log("bench: %d tasks: an empty list" % n)
+    r = measure([FU, "--db", db, "list", "--search", EMPTY], c["runs"] * 3)
+    fl = measure([SQLITE, db, "select 1"], c["runs"] * 3)
+    table.add(c["size"], "list --search %s (no rows) vs sqlite3 DB 'select 1'" % EMPTY, r, fl,
+              None, verdict(n, cli_checks(n, r, fl, None, limit=1.5)))
 
 
 def alternate(argv_of, runs, env=None):
@@ -655,7 +670,7 @@ def bench_status(table, c):
         twr = alternate(lambda i: tw_argv(tw, tw["uuid"], "modify",
                                           "fustatus:" + tw_order[i % 2]), c["twruns"])
     table.add(c["size"], "status TASK S (+ history row)", r, fl, twr,
-              verdict(n, cli_checks(n, r, fl, twr, limit=1.5)))
+              verdict(n, cli_checks(n, r, fl, twr, limit=1.5, read=False)))
 
 
 def bench_verify(table, c):
@@ -698,6 +713,8 @@ def bench_interface(table, c):
     for key, label in (("move", "interface: j (next row)"),
                        ("page", "interface: Ctrl-F (next page)"),
                        ("search", "interface: / search, per typed character"),
+                       ("short", "interface: / search, 1st and 2nd character (%s)"
+                        % " ".join(SHORT)),
                        ("filter", "interface: f filter by status / clear it")):
         k = tr[key]
         table.add(c["size"], label, k, None, None,
