@@ -506,12 +506,16 @@ static int speaker_line(const struct pctx *c, size_t i, size_t *name, size_t *of
     const char *next;
     char iso[11];
     size_t j = i + 1;
+    *name = speaker_name(c->lines[i].text, office);
+    if (!*name) return 0;
     if (j < c->nlines && date_only(c->lines[j].text, iso)) j++;
+    /* a photo's caption that names the speaker may stand between */
+    if (j + 1 < c->nlines && !parse_header_addressee_len(c->lines[j].text, strlen(c->lines[j].text)) &&
+        strstr(c->lines[j].text, c->lines[i].text + *name))
+        j++;
     if (j >= c->nlines) return 0;
     next = c->lines[j].text;
-    if (!parse_header_addressee_len(next, strlen(next))) return 0;
-    *name = speaker_name(c->lines[i].text, office);
-    return *name != 0;
+    return parse_header_addressee_len(next, strlen(next)) != 0;
 }
 
 /* A doc number that ends the title, in brackets or after a space (…任务
@@ -893,10 +897,33 @@ static int build_body(struct pctx *c, size_t first, size_t end)
     return 0;
 }
 
+/* An addressee on a line of its own a few lines into the body (after a
+ * news lead or a caption): taken out of the body. 0, or -1 out of memory. */
+static int later_addressee(struct pctx *c)
+{
+    size_t i = c->bstart, line;
+    for (line = 0; line < 5 && i < c->blen; line++) {
+        const char *nl = memchr(c->body + i, '\n', c->blen - i);
+        size_t e = nl ? (size_t)(nl - c->body) : c->blen;
+        size_t len = line ? parse_header_addressee_len(c->body + i, e - i) : 0;
+        if (len && len == e - i) {
+            if (set_str(&c->doc->meta.addressee, c->body + i, 0, scan_back(c->body + i, len)) < 0)
+                return -1;
+            e = nl ? e + 1 : e;
+            memmove(c->body + i, c->body + e, c->blen - e + 1);
+            c->blen -= e - i;
+            c->bend = c->blen;
+            return 0;
+        }
+        i = e + 1;
+    }
+    return 0;
+}
+
 static int read_addressee(struct pctx *c)
 {
     size_t len = parse_header_addressee_len(c->body, c->blen), k;
-    if (!len) return 0;
+    if (!len) return later_addressee(c);
     if (set_str(&c->doc->meta.addressee, c->body, 0, scan_back(c->body, len)) < 0) return -1;
     c->bstart = len;
     while (c->bstart < c->blen) {
@@ -917,7 +944,14 @@ static int work_report_issuer(struct doc_meta *m)
     size_t a = 0, b, used, k;
     char iso[11], *r;
     int y;
-    if (!w || w[strlen("政府工作报告")] != 0) return 0;
+    if (!w) return 0;
+    {   /* nothing after it, or a year in brackets: …工作报告(2023年) */
+        const char *after = w + strlen("政府工作报告");
+        size_t al = strlen(after), u;
+        if (al && !((after[0] == '(' || scan_at(after, al, 0, "（")) &&
+                    scan_ar_number(after, al, after[0] == '(' ? 1 : strlen("（"), &u) >= 1900))
+            return 0;
+    }
     b = (size_t)(w - t);
     if ((y = scan_ar_number(t, b, 0, &used)) >= 1900 && scan_at(t, b, used, "年"))
         a = used + strlen("年");
@@ -938,14 +972,19 @@ static int work_report_issuer(struct doc_meta *m)
  * a signature that is an organ. */
 static int derive_issuer(struct doc_meta *m, const char *speaker_org, int strong)
 {
+    if (m->title && strstr(m->title, "政府工作报告")) {   /* the government reports */
+        char *field = m->issuer;
+        m->issuer = NULL;
+        if (work_report_issuer(m) < 0) { m->issuer = field; return -1; }
+        if (m->issuer) { free(field); return 0; }
+        m->issuer = field;
+    }
     if (m->issuer && strong) return 0;
     if (m->title) {                /* before a 来源 field, which may name a site's office */
         size_t n = strlen(m->title), at = scan_find(m->title, 0, n, "关于");
         if (at != (size_t)-1 && at > 0 && parse_header_is_organ(m->title, 0, at))
             return set_str(&m->issuer, m->title, 0, at);
     }
-    if (m->issuer) return 0;
-    if (m->title && work_report_issuer(m) < 0) return -1;
     if (m->issuer) return 0;
     if (speaker_org[0]) return set_str(&m->issuer, speaker_org, 0, strlen(speaker_org));
     if (m->signed_by && parse_header_is_organ(m->signed_by, 0, strlen(m->signed_by)))

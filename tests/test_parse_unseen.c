@@ -344,6 +344,36 @@ static void test_run_in_titles(void **state)
     doc_fini(&d);
 }
 
+/* A speech as a news site gives it (n52, n56): a photo's caption between
+ * the speaker and the opening, or a news lead before the opening; the
+ * issuer of X政府工作报告(2023年) is the government, not the site's office. */
+static void test_speech_on_news_pages(void **state)
+{
+    struct doc d = parse_text_ok(
+        "2026年山西省政府工作报告\n"
+        "省长 卢东亮\n"
+        "省长卢东亮在省十四届人大五次会议上作政府工作报告。\n"
+        "各位代表：\n"
+        "一、工作任务\n"
+        "（一）加快转型发展，年底前完成。\n");
+    (void)state;
+    assert_meta(d.meta.signed_by, "卢东亮");
+    assert_meta(d.meta.addressee, "各位代表");
+    assert_meta(d.meta.issuer, "山西省人民政府");
+    doc_fini(&d);
+    d = parse_text_ok(
+        "重庆市渝中区人民政府工作报告(2023年)\n"
+        "来源:渝中区人民政府办公室 发布时间:2023-02-03 23:23\n"
+        "2月3日，区第十八届人民代表大会第三次会议开幕。\n"
+        "各位代表：\n"
+        "一、工作任务\n"
+        "（一）加快转型发展，年底前完成。\n");
+    assert_meta(d.meta.issuer, "重庆市渝中区人民政府");
+    assert_meta(d.meta.addressee, "各位代表");
+    assert_int_equal(d.nintro, 1);                     /* the lead stays text */
+    doc_fini(&d);
+}
+
 /* The signature, its date and 此件公开发布 on one line are metadata. */
 static void test_signature_line(void **state)
 {
@@ -404,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_run_in_titles),
         cmocka_unit_test(test_department_fragments),
         cmocka_unit_test(test_signature_line),
+        cmocka_unit_test(test_speech_on_news_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
