@@ -75,7 +75,9 @@ tui_wait_gone() {
 # expect_screen TEXT DESCRIPTION: TEXT shows within 3 s.
 expect_screen() { tui_wait "$1" "${3:-3}" || fail "$2: screen lacks '$1':
 $(tui_screen)"; }
-expect_no_screen() { tui_screen | grep -qF -- "$1" && fail "$2: screen has '$1'"; return 0; }
+# expect_no_screen TEXT WHAT: TEXT is gone from the screen (within a
+# second, so that a key's effect has time to be drawn).
+expect_no_screen() { tui_wait_gone "$1" 1 || fail "$2: screen has '$1'"; return 0; }
 
 # The status line names the task under the cursor: "2.4 · 9 of 14 shown · …".
 tui_cursor() { tui_screen | tail -2 | head -1 | awk '{print $1}'; }
