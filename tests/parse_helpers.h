@@ -1,5 +1,6 @@
 #include "core/doc.h"
 #include "readers/read.h"
+#include "parse/parse.h"
 /* Helpers shared by the parser's test files (tests/test_parse*.c): parse
  * a file that must parse, and find a node by its code. Static functions:
  * each test file has its own copy. */
@@ -13,6 +14,17 @@ static inline struct doc parse_ok(const char *path, const struct parse_opts *o)
     struct doc d;
     char err[FU_ERRLEN] = "";
     int rc = fmt_parse_file(path, FK_TEXT, o, &d, err, sizeof err);
+    if (rc != FU_OK) fprintf(stderr, "%s\n", err);
+    assert_int_equal(rc, FU_OK);
+    return d;
+}
+
+/* Parses text that must parse (a NUL-terminated string), with options o. */
+static inline struct doc parse_str(const char *text, const struct parse_opts *o)
+{
+    struct doc d;
+    char err[FU_ERRLEN] = "";
+    int rc = parse_buffer(text, strlen(text), o, &d, err, sizeof err);
     if (rc != FU_OK) fprintf(stderr, "%s\n", err);
     assert_int_equal(rc, FU_OK);
     return d;

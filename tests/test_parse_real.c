@@ -159,16 +159,6 @@ static int named(const struct doc *d, const char *name)
     return 0;
 }
 
-static struct doc parse_str(const char *text, const struct parse_opts *o)
-{
-    struct doc d;
-    char err[FU_ERRLEN] = "";
-    int rc = parse_buffer(text, strlen(text), o, &d, err, sizeof err);
-    if (rc != FU_OK) fprintf(stderr, "%s\n", err);
-    assert_int_equal(rc, FU_OK);
-    return d;
-}
-
 /* Every shape the issue names, whole, and ordinary words never. */
 static void test_department_shapes(void **state)
 {
