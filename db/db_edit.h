@@ -127,6 +127,11 @@ int db_tree_merge(struct db *db, const struct actor *a, long long from, long lon
 int db_tree_split(struct db *db, const struct actor *a, long long stmt_id, char *err,
                   size_t errlen);
 
+/* Where task task_id stands: its parent (0 at the top) and its previous
+ * and next live siblings (0: none), so that a move can be put back. */
+int db_tree_neighbours(struct db *db, long long task_id, long long *parent, long long *prev,
+                       long long *next, char *err, size_t errlen);
+
 /* The register of year: its report id, 0 when there is none yet. */
 int db_add_register(struct db *db, int year, long long *report_id, char *err,
                     size_t errlen);

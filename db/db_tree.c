@@ -719,3 +719,33 @@ int db_tree_split(struct db *db, const struct actor *a, long long stmt_id, char 
     rc = split_tx(db, a, stmt_id, err, errlen);
     return db_end(db, rc, err, errlen);
 }
+
+/* ---- neighbours ------------------------------------------------------------------ */
+
+int db_tree_neighbours(struct db *db, long long task_id, long long *parent, long long *prev,
+                       long long *next, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    *parent = *prev = *next = 0;
+    int rc = db_prepare_cached(db, &s,
+        "SELECT coalesce(t.parent_id, 0),"
+        " (SELECT p.id FROM tasks p WHERE p.report_id = t.report_id AND p.parent_id IS t.parent_id"
+        "  AND p.withdrawn = 0 AND p.seq < t.seq ORDER BY p.seq DESC LIMIT 1),"
+        " (SELECT n.id FROM tasks n WHERE n.report_id = t.report_id AND n.parent_id IS t.parent_id"
+        "  AND n.withdrawn = 0 AND n.seq > t.seq ORDER BY n.seq LIMIT 1)"
+        " FROM tasks t WHERE t.id = :id", err, errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":id", task_id);
+        rc = db_step(&s, err, errlen);
+        if (rc == SQLITE_ROW) {
+            *parent = db_col_int(&s, 0);
+            *prev = db_col_int(&s, 1);
+            *next = db_col_int(&s, 2);
+            rc = FU_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = db_errf(err, errlen, FU_NOTFOUND, "no task with id %lld", task_id);
+        }
+    }
+    db_finish(&s);
+    return rc;
+}

@@ -19,6 +19,7 @@
 #include "tui/app.h"
 #include "tui/bulk.h"
 #include "tui/detail.h"
+#include "tui/edit.h"
 #include "tui/help.h"
 #include "tui/i18n.h"
 #include "tui/workflow_view.h"
@@ -807,6 +808,6 @@ int actions_run(struct app *a, enum action act)
     case DO_UNDO: bulk_undo(a); return 1;
     case DO_PENDING: workflow_requests_open(a); return 1;
     case DO_SAVE_ATTACH: workflow_save_attachment(a); return 1;
-    default: return 0;
+    default: return edit_run(a, act);
     }
 }

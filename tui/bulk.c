@@ -7,6 +7,7 @@
 
 #include "util/mem.h"
 #include "tui/app.h"
+#include "tui/edit.h"
 #include "tui/i18n.h"
 #include "db/db_task.h"
 
@@ -14,8 +15,10 @@
 
 static void batch_free(struct undo_batch *u)
 {
-    for (size_t i = 0; i < u->n; i++)
+    for (size_t i = 0; i < u->n; i++) {
         free(u->v[i].old);
+        free(u->v[i].now);
+    }
     free(u->v);
     memset(u, 0, sizeof *u);
 }
@@ -239,6 +242,19 @@ void bulk_note_added(struct app *a, long long task_id)
     push_undo(a, &u);
 }
 
+void bulk_record(struct app *a, const struct undo_item *it, const char *what)
+{
+    struct undo_batch u = {0};
+    if (!(u.v = calloc(1, sizeof *u.v)))
+        return;
+    u.v[0] = *it;
+    u.v[0].old = it->old ? strdup(it->old) : NULL;
+    u.v[0].now = it->now ? strdup(it->now) : NULL;
+    u.n = 1;
+    snprintf(u.what, sizeof u.what, "%s", what);
+    push_undo(a, &u);
+}
+
 /* ---- undo ----------------------------------------------------------------------- */
 
 static int undo_one(struct app *a, const struct undo_item *it, char *err, size_t errlen)
@@ -262,8 +278,9 @@ static int undo_one(struct app *a, const struct undo_item *it, char *err, size_t
         break;
     default: break;
     }
-    int rc = write_value(a, it->task_id, it->version, &v, err, errlen);
-    if (rc == FU_OK) {     /* the task is as the step below left it: that step may be undone */
+    int rc = it->field >= BF_TEXT ? edit_undo(a, it, err, errlen)
+                                  : write_value(a, it->task_id, it->version, &v, err, errlen);
+    if (rc == FU_OK && it->task_id) {     /* the task is as the step below left it: that step may be undone */
         struct db_outcome o;
         db_last_outcome(a->db, &o);
         for (int k = a->bulk.nundo - 2; k >= 0; k--) {

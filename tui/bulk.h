@@ -11,13 +11,18 @@
 
 struct app;
 
-enum bulk_field { BF_STATUS, BF_LEAD, BF_SUPPORT, BF_DUE, BF_NOTE };
+/* The corrections (BF_TEXT …, tui/edit.c) are undone by edit_undo. */
+enum bulk_field { BF_STATUS, BF_LEAD, BF_SUPPORT, BF_DUE, BF_NOTE,
+                  BF_TEXT, BF_WITHDRAWN, BF_RESTORED, BF_PLACE, BF_ADDED, BF_META };
 
 struct undo_item {
-    long long task_id;
+    long long task_id;     /* 0 for a report's metadata (BF_META) */
     long long version;     /* the task's version right after the change */
     enum bulk_field field;
-    char *old;             /* status key, lead, supporting "a,b", due; "" none */
+    char *old;             /* status key, lead, supporting "a,b", due, text, metadata; "" none */
+    char *now;             /* BF_META: the value set (undo checks it is still so) */
+    long long parent, prev, next;  /* BF_PLACE: where it stood; BF_META: parent is the report */
+    int meta;              /* BF_META: enum report_field */
 };
 
 struct undo_batch {
@@ -69,6 +74,11 @@ int bulk_apply(struct app *a, int marked, long long id, long long expected,
 /* Records a progress note (which cannot be taken back) on the undo stack
  * so that u says so instead of undoing an older change. */
 void bulk_note_added(struct app *a, long long task_id);
+
+/* Records a change made elsewhere (a correction, tui/edit.c) as one undo
+ * step: it is copied (old and now duplicated); what names it for the
+ * message ("text", "place"). */
+void bulk_record(struct app *a, const struct undo_item *it, const char *what);
 
 /* u: undoes the user's last change (all of a bulk change), as a new
  * change; refuses with the reason when a task changed since. */

@@ -56,6 +56,16 @@ static const struct keybind table[] = {
     {0, 'd', SC_MAIN, DO_DUE, "d"},
     {0, 'c', SC_MAIN, DO_NOTE, "c"},
     {0, 'E', SC_MAIN, DO_NOTE_EDITOR, "E"},
+    {0, 'e', SC_MAIN, DO_EDIT_TEXT, "e"},
+    {0, 'I', SC_MAIN, DO_ADD_CHILD, "I"},
+    {0, 'i', SC_MAIN, DO_ADD_SIBLING, "i"},
+    {0, 'D', SC_MAIN, DO_WITHDRAW, "D"},
+    {0, 'U', SC_MAIN, DO_RESTORE, "U"},
+    {0, 'K', SC_LIST, DO_MOVE_UP, "K"},
+    {0, 'J', SC_LIST, DO_MOVE_DOWN, "J"},
+    {0, '>', SC_LIST, DO_INDENT, ">"},
+    {0, '<', SC_LIST, DO_OUTDENT, "<"},
+    {0, 'T', SC_MAIN, DO_REPORT_META, "T"},
     {0, 'm', SC_LIST, DO_MARK_ROW, "m"},
     {0, 'M', SC_MAIN, DO_CLEAR_MARKS, "M"},
     {0, 'u', SC_MAIN, DO_UNDO, "u"},
@@ -108,6 +118,7 @@ static const struct key_group groups[KEY_NGROUPS] = {
     {N_("In the line editor"), SC_INPUT},
     {N_("The status report"), SC_MAIN | SC_PAGER},
     {N_("Extension requests and evidence"), SC_MAIN | SC_REQUESTS},
+    {N_("Correcting the report (committee)"), SC_MAIN},
 };
 
 enum action keys_lookup(unsigned scope, const struct keyev *k)

@@ -16,9 +16,10 @@ struct keyev {
 /* The help groups (bits): which sections of the help screen list an action. */
 enum key_group_id {
     G_MOVE = 1 << 0, G_CHANGE = 1 << 1, G_MARKS = 1 << 2, G_VIEWS = 1 << 3,
-    G_PICKER = 1 << 4, G_INPUT = 1 << 5, G_REPORT = 1 << 6, G_REQUESTS = 1 << 7
+    G_PICKER = 1 << 4, G_INPUT = 1 << 5, G_REPORT = 1 << 6, G_REQUESTS = 1 << 7,
+    G_EDIT = 1 << 8
 };
-#define KEY_NGROUPS 8
+#define KEY_NGROUPS 9
 
 #ifndef N_
 #define N_(s) (s)
@@ -47,6 +48,16 @@ enum key_group_id {
     X(DUE, G_CHANGE, N_("set the due date")) \
     X(NOTE, G_CHANGE, N_("add a progress note")) \
     X(NOTE_EDITOR, G_CHANGE, N_("write a long progress note in $EDITOR")) \
+    X(EDIT_TEXT, G_EDIT, N_("correct the task's text (its title or sentence)")) \
+    X(ADD_CHILD, G_EDIT, N_("add a task under it (an item under a section, a statement under an item)")) \
+    X(ADD_SIBLING, G_EDIT, N_("add a task of its kind after it")) \
+    X(WITHDRAW, G_EDIT, N_("withdraw it and its sub-tasks, with the reason (nothing is deleted)")) \
+    X(RESTORE, G_EDIT, N_("restore a withdrawn task, by its code")) \
+    X(MOVE_UP, G_EDIT, N_("move it up among its siblings (it keeps its code)")) \
+    X(MOVE_DOWN, G_EDIT, N_("move it down among its siblings")) \
+    X(INDENT, G_EDIT, N_("move it under the task before it")) \
+    X(OUTDENT, G_EDIT, N_("move it out of its parent, after it")) \
+    X(REPORT_META, G_EDIT, N_("correct the report's title, 文号, issuer, dates …")) \
     X(MARK_ROW, G_MARKS, N_("mark or unmark the task (s a o d then change every marked task)")) \
     X(CLEAR_MARKS, G_MARKS, N_("clear every mark")) \
     X(UNDO, G_MARKS, N_("undo your last change (a bulk change as a whole)")) \

@@ -308,6 +308,9 @@ static int usable(const struct app *a, enum action act)
     case DO_STATUS: t = ACT_STATUS; break;
     case DO_NOTE: t = ACT_NOTE; break;
     case DO_LEAD: case DO_DUE: case DO_SUPPORT: t = ACT_ASSIGN; break;
+    case DO_EDIT_TEXT: case DO_ADD_CHILD: case DO_ADD_SIBLING: case DO_WITHDRAW:
+    case DO_RESTORE: case DO_MOVE_UP: case DO_MOVE_DOWN: case DO_INDENT: case DO_OUTDENT:
+    case DO_REPORT_META: t = ACT_EDIT; break;
     case DO_MINE: return a->m.nmine > 0;
     default: return 1;
     }
