@@ -112,13 +112,13 @@ static const struct {
 static const struct key_group groups[KEY_NGROUPS] = {
     {N_("Moving"), SC_MAIN | SC_PAGER | SC_Z},
     {N_("Changing the task under the cursor"), SC_MAIN},
+    {N_("Correcting the report (committee)"), SC_MAIN},
     {N_("Marks: changing several tasks at once"), SC_MAIN},
     {N_("Views"), SC_MAIN | SC_PAGER},
     {N_("In a picker (type to filter)"), SC_PICKER},
     {N_("In the line editor"), SC_INPUT},
     {N_("The status report"), SC_MAIN | SC_PAGER},
     {N_("Extension requests and evidence"), SC_MAIN | SC_REQUESTS},
-    {N_("Correcting the report (committee)"), SC_MAIN},
 };
 
 enum action keys_lookup(unsigned scope, const struct keyev *k)

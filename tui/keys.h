@@ -15,9 +15,8 @@ struct keyev {
 
 /* The help groups (bits): which sections of the help screen list an action. */
 enum key_group_id {
-    G_MOVE = 1 << 0, G_CHANGE = 1 << 1, G_MARKS = 1 << 2, G_VIEWS = 1 << 3,
-    G_PICKER = 1 << 4, G_INPUT = 1 << 5, G_REPORT = 1 << 6, G_REQUESTS = 1 << 7,
-    G_EDIT = 1 << 8
+    G_MOVE = 1 << 0, G_CHANGE = 1 << 1, G_EDIT = 1 << 2, G_MARKS = 1 << 3, G_VIEWS = 1 << 4,
+    G_PICKER = 1 << 5, G_INPUT = 1 << 6, G_REPORT = 1 << 7, G_REQUESTS = 1 << 8
 };
 #define KEY_NGROUPS 9
 

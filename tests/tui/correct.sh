@@ -18,10 +18,15 @@ goto() { tui_keys /; tui_type "$1"; tui_keys Enter; expect_cursor "$2" "on $2"; 
 tui_start 80 24 xterm-256color
 
 # ? lists the keys in their own section
-tui_keys '?'; expect_screen "Help" "help opens"; tui_keys G
-expect_screen "restore a withdrawn task, by its code" "U's help"
-expect_screen "T               correct the report's title" "T's help"
-tui_keys C-b; expect_screen "Correcting the report (committee)" "the section"
+tui_keys '?'; expect_screen "Help" "help opens"
+# help_page TEXT: pages down until TEXT shows (the help is longer than 24 rows)
+help_page() {
+    for _p in 1 2 3 4; do tui_wait "$1" 1 && return 0; tui_keys C-f; done
+    fail "help lacks '$1': $(tui_screen)"
+}
+help_page "Correcting the report (committee)"
+help_page "restore a withdrawn task, by its code"
+help_page "T               correct the report's title"
 tui_keys q; tui_wait_gone "Help —" || fail "help closes"
 
 # e: the text, prefilled
