@@ -31,33 +31,37 @@ tui_keys q; tui_wait_gone "Help —" || fail "help closes"
 
 # e: the text, prefilled
 goto "体制机制" 1.3
-tui_keys e; expect_screen "Text of 1.3: 逐步完善科技创新体制机制" "the prompt holds the text"
-tui_keys C-u; tui_type "完善科技创新体制机制"; tui_keys Enter
+orig=$(q "SELECT text FROM tasks WHERE code = '1.3'")
+tui_keys e; expect_screen "Text of 1.3: $(printf '%s' "$orig" | cut -c1-18)" "the prompt holds the text"
+tui_keys C-u; tui_type "完善科技创新体制机制（更正）"; tui_keys Enter
 expect_screen "1.3: text corrected; u undoes" "e's message"
-expect_screen "  + 1.3     Todo    区科委 -            完善科技创新体制机制" "the new text in the list"
-eq "$(q "SELECT text FROM tasks WHERE code = '1.3'")" "完善科技创新体制机制" "text in the database"
+expect_screen "  + 1.3     Todo    区科委 -            完善科技创新体制机制（更正）" "the new text in the list"
+eq "$(q "SELECT text FROM tasks WHERE code = '1.3'")" "完善科技创新体制机制（更正）" "text in the database"
 tui_keys u; expect_screen "Undone: the text change" "u undoes the text"
-eq "$(q "SELECT text FROM tasks WHERE code = '1.3'")" "逐步完善科技创新体制机制,推动科技创新动能增强" "text back"
+eq "$(q "SELECT text FROM tasks WHERE code = '1.3'")" "$orig" "text back"
 
-# I: an item's new statement; i: a sibling after it
+# I: an item's new statement; i: a sibling after it (the next numbers)
+kids=$(kids_of 1.3)
+last=$(q "SELECT max(CAST(substr(code, 5) AS INTEGER)) FROM tasks WHERE code LIKE '1.3.%'")
+n3=1.3.$((last + 1)) n4=1.3.$((last + 2))
 tui_keys I; expect_screen "New statement under 1.3:" "I prompts"
 tui_type "推进科技创新券使用"; tui_keys Enter
-expect_screen "1.3.3 added" "I's message"; expect_cursor 1.3.3 "the cursor on the new task"
-expect_screen "1.3.3 Todo    区科委 -            推进科技创新券使用" "shown under 1.3, with its lead"
-eq "$(parent_of 1.3.3)" 1.3 "under 1.3 in the database"
-tui_keys i; expect_screen "New statement after 1.3.3:" "i prompts"
+expect_screen "$n3 added" "I's message"; expect_cursor "$n3" "the cursor on the new task"
+expect_screen "$n3 Todo    区科委 -            推进科技创新券使用" "shown under 1.3, with its lead"
+eq "$(parent_of "$n3")" 1.3 "under 1.3 in the database"
+tui_keys i; expect_screen "New statement after $n3:" "i prompts"
 tui_type "建立科技创新券台账"; tui_keys Enter
-expect_screen "1.3.4 added" "i's message"
-eq "$(kids_of 1.3)" "1.3.1 1.3.2 1.3.3 1.3.4" "siblings in order"
+expect_screen "$n4 added" "i's message"
+eq "$(kids_of 1.3)" "$kids $n3 $n4" "siblings in order"
 
 # K and J: up and down among the siblings, the code kept
-tui_keys K; expect_screen "1.3.4 moved up" "K's message"
-eq "$(kids_of 1.3)" "1.3.1 1.3.2 1.3.4 1.3.3" "moved up"
-tui_keys J; expect_screen "1.3.4 moved down" "J's message"
-eq "$(kids_of 1.3)" "1.3.1 1.3.2 1.3.3 1.3.4" "moved down"
-tui_keys K; expect_screen "1.3.4 moved up" "up again"
+tui_keys K; expect_screen "$n4 moved up" "K's message"
+eq "$(kids_of 1.3)" "$kids $n4 $n3" "moved up"
+tui_keys J; expect_screen "$n4 moved down" "J's message"
+eq "$(kids_of 1.3)" "$kids $n3 $n4" "moved down"
+tui_keys K; expect_screen "$n4 moved up" "up again"
 tui_keys u; expect_screen "Undone: the move change" "u undoes a move"
-eq "$(kids_of 1.3)" "1.3.1 1.3.2 1.3.3 1.3.4" "the move undone"
+eq "$(kids_of 1.3)" "$kids $n3 $n4" "the move undone"
 
 # > and <: an item under the section before it, and out again
 goto "深化科技创新载体" 2.2
@@ -70,22 +74,22 @@ tui_keys '<'; expect_screen "2 moved out of its parent" "<"
 eq "$(parent_of 2)" - "2 is at the top again"
 
 # D: withdraw with a reason; U: restore by code
-goto "推进科技创新券使用" 1.3.3
-tui_keys D; expect_screen "Withdraw 1.3.3; why?" "D asks why"
+goto "推进科技创新券使用" "$n3"
+tui_keys D; expect_screen "Withdraw $n3; why?" "D asks why"
 tui_keys Enter; expect_screen "Say why the task goes" "an empty reason is refused"
 tui_type "重复"; tui_keys Enter
-expect_screen "1.3.3 withdrawn; u or U brings it back" "D's message"
+expect_screen "$n3 withdrawn; u or U brings it back" "D's message"
 expect_no_screen "推进科技创新券使用" "gone from the list"
-eq "$(q "SELECT withdrawn FROM tasks WHERE code = '1.3.3'")" 1 "withdrawn in the database"
+eq "$(q "SELECT withdrawn FROM tasks WHERE code = '$n3'")" 1 "withdrawn in the database"
 tui_keys U; expect_screen "Restore the withdrawn task (code):" "U asks for the code"
 tui_type "1.9"; tui_keys Enter; expect_screen "no task R1:1.9" "an unknown code"
-tui_keys C-u; tui_type "1.3.3"; tui_keys Enter
-expect_screen "1.3.3 restored; u withdraws it again" "U's message"
+tui_keys C-u; tui_type "$n3"; tui_keys Enter
+expect_screen "$n3 restored; u withdraws it again" "U's message"
 expect_screen "推进科技创新券使用" "back in the list"
 tui_keys u; expect_screen "Undone: the restore change" "u undoes the restore"
-eq "$(q "SELECT withdrawn FROM tasks WHERE code = '1.3.3'")" 1 "withdrawn again"
+eq "$(q "SELECT withdrawn FROM tasks WHERE code = '$n3'")" 1 "withdrawn again"
 tui_keys u; expect_screen "Undone: the withdrawal change" "u undoes the withdrawal"
-eq "$(q "SELECT withdrawn FROM tasks WHERE code = '1.3.3'")" 0 "back again"
+eq "$(q "SELECT withdrawn FROM tasks WHERE code = '$n3'")" 0 "back again"
 
 # T: the report's metadata through a picker and a prompt
 tui_keys T; expect_screen "R1: correct which field?" "T opens the fields"
