@@ -31,6 +31,7 @@ struct cli {
     int team;                  /* db_path is the team database, opened with the group */
     enum db_source db_source;
     int installed;             /* the running program is $(bindir)/followup */
+    char lim_from[4][1200];    /* where each limit of cli_limits came from */
     struct config cfg;
     struct actor actor;
     struct db *db;             /* opened by cli_open_db() */
@@ -62,6 +63,17 @@ int cli_fail(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
  * the file allows, so an older schema is migrated on first use; SQLite
  * falls back to read-only by itself. Returns an exit status. */
 int cli_open_db(struct cli *c, int create);
+
+/* The limits on evidence files in force for this command into *out (its
+ * strings in c): with the team database, the system config's (or the
+ * defaults), each lowered -- never raised -- by the user's own config
+ * (a key asking for more is ignored with a warning on stderr); with any
+ * other database, the config's. Returns an exit status (a broken system
+ * config, printed). */
+struct attach_limits;
+int cli_limits(struct cli *c, struct attach_limits *out);
+/* 1 when the database in use is the team database. */
+int cli_team_db(const struct cli *c);
 
 /* Resolves a report reference ("R2", "2" or a 文号) into its id (exit
  * status; prints the error). */

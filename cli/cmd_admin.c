@@ -1,4 +1,5 @@
 /* user, dept, verify, backup: administering the database. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -6,6 +7,7 @@
 #include "db/db_edit.h"
 #include "util/err.h"
 #include "util/text.h"
+#include "db/db_attach.h"
 #include "db/db_user.h"
 #include "db/db_verify.h"
 
@@ -183,6 +185,37 @@ static int dept_change(struct cli *c, const char *what, int argc, char **argv)
     return FU_OK;
 }
 
+/* dept quota NAME MB|default: committee, a department's evidence-file quota. */
+static int dept_quota(struct cli *c, int argc, char **argv)
+{
+    const char *pos[2];
+    int npos, help, rc, changed = 0;
+    struct cli_opt opts[] = {{0}};
+    char err[FU_ERRLEN] = "", *end = NULL;
+    if ((rc = cli_args("dept", argc, argv, opts, pos, 2, 2, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("dept");
+    long long mbs = strcmp(pos[1], "default") ? strtoll(pos[1], &end, 10) : 0;
+    if (end && (!*pos[1] || *end || mbs < 1))
+        return cli_fail(FU_USAGE, "dept quota: '%s' is not a number of megabytes; give a whole "
+                        "number (2000) or 'default'", pos[1]);
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    if ((rc = db_attach_quota_set(c->db, &c->actor, pos[0], mbs, &changed, err,
+                                  sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    fputs(c->zh ? "单位 " : "department ", stdout);
+    text_fputs(stdout, pos[0]);
+    if (mbs)
+        printf(c->zh ? " 佐证材料配额 %lld MB%s\n" : ": evidence files quota %lld MB%s\n", mbs,
+               changed ? "" : (c->zh ? "（未变）" : " (unchanged)"));
+    else
+        printf(c->zh ? " 佐证材料配额恢复为默认%s\n" : ": evidence files quota back to the "
+               "default%s\n", changed ? "" : (c->zh ? "（未变）" : " (unchanged)"));
+    return FU_OK;
+}
+
 int cmd_dept(struct cli *c, int argc, char **argv)
 {
     char err[FU_ERRLEN] = "";
@@ -210,11 +243,14 @@ int cmd_dept(struct cli *c, int argc, char **argv)
     }
     if (argc >= 1 && !strcmp(argv[0], "list"))
         return dept_list(c, argc - 1, argv + 1);
+    if (argc >= 1 && !strcmp(argv[0], "quota"))
+        return dept_quota(c, argc - 1, argv + 1);
     if (argc >= 1 && (!strcmp(argv[0], "rename") || !strcmp(argv[0], "merge") ||
                       !strcmp(argv[0], "retire") || !strcmp(argv[0], "restore")))
         return dept_change(c, argv[0], argc - 1, argv + 1);
     return cli_fail(FU_USAGE, "usage: followup dept add NAME | dept list [--all] | dept rename "
-                    "OLD NEW | dept merge FROM INTO | dept retire NAME | dept restore NAME");
+                    "OLD NEW | dept merge FROM INTO | dept retire NAME | dept restore NAME | "
+                    "dept quota NAME MB|default");
 }
 
 /* 'value' sanitised, or (none). */

@@ -17,6 +17,7 @@
 #include "core/calendar.h"
 #include "core/workflow.h"
 #include "db/db_attach.h"
+#include "host/priv.h"
 
 static const char *base_name(const char *path)
 {
@@ -52,9 +53,16 @@ int cmd_attach(struct cli *c, int argc, char **argv)
     }
     char err[FU_ERRLEN] = "";
     struct attachment x;
-    long long max = (long long)c->cfg.attach_max_mb * 1024 * 1024;
-    rc = db_attach(c->db, &c->actor, t.id, base_name(pos[1]), fd, (long long)st.st_size, max,
-                   note, &x, err, sizeof err);
+    struct attach_limits lim;
+    if ((rc = cli_limits(c, &lim)) != FU_OK) {
+        close(fd);
+        task_fini(&t);
+        return rc;
+    }
+    struct attach_req rq = {.task_id = t.id, .name = base_name(pos[1]), .fd = fd,
+                            .size = (long long)st.st_size, .note = note, .lim = &lim,
+                            .stage_dir = priv_getenv("TMPDIR")};
+    rc = db_attach(c->db, &c->actor, &rq, &x, err, sizeof err);
     close(fd);
     if (rc == FU_OK) {
         printf(c->zh ? "R%lld:%s 已添加佐证材料 %lld：" : "R%lld:%s attachment %lld: ",
@@ -109,18 +117,112 @@ static void list_table(struct cli *c, const struct attachment_list *l)
         fprintf(stderr, "%s\n", c->zh ? "该任务没有佐证材料" : "the task has no attachments");
 }
 
+static void mb_cell(long long bytes, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+}
+
+static void usage_table(struct cli *c, const struct attach_limits *lim,
+                        const struct dept_usage_list *l)
+{
+    char name[160], used[32], quota[32], left[32];
+    int own = 0;
+    char v[4][32];
+    const char *label_en[] = {"a file", "files a task", "a task", "a department"},
+               *label_zh[] = {"每个文件", "每项任务文件数", "每项任务", "每个部门"},
+               *from[] = {lim->file_from, lim->task_files_from, lim->task_bytes_from,
+                          lim->dept_from};
+    mb_cell(lim->file_bytes, v[0], sizeof v[0]);
+    snprintf(v[1], sizeof v[1], "%lld", lim->task_files);
+    mb_cell(lim->task_bytes, v[2], sizeof v[2]);
+    mb_cell(lim->dept_bytes, v[3], sizeof v[3]);
+    puts(c->zh ? "佐证材料的限额：" : "Limits on evidence files:");
+    for (int k = 0; k < 4; k++) {
+        text_fit(c->zh ? label_zh[k] : label_en[k], 16, 1, name, sizeof name);
+        printf("  %s %10s  ", name, v[k]);
+        text_fputs(stdout, from[k]);
+        if (k == 3)
+            fputs(c->zh ? "（部门自有配额时除外，见下 *）" : " (unless it has its own, * below)",
+                  stdout);
+        putchar('\n');
+    }
+    putchar('\n');
+    text_fit(c->zh ? "牵头部门" : "Lead department", 24, 1, name, sizeof name);
+    printf(c->zh ? "%s %6s %12s %12s %12s\n" : "%s %6s %12s %12s %12s\n", name,
+           c->zh ? "文件" : "Files", c->zh ? "已用" : "Used", c->zh ? "配额" : "Quota",
+           c->zh ? "剩余" : "Left");
+    for (size_t i = 0; i < l->n; i++) {
+        const struct dept_usage *u = &l->v[i];
+        text_fit(u->dept ? u->dept : (c->zh ? "（无牵头部门）" : "(no lead department)"), 24, 1,
+                 name, sizeof name);
+        mb_cell(u->bytes, used, sizeof used);
+        mb_cell(u->quota, quota, sizeof quota);
+        mb_cell(u->quota > u->bytes ? u->quota - u->bytes : 0, left, sizeof left);
+        printf("%s %6lld %12s %11s%s %12s\n", name, u->files, used, quota,
+               u->quota_set ? "*" : " ", left);
+        own |= u->quota_set;
+    }
+    if (own)
+        puts(c->zh ? "* 督办部门为该部门设定的配额（followup dept quota）"
+                   : "* the department's own quota, set by the committee (followup dept quota)");
+}
+
+static void usage_json(const struct attach_limits *lim, const struct dept_usage_list *l)
+{
+    printf("{\"limits\":{\"file_bytes\":%lld,\"task_files\":%lld,\"task_bytes\":%lld,"
+           "\"dept_bytes\":%lld},\"departments\":[", lim->file_bytes, lim->task_files,
+           lim->task_bytes, lim->dept_bytes);
+    for (size_t i = 0; i < l->n; i++) {
+        const struct dept_usage *u = &l->v[i];
+        printf("%s\n {\"dept\":", i ? "," : "");
+        json_str(stdout, u->dept);
+        printf(",\"files\":%lld,\"bytes\":%lld,\"quota\":%lld,\"own_quota\":%s}", u->files,
+               u->bytes, u->quota, u->quota_set ? "true" : "false");
+    }
+    puts(l->n ? "\n]}" : "]}");
+}
+
+/* attachments --usage: each lead department's files, bytes and quota. */
+static int attachments_usage(struct cli *c, int json)
+{
+    struct attach_limits lim;
+    struct dept_usage_list l = {0};
+    char err[FU_ERRLEN] = "";
+    int rc = cli_limits(c, &lim);
+    if (rc == FU_OK && (rc = cli_open_db(c, 0)) == FU_OK &&
+        (rc = db_attach_usage(c->db, lim.dept_bytes, &l, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    if (rc != FU_OK)
+        return rc;
+    if (json)
+        usage_json(&lim, &l);
+    else
+        usage_table(c, &lim, &l);
+    dept_usage_list_fini(&l);
+    return FU_OK;
+}
+
 int cmd_attachments(struct cli *c, int argc, char **argv)
 {
     const char *format = NULL, *pos[1];
-    int npos, help, rc;
-    struct cli_opt opts[] = {{.name = "format", .has_arg = 1, .value = &format}, {0}};
-    if ((rc = cli_args("attachments", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
+    int npos, help, rc, usage = 0;
+    struct cli_opt opts[] = {{.name = "format", .has_arg = 1, .value = &format},
+                             {.name = "usage", .flag = &usage}, {0}};
+    if ((rc = cli_args("attachments", argc, argv, opts, pos, 0, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
         return cli_help("attachments");
     int json = format && !strcmp(format, "json");
     if (format && !json && strcmp(format, "table"))
         return cli_fail(FU_USAGE, "unknown format '%s'; use table or json", format);
+    if (usage && npos)
+        return cli_fail(FU_USAGE, "attachments --usage takes no TASK: it shows every "
+                        "department's; usage: followup attachments TASK | attachments --usage");
+    if (usage)
+        return attachments_usage(c, json);
+    if (!npos)
+        return cli_fail(FU_USAGE, "attachments: missing argument; usage: followup attachments "
+                        "TASK [--format table|json] | attachments --usage");
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
     struct task t;

@@ -295,11 +295,15 @@ static const struct {
      "为任务添加佐证材料：文件名、大小、SHA-256、提交人和时间以及文件内容，存入数据库；\n"
      "SHA-256 记入办理记录。承办单位限本单位任务，督办用户不限。超过 [attachments]\n"
      "max_mb（config.ini，默认 20）的文件被拒绝，不存储任何内容。"},
-    {"attachments", cmd_attachments, "attachments TASK [--format table|json]",
+    {"attachments", cmd_attachments,
+     "attachments TASK [--format table|json] | attachments --usage [--format table|json]",
      "A task's evidence files: id, name, size, SHA-256, who, when, note (json: id, name,\n"
-     "size, sha256, by, at, note).",
+     "size, sha256, by, at, note). --usage: the limits in force and, for each lead\n"
+     "department, its files, the megabytes they take and its quota (json: limits,\n"
+     "departments with dept, files, bytes, quota, own_quota).",
      "任务的佐证材料：编号、文件名、大小、SHA-256、提交人、时间、说明（json：id、name、\n"
-     "size、sha256、by、at、note）。"},
+     "size、sha256、by、at、note）。--usage：现行限额，以及每个牵头部门的文件数、已用\n"
+     "兆字节和配额（json：limits，departments 含 dept、files、bytes、quota、own_quota）。"},
     {"attachment", cmd_attachment, "attachment get ID [-o FILE]",
      "Write evidence file ID back, byte for byte (checked against its SHA-256): to FILE\n"
      "(never overwritten), or to standard output when that is not a terminal.",
@@ -333,18 +337,22 @@ static const struct {
      "谁可以做什么。除 list 外仅限督办用户。数据库中没有的 Unix 用户为只读用户。"},
     {"dept", cmd_dept,
      "dept add NAME | dept list [--all] | dept rename OLD NEW | dept merge FROM INTO\n"
-     "     | dept retire NAME | dept restore NAME",
+     "     | dept retire NAME | dept restore NAME | dept quota NAME MB|default",
      "Departments. list: those in use (--all: retired and merged ones too). The rest is\n"
      "committee only. rename: a new name; merge: FROM's tasks (lead and supporting),\n"
      "users and history follow INTO, e.g. a fragment '市金' cut out of a PDF line into\n"
      "'市金融办'. Either way the old name stays as merged, so an import that meets it\n"
      "again uses the new one; every task and user that follows gets a history row.\n"
-     "retire: no longer offered or assignable (its tasks keep it); restore undoes it.",
+     "retire: no longer offered or assignable (its tasks keep it); restore undoes it.\n"
+     "quota: the megabytes of evidence files the tasks it leads may hold (default:\n"
+     "[attachments] dept_mb of the system config); `attachments --usage` shows them.",
      "承办单位。list：在用的单位（--all 含已停用和已合并的）。其余仅限督办用户。\n"
      "rename：改名；merge：FROM 的任务（牵头和配合）、用户和办理记录转归 INTO，例如把\n"
      "PDF 断行切出的“市金”并入“市金融办”。两者都保留旧名为已合并，此后导入遇到旧名时\n"
      "使用新名；每项随之改变的任务和用户各记一条办理记录。\n"
-     "retire：停用，不再可选、不可交办（其任务保留）；restore 恢复。"},
+     "retire：停用，不再可选、不可交办（其任务保留）；restore 恢复。\n"
+     "quota：其牵头任务的佐证材料至多可占的兆字节（默认为系统配置的 [attachments]\n"
+     "dept_mb）；`attachments --usage` 显示用量。"},
     {"verify", cmd_verify, "verify [--head HEX] [--full]",
      "Check the file (PRAGMA quick_check; --full: integrity_check), walk the audit\n"
      "trail's hash chain, and replay the history against the tables: each difference\n"

@@ -5,6 +5,7 @@
 #include "host/sysdirs.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "db/db_import.h"
 #include "db/db_task.h"
 #include "core/calendar.h"
+#include "core/workflow.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
                                       size_t namelen)
@@ -314,4 +316,88 @@ size_t cli_split_names(char *s, const char **out, size_t max)
         p = end + seplen;
     }
     return n;
+}
+
+/* ---- limits ---------------------------------------------------------------------- */
+
+int cli_team_db(const struct cli *c)
+{
+    return c->team || c->db_source == DBS_TEAM_OPT;
+}
+
+static const struct {
+    const char *key;
+    unsigned bit;
+    size_t off;                  /* the int in struct config */
+    long long unit;
+} lim_keys[4] = {
+    {"max_mb", CONFIG_ATT_MAX_MB, offsetof(struct config, attach_max_mb), 1024 * 1024},
+    {"max_files", CONFIG_ATT_MAX_FILES, offsetof(struct config, attach_max_files), 1},
+    {"task_mb", CONFIG_ATT_TASK_MB, offsetof(struct config, attach_task_mb), 1024 * 1024},
+    {"dept_mb", CONFIG_ATT_DEPT_MB, offsetof(struct config, attach_dept_mb), 1024 * 1024},
+};
+
+static int cfg_int(const struct config *cfg, int k)
+{
+    return *(const int *)((const char *)cfg + lim_keys[k].off);
+}
+
+/* Limit k of the team: the system config's, lowered by the user's. */
+static long long team_limit(struct cli *c, const struct config *sys, int k)
+{
+    int v = cfg_int(sys, k), mine = cfg_int(&c->cfg, k);
+    int own = c->cfg.source[0] && strcmp(c->cfg.source, sysdirs_config()) != 0 &&
+              (c->cfg.attach_set & lim_keys[k].bit);
+    if (sys->attach_set & lim_keys[k].bit)
+        snprintf(c->lim_from[k], sizeof c->lim_from[k], "the team's limit, [attachments] %s "
+                 "in %s", lim_keys[k].key, sys->source);
+    else
+        snprintf(c->lim_from[k], sizeof c->lim_from[k], "the team's limit, the default; "
+                 "[attachments] %s in %s sets it", lim_keys[k].key, sysdirs_config());
+    if (own && mine < v) {
+        v = mine;
+        snprintf(c->lim_from[k], sizeof c->lim_from[k], "your own lower limit, [attachments] "
+                 "%s in %s", lim_keys[k].key, c->cfg.source);
+    } else if (own && mine > v) {
+        fprintf(stderr, "followup: warning: %s: [attachments] %s = %d is above the team's %d "
+                "(%s); the team's applies\n", c->cfg.source, lim_keys[k].key, mine, v,
+                sysdirs_config());
+    }
+    return (long long)v * lim_keys[k].unit;
+}
+
+int cli_limits(struct cli *c, struct attach_limits *out)
+{
+    long long v[4];
+    struct config sys;
+    char err[FU_ERRLEN] = "";
+    struct stat st;
+    if (cli_team_db(c)) {
+        int rc = FU_OK;
+        if (stat(sysdirs_config(), &st) == 0)
+            rc = config_load(sysdirs_config(), &sys, err, sizeof err);
+        else
+            config_defaults(&sys);   /* no system file: the defaults */
+        if (rc != FU_OK)
+            return cli_fail(rc, "the team's config: %s", err);
+        for (int k = 0; k < 4; k++)
+            v[k] = team_limit(c, &sys, k);
+        config_fini(&sys);
+    } else {
+        for (int k = 0; k < 4; k++) {
+            v[k] = (long long)cfg_int(&c->cfg, k) * lim_keys[k].unit;
+            if (c->cfg.attach_set & lim_keys[k].bit)
+                snprintf(c->lim_from[k], sizeof c->lim_from[k], "[attachments] %s in %s",
+                         lim_keys[k].key, c->cfg.source);
+            else
+                snprintf(c->lim_from[k], sizeof c->lim_from[k], "the default; [attachments] "
+                         "%s in config.ini sets it", lim_keys[k].key);
+        }
+    }
+    *out = (struct attach_limits){.file_bytes = v[0], .task_files = v[1], .task_bytes = v[2],
+                                  .dept_bytes = v[3], .file_from = c->lim_from[0],
+                                  .task_files_from = c->lim_from[1],
+                                  .task_bytes_from = c->lim_from[2],
+                                  .dept_from = c->lim_from[3]};
+    return FU_OK;
 }

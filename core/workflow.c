@@ -172,3 +172,12 @@ void attachment_list_fini(struct attachment_list *l)
         memset(l, 0, sizeof *l);
     }
 }
+
+void dept_usage_list_fini(struct dept_usage_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].dept);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}

@@ -103,6 +103,28 @@ struct attachment {
     char *by;              /* "alice" or "alice as bob" */
 };
 struct attachment_list { struct attachment *v; size_t n; };
+
+/* The limits on evidence files in force (bytes and counts, each > 0), and
+ * where each came from, for the one-line refusal ("the team's limit in
+ * /etc/followup/config.ini"); the strings belong to the caller. */
+struct attach_limits {
+    long long file_bytes;      /* one file */
+    long long task_files;      /* files of one task */
+    long long task_bytes;      /* all the files of one task */
+    long long dept_bytes;      /* a department's quota unless it has its own */
+    const char *file_from, *task_files_from, *task_bytes_from, *dept_from;
+};
+
+/* A department's evidence files: the attachments of the tasks it leads
+ * (dept NULL: tasks without a lead), their bytes, and its quota (quota_set:
+ * the committee's own figure, else the default). */
+struct dept_usage {
+    char *dept;
+    long long files, bytes, quota;
+    int quota_set;
+};
+struct dept_usage_list { struct dept_usage *v; size_t n; };
+void dept_usage_list_fini(struct dept_usage_list *l);
 void attachment_fini(struct attachment *x);
 void attachment_list_fini(struct attachment_list *l);
 

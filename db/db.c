@@ -280,6 +280,41 @@ int db_exec(struct db *db, const char *sql, char *err, size_t errlen)
 
 /* ---- transactions -------------------------------------------------------- */
 
+/* The WAL is kept small (issue 25): after a commit that left more than
+ * DB_WAL_LIMIT bytes in it (an attachment), it is checkpointed and cut to
+ * nothing, waiting at most a moment for readers; if one holds on, the
+ * next large commit tries again (PRAGMA journal_size_limit also cuts it
+ * when the log restarts). Small commits leave the WAL to SQLite's own
+ * automatic checkpoint, which the hook keeps (1000 pages). */
+static int wal_hook(void *ctx, sqlite3 *h, const char *name, int pages)
+{
+    struct db *db = ctx;
+    db->wal_pages = pages;
+    if (pages >= 1000)
+        sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+static void wal_bound(struct db *db)
+{
+    long long page = 4096;
+    struct db_stmt s;
+    char err[128];
+    if (db->wal_pages <= 0)
+        return;
+    if (db_prepare_cached(db, &s, "PRAGMA page_size", err, sizeof err) == FU_OK &&
+        db_step(&s, err, sizeof err) == SQLITE_ROW)
+        page = db_col_int(&s, 0);
+    db_finish(&s);
+    if ((long long)db->wal_pages * page <= DB_WAL_LIMIT)
+        return;
+    sqlite3_busy_timeout(db->h, 250);
+    if (sqlite3_wal_checkpoint_v2(db->h, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) ==
+        SQLITE_OK)
+        db->wal_pages = 0;
+    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+}
+
 int db_begin(struct db *db, char *err, size_t errlen)
 {
     if (db->readonly)
@@ -325,6 +360,8 @@ int db_end(struct db *db, int rc, char *err, size_t errlen)
     rc = db_exec(db, "COMMIT", err, errlen);
     if (rc != FU_OK && !sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    if (rc == FU_OK)
+        wal_bound(db);
     return rc;
 }
 
@@ -473,7 +510,7 @@ static int configure(struct db *db, char *err, size_t errlen)
          * two more disk syncs a command. */
         int persist = 1;
         sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-        rc = db_exec(db, "PRAGMA journal_size_limit = 4194304", err, errlen);
+        rc = db_exec(db, "PRAGMA journal_size_limit = 4194304", err, errlen);   /* DB_WAL_LIMIT */
     }
     /* The schema is checked before any migration runs on it. */
     if (rc == FU_OK)
@@ -580,7 +617,8 @@ int db_open(struct db **out, const char *path, int flags, char *err, size_t errl
         db_close(db);
         return rc;
     }
-    sqlite3_busy_timeout(db->h, 5000);
+    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    sqlite3_wal_hook(db->h, wal_hook, db);
     db->readonly = ro || sqlite3_db_readonly(db->h, "main") == 1;
     rc = configure(db, err, errlen);
     if (rc != FU_OK) {

@@ -1,10 +1,12 @@
 /* Evidence files (佐证材料): the bytes live in the database, written and
  * read with SQLite's incremental blob I/O a chunk at a time, so a file is
  * never held in memory whole; the SHA-256 enters the audit chain. */
+#define _GNU_SOURCE   /* O_TMPFILE, mkostemp */
 #include "db/internal.h"
 #include "util/mem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,20 +38,54 @@ static int name_check(const char *name, char *err, size_t errlen)
     return FU_OK;
 }
 
-/* Copies size bytes from fd into the blob of row id, hashing them. */
-static int stream_in(struct db *db, long long id, int fd, long long size, char sha[65],
-                     char *err, size_t errlen)
+/* A private file of our own in dir, gone when closed: O_TMPFILE, else a
+ * name unlinked at once. -1 with errno. */
+static int stage_open(const char *dir)
 {
-    sqlite3_blob *b = NULL;
+    char path[4096];
+    const char *d = dir && *dir ? dir : "/tmp";
+#ifdef O_TMPFILE
+    int fd = open(d, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+        return fd;
+#endif
+    snprintf(path, sizeof path, "%s/followup-stage.XXXXXX", d);
+    int fd2 = mkostemp(path, O_CLOEXEC);
+    if (fd2 >= 0)
+        unlink(path);
+    return fd2;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Copies size bytes of the user's file fd into a staging file (hashing
+ * them), before any transaction: however slow the file is to read, or a
+ * stopped process, no lock is held meanwhile. *out the staged file, at 0. */
+static int stage_in(int fd, long long size, const char *dir, int *out, char sha[65],
+                    char *err, size_t errlen)
+{
     struct db_hash h = {0};
     char *buf = malloc(CHUNK);
     long long done = 0;
-    int src = sqlite3_blob_open(db->h, "main", "attachments", "data", id, 1, &b);
-    int rc = src == SQLITE_OK ? FU_OK : db_sqlite_err(db, src, sqlite3_errmsg(db->h), NULL,
-                                                      err, errlen);
-    if (rc == FU_OK && !buf)
+    int st = stage_open(dir), rc = FU_OK;
+    if (st < 0)
+        rc = db_errf(err, errlen, FU_ERR, "cannot make a staging file in %s: %s; set TMPDIR "
+                     "to a folder you may write", dir && *dir ? dir : "/tmp", strerror(errno));
+    else if (!buf)
         rc = oom(err, errlen);
-    if (rc == FU_OK && db_hash_init(&h) != 0)
+    else if (db_hash_init(&h) != 0)
         rc = db_hash_fail(err, errlen);
     while (rc == FU_OK) {
         ssize_t n = read(fd, buf, CHUNK);
@@ -65,8 +101,10 @@ static int stream_in(struct db *db, long long id, int fd, long long size, char s
         } else if (done + n > size) {
             rc = db_errf(err, errlen, FU_ERR, "the file grew while it was read; nothing was "
                          "stored, try again when it is complete");
-        } else if ((src = sqlite3_blob_write(b, buf, (int)n, (int)done)) != SQLITE_OK) {
-            rc = db_sqlite_err(db, src, sqlite3_errmsg(db->h), NULL, err, errlen);
+        } else if (write_all(st, buf, (size_t)n) != 0) {
+            rc = db_errf(err, errlen, FU_ERR, "cannot write the staging file in %s: %s "
+                         "(is the disk full?); nothing was stored", dir && *dir ? dir : "/tmp",
+                         strerror(errno));
         } else {
             db_hash_bytes(&h, buf, (size_t)n);
             done += n;
@@ -74,7 +112,38 @@ static int stream_in(struct db *db, long long id, int fd, long long size, char s
     }
     if (rc == FU_OK && db_hash_hex(&h, sha) != 0)
         rc = db_hash_fail(err, errlen);
+    if (rc == FU_OK && lseek(st, 0, SEEK_SET) != 0)
+        rc = db_errf(err, errlen, FU_ERR, "cannot rewind the staging file: %s", strerror(errno));
     db_hash_abort(&h);
+    free(buf);
+    if (rc != FU_OK && st >= 0)
+        close(st);
+    *out = rc == FU_OK ? st : -1;
+    return rc;
+}
+
+/* The staged bytes into the blob of row id (inside the transaction). */
+static int blob_in(struct db *db, long long id, int st, long long size, char *err,
+                   size_t errlen)
+{
+    sqlite3_blob *b = NULL;
+    char *buf = malloc(CHUNK);
+    int src = sqlite3_blob_open(db->h, "main", "attachments", "data", id, 1, &b);
+    int rc = src == SQLITE_OK ? FU_OK : db_sqlite_err(db, src, sqlite3_errmsg(db->h), NULL,
+                                                      err, errlen);
+    if (rc == FU_OK && !buf)
+        rc = oom(err, errlen);
+    for (long long done = 0; rc == FU_OK && done < size;) {
+        ssize_t n = read(st, buf, CHUNK);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || done + n > size)
+            rc = db_errf(err, errlen, FU_ERR, "the staging file changed; nothing was stored");
+        else if ((src = sqlite3_blob_write(b, buf, (int)n, (int)done)) != SQLITE_OK)
+            rc = db_sqlite_err(db, src, sqlite3_errmsg(db->h), NULL, err, errlen);
+        else
+            done += n;
+    }
     free(buf);
     if (b)
         sqlite3_blob_close(b);
@@ -107,11 +176,13 @@ static int insert_row(struct db *db, const struct actor *a, struct attachment *x
     struct db_stmt s;
     int rc = db_prepare_cached(db, &s,
         "INSERT INTO attachments (task_id, name, size, sha256, note, at, actor, as_user, data)"
-        " VALUES (:t, :name, :size, '', :note, :at, :actor, :as, zeroblob(:size))", err, errlen);
+        " VALUES (:t, :name, :size, :sha, :note, :at, :actor, :as, zeroblob(:size))", err,
+        errlen);
     if (rc == FU_OK) {
         db_bind_int(&s, ":t", x->task_id);
         db_bind_text(&s, ":name", x->name);
         db_bind_int(&s, ":size", x->size);
+        db_bind_text(&s, ":sha", x->sha256);
         db_bind_text(&s, ":note", x->note);
         db_bind_stamp(&s, a, x->at);
         rc = db_run(&s, err, errlen);
@@ -121,22 +192,72 @@ static int insert_row(struct db *db, const struct actor *a, struct attachment *x
     return rc;
 }
 
-static int set_hash(struct db *db, const struct attachment *x, char *err, size_t errlen)
+static double mb(long long bytes)
+{
+    return (double)bytes / (1024.0 * 1024.0);
+}
+
+/* What the task's files and its lead department's already use, and that
+ * department's quota (its own, else lim's default); name "" for no lead. */
+static int usage_of(struct db *db, long long task_id, long long used[3], long long *quota,
+                    char *name, size_t namelen, char *err, size_t errlen)
 {
     struct db_stmt s;
-    int rc = db_prepare_cached(db, &s, "UPDATE attachments SET sha256 = :h WHERE id = :id",
-                               err, errlen);
+    int rc = db_prepare_cached(db, &s,
+        "SELECT (SELECT count(*) FROM attachments WHERE task_id = :t),"
+        " (SELECT coalesce(sum(size), 0) FROM attachments WHERE task_id = :t),"
+        " (SELECT coalesce(sum(a.size), 0) FROM attachments a JOIN tasks k ON k.id = a.task_id"
+        "   WHERE k.lead_id IS (SELECT lead_id FROM tasks WHERE id = :t)),"
+        " (SELECT q.mb FROM dept_quotas q JOIN tasks k ON q.dept_id = k.lead_id WHERE k.id = :t),"
+        " (SELECT d.name FROM departments d JOIN tasks k ON d.id = k.lead_id WHERE k.id = :t)",
+        err, errlen);
     if (rc == FU_OK) {
-        db_bind_text(&s, ":h", x->sha256);
-        db_bind_int(&s, ":id", x->id);
-        rc = db_run(&s, err, errlen);
+        db_bind_int(&s, ":t", task_id);
+        if ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+            for (int i = 0; i < 3; i++)
+                used[i] = db_col_int(&s, i);
+            *quota = db_col_isnull(&s, 3) ? -1 : db_col_int(&s, 3) * 1024 * 1024;
+            db_col_copy(&s, 4, name, namelen);
+            rc = FU_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = db_errf(err, errlen, FU_NOTFOUND, "no task id %lld", task_id);
+        }
     }
     db_finish(&s);
     return rc;
 }
 
-static int attach_tx(struct db *db, const struct actor *a, struct attachment *x, int fd,
-                     char *err, size_t errlen)
+/* The task's count and total and its department's quota, with x added. */
+static int within_limits(struct db *db, const struct attachment *x,
+                         const struct attach_limits *lim, char *err, size_t errlen)
+{
+    long long used[3] = {0}, quota = -1;
+    char dept[DB_DEPT_BUF];
+    int rc = usage_of(db, x->task_id, used, &quota, dept, sizeof dept, err, errlen);
+    const char *mend = "nothing was stored; the committee office can raise it";
+    if (rc != FU_OK || !lim)
+        return rc;
+    if (used[0] + 1 > lim->task_files)
+        return db_errf(err, errlen, FU_ERR, "the task has %lld files already, the most a task "
+                       "may have (%s); %s", used[0], lim->task_files_from, mend);
+    if (used[1] + x->size > lim->task_bytes)
+        return db_errf(err, errlen, FU_ERR, "the task's files take %.1f MB of the %.0f MB a "
+                       "task may have (%s): %s (%.1f MB) does not fit; %s", mb(used[1]),
+                       mb(lim->task_bytes), lim->task_bytes_from, x->name, mb(x->size), mend);
+    const char *from = quota >= 0 ? "its own, set by the committee" : lim->dept_from;
+    if (quota < 0)
+        quota = lim->dept_bytes;
+    if (used[2] + x->size > quota)
+        return db_errf(err, errlen, FU_ERR, "%s has used %.1f MB of its quota of %.0f MB for "
+                       "evidence files (%s): %s (%.1f MB) does not fit; nothing was stored; "
+                       "the committee office can raise it (followup dept quota %s MB)",
+                       *dept ? dept : "tasks without a lead department", mb(used[2]),
+                       mb(quota), from, x->name, mb(x->size), *dept ? dept : "-");
+    return FU_OK;
+}
+
+static int attach_tx(struct db *db, const struct actor *a, struct attachment *x, int st,
+                     const struct attach_limits *lim, char *err, size_t errlen)
 {
     struct task t;
     struct user u;
@@ -145,11 +266,11 @@ static int attach_tx(struct db *db, const struct actor *a, struct attachment *x,
     if (rc == FU_OK)
         rc = perm_check(u.role, ACT_ATTACH, own, err, errlen);
     if (rc == FU_OK)
+        rc = within_limits(db, x, lim, err, errlen);
+    if (rc == FU_OK)
         rc = insert_row(db, a, x, err, errlen);
     if (rc == FU_OK)
-        rc = stream_in(db, x->id, fd, x->size, x->sha256, err, errlen);
-    if (rc == FU_OK)
-        rc = set_hash(db, x, err, errlen);
+        rc = blob_in(db, x->id, st, x->size, err, errlen);
     if (rc == FU_OK)
         rc = db_task_bump(db, x->task_id, err, errlen);
     char *note = rc == FU_OK ? history_note(x) : NULL;
@@ -164,36 +285,52 @@ static int attach_tx(struct db *db, const struct actor *a, struct attachment *x,
     return rc;
 }
 
-int db_attach(struct db *db, const struct actor *a, long long task_id, const char *name,
-              int fd, long long size, long long max_bytes, const char *note,
-              struct attachment *out, char *err, size_t errlen)
+static int attach_prepare(const struct actor *a, const struct attach_req *rq,
+                          struct attachment *x, char *err, size_t errlen)
 {
-    struct attachment x = {.task_id = task_id, .size = size};
-    int rc = name_check(name, err, errlen);
-    if (rc == FU_OK && size > max_bytes)
-        rc = db_errf(err, errlen, FU_ERR, "%s is %.1f MB, over the limit of %lld MB "
-                     "([attachments] max_mb in config.ini); nothing was stored", name,
-                     (double)size / (1024.0 * 1024.0), max_bytes / (1024 * 1024));
-    if (rc == FU_OK && size < 0)
+    const struct attach_limits *lim = rq->lim;
+    int rc = name_check(rq->name, err, errlen);
+    if (rc == FU_OK && rq->size < 0)
         rc = db_errf(err, errlen, FU_USAGE, "the file's size is unknown");
-    if (rc == FU_OK && note && *note)
-        rc = db_text_check(note, "note", err, errlen);
+    if (rc == FU_OK && lim && rq->size > lim->file_bytes)
+        rc = db_errf(err, errlen, FU_ERR, "%s is %.1f MB, over the limit of %.0f MB a file "
+                     "(%s); nothing was stored", rq->name, mb(rq->size), mb(lim->file_bytes),
+                     lim->file_from);
+    if (rc == FU_OK && rq->note && *rq->note)
+        rc = db_text_check(rq->note, "note", err, errlen);
     if (rc != FU_OK)
         return rc;
-    x.name = strdup(name);
-    x.note = note && *note ? strdup(note) : NULL;
-    if ((x.by = malloc(sizeof a->login + sizeof a->as_user + 8)) != NULL)
-        snprintf(x.by, sizeof a->login + sizeof a->as_user + 8, "%s%s%s", a->login,
+    memset(x, 0, sizeof *x);
+    x->task_id = rq->task_id;
+    x->size = rq->size;
+    x->name = strdup(rq->name);
+    x->note = rq->note && *rq->note ? strdup(rq->note) : NULL;
+    if ((x->by = malloc(sizeof a->login + sizeof a->as_user + 8)) != NULL)
+        snprintf(x->by, sizeof a->login + sizeof a->as_user + 8, "%s%s%s", a->login,
                  db_as_user(a) ? " as " : "", db_as_user(a) ? db_as_user(a) : "");
-    db_now(x.at, sizeof x.at);
-    if (!x.name || !x.by || (note && *note && !x.note))
+    db_now(x->at, sizeof x->at);
+    if (!x->name || !x->by || (rq->note && *rq->note && !x->note))
         rc = oom(err, errlen);
+    return rc;
+}
+
+int db_attach(struct db *db, const struct actor *a, const struct attach_req *rq,
+              struct attachment *out, char *err, size_t errlen)
+{
+    struct attachment x;
+    int st = -1;
+    int rc = attach_prepare(a, rq, &x, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = stage_in(rq->fd, rq->size, rq->stage_dir, &st, x.sha256, err, errlen);
     if (rc == FU_OK)
         rc = db_begin(db, err, errlen);
     if (rc == FU_OK) {
-        rc = attach_tx(db, a, &x, fd, err, errlen);
+        rc = attach_tx(db, a, &x, st, rq->lim, err, errlen);
         rc = db_end(db, rc, err, errlen);
     }
+    if (st >= 0)
+        close(st);
     if (rc == FU_OK && out) {
         *out = x;
         return FU_OK;
@@ -356,5 +493,113 @@ int db_attachment_to_fd(struct db *db, long long id, int fd, struct attachment *
     int rc = db_attachment_read(db, id, meta, write_fd, &k, err, errlen);
     if (rc != FU_OK && k.errno_)
         db_errf(err, errlen, FU_ERR, "cannot write the attachment: %s", strerror(k.errno_));
+    return rc;
+}
+
+/* ---- quotas and usage ------------------------------------------------------------------ */
+
+/* "NAME: N MB" or "NAME: default" into out. */
+static void quota_desc(const char *dept, long long mbs, char *out, size_t outlen)
+{
+    if (mbs > 0)
+        snprintf(out, outlen, "%s: %lld MB", dept, mbs);
+    else
+        snprintf(out, outlen, "%s: default", dept);
+}
+
+static int quota_tx(struct db *db, const struct actor *a, const char *dept, long long mbs,
+                    int *changed, char *err, size_t errlen)
+{
+    struct db_stmt s;
+    long long id = 0, was = 0;
+    char clean[DB_DEPT_BUF], od[DB_DEPT_BUF + 32], nd[DB_DEPT_BUF + 32], now[32];
+    int rc = db_edit_perm(db, a, err, errlen);
+    if (rc == FU_OK)
+        rc = db_dept_name_check(dept, clean, sizeof clean, err, errlen);
+    if (rc == FU_OK)
+        rc = db_dept_id(db, clean, &id, err, errlen);
+    if (rc == FU_OK && (rc = db_prepare_cached(db, &s, "SELECT mb FROM dept_quotas WHERE"
+                                               " dept_id = :d", err, errlen)) == FU_OK) {
+        db_bind_int(&s, ":d", id);
+        rc = db_step(&s, err, errlen);
+        was = rc == SQLITE_ROW ? db_col_int(&s, 0) : 0;
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? FU_OK : rc;
+        db_finish(&s);
+    }
+    if (rc != FU_OK || was == mbs)
+        return rc;
+    db_now(now, sizeof now);
+    rc = mbs > 0 ? db_prepare_cached(db, &s, "INSERT OR REPLACE INTO dept_quotas (dept_id, mb,"
+                                     " at, actor, as_user) VALUES (:d, :mb, :at, :actor, :as)",
+                                     err, errlen)
+                 : db_prepare_cached(db, &s, "DELETE FROM dept_quotas WHERE dept_id = :d", err,
+                                     errlen);
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":d", id);
+        if (mbs > 0) {
+            db_bind_int(&s, ":mb", mbs);
+            db_bind_stamp(&s, a, now);
+        }
+        rc = db_run(&s, err, errlen);
+        db_finish(&s);
+    }
+    quota_desc(clean, was, od, sizeof od);
+    quota_desc(clean, mbs, nd, sizeof nd);
+    if (rc == FU_OK)
+        rc = db_history_add(db, a, 0, "quota", od, nd, NULL, err, errlen);
+    *changed = rc == FU_OK;
+    return rc;
+}
+
+int db_attach_quota_set(struct db *db, const struct actor *a, const char *dept, long long mbs,
+                        int *changed, char *err, size_t errlen)
+{
+    *changed = 0;
+    if (mbs < 0 || mbs > 10000000)
+        return db_errf(err, errlen, FU_USAGE, "a quota is a whole number of megabytes, 1 to "
+                       "10000000 (or 'default')");
+    int rc = db_begin(db, err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    rc = quota_tx(db, a, dept, mbs, changed, err, errlen);
+    return db_end(db, rc, err, errlen);
+}
+
+int db_attach_usage(struct db *db, long long default_bytes, struct dept_usage_list *out,
+                    char *err, size_t errlen)
+{
+    struct db_stmt s;
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    int rc = db_prepare(db, &s,
+        "WITH u AS (SELECT k.lead_id AS dept, count(*) AS n, sum(a.size) AS bytes"
+        "  FROM attachments a JOIN tasks k ON k.id = a.task_id GROUP BY k.lead_id)"
+        " SELECT * FROM (SELECT d.name AS name, coalesce(u.n, 0), coalesce(u.bytes, 0), q.mb"
+        "  FROM departments d LEFT JOIN u ON u.dept = d.id"
+        "  LEFT JOIN dept_quotas q ON q.dept_id = d.id WHERE d.retired_at IS NULL OR u.n > 0"
+        "  UNION ALL SELECT NULL, n, bytes, NULL FROM u WHERE dept IS NULL)"
+        " ORDER BY name IS NULL, name", err, errlen);
+    while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        int bad = 0;
+        rc = FU_OK;
+        if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
+            rc = oom(err, errlen);
+            break;
+        }
+        struct dept_usage *u = &out->v[out->n++];
+        memset(u, 0, sizeof *u);
+        u->dept = db_col_dup(&s, 0, &bad);
+        u->files = db_col_int(&s, 1);
+        u->bytes = db_col_int(&s, 2);
+        u->quota_set = !db_col_isnull(&s, 3);
+        u->quota = u->quota_set ? db_col_int(&s, 3) * 1024 * 1024 : default_bytes;
+        if (bad)
+            rc = oom(err, errlen);
+    }
+    if (rc == SQLITE_DONE)
+        rc = FU_OK;
+    db_finish(&s);
+    if (rc != FU_OK)
+        dept_usage_list_fini(out);
     return rc;
 }

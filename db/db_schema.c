@@ -264,6 +264,16 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     "ALTER TABLE notes ADD COLUMN struck_by TEXT;\n"
     "ALTER TABLE notes ADD COLUMN struck_reason TEXT;\n"
     "PRAGMA user_version = 9;\n",
+    /* A department's own quota for evidence files (issue 25), set by the
+     * committee with a history row; without one the system config's
+     * [attachments] dept_mb applies. */
+    [10] =
+    "CREATE TABLE IF NOT EXISTS dept_quotas (\n"
+    "  dept_id INTEGER PRIMARY KEY REFERENCES departments(id),\n"
+    "  mb INTEGER NOT NULL CHECK (mb >= 1),\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT\n"
+    ");\n"
+    "PRAGMA user_version = 10;\n",
 };
 
 const char *db_schema_script(long long v)

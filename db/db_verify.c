@@ -61,7 +61,7 @@ struct item {
 struct items { struct item *v; size_t n, cap; };
 
 enum coll_id { C_NOTE, C_INSTRUCTION, C_ATTACHMENT, C_EXTENSION, C_CYCLE, C_USER, C_DEPT,
-               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_COUNT,
+               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_QUOTA, C_COUNT,
                C_META = C_COUNT, C_ALL };   /* C_META: checked one way (check_meta) */
 
 struct hist {                    /* one history row */
@@ -472,6 +472,17 @@ static void f_extension(struct replay *r, const struct hist *h, enum coll_id c)
     expect(r, c, h->task_id, 0, NULL, val);
 }
 
+/* "NAME: N MB", or "NAME: default" (no row). */
+static void f_quota(struct replay *r, const struct hist *h, enum coll_id c)
+{
+    const char *v = h->new_, *sep = v ? strrchr(v, ':') : NULL;
+    char name[DB_DEPT_BUF + 8];
+    if (!sep || sep == v || (size_t)(sep - v) >= sizeof name)
+        return;
+    snprintf(name, sizeof name, "%.*s", (int)(sep - v), v);
+    expect(r, c, 0, 0, name, strcmp(sep, ": default") ? sep + 2 : NULL);
+}
+
 typedef void (*field_fn)(struct replay *r, const struct hist *h, enum coll_id c);
 static const struct {
     const char *field;
@@ -491,6 +502,7 @@ static const struct {
     {"cycle", f_keyed, C_CYCLE},       {"user", f_user, C_USER},
     {"dept", f_dept, C_DEPT},          {"import", f_import, C_REPORT},
     {"review", f_review, C_ROUND},     {"rating", f_rating, C_RATING},
+    {"quota", f_quota, C_QUOTA},
     /* recorded, and derived or not state: */
     {"order", NULL, 0},                {"merged", NULL, 0},
 };
@@ -621,6 +633,9 @@ static const struct coll colls[C_COUNT] = {
     [C_SNAPSHOT] = {"tasks recorded", 1, "absent", L_ROUND, 0,
         "SELECT round_id, 0, '', count(*), 'review round ' || round_id FROM review_snapshot"
         " GROUP BY round_id ORDER BY round_id"},
+    [C_QUOTA] = {"quota", 1, "the default", L_DEPT, 0,
+        "SELECT 0, 0, d.name, q.mb || ' MB', 'department ' || coalesce(d.name, 'id '"
+        " || q.dept_id) FROM dept_quotas q LEFT JOIN departments d ON d.id = q.dept_id"},
     [C_RATING] = {"rating in round %lld", 1, "absent", L_TASK_B, 0,
         "SELECT g.round_id, g.task_id, '', g.level," TASK_OF("g.task_id")
         " FROM review_ratings g LEFT JOIN tasks t ON t.id = g.task_id"

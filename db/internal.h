@@ -14,11 +14,13 @@
 #include "db/db_import.h"
 #include "report/report.h"
 
-#define DB_SCHEMA_VERSION 9
+#define DB_SCHEMA_VERSION 10
 #define DB_UNTRUSTED_FROM 7             /* schemas from v7 parse with trusted_schema OFF */
 #define DB_APPLICATION_ID 0x464f4c55   /* "FOLU" in the file header */
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
+#define DB_WAL_LIMIT (4LL * 1024 * 1024)  /* the WAL is cut back past this (db_end) */
+#define DB_BUSY_MS 5000                 /* how long a writer waits for the lock */
 #define DB_DEPT_MAX_CHARS 64
 #define DB_DEPT_BUF 260                   /* a checked name: 64 characters of up to 4 bytes */
 #define DB_SEP "\x1f"                  /* group_concat separator (unit separator) */
@@ -38,6 +40,7 @@ struct db {
     struct db_cached cache[DB_CACHE_MAX];
     size_t ncache;
     struct db_outcome outcome;         /* of the last task mutation (db_last_outcome) */
+    int wal_pages;                     /* frames in the WAL after the last commit */
 };
 
 /* A prepared statement that remembers its SQL for error messages. */

@@ -3,6 +3,7 @@
 #include "host/config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,44 @@ static int key_line(const char *path, const char *sec, const char *key)
     return found ? n : 0;
 }
 
+/* [attachments]: whole numbers within their ranges; each key given is
+ * marked in c->attach_set. */
+static int read_attachments(dictionary *d, const char *path, struct config *c, char *err,
+                            size_t errlen)
+{
+    static const struct {
+        const char *key, *unit;
+        long lo, hi;
+        unsigned bit;
+        size_t off;
+    } keys[] = {
+        {"max_mb", "megabytes", 1, 1024, CONFIG_ATT_MAX_MB, offsetof(struct config, attach_max_mb)},
+        {"max_files", "files", 1, 100000, CONFIG_ATT_MAX_FILES,
+         offsetof(struct config, attach_max_files)},
+        {"task_mb", "megabytes", 1, 1000000, CONFIG_ATT_TASK_MB,
+         offsetof(struct config, attach_task_mb)},
+        {"dept_mb", "megabytes", 1, 10000000, CONFIG_ATT_DEPT_MB,
+         offsetof(struct config, attach_dept_mb)},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char full[64], *end;
+        snprintf(full, sizeof full, "attachments:%s", keys[i].key);
+        const char *v = iniparser_getstring(d, full, NULL);
+        if (!v)
+            continue;
+        long n = strtol(v, &end, 10);
+        if (*v == '\0' || *end != '\0' || n < keys[i].lo || n > keys[i].hi) {
+            snprintf(err, errlen, "%s:%d: [attachments] %s = %.40s: use a whole number of "
+                     "%s, %ld to %ld", path, key_line(path, "attachments", keys[i].key),
+                     keys[i].key, v, keys[i].unit, keys[i].lo, keys[i].hi);
+            return FU_ERR;
+        }
+        *(int *)((char *)c + keys[i].off) = (int)n;
+        c->attach_set |= keys[i].bit;
+    }
+    return FU_OK;
+}
+
 static int read_ui(dictionary *d, const char *path, struct config *c, char *err, size_t errlen)
 {
     static const char *const langs[] = {"auto", "en", "zh"};
@@ -204,21 +243,15 @@ static int read_ui(dictionary *d, const char *path, struct config *c, char *err,
         return FU_ERR;
     }
     c->mouse = i;
-    v = iniparser_getstring(d, "attachments:max_mb", "20");
-    long mb = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || mb < 1 || mb > 1024) {
-        snprintf(err, errlen, "%s:%d: [attachments] max_mb = %.40s: use a whole number of "
-                 "megabytes, 1 to 1024", path, key_line(path, "attachments", "max_mb"), v);
-        return FU_ERR;
-    }
-    c->attach_max_mb = (int)mb;
-    return FU_OK;
+    return read_attachments(d, path, c, err, errlen);
 }
 
 static void check_unknown(dictionary *d, const char *path, struct config *c)
 {
     static const char *const known[] = {"database:path", "ui:language", "ui:color",
-                                        "ui:warn_days", "ui:mouse", "attachments:max_mb"};
+                                        "ui:warn_days", "ui:mouse", "attachments:max_mb",
+                                        "attachments:max_files", "attachments:task_mb",
+                                        "attachments:dept_mb"};
     for (int s = 0; s < iniparser_getnsec(d); s++) {
         const char *sec = iniparser_getsecname(d, s);
         if (!strcmp(sec, "departments") || !strcmp(sec, "routing") || !strcmp(sec, "lexicon"))
@@ -324,12 +357,20 @@ static int read_dict(dictionary *d, const char *path, struct config *c, char *er
     return FU_OK;
 }
 
-int config_load(const char *explicit_path, struct config *out, char *err, size_t errlen)
+void config_defaults(struct config *out)
 {
     memset(out, 0, sizeof *out);
     out->warn_days = 7;
     out->mouse = 1;
     out->attach_max_mb = 20;
+    out->attach_max_files = 50;
+    out->attach_task_mb = 200;
+    out->attach_dept_mb = 500;
+}
+
+int config_load(const char *explicit_path, struct config *out, char *err, size_t errlen)
+{
+    config_defaults(out);
     char buf[1024];
     int named;
     const char *path = find_file(explicit_path, buf, sizeof buf, &named);

@@ -7,6 +7,8 @@
 
 enum ui_lang { LANG_AUTO = 0, LANG_EN, LANG_ZH };
 enum ui_color { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER };
+enum { CONFIG_ATT_MAX_MB = 1, CONFIG_ATT_MAX_FILES = 2, CONFIG_ATT_TASK_MB = 4,
+       CONFIG_ATT_DEPT_MB = 8 };
 
 struct config {
     char source[1024];     /* the file read, "" when none was found (defaults) */
@@ -15,7 +17,15 @@ struct config {
     enum ui_color color;
     int warn_days;         /* [ui] warn_days, default 7 */
     int mouse;             /* [ui] mouse = yes|no, default yes */
-    int attach_max_mb;     /* [attachments] max_mb, default 20 */
+    /* [attachments]: limits on evidence files. In team mode they come from
+     * the system config, and a user's own file may only lower them
+     * (cli_limits in cli/common.c). */
+    int attach_max_mb;     /* max_mb, default 20: one file */
+    int attach_max_files;  /* max_files, default 50: files of one task */
+    int attach_task_mb;    /* task_mb, default 200: all files of one task */
+    int attach_dept_mb;    /* dept_mb, default 500: a department's quota, unless the
+                              committee set its own (followup dept quota) */
+    unsigned attach_set;   /* CONFIG_ATT_* bits: the keys this file gave */
     char **departments;    /* [departments] keys, in file order */
     size_t ndepartments;
     struct route *routes;  /* [routing] keyword = department; strings owned */
@@ -32,6 +42,9 @@ struct config {
  * with "FILE:LINE: what" in err. *out is released with config_fini(). */
 int config_load(const char *explicit_path, struct config *out, char *err, size_t errlen);
 void config_fini(struct config *c);
+
+/* The defaults, as when no file is found (nothing to release). */
+void config_defaults(struct config *out);
 
 /* 1 when the interface should speak Chinese: [ui] language = zh, or auto
  * and the locale (LC_ALL, LC_MESSAGES, LANG, first one set) starts "zh". */

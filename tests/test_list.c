@@ -565,6 +565,7 @@ static void schema_v3_checks(void **state)
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h,
         "DROP INDEX tasks_tree; DROP TABLE task_fts; DROP TABLE extensions;"   /* v4-6's */
+        "DROP TABLE dept_quotas;"                                               /* v10's */
         "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */
         " ALTER TABLE reports DROP COLUMN hand; ALTER TABLE tasks DROP COLUMN source;"
         " ALTER TABLE tasks DROP COLUMN hand; ALTER TABLE departments DROP COLUMN retired_at;"

@@ -410,6 +410,7 @@ static void built_on_upgrade(void **state)
     f->db = NULL;
     /* as v4 was: without v5's index, v6's tables, v7's schema edit and v8's indexes */
     raw(f->path, "DROP TABLE task_fts; DROP TABLE extensions; DROP TABLE attachments;"
+        "DROP TABLE dept_quotas;"                                               /* v10's */
         "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */
         " ALTER TABLE reports DROP COLUMN hand; ALTER TABLE tasks DROP COLUMN source;"
         " ALTER TABLE tasks DROP COLUMN hand; ALTER TABLE departments DROP COLUMN retired_at;"

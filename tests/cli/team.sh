@@ -155,6 +155,50 @@ as "$C" "$BIN attachment get 1 -o $TEAM/planted.bin"; shown
 [ -e "$TEAM/planted.bin" ] && fail "attachment get planted a file"
 as "$L" "$BIN attachment get 1 -o \$HOME/e.bin"; expect_rc 0 "attachment get -o"
 eq "$(stat -c '%U %G' "$W/home/$L/e.bin")" "$L users" "attachment get: the user's file"
+# ---- limits a liaison cannot lift (issue 25) ------------------------------------------------
+# A user's config raising [attachments] max_mb (by --config or ~/.config) is
+# ignored with a warning; lowering it applies to that user; the system
+# config's limits and the committee's quota in the database hold.
+natt() { sqlite3 "$DBF" "SELECT count(*) FROM attachments"; }
+n0=$(natt)
+as "$L" "truncate -s 30M \$HOME/big && printf '[attachments]\\nmax_mb = 1024\\ntask_mb = 100000\\n' >\$HOME/a.ini &&
+    $BIN --config \$HOME/a.ini attach 2.4 \$HOME/big"; shown
+expect_rc 1 "a liaison's own max_mb = 1024"
+expect_err "big is 30.0 MB, over the limit of 20 MB a file (the team's limit, [attachments] max_mb in $W/etc/followup/config.ini)" "the team's limit named"
+expect_err "[attachments] max_mb = 1024 is above the team's 20" "the raised key is warned about"
+as "$L" "mkdir -p \$HOME/.config/followup && cp \$HOME/a.ini \$HOME/.config/followup/config.ini && $BIN attach 2.4 \$HOME/big"
+expect_rc 1 "~/.config's max_mb = 1024"; expect_err "over the limit of 20 MB a file" "~/.config: refused too"
+as "$L" "rm -r \$HOME/.config; head -c 2000000 /dev/zero >\$HOME/two && printf '[attachments]\\nmax_mb = 1\\n' >\$HOME/low.ini &&
+    $BIN --config \$HOME/low.ini attach 2.4 \$HOME/two"
+expect_rc 1 "a liaison's own lower max_mb"; expect_err "your own lower limit, [attachments] max_mb in $W/home/$L/low.ini" "names the user's file"
+eq "$(natt)" "$n0" "nothing stored by the refused attachments"
+# the committee's quota for the department, in the database
+as "$L" "$BIN dept quota 区知识产权局 3"; expect_rc 3 "a liaison sets a quota"
+as "$C" "$BIN dept quota 区知识产权局 3"; expect_rc 0 "the committee sets a quota"
+as "$L" "$BIN attach 2.4 \$HOME/two"; expect_rc 0 "2 MB within the quota of 3 MB"
+as "$L" "$BIN attach 2.4 \$HOME/two"; shown; expect_rc 1 "past the quota"
+expect_err "区知识产权局 has used 1.9 MB of its quota of 3 MB for evidence files (its own, set by the committee)" \
+    "the quota and what is used"; expect_one_line_err "the quota's refusal"
+as "$L" "$BIN attachments --usage"; expect_rc 0 "attachments --usage"
+expect_out "区知识产权局" "usage: the department"; expect_out "3.0 MB*" "usage: its own quota"
+expect_out "the team's limit" "usage: whose limits"
+# the system config's limit, which only root can change
+printf '[attachments]\nmax_files = 1\n' >>"$W/etc/followup/config.ini"
+as "$C" "$BIN attach 2.4 \$HOME/e.txt"; expect_rc 1 "the system config's max_files"
+expect_err "the most a task may have (the team's limit, [attachments] max_files in $W/etc/followup/config.ini)" "names the system config"
+sed -i '/^max_files = 1$/d' "$W/etc/followup/config.ini"
+# the WAL after a large attachment, another user's interface open all along
+as "$C" "$BIN dept quota 区知识产权局 default"; expect_rc 0 "the quota back to the default"
+as "$L" "head -c 15000000 /dev/urandom >\$HOME/fifteen"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 30 "su -s /bin/sh $C -c 'cd && env TERM=xterm LC_ALL=C.UTF-8 $BIN'; sleep 60"
+sleep 1
+as "$L" "$BIN attach 2.4 \$HOME/fifteen"; expect_rc 0 "a 15 MB file"
+wal=$(stat -c %s "$DBF-wal" 2>/dev/null || echo 0)
+[ "$wal" -le 4194304 ] || fail "the WAL is $wal bytes after a 15 MB attachment (wanted at most 4 MiB)"
+echo "WAL after a 15 MB attachment, an interface open: $wal bytes" >>"$T/attacks"
+tmux -L "$SOCK" kill-server >/dev/null 2>&1
+as "$C" "$BIN verify"; expect_rc 0 "verify after the quotas"
+
 # The tests' variables do nothing in a setgid run.
 as "$L" "FOLLOWUP_TODAY=not-a-date $BIN remind"; expect_rc 0 "FOLLOWUP_TODAY is ignored"
 

@@ -20,6 +20,7 @@ fu instruct 2.4 "抓紧办理"; expect_rc 0 "instruct"
 printf 'evidence\n' >"$T/ev.txt"
 fu attach 2.4 "$T/ev.txt"; expect_rc 0 "attach"
 fu cycle 2.4 monthly --day 5; expect_rc 0 "cycle"
+fu dept quota 区知识产权局 300; expect_rc 0 "dept quota"
 fu verify; expect_rc 0 "verify on the intact database"
 cp "$DB" "$T/intact.db"
 
@@ -62,6 +63,8 @@ tampered "DROP TRIGGER review_snapshot_no_delete; DELETE FROM review_snapshot WH
 tampered "DELETE FROM extensions" "R1:2.4 extension: the history gives '2025-03-31 pending', found 'absent'"
 tampered "DELETE FROM attachments" "R1:2.4 attachment: the history gives '" "found 'absent'"
 tampered "DELETE FROM cycles" "R1:2.4 cycle: the history gives 'monthly day 5 from 2024-06-20', found 'absent'"
+tampered "DELETE FROM dept_quotas" "department 区知识产权局 quota: the history gives '300 MB', found 'the default'"
+tampered "UPDATE dept_quotas SET mb = 5000" "department 区知识产权局 quota: the history gives '300 MB', found '5000 MB'"
 tampered "DELETE FROM instructions" "R1:2.4 instruction: the history gives '抓紧办理', found 'absent'"
 tampered "INSERT INTO instructions (task_id, text, at, actor, last_note_id) VALUES ($t24, '伪批示', 'x', 'root', 0)" \
     "R1:2.4 instruction: the history gives 'absent', found '伪批示'"
