@@ -143,28 +143,36 @@ static int add_section(struct rpt *r, struct db_stmt *s, int multi)
     return bad ? -1 : 0;
 }
 
+/* The local time of the UTC time at[0..n) in the report's storage
+ * ("" when there is none); NULL when out of memory. */
+static const char *local_at(struct rpt *r, const char *at, size_t n)
+{
+    char utc[32], local[40];
+    if (!at || !n)
+        return "";
+    snprintf(utc, sizeof utc, "%.*s", (int)n, at);
+    cal_local(utc, CAL_ISO, local, sizeof local);
+    return local[0] ? rpt_str(r, local) : "";
+}
+
 /* "AT\x1fTEXT\x1fRETURN" of the latest note into it (RETURN 1: the
  * committee's reason for returning the task). */
-static int split_note(struct rpt_item *it, const char *v)
+static int split_note(struct rpt *r, struct rpt_item *it, const char *v)
 {
     const char *sep = v ? strchr(v, DB_SEP[0]) : NULL;
     const char *last = v ? strrchr(v, DB_SEP[0]) : NULL;
     if (!sep)
         return 0;
+    it->note_at = local_at(r, v, (size_t)(sep - v));
     if (last && last > sep) {
         it->note_returned = last[1] == '1';
         char *text = strndup(sep + 1, (size_t)(last - sep - 1));
-        char utc[32];
-        snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
-        cal_local(utc, CAL_ISO, it->note_at, sizeof it->note_at);
-        it->note = text;
-        return text ? 0 : -1;
+        it->note = rpt_str(r, text);
+        free(text);
+    } else {
+        it->note = rpt_str(r, sep + 1);
     }
-    char utc[32];
-    snprintf(utc, sizeof utc, "%.*s", (int)(sep - v), v);
-    cal_local(utc, CAL_ISO, it->note_at, sizeof it->note_at);
-    it->note = strdup(sep + 1);
-    return it->note ? 0 : -1;
+    return it->note && it->note_at ? 0 : -1;
 }
 
 /* The workflow's columns 17-26 of an item's row (after WF_JOINS): its
@@ -195,7 +203,40 @@ static int split_note(struct rpt_item *it, const char *v)
     " LEFT JOIN instructions i ON i.id = (SELECT max(i2.id) FROM instructions i2"         \
     "   WHERE i2.task_id = t.id)"
 
-static int add_workflow(struct rpt_item *it, struct db_stmt *s)
+/* A copy of column col in r's storage, NULL for SQL NULL; *bad when out
+ * of memory. */
+static char *col_str(struct rpt *r, struct db_stmt *s, int col, int *bad)
+{
+    const char *v = db_col_text(s, col);
+    char *d = rpt_str(r, v);
+    if (v && !d)
+        *bad = 1;
+    return d;
+}
+
+/* The supporting departments' names (separated by DB_SEP) into it. */
+static int split_support(struct rpt *r, struct rpt_item *it, const char *v)
+{
+    size_t n = 0;
+    for (const char *p = v; p && *p; p += strcspn(p, DB_SEP) + (p[strcspn(p, DB_SEP)] != 0))
+        n++;
+    if (!n)
+        return 0;
+    if (!(it->support = rpt_alloc(r, n * sizeof *it->support)))
+        return -1;
+    for (const char *p = v; *p && it->nsupport < n;) {
+        size_t k = strcspn(p, DB_SEP);
+        char *name = strndup(p, k);
+        it->support[it->nsupport] = rpt_dept_str(r, name);
+        free(name);
+        if (!it->support[it->nsupport++])
+            return -1;
+        p += k + (p[k] != 0);
+    }
+    return 0;
+}
+
+static int add_workflow(struct rpt *r, struct rpt_item *it, struct db_stmt *s)
 {
     int bad = 0;
     cycle_scan(db_col_text(s, 17), &it->cycle);
@@ -203,10 +244,12 @@ static int add_workflow(struct rpt_item *it, struct db_stmt *s)
     cal_local(db_col_text(s, 19), CAL_DATE, it->done_on, sizeof it->done_on);
     it->ext_approved = (int)db_col_int(s, 20);
     db_col_copy(s, 21, it->ext_pending, sizeof it->ext_pending);
-    it->instruction = dup_or_null(db_col_text(s, 22), &bad);
+    it->instruction = col_str(r, s, 22, &bad);
     if (it->instruction) {
-        cal_local(db_col_text(s, 23), CAL_ISO, it->instruction_at, sizeof it->instruction_at);
-        it->instruction_by = dup_or_null(db_col_text(s, 24), &bad);
+        const char *at = db_col_text(s, 23);
+        if (!(it->instruction_at = local_at(r, at, at ? strlen(at) : 0)))
+            bad = 1;
+        it->instruction_by = col_str(r, s, 24, &bad);
         it->instruction_open = (int)db_col_int(s, 25);
     }
     it->nattach = (int)db_col_int(s, 26);
@@ -221,27 +264,33 @@ static int add_item(struct rpt *r, struct db_stmt *s, int multi, long section)
     int bad = 0;
     if (!it)
         return -1;
+    char code[96];
+    const char *kind = db_col_text(s, 4);
     it->id = db_col_int(s, 0);
     db_col_copy(s, 1, it->uuid, sizeof it->uuid);
     it->report_id = db_col_int(s, 2);
-    code_of(it->code, sizeof it->code, multi, it->report_id, db_col_text(s, 3));
-    db_col_copy(s, 4, it->kind, sizeof it->kind);
+    code_of(code, sizeof code, multi, it->report_id, db_col_text(s, 3));
+    if (!(it->code = rpt_str(r, code)))
+        bad = 1;
+    it->kind = kind && !strcmp(kind, "statement") ? "statement"
+             : kind && !strcmp(kind, "section") ? "section" : "item";
     it->section = section;
-    it->title = dup_or_null(db_col_text(s, 6), &bad);
+    it->title = col_str(r, s, 6, &bad);
     status_parse(db_col_text(s, 7), &st);
     it->status = st;
-    it->lead = dup_or_null(db_col_text(s, 8), &bad);
-    if (db_split(db_col_text(s, 9), &it->support, &it->nsupport) != 0)
+    if (db_col_text(s, 8) && !(it->lead = rpt_dept_str(r, db_col_text(s, 8))))
+        bad = 1;
+    if (split_support(r, it, db_col_text(s, 9)) != 0)
         bad = 1;
     db_col_copy(s, 10, it->due, sizeof it->due);
     it->nsub = (int)db_col_int(s, 11);
     it->nsubdone = (int)db_col_int(s, 12);
-    if (split_note(it, db_col_text(s, 13)) != 0)
+    if (split_note(r, it, db_col_text(s, 13)) != 0)
         bad = 1;
     it->rating = rating_parse(db_col_text(s, 14), &lv) == 0 ? (int)lv : -1;
-    it->remark = dup_or_null(db_col_text(s, 15), &bad);
+    it->remark = col_str(r, s, 15, &bad);
     it->was = status_parse(db_col_text(s, 16), &st) == 0 ? (int)st : -1;
-    if (add_workflow(it, s) != 0)
+    if (add_workflow(r, it, s) != 0)
         bad = 1;
     return bad || !it->title ? -1 : 0;
 }
@@ -281,7 +330,25 @@ static int load_items(struct db *db, struct rpt *r, long long report_id, char *e
     struct db_stmt s;
     int multi = r->nsources > 1, rc;
     long section = -1;
-    long long section_report = 0;
+    long long section_report = 0, n = 0;
+    /* counted first (the index alone), so that the items are one array */
+    rc = report_id ? db_prepare_cached(db, &s, "SELECT count(*) FROM tasks t INDEXED BY tasks_heads"
+                                       " WHERE t.kind <> 'statement' AND t.withdrawn = 0"
+                                       " AND t.report_id = :report", err, errlen)
+                   : db_prepare_cached(db, &s, "SELECT count(*) FROM tasks t INDEXED BY tasks_heads"
+                                       " WHERE t.kind <> 'statement' AND t.withdrawn = 0",
+                                       err, errlen);
+    if (rc == FU_OK && report_id)
+        db_bind_int(&s, ":report", report_id);
+    if (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        n = db_col_int(&s, 0);
+        rc = FU_OK;
+    }
+    db_finish(&s);
+    if (rc == FU_OK && n > 0 && rpt_reserve_items(r, (size_t)n) != 0)
+        rc = oom(err, errlen);
+    if (rc != FU_OK)
+        return rc;
     rc = report_id ? db_prepare_cached(db, &s, ITEMS_SQL(" AND t.report_id = :report"), err,
                                        errlen)
                    : db_prepare_cached(db, &s, ITEMS_SQL(""), err, errlen);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -42,6 +43,117 @@ void rpt_init(struct rpt *r)
     r->warn_days = 7;
 }
 
+/* ---- the items' storage --------------------------------------------------------- */
+
+#define STRS_BLOCK 65536   /* bytes a block holds; a longer string gets its own */
+
+struct strs_block { struct strs_block *prev; size_t used, cap; max_align_t data[]; };
+struct rpt_strs {
+    struct strs_block *top;
+    char **names;          /* rpt_dept_str's table: open addressing, a power of two */
+    size_t nnames, capnames;
+};
+
+static void strs_free(struct rpt_strs *s)
+{
+    if (!s)
+        return;
+    for (struct strs_block *b = s->top, *p; b; b = p) {
+        p = b->prev;
+        free(b);
+    }
+    free(s->names);
+    free(s);
+}
+
+static struct rpt_strs *strs_of(struct rpt *r)
+{
+    if (!r->strs)
+        r->strs = calloc(1, sizeof *r->strs);
+    return r->strs;
+}
+
+void *rpt_alloc(struct rpt *r, size_t n)
+{
+    size_t a = sizeof(max_align_t);
+    n = (n + a - 1) / a * a;
+    if (!strs_of(r))
+        return NULL;
+    struct strs_block *b = r->strs->top;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > STRS_BLOCK / 4 ? n : STRS_BLOCK;
+        struct strs_block *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->cap = cap;
+        if (b && n > STRS_BLOCK / 4) {   /* a big one goes under the current block */
+            nb->prev = b->prev;
+            b->prev = nb;
+        } else {
+            nb->prev = b;
+            r->strs->top = nb;
+        }
+        b = nb;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *rpt_str(struct rpt *r, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = rpt_alloc(r, n);
+    return d ? memcpy(d, s, n) : NULL;
+}
+
+static size_t name_hash(const char *s)
+{
+    size_t h = 1469598103934665603ULL & (size_t)-1;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (1099511628211ULL & (size_t)-1);
+    return h;
+}
+
+/* The slot of name in a table of cap (a power of two) slots: where it is,
+ * or the free one it would go to. */
+static size_t name_slot(char *const *v, size_t cap, const char *name)
+{
+    size_t h = name_hash(name) & (cap - 1);
+    while (v[h] && strcmp(v[h], name) != 0)
+        h = (h + 1) & (cap - 1);
+    return h;
+}
+
+char *rpt_dept_str(struct rpt *r, const char *name)
+{
+    struct rpt_strs *s = name ? strs_of(r) : NULL;
+    if (!s)
+        return NULL;
+    if (2 * (s->nnames + 1) > s->capnames) {    /* at most half full */
+        size_t cap = s->capnames ? s->capnames * 2 : 256;
+        char **v = calloc(cap, sizeof *v);
+        if (!v)
+            return NULL;
+        for (size_t i = 0; i < s->capnames; i++)
+            if (s->names[i])
+                v[name_slot(v, cap, s->names[i])] = s->names[i];
+        free(s->names);
+        s->names = v;
+        s->capnames = cap;
+    }
+    size_t h = name_slot(s->names, s->capnames, name);
+    if (!s->names[h]) {
+        if (!(s->names[h] = rpt_str(r, name)))
+            return NULL;
+        s->nnames++;
+    }
+    return s->names[h];
+}
+
 static void round_fini(struct rpt_round *ro)
 {
     free(ro->name);
@@ -60,19 +172,7 @@ void rpt_fini(struct rpt *r)
     for (size_t i = 0; i < r->nsections; i++)
         free(r->sections[i].title);
     free(r->sections);
-    for (size_t i = 0; i < r->nitems; i++) {
-        struct rpt_item *it = &r->items[i];
-        free(it->title);
-        free(it->lead);
-        for (size_t k = 0; k < it->nsupport; k++)
-            free(it->support[k]);
-        free(it->support);
-        free(it->note);
-        free(it->remark);
-        free(it->instruction);
-        free(it->instruction_by);
-    }
-    free(r->items);
+    free(r->items);            /* their strings are in r->strs */
     for (size_t i = 0; i < r->nchanges; i++) {
         struct rpt_change *c = &r->changes[i];
         free(c->title);
@@ -95,6 +195,7 @@ void rpt_fini(struct rpt *r)
     free(r->due_soon);
     free(r->ranked);
     free(r->fb_late);
+    strs_free(r->strs);
     rpt_init(r);
 }
 
@@ -120,12 +221,25 @@ static int grow(void **v, size_t *cap, size_t n, size_t sz)
     return reserve(v, cap, n + 1, sz);
 }
 
+int rpt_reserve_items(struct rpt *r, size_t n)
+{
+    if (r->nitems + n <= r->capitems)
+        return 0;
+    struct rpt_item *v = realloc(r->items, (r->nitems + n) * sizeof *v);
+    if (!v)
+        return -1;
+    r->items = v;
+    r->capitems = r->nitems + n;
+    return 0;
+}
+
 struct rpt_item *rpt_add_item(struct rpt *r)
 {
     if (grow((void **)&r->items, &r->capitems, r->nitems, sizeof *r->items) != 0)
         return NULL;
     struct rpt_item *it = &r->items[r->nitems++];
     memset(it, 0, sizeof *it);
+    it->code = it->kind = it->note_at = it->instruction_at = "";
     it->section = -1;
     it->rating = -1;
     it->was = -1;
@@ -229,6 +343,29 @@ static void count_item(struct rpt_dept *d, const struct rpt_item *it, int lead)
     d->overdue += it->overdue != 0;
 }
 
+/* Each department's items array at its size (counted first): a
+ * department of a report of 63,000 items holds a few thousand, and an
+ * array for every item each would be most of the report's memory. */
+static int size_depts(struct rpt *r, const struct dept_ix *ix, size_t nix, size_t unassigned)
+{
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct rpt_item *it = &r->items[i];
+        size_t d = unassigned;
+        if (it->lead ? find_dept(ix, nix, it->lead, &d) : d < r->ndepts)
+            r->depts[d].nitems++;
+        for (size_t k = 0; k < it->nsupport; k++)
+            if (find_dept(ix, nix, it->support[k], &d))
+                r->depts[d].nitems++;
+    }
+    for (size_t i = 0; i < r->ndepts; i++) {
+        r->depts[i].items = malloc((r->depts[i].nitems + 1) * sizeof *r->depts[i].items);
+        r->depts[i].nitems = 0;
+        if (!r->depts[i].items)
+            return -1;
+    }
+    return 0;
+}
+
 static int count_depts(struct rpt *r)
 {
     struct dept_ix *ix = calloc(r->ndepts + 1, sizeof *ix);
@@ -240,12 +377,12 @@ static int count_depts(struct rpt *r)
             ix[nix++] = (struct dept_ix){r->depts[i].name, i};
         else
             unassigned = i;
-        if (!(r->depts[i].items = calloc(r->nitems + 1, sizeof *r->depts[i].items))) {
-            free(ix);
-            return -1;
-        }
     }
     qsort(ix, nix, sizeof *ix, ix_cmp);
+    if (size_depts(r, ix, nix, unassigned) != 0) {
+        free(ix);
+        return -1;
+    }
     for (int pass = 0; pass < 2; pass++)   /* as lead first, then as support */
         for (size_t i = 0; i < r->nitems; i++) {
             const struct rpt_item *it = &r->items[i];

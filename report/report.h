@@ -40,46 +40,51 @@ struct rpt_round {         /* a review round; id 0 means none */
     long long nrated;      /* ratings recorded in it */
 };
 
+/* An item as a report shows it. A report of 1,000,000 tasks holds some
+ * 63,000 items, so the record is kept small: its strings live in the
+ * report's own storage (rpt_str, rpt_dept_str, rpt_alloc: never freed one
+ * by one), the optional times are pointers ("" when none), and the
+ * fields are ordered so that nothing is padded. */
 struct rpt_item {
     long long id;
-    char uuid[37];
-    char code[48];         /* "2.4", or "R2:2.4" when several reports are covered */
-    char kind[12];         /* "item", or "statement" in reminders */
     long long report_id;
     long section;          /* index into rpt.sections, -1 for none */
+    const char *code;      /* "2.4", or "R2:2.4" when several reports are covered */
+    const char *kind;      /* "item", or "statement" in reminders */
     char *title;
-    enum task_status status;
-    char *lead;            /* NULL when unassigned */
-    char **support;
+    char *lead;            /* NULL when unassigned (rpt_dept_str) */
+    char **support;        /* rpt_dept_str names in rpt_alloc storage */
     size_t nsupport;
-    char due[11];          /* "" when none */
-    int nsub, nsubdone;    /* live sub-tasks, and how many are done */
     char *note;            /* the latest progress note on it or its sub-tasks */
-    char note_at[32];      /* ISO 8601 local time with its offset, "" when no note */
-    int note_returned;     /* the latest note is the committee's reason for returning it */
-    int rating;            /* enum rating in rpt.rated, -1 when not rated */
+    const char *note_at;   /* ISO 8601 local time with its offset, "" when no note */
     char *remark;          /* the rating's remark, NULL when none */
-    int was;               /* enum task_status at rpt.since, -1 when unknown */
     /* the workflow (db_rpt_fill, db_remind) */
-    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
-    char last_note_on[11]; /* local date of the latest note on it or its sub-tasks, "" */
     long fb_periods;       /* its cycle's periods whose deadline is before today */
     long fb_on_time;       /* of those, the periods that had a note in time */
-    char done_on[11];      /* local date it was last accepted as done, "" */
-    int ext_approved;      /* approved extension requests */
-    char ext_pending[11];  /* the date a pending extension request asks for, "" */
     char *instruction;     /* the latest leader's instruction (批示), NULL when none */
-    char instruction_at[32];   /* ISO 8601 local time with its offset */
+    const char *instruction_at;   /* ISO 8601 local time with its offset, "" */
     char *instruction_by;  /* "alice" or "alice as bob" */
-    int instruction_open;  /* no progress note on it or its sub-tasks since */
-    int nattach;           /* evidence files (佐证材料) on it or its sub-tasks */
     /* set by rpt_compute */
     long late;             /* today - due in days (> 0: overdue); 0 when no due */
-    int overdue;           /* has a due date, before today, not done */
-    int due_soon;          /* not done, due today .. today + warn_days */
-    int fb_overdue;        /* its feedback is overdue (not done or submitted) */
-    char fb_deadline[11];  /* the deadline missed when fb_overdue */
-    int light;             /* enum light */
+    enum task_status status;
+    int nsub, nsubdone;    /* live sub-tasks, and how many are done */
+    int note_returned;     /* the latest note is the committee's reason for returning it */
+    int rating;            /* enum rating in rpt.rated, -1 when not rated */
+    int was;               /* enum task_status at rpt.since, -1 when unknown */
+    struct cycle cycle;    /* its feedback cycle (period CYCLE_NONE: none) */
+    int ext_approved;      /* approved extension requests */
+    int instruction_open;  /* no progress note on it or its sub-tasks since */
+    int nattach;           /* evidence files (佐证材料) on it or its sub-tasks */
+    int light;             /* enum light (rpt_compute) */
+    unsigned char overdue;     /* has a due date, before today, not done (rpt_compute) */
+    unsigned char due_soon;    /* not done, due today .. today + warn_days (rpt_compute) */
+    unsigned char fb_overdue;  /* its feedback is overdue, not done or submitted (rpt_compute) */
+    char uuid[37];
+    char due[11];          /* "" when none */
+    char last_note_on[11]; /* local date of the latest note on it or its sub-tasks, "" */
+    char done_on[11];      /* local date it was last accepted as done, "" */
+    char ext_pending[11];  /* the date a pending extension request asks for, "" */
+    char fb_deadline[11];  /* the deadline missed when fb_overdue (rpt_compute) */
 };
 
 struct rpt_section {
@@ -125,7 +130,10 @@ struct rpt_dept {          /* computed: one department's items */
     struct eval eval;               /* components, score, rank (0: not ranked) */
 };
 
+struct rpt_strs;           /* the report's string storage (report/report.c) */
+
 struct rpt {
+    struct rpt_strs *strs; /* where rpt_str, rpt_dept_str and rpt_alloc put things */
     /* filled by the caller and db_rpt_fill */
     int zh;                /* Chinese labels */
     enum rpt_group by;
@@ -169,10 +177,21 @@ struct rpt {
 void rpt_init(struct rpt *r);
 void rpt_fini(struct rpt *r);
 
-/* Appends a zeroed item (rating and was set to -1, section to -1) or
- * change; NULL when out of memory. The pointer is valid until the next
- * append. */
+/* Storage owned by r until rpt_fini, for what items hold: a copy of s
+ * (NULL for NULL); a department's name, one copy a name however many
+ * items hold it; n bytes aligned for any object. NULL when out of memory
+ * (rpt_str and rpt_dept_str: also for a NULL s). */
+char *rpt_str(struct rpt *r, const char *s);
+char *rpt_dept_str(struct rpt *r, const char *name);
+void *rpt_alloc(struct rpt *r, size_t n);
+
+/* Appends a zeroed item (rating and was set to -1, section to -1, the
+ * strings "" or NULL) or change; NULL when out of memory. The pointer is
+ * valid until the next append. */
 struct rpt_item *rpt_add_item(struct rpt *r);
+/* Room for n more items at once (a large report's items counted first:
+ * no array grown by doubling and copied); 0, or -1 out of memory. */
+int rpt_reserve_items(struct rpt *r, size_t n);
 struct rpt_change *rpt_add_change(struct rpt *r);
 
 /* Computes the summary, the departments, the overdue and due-soon lists,

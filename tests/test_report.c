@@ -30,16 +30,16 @@ static struct rpt_item *item(struct rpt *r, const char *code, const char *title,
 {
     struct rpt_item *it = rpt_add_item(r);
     assert_non_null(it);
-    snprintf(it->code, sizeof it->code, "%s", code);
-    snprintf(it->kind, sizeof it->kind, "item");
+    it->code = rpt_str(r, code);
+    it->kind = "item";
     snprintf(it->uuid, sizeof it->uuid, "00000000-0000-4000-8000-%012zu", r->nitems);
     it->report_id = 1;
-    it->title = dup(title);
+    it->title = rpt_str(r, title);
     it->status = st;
-    it->lead = dup(lead);
+    it->lead = rpt_dept_str(r, lead);
     if (support) {
-        it->support = calloc(1, sizeof *it->support);
-        it->support[0] = dup(support);
+        it->support = rpt_alloc(r, sizeof *it->support);
+        it->support[0] = rpt_dept_str(r, support);
         it->nsupport = 1;
     }
     snprintf(it->due, sizeof it->due, "%s", due ? due : "");
@@ -285,11 +285,10 @@ static void text_sanitised_and_cut(void **state)
     struct rpt r;
     char err[FU_ERRLEN];
     build(&r, 1);
-    free(r.items[1].title);
-    r.items[1].title = dup("evil \033[2J\033]52;c;aGk=\007 title 很长很长很长很长很长很长很长很长很长很长"
+    r.items[1].title = rpt_str(&r, "evil \033[2J\033]52;c;aGk=\007 title 很长很长很长很长很长很长很长很长很长很长"
                            "很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的标题");
-    r.items[1].note = dup("进展\033[31m红色");
-    snprintf(r.items[1].note_at, sizeof r.items[1].note_at, "2024-06-30T10:00:00Z");
+    r.items[1].note = rpt_str(&r, "进展\033[31m红色");
+    r.items[1].note_at = "2024-06-30T10:00:00Z";
     assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
     for (int by = 0; by < 2; by++) {
         r.by = by ? RPT_BY_SECTION : RPT_BY_DEPT;
@@ -319,9 +318,9 @@ static void text_line_breaks(void **state)
     char err[FU_ERRLEN];
     build(&r, 1);
     r.by = RPT_BY_SECTION;
-    r.items[0].note = dup("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三，"
+    r.items[0].note = rpt_str(&r, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三，"
                           "四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五。");
-    snprintf(r.items[0].note_at, sizeof r.items[0].note_at, "2024-06-30T10:00:00Z");
+    r.items[0].note_at = "2024-06-30T10:00:00Z";
     assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
     char *out = render(&r, RPT_TEXT);
     for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
@@ -343,14 +342,11 @@ static void csv_quoting(void **state)
     char err[FU_ERRLEN];
     build(&r, 0);
     r.by = RPT_BY_SECTION;
-    free(r.items[0].title);
-    r.items[0].title = dup("a, \"quoted\"\nline");
-    free(r.items[1].title);
-    r.items[1].title = dup("=HYPERLINK(\"http://x\")");
-    free(r.items[2].lead);
-    r.items[2].lead = dup("+cmd");
-    r.items[3].note = dup("-2+3");
-    r.items[4].remark = dup("@SUM(1)");
+    r.items[0].title = rpt_str(&r, "a, \"quoted\"\nline");
+    r.items[1].title = rpt_str(&r, "=HYPERLINK(\"http://x\")");
+    r.items[2].lead = rpt_str(&r, "+cmd");
+    r.items[3].note = rpt_str(&r, "-2+3");
+    r.items[4].remark = rpt_str(&r, "@SUM(1)");
     r.items[4].rating = RATING_BASIC;
     assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
     char *out = render(&r, RPT_CSV);
@@ -386,14 +382,12 @@ static void html_escaping(void **state)
     struct rpt r;
     char err[FU_ERRLEN];
     build(&r, 1);
-    free(r.items[0].title);
-    r.items[0].title = dup("<script>alert('x')</script> & \"q\"");
+    r.items[0].title = rpt_str(&r, "<script>alert('x')</script> & \"q\"");
     free(r.dept_order[1]);
     r.dept_order[1] = dup("A&B <b>");
-    free(r.items[1].lead);
-    r.items[1].lead = dup("A&B <b>");
-    r.items[2].note = dup("</p><img src=x onerror=alert(1)>");
-    snprintf(r.items[2].note_at, sizeof r.items[2].note_at, "2024-06-30T10:00:00Z");
+    r.items[1].lead = rpt_str(&r, "A&B <b>");
+    r.items[2].note = rpt_str(&r, "</p><img src=x onerror=alert(1)>");
+    r.items[2].note_at = "2024-06-30T10:00:00Z";
     assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
     for (int by = 0; by < 2; by++) {
         r.by = by ? RPT_BY_SECTION : RPT_BY_DEPT;
@@ -426,8 +420,7 @@ static void md_escaping(void **state)
     struct rpt r;
     char err[FU_ERRLEN];
     build(&r, 0);
-    free(r.items[0].title);
-    r.items[0].title = dup("a | b *c* <x> [l](u)");
+    r.items[0].title = rpt_str(&r, "a | b *c* <x> [l](u)");
     assert_int_equal(rpt_compute(&r, err, sizeof err), FU_OK);
     char *out = render(&r, RPT_MD);
     assert_true(strncmp(out, "# Follow-up status report\n", 26) == 0);
