@@ -329,7 +329,7 @@ static void ratings_sheet(struct sheet_book *b, const struct rpt *r)
 int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen)
 {
     struct sheet_book *b;
-    int rc = sheet_book_new(&b, 0, err, errlen);
+    int rc = sheet_book_new(&b, 1, err, errlen);   /* streamed: a row is written as it is made */
     if (rc != FU_OK)
         return rc;
     summary_sheet(b, r);
