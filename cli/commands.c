@@ -111,11 +111,14 @@ static const struct {
      "+30d、+2w、+3m（自今天起）、月底、下月底、季度末、年底。设为原值时输出“未改变”，不作记录。"},
     {"status", cmd_status, "status TASK STATUS [--note TEXT]",
      "Change a task's status: todo active ongoing delayed submitted done (or 未启动 推进中\n"
-     "持续推进 滞后 待审核 已办结). Departments move their own tasks and submit them;\n"
-     "only the committee sets done or takes a task out of submitted.",
+     "持续推进 滞后 待审核 已办结). Departments move their own tasks (lead or\n"
+     "supporting); only the lead department submits one for acceptance (申请办结), a\n"
+     "supporting one reports its part with a note. Only the committee sets done or\n"
+     "takes a task out of submitted.",
      "更改任务状态：todo active ongoing delayed submitted done（或 未启动 推进中\n"
-     "持续推进 滞后 待审核 已办结）。承办单位更改本单位任务的状态并申请办结；\n"
-     "只有督办用户可以设为已办结，或将任务移出待审核。"},
+     "持续推进 滞后 待审核 已办结）。承办单位（牵头或配合）更改本单位任务的状态；只有\n"
+     "牵头单位可以申请办结，配合单位以进展情况反馈所承担的部分。只有督办用户可以设为\n"
+     "已办结，或将任务移出待审核。"},
     {"note", cmd_note, "note TASK TEXT", "Add a progress note to a task.",
      "为任务添加一条进展情况（反馈）。"},
     {"accept", cmd_accept, "accept TASK [--note TEXT]",

@@ -157,6 +157,9 @@ int perm_status(enum role r, int own, enum task_status from, enum task_status to
                                  "may accept it or return it");
     if (from == ST_DONE)
         return deny(why, whylen, "the task is done; only the committee may reopen it");
+    if (to == ST_SUBMITTED && own != OWN_LEAD)
+        return deny(why, whylen, "only the lead department asks for acceptance; a supporting "
+                                 "department reports its part with a progress note");
     return FU_OK;
 }
 

@@ -54,14 +54,20 @@ enum task_action {
     ACT_EDIT        /* correct what was imported, add, withdraw, move tasks */
 };
 
-/* May a user of role r take action a on a task? own is non-zero when the
- * task's lead or a supporting department is one of the user's. Returns
- * FU_OK or FU_PERM with the reason in why. */
+/* How a user's departments stand to a task: OWN_LEAD when one of them
+ * leads it (牵头), OWN_SUPPORT when one only supports it (配合). */
+enum { OWN_NONE = 0, OWN_SUPPORT = 1, OWN_LEAD = 2 };
+
+/* May a user of role r take action a on a task? own is non-zero (OWN_LEAD
+ * or OWN_SUPPORT) when the task's lead or a supporting department is one
+ * of the user's. Returns FU_OK or FU_PERM with the reason in why. */
 int perm_check(enum role r, enum task_action a, int own, char *why, size_t whylen);
 
 /* May role r move a task from one status to another? Departments move
- * their own tasks among todo/active/ongoing/delayed and to submitted;
- * only the committee moves a task to done or out of submitted.
+ * their own tasks among todo/active/ongoing/delayed; only the lead
+ * department (own OWN_LEAD) submits one for acceptance (申请办结), a
+ * supporting one reports its part with notes; only the committee moves a
+ * task to done or out of submitted.
  * Returns FU_OK, FU_PERM or FU_USAGE (from == to) with why filled. */
 int perm_status(enum role r, int own, enum task_status from, enum task_status to,
                 char *why, size_t whylen);

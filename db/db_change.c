@@ -40,16 +40,18 @@ int db_batch_end(struct db *db, int rc, char *err, size_t errlen)
     return db_end(db, rc, err, errlen);
 }
 
+/* OWN_LEAD, OWN_SUPPORT or OWN_NONE (core/task.h). */
 static int is_own(const struct task *t, const struct user *u)
 {
+    int own = OWN_NONE;
     for (size_t i = 0; i < u->ndepts; i++) {
         if (t->lead && strcmp(t->lead, u->depts[i]) == 0)
-            return 1;
+            return OWN_LEAD;
         for (size_t j = 0; j < t->nsupport; j++)
             if (strcmp(t->support[j], u->depts[i]) == 0)
-                return 1;
+                own = OWN_SUPPORT;
     }
-    return 0;
+    return own;
 }
 
 /* Loads the task and the effective user inside the transaction. */

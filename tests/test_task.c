@@ -62,7 +62,12 @@ static void department_rules(void **state)
     /* among the working statuses and to submitted: yes */
     assert_int_equal(perm_status(ROLE_DEPARTMENT, 1, ST_TODO, ST_ACTIVE, why, sizeof why), FU_OK);
     assert_int_equal(perm_status(ROLE_DEPARTMENT, 1, ST_ACTIVE, ST_DELAYED, why, sizeof why), FU_OK);
-    assert_int_equal(perm_status(ROLE_DEPARTMENT, 1, ST_ONGOING, ST_SUBMITTED, why, sizeof why), FU_OK);
+    assert_int_equal(perm_status(ROLE_DEPARTMENT, OWN_LEAD, ST_ONGOING, ST_SUBMITTED, why, sizeof why), FU_OK);
+    /* a supporting department works on it but does not ask for acceptance */
+    assert_int_equal(perm_status(ROLE_DEPARTMENT, OWN_SUPPORT, ST_TODO, ST_ACTIVE, why, sizeof why), FU_OK);
+    assert_int_equal(perm_status(ROLE_DEPARTMENT, OWN_SUPPORT, ST_ONGOING, ST_SUBMITTED, why, sizeof why), FU_PERM);
+    assert_non_null(strstr(why, "only the lead department"));
+    assert_int_equal(perm_status(ROLE_COMMITTEE, OWN_NONE, ST_ACTIVE, ST_SUBMITTED, why, sizeof why), FU_OK);
     /* done, and out of submitted/done: no */
     assert_int_equal(perm_status(ROLE_DEPARTMENT, 1, ST_SUBMITTED, ST_DONE, why, sizeof why), FU_PERM);
     assert_non_null(strstr(why, "committee"));

@@ -175,15 +175,22 @@ static void start_status(struct app *a)
     for (int s = 0; s < ST_COUNT; s++) {
         if (!bulk && s == (int)t->status)
             continue;
-        /* only what this user may choose is offered */
-        if (!bulk && perm_status(a->user.role, app_owns(a, t), t->status, (enum task_status)s,
-                                 NULL, 0) != FU_OK)
-            continue;
+        /* only what this user may choose is offered; a supporting department
+         * sees submitted marked as the lead's, and is told why when it picks it */
+        int own = app_owns(a, t), lead_only = 0;
+        if (!bulk && perm_status(a->user.role, own, t->status, (enum task_status)s,
+                                 NULL, 0) != FU_OK) {
+            if (s != ST_SUBMITTED || own != OWN_SUPPORT ||
+                perm_status(a->user.role, OWN_LEAD, t->status, ST_SUBMITTED, NULL, 0) != FU_OK)
+                continue;
+            lead_only = 1;
+        }
         if (bulk && a->user.role != ROLE_COMMITTEE && s == ST_DONE)
             continue;
         items[n++] = (struct picker_item){.label = i18n_status(a->zh, (enum task_status)s),
-                                          .alt = a->zh ? status_en((enum task_status)s)
-                                                       : status_zh((enum task_status)s),
+                                          .alt = lead_only ? _("the lead department's only")
+                                                 : a->zh ? status_en((enum task_status)s)
+                                                         : status_zh((enum task_status)s),
                                           .value = s};
     }
     char title[160];

@@ -103,8 +103,8 @@ void app_refresh(struct app *a);
 /* Recomputes the layout for the current terminal size. */
 void app_layout(struct app *a);
 
-/* 1 when the effective user's departments include t's lead or a
- * supporting department. */
+/* OWN_LEAD when the effective user's departments include t's lead,
+ * OWN_SUPPORT when only a supporting department, else OWN_NONE. */
 int app_owns(const struct app *a, const struct task *t);
 
 /* Leaves curses mode to run a program in the terminal, and comes back. */

@@ -108,15 +108,16 @@ void app_msg(struct app *a, int style, const char *fmt, ...)
 
 int app_owns(const struct app *a, const struct task *t)
 {
+    int own = OWN_NONE;
     for (size_t i = 0; i < a->user.ndepts; i++) {
         const char *d = a->user.depts[i];
         if (t->lead && !strcmp(t->lead, d))
-            return 1;
+            return OWN_LEAD;
         for (size_t k = 0; k < t->nsupport; k++)
             if (!strcmp(t->support[k], d))
-                return 1;
+                own = OWN_SUPPORT;
     }
-    return 0;
+    return own;
 }
 
 void app_reload(struct app *a)

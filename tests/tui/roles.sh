@@ -49,4 +49,18 @@ tui_keys Enter; expect_screen "Say what the department must still do" "a reason 
 tui_type "请补充材料"; tui_keys Enter
 expect_screen "2.4: Submitted → In progress" "returned"
 fu show 2.4; expect_out "请补充材料" "the reason is kept"
+
+# a supporting department at 80x24: submitted is marked as the lead's, and refused with why
+fu dept add 区配合局; fu assign 2.4 - --support 区配合局; expect_rc 0 "2.4 supported by 区配合局"
+fu user add helper --role department --dept 区配合局; expect_rc 0 "user add helper"
+tui_start 80 24 xterm-256color --as helper
+expect_screen "helper (department)" "the supporting liaison"
+tui_keys /; tui_type "知识产权"; tui_keys Enter; expect_cursor 2.4 "on 2.4"
+tui_keys s; expect_screen "Status of 2.4" "a supporting department's picker"
+expect_screen "the lead department's only" "submitted is marked as the lead's"
+tui_type "Submitted"; tui_keys Enter
+expect_screen "only the lead department asks for acceptance" "the refusal says why"
+eq "$(task_field 2.4 status)" '"active"' "a supporting department's submission changes nothing"
+tui_keys s; tui_type "Delayed"; tui_keys Enter
+expect_screen "2.4: In progress → Delayed" "a supporting department moves its task"
 finish
