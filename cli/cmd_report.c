@@ -145,11 +145,41 @@ static void round_title(struct cli *c, const struct review_round *ro)
     printf(c->zh ? "（%s）" : "\xe2\x80\x9d (%s)", ro->held_on);
 }
 
+#define REVIEW_REPORTS_MAX 64
+
+/* --report R1,R2 into ids (each once, in the order given). */
+static int review_reports(struct cli *c, const char *arg, long long *ids, size_t *n)
+{
+    char buf[1024];
+    const char *names[REVIEW_REPORTS_MAX];
+    *n = 0;
+    if (!arg)
+        return FU_OK;
+    snprintf(buf, sizeof buf, "%s", arg);
+    size_t k = cli_split_names(buf, names, REVIEW_REPORTS_MAX);
+    if (k == 0)
+        return cli_fail(FU_USAGE, "--report needs the reports under review, e.g. "
+                        "'--report R1,R2'; 'followup reports' lists them");
+    for (size_t i = 0; i < k; i++) {
+        long long id;
+        int rc = cli_resolve_report(c, names[i], &id);
+        if (rc != FU_OK)
+            return rc;
+        size_t j = 0;
+        while (j < *n && ids[j] != id)
+            j++;
+        if (j == *n)
+            ids[(*n)++] = id;
+    }
+    return FU_OK;
+}
+
 static int review_start(struct cli *c, int argc, char **argv)
 {
-    const char *date = NULL, *pos[1];
+    const char *date = NULL, *report = NULL, *pos[1];
     int npos, help, rc;
-    struct cli_opt opts[] = {{.name = "date", .has_arg = 1, .value = &date}, {0}};
+    struct cli_opt opts[] = {{.name = "date", .has_arg = 1, .value = &date},
+                             {.name = "report", .has_arg = 1, .value = &report}, {0}};
     if ((rc = cli_args("review", argc, argv, opts, pos, 1, 1, &npos, &help)) != FU_OK)
         return rc;
     if (help)
@@ -159,14 +189,20 @@ static int review_start(struct cli *c, int argc, char **argv)
         return rc;
     if ((rc = cli_open_db(c, 0)) != FU_OK)
         return rc;
+    long long ids[REVIEW_REPORTS_MAX];
+    size_t nids = 0;
+    if ((rc = review_reports(c, report, ids, &nids)) != FU_OK)
+        return rc;
     struct review_round ro;
     char err[FU_ERRLEN] = "";
-    rc = db_review_start(c->db, &c->actor, pos[0], date ? date : day, &ro, err, sizeof err);
+    rc = db_review_start(c->db, &c->actor, pos[0], date ? date : day, ids, nids, &ro, err,
+                         sizeof err);
     if (rc != FU_OK)
         return cli_fail(rc, "%s", err);
     fputs(c->zh ? "已开始审议：" : "started review ", stdout);
     round_title(c, &ro);
-    printf(c->zh ? "，记录了%lld项任务的状态\n" : ": %lld tasks recorded\n", ro.ntasks);
+    printf(c->zh ? "，记录了%lld项任务的状态（%s）\n" : ": %lld tasks recorded (%s)\n",
+           ro.ntasks, ro.reports);
     review_round_fini(&ro);
     return FU_OK;
 }
@@ -184,11 +220,14 @@ static int review_list(struct cli *c)
         fprintf(stderr, "followup: no review rounds yet; the committee starts one with "
                 "'followup review start NAME'\n");
     else
-        printf("%s\n", c->zh ? "轮次  日期        任务  测评  名称"
-                             : "round date        tasks rated name");
+        printf("%s\n", c->zh ? "轮次  日期        任务  测评  报告        名称"
+                             : "round date        tasks rated reports     name");
     for (size_t i = 0; i < l.n; i++) {
         const struct review_round *ro = &l.v[i];
-        printf("%-5lld %-10s %5lld %5lld  ", ro->id, ro->held_on, ro->ntasks, ro->nrated);
+        char reps[128];
+        text_fit(ro->reports[0] ? ro->reports : "-", 11, 1, reps, sizeof reps);
+        printf("%-5lld %-10s %5lld %5lld %s ", ro->id, ro->held_on, ro->ntasks, ro->nrated,
+               reps);
         text_fputs(stdout, ro->name);
         fputs("  (", stdout);
         text_fputs(stdout, ro->by);
@@ -294,7 +333,8 @@ static int review_show(struct cli *c, const char *arg)
     cal_local(ro.at, CAL_MINUTE, at, sizeof at);
     printf(c->zh ? "记录于 %s，" : "recorded %s by ", at);
     text_fputs(stdout, ro.by);
-    printf(c->zh ? "；快照%lld项任务\n" : "; %lld tasks in its snapshot\n", ro.ntasks);
+    printf(c->zh ? "；快照%lld项任务（%s）\n" : "; %lld tasks in its snapshot (%s)\n", ro.ntasks,
+           ro.reports);
     show_summary(c, &e);
     show_entries(c, &e, rl.n > 1);
     report_list_fini(&rl);

@@ -202,23 +202,26 @@ static const struct {
      "将语句从所属事项中拆出，成为紧随该事项之后的单独事项：编号、UUID、状态、承办单位\n"
      "和进展不变；该句从原事项正文中移除。仅限督办用户。"},
     {"review", cmd_review,
-     "review start NAME [--date YYYY-MM-DD] | review list | review show [N]\n"
+     "review start NAME [--date YYYY-MM-DD] [--report R1,R2] | review list | review show [N]\n"
      "     | review rate TASK LEVEL [--remark TEXT]",
      "Review rounds (跟踪审议) and the committee's evaluation of items.\n"
      "  start NAME   record a round: a snapshot of every task's status, lead department\n"
-     "               and due date (--date: the meeting's date, default today). Committee.\n"
-     "  list         the rounds: number, date, tasks recorded, items rated\n"
+     "               and due date (--date: the meeting's date, default today) of the\n"
+     "               reports under review (--report R1,R2; default every report).\n"
+     "               Committee.\n"
+     "  list         the rounds: number, date, tasks recorded, items rated, reports\n"
      "  show [N]     round N (default the latest): its summary, items and ratings\n"
-     "  rate TASK LEVEL   rate an item in the latest round: 满意 基本满意 不满意\n"
+     "  rate TASK LEVEL   rate an item in the latest round of its report: 满意 基本满意 不满意\n"
      "               (satisfied, basically, unsatisfied), with --remark TEXT; rating it\n"
      "               again replaces the rating; 不满意 reopens a done or submitted item\n"
      "               (back to active). Committee.",
      "审议轮次（跟踪审议）与督办方对事项的测评。\n"
-     "  start NAME   开始一轮审议：记录每项任务此刻的状态、牵头单位和完成时限\n"
-     "               （--date：会议日期，默认今天）。仅限督办用户。\n"
-     "  list         各轮审议：轮次、日期、记录的任务数、已测评事项数\n"
+     "  start NAME   开始一轮审议：记录所审议报告（--report R1,R2；默认全部报告）每项任务\n"
+     "               此刻的状态、牵头单位和完成时限（--date：会议日期，默认今天）。\n"
+     "               仅限督办用户。\n"
+     "  list         各轮审议：轮次、日期、记录的任务数、已测评事项数、报告\n"
      "  show [N]     第 N 轮（默认最近一轮）：汇总、事项及测评\n"
-     "  rate TASK LEVEL   在最近一轮中测评事项：满意、基本满意、不满意\n"
+     "  rate TASK LEVEL   在事项所属报告最近一轮审议中测评：满意、基本满意、不满意\n"
      "               （satisfied、basically、unsatisfied），--remark 附意见；再次测评即替换；\n"
      "               不满意的已办结或待审核事项重新打开（回到推进中）。仅限督办用户。"},
     {"remind", cmd_remind, "remind [--all]",

@@ -44,6 +44,7 @@ void review_round_fini(struct review_round *r)
         return;
     free(r->name);
     free(r->by);
+    free(r->reports);
     memset(r, 0, sizeof *r);
 }
 

@@ -30,6 +30,7 @@ struct review_round {
     long long ntasks;      /* tasks in its snapshot */
     long long nrated;      /* items rated in it */
     long long last_note_id;/* notes with a higher id were added after it */
+    char *reports;         /* the reports its snapshot covers: "R1, R3" ("" none) */
 };
 struct review_list { struct review_round *v; size_t n; };
 void review_round_fini(struct review_round *r);

@@ -100,16 +100,33 @@ static int copy_round(struct rpt_round *to, const struct review_round *from)
 /* The compared round (since) and the rated one: the compared round, else
  * the latest when there is one. (From the list: a failing nested read
  * would mark the whole transaction for rollback.) */
-static int load_rounds(struct db *db, struct rpt *r, long long since, long long *last_note,
-                       char *err, size_t errlen)
+/* Does round ro cover report (0: any)? Its reports read "R1, R3". */
+static int round_covers(const struct review_round *ro, long long report)
+{
+    if (!report)
+        return 1;
+    for (const char *p = ro->reports; p && (p = strchr(p, 'R')) != NULL; p++)
+        if (strtoll(p + 1, NULL, 10) == report)
+            return 1;
+    return 0;
+}
+
+static int load_rounds(struct db *db, struct rpt *r, long long report_id, long long since,
+                       long long *last_note, char *err, size_t errlen)
 {
     struct review_list l = {0};
     const struct review_round *pick = NULL;
     int rc = db_review_list(db, &l, err, errlen);
+    /* the latest round of the report shown, or round since; the list is
+     * oldest first: the last match is the latest */
     for (size_t i = 0; rc == FU_OK && i < l.n; i++)
-        if (since == DB_ROUND_LATEST || since == DB_ROUND_NONE || l.v[i].id == since)
-            pick = &l.v[i];   /* the list is oldest first: the last match is the latest */
-    if (rc == FU_OK && since != DB_ROUND_NONE && !pick)
+        if (since > 0 ? l.v[i].id == since : round_covers(&l.v[i], report_id))
+            pick = &l.v[i];
+    if (rc == FU_OK && since == DB_ROUND_LATEST && !pick && report_id)
+        rc = db_errf(err, errlen, FU_NOTFOUND, "no review round of R%lld to compare with yet; "
+                     "the committee starts one with `followup review start NAME --report "
+                     "R%lld`", report_id, report_id);
+    else if (rc == FU_OK && since != DB_ROUND_NONE && !pick)
         rc = since == DB_ROUND_LATEST
                  ? db_errf(err, errlen, FU_NOTFOUND, "no review round to compare with yet; "
                            "the committee starts one with `followup review start NAME`")
@@ -527,7 +544,7 @@ static int fill_tx(struct db *db, struct rpt *r, long long report_id, long long 
     if (rc == FU_OK)
         rc = load_depts(db, r, err, errlen);
     if (rc == FU_OK)
-        rc = load_rounds(db, r, since, &last_note, err, errlen);
+        rc = load_rounds(db, r, report_id, since, &last_note, err, errlen);
     if (rc == FU_OK)
         rc = db_chain_head(db, &r->chain_rows, r->chain_head, err, errlen);
     if (rc == FU_OK)

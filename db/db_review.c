@@ -47,8 +47,16 @@ static int text_check(const char *s, size_t max, const char *what, const char *e
     "SELECT r.id, r.name, r.held_on, r.created_at,"                                     \
     " r.actor || coalesce(' as ' || r.as_user, ''),"                                    \
     " (SELECT count(*) FROM review_snapshot s WHERE s.round_id = r.id),"                \
-    " (SELECT count(*) FROM review_ratings g WHERE g.round_id = r.id), r.last_note_id"  \
+    " (SELECT count(*) FROM review_ratings g WHERE g.round_id = r.id), r.last_note_id," \
+    " coalesce((SELECT group_concat('R' || x.report_id, ', ') FROM (SELECT DISTINCT"    \
+    "   t.report_id FROM review_snapshot p JOIN tasks t ON t.id = p.task_id"            \
+    "   WHERE p.round_id = r.id ORDER BY t.report_id) x), '')"                          \
     " FROM review_rounds r"
+
+/* Round r covers report :report (its snapshot holds a task of it). */
+#define ROUND_COVERS                                                                     \
+    " WHERE EXISTS (SELECT 1 FROM review_snapshot p JOIN tasks t ON t.id = p.task_id"    \
+    "   WHERE p.round_id = r.id AND t.report_id = :report)"
 
 static int round_row(struct db_stmt *s, struct review_round *r)
 {
@@ -62,26 +70,37 @@ static int round_row(struct db_stmt *s, struct review_round *r)
     r->ntasks = db_col_int(s, 5);
     r->nrated = db_col_int(s, 6);
     r->last_note_id = db_col_int(s, 7);
-    return oom || !r->name;
+    r->reports = db_col_dup(s, 8, &oom);
+    return oom || !r->name || !r->reports;
 }
 
-static int round_load(struct db *db, long long id, struct review_round *out, char *err,
-                      size_t errlen)
+/* Round id, or (id 0) the latest, or (id 0, report not 0) the latest
+ * that covers report. */
+static int round_load(struct db *db, long long id, long long report, struct review_round *out,
+                      char *err, size_t errlen)
 {
     struct db_stmt s;
     int rc = id > 0 ? db_prepare_cached(db, &s, ROUND_COLS " WHERE r.id = :id", err, errlen)
+           : report ? db_prepare_cached(db, &s, ROUND_COLS ROUND_COVERS
+                                        " ORDER BY r.id DESC LIMIT 1", err, errlen)
                     : db_prepare_cached(db, &s, ROUND_COLS " ORDER BY r.id DESC LIMIT 1", err,
                                         errlen);
     memset(out, 0, sizeof *out);
     if (rc == FU_OK) {
         if (id > 0)
             db_bind_int(&s, ":id", id);
+        else if (report)
+            db_bind_int(&s, ":report", report);
         rc = db_step(&s, err, errlen);
         if (rc == SQLITE_ROW)
             rc = round_row(&s, out) ? db_errf(err, errlen, FU_ERR, "out of memory") : FU_OK;
         else if (rc == SQLITE_DONE && id > 0)
             rc = db_errf(err, errlen, FU_NOTFOUND, "no review round %lld; `followup review "
                          "list` shows the rounds", id);
+        else if (rc == SQLITE_DONE && report)
+            rc = db_errf(err, errlen, FU_NOTFOUND, "no review round covers R%lld; the "
+                         "committee starts one with `followup review start NAME --report "
+                         "R%lld`", report, report);
         else if (rc == SQLITE_DONE)
             rc = db_errf(err, errlen, FU_NOTFOUND, "no review round yet; the committee starts "
                          "one with `followup review start NAME`");
@@ -175,7 +194,7 @@ int db_review_get(struct db *db, long long id, struct review_round *round,
     int rc = db_begin_read(db, err, errlen);
     if (rc != FU_OK)
         return rc;
-    rc = round_load(db, id, round, err, errlen);
+    rc = round_load(db, id, 0, round, err, errlen);
     if (rc == FU_OK && items)
         rc = entries_load(db, round->id, items, err, errlen);
     rc = db_end(db, rc, err, errlen);
@@ -188,8 +207,33 @@ int db_review_get(struct db *db, long long id, struct review_round *round,
 
 /* ---- starting a round --------------------------------------------------------- */
 
+/* The snapshot of round id: the live tasks of report (0: every report). */
+static int snapshot(struct db *db, long long id, long long report, long long *ntasks,
+                    char *err, size_t errlen)
+{
+    struct db_stmt s = {0};
+    int rc = db_prepare_cached(db, &s,
+            "INSERT INTO review_snapshot (round_id, task_id, status, lead_id, due)"
+            " SELECT :round, id, status, lead_id, due FROM tasks WHERE withdrawn = 0"
+            " AND (:report = 0 OR report_id = :report)", err, errlen);
+    long long n = 0;
+    if (rc == FU_OK) {
+        db_bind_int(&s, ":round", id);
+        db_bind_int(&s, ":report", report);
+        rc = db_run(&s, err, errlen);
+        n = sqlite3_changes(db->h);
+    }
+    db_finish(&s);
+    if (rc == FU_OK && report && n == 0)
+        rc = db_errf(err, errlen, FU_USAGE, "R%lld has no live task to review; `followup "
+                     "reports` lists the reports", report);
+    *ntasks += n;
+    return rc;
+}
+
 static int start_tx(struct db *db, const struct actor *a, const char *name, const char *date,
-                    long long *id, char *err, size_t errlen)
+                    const long long *reports, size_t nreports, long long *id, char *err,
+                    size_t errlen)
 {
     struct db_stmt s = {0};
     char now[32];
@@ -209,29 +253,27 @@ static int start_tx(struct db *db, const struct actor *a, const char *name, cons
         *id = sqlite3_last_insert_rowid(db->h);
     }
     db_finish(&s);
-    if (rc == FU_OK && (rc = db_prepare_cached(db, &s,
-            "INSERT INTO review_snapshot (round_id, task_id, status, lead_id, due)"
-            " SELECT :round, id, status, lead_id, due FROM tasks WHERE withdrawn = 0",
-            err, errlen)) == FU_OK) {
-        db_bind_int(&s, ":round", *id);
-        rc = db_run(&s, err, errlen);
-        ntasks = sqlite3_changes(db->h);
-    }
-    db_finish(&s);
+    for (size_t i = 0; rc == FU_OK && i < (nreports ? nreports : 1); i++)
+        rc = snapshot(db, *id, nreports ? reports[i] : 0, &ntasks, err, errlen);
     if (rc == FU_OK) {
-        struct db_buf b = {0};
+        struct db_buf b = {0}, why = {0};
         db_buf_fmt(&b, "round %lld: ", *id);
         db_buf_str(&b, name);
         db_buf_fmt(&b, " (%s), %lld tasks", date, ntasks);
-        rc = b.oom ? db_errf(err, errlen, FU_ERR, "out of memory")
-                   : db_history_add(db, a, 0, "review", NULL, b.p, NULL, err, errlen);
+        for (size_t i = 0; i < nreports; i++)   /* the note names the reports reviewed */
+            db_buf_fmt(&why, "%sR%lld", i ? ", " : "reports ", reports[i]);
+        rc = b.oom || why.oom ? db_errf(err, errlen, FU_ERR, "out of memory")
+                              : db_history_add(db, a, 0, "review", NULL, b.p, why.p, err,
+                                               errlen);
         db_buf_fini(&b);
+        db_buf_fini(&why);
     }
     return rc;
 }
 
 int db_review_start(struct db *db, const struct actor *a, const char *name, const char *date,
-                    struct review_round *out, char *err, size_t errlen)
+                    const long long *reports, size_t nreports, struct review_round *out,
+                    char *err, size_t errlen)
 {
     long long id = 0;
     if (out)
@@ -244,7 +286,7 @@ int db_review_start(struct db *db, const struct actor *a, const char *name, cons
                        "2024-06-30", date ? date : "");
     if ((rc = db_begin(db, err, errlen)) != FU_OK)
         return rc;
-    rc = start_tx(db, a, name, date, &id, err, errlen);
+    rc = start_tx(db, a, name, date, reports, nreports, &id, err, errlen);
     rc = db_end(db, rc, err, errlen);
     if (rc == FU_OK && out)
         rc = db_review_get(db, id, out, NULL, err, errlen);
@@ -344,10 +386,10 @@ static int rate_tx(struct db *db, const struct actor *a, struct rate *r, char *e
         task_fini(&t);
         return rc;
     }
-    rc = round_load(db, 0, &ro, err, errlen);
+    rc = round_load(db, 0, t.report_id, &ro, err, errlen);
     if (rc == FU_NOTFOUND)
-        rc = db_errf(err, errlen, FU_ERR, "no review round to rate in; use `followup "
-                     "review start NAME` first");
+        rc = db_errf(err, errlen, FU_ERR, "no review round of R%lld to rate in; use `followup "
+                     "review start NAME --report R%lld` first", t.report_id, t.report_id);
     r->round = ro.id;
     review_round_fini(&ro);
     if (rc == FU_OK)

@@ -8,11 +8,16 @@
 #include "db/db.h"
 
 /* Committee only. Records round name, held on date (YYYY-MM-DD): a
- * snapshot of every live task's status, lead department and due date,
- * with its history row, in one transaction. *out (may be NULL) receives
- * the round; release it with review_round_fini. */
+ * snapshot of the status, lead department and due date of every live task
+ * of the reports under review (reports, nreports ids; none: every report),
+ * with its history row (its note names the reports), in one transaction.
+ * A report without live tasks is FU_USAGE. *out (may be NULL) receives
+ * the round; release it with review_round_fini. A round covers the reports
+ * its snapshot holds tasks of (review_round.reports): ratings go to the
+ * latest round covering the item's report. */
 int db_review_start(struct db *db, const struct actor *a, const char *name, const char *date,
-                    struct review_round *out, char *err, size_t errlen);
+                    const long long *reports, size_t nreports, struct review_round *out,
+                    char *err, size_t errlen);
 /* Every round, oldest first; released with review_list_fini. */
 int db_review_list(struct db *db, struct review_list *out, char *err, size_t errlen);
 
@@ -24,7 +29,8 @@ int db_review_list(struct db *db, struct review_list *out, char *err, size_t err
 int db_review_get(struct db *db, long long id, struct review_round *round,
                   struct review_entries *items, char *err, size_t errlen);
 
-/* Committee only. Rates an item in the latest round (level: enum rating,
+/* Committee only. Rates an item in the latest round covering its report
+ * (FU_ERR naming the report when there is none) (level: enum rating,
  * remark may be NULL); rating it again replaces the rating. Rated
  * unsatisfied, a done or submitted item is reopened (status active).
  * One transaction with a history row for the rating and one for the
