@@ -86,7 +86,7 @@ int cmd_reports(struct cli *c, int argc, char **argv)
     struct report_list rl = {0};
     struct db_report_counts cn = {0};
     if ((rc = db_report_list(c->db, &rl, err, sizeof err)) != FU_OK ||
-        (rc = db_report_counts(c->db, today, &cn, err, sizeof err)) != FU_OK) {
+        (rc = db_report_counts(c->db, NULL, today, &cn, err, sizeof err)) != FU_OK) {
         report_list_fini(&rl);
         return cli_fail(rc, "%s", err);
     }

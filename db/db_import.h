@@ -17,14 +17,16 @@ int db_report_list(struct db *db, struct report_list *out, char *err, size_t err
 struct db_report_count {
     long long report_id;
     long long tasks, items, overdue, submitted;
+    long long mine;        /* tasks led or supported by the user's departments */
 };
 struct db_report_counts { struct db_report_count *v; size_t n; };
 
 /* Fills out (owned by the caller, freed with db_report_counts_fini) with
  * the counts of every report, by id (a report without tasks has zeros);
- * today is "YYYY-MM-DD". One grouped query over the tasks. */
-int db_report_counts(struct db *db, const char *today, struct db_report_counts *out,
-                     char *err, size_t errlen);
+ * today is "YYYY-MM-DD"; mine counts for the effective user of a (a NULL:
+ * zero). One grouped query over the tasks. */
+int db_report_counts(struct db *db, const struct actor *a, const char *today,
+                     struct db_report_counts *out, char *err, size_t errlen);
 /* Frees what l owns and zeroes it. */
 void db_report_counts_fini(struct db_report_counts *l);
 /* The counts of report report_id in l, or NULL (valid while l is). */

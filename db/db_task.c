@@ -710,21 +710,36 @@ void db_report_counts_fini(struct db_report_counts *l)
     memset(l, 0, sizeof *l);
 }
 
-int db_report_counts(struct db *db, const char *today, struct db_report_counts *out,
-                     char *err, size_t errlen)
+int db_report_counts(struct db *db, const struct actor *a, const char *today,
+                     struct db_report_counts *out, char *err, size_t errlen)
 {
     struct db_stmt s;
     size_t cap = 0;
+    long long uid = 0;
     memset(out, 0, sizeof *out);
-    int rc = db_prepare_cached(db, &s, "SELECT r.id, count(t.id),"
+    int rc = FU_OK;
+    if (a) {
+        struct user u;
+        rc = db_user_load(db, a, &u, &uid, err, errlen);
+        if (rc == FU_OK)
+            user_fini(&u);
+    }
+    if (rc == FU_OK)
+        rc = db_prepare_cached(db, &s, "SELECT r.id, count(t.id),"
                          " coalesce(sum(t.kind = 'item'), 0),"
                          " coalesce(sum(t.due < :today AND t.status <> 'done'), 0),"
-                         " coalesce(sum(t.status = 'submitted'), 0)"
+                         " coalesce(sum(t.status = 'submitted'), 0),"
+                         " coalesce(sum(t.lead_id IN (SELECT dept_id FROM user_depts"
+                         "   WHERE user_id = :uid) OR EXISTS (SELECT 1 FROM task_support sp"
+                         "   JOIN user_depts ud ON ud.dept_id = sp.dept_id"
+                         "   WHERE sp.task_id = t.id AND ud.user_id = :uid)), 0)"
                          " FROM reports r LEFT JOIN tasks t"
                          " ON t.report_id = r.id AND t.withdrawn = 0"
                          " GROUP BY r.id ORDER BY r.id", err, errlen);
-    if (rc == FU_OK)
+    if (rc == FU_OK) {
         db_bind_text(&s, ":today", today);
+        db_bind_int(&s, ":uid", uid);
+    }
     while (rc == FU_OK && (rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
         rc = FU_OK;
         if (mem_grow((void **)&out->v, out->n, &cap, sizeof *out->v) != 0) {
@@ -737,6 +752,7 @@ int db_report_counts(struct db *db, const char *today, struct db_report_counts *
         c->items = db_col_int(&s, 2);
         c->overdue = db_col_int(&s, 3);
         c->submitted = db_col_int(&s, 4);
+        c->mine = db_col_int(&s, 5);
     }
     if (rc == SQLITE_DONE)
         rc = FU_OK;

@@ -25,6 +25,7 @@ tui_cleanup() {
 trap tui_cleanup EXIT
 
 # tui_start COLS ROWS TERM [followup options…]: runs the interface on $DB
+# (ready when $TUI_READY, default "R1 ", shows)
 # in a fresh session; when it exits the pane shows "EXITED:<status>" and
 # "icanon echo" when the terminal modes were restored.
 shq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
@@ -39,7 +40,7 @@ tui_start() {
     tm new-session -d -x "$_w" -y "$_h" \
         "env TERM=$_term LC_ALL=C.UTF-8 ${TUI_ENV:-} '$FU' --db '$DB'$_args; echo EXITED:\$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 60"
     tm set-option -g window-size manual >/dev/null 2>&1
-    tui_wait "R1 " 5 || fail "the interface did not start (TERM=$_term): $(tui_screen | head -5)"
+    tui_wait "${TUI_READY:-R1 }" 5 || fail "the interface did not start (TERM=$_term): $(tui_screen | head -5)"
 }
 
 tui_screen() { tm capture-pane -p 2>/dev/null; }

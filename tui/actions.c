@@ -27,6 +27,7 @@
 #include "tui/picker.h"
 #include "tui/report_view.h"
 #include "core/user.h"
+#include "db/db_import.h"
 #include "db/db_task.h"
 #include "db/db_user.h"
 
@@ -772,16 +773,31 @@ static void start_reports(struct app *a)
         return;
     }
     struct picker_item *items = calloc(rl->n, sizeof *items);
-    char (*labels)[64] = calloc(rl->n, sizeof *labels);
+    char (*labels)[160] = calloc(rl->n, sizeof *labels);
     int current = -1;
+    /* each report's counts, counted when the picker opens (not for every frame) */
+    struct db_report_counts cn = {0};
+    char err[FU_ERRLEN];
+    if (db_report_counts(a->db, a->actor, a->m.today, &cn, err, sizeof err) != FU_OK)
+        app_msg(a, S_ERROR, "%s", err);
     for (size_t i = 0; items && labels && i < rl->n; i++) {
-        snprintf(labels[i], sizeof labels[i], "R%lld %s", rl->v[i].id,
-                 rl->v[i].doc_no ? rl->v[i].doc_no : "");
+        const struct db_report_count *k = db_report_count_of(&cn, rl->v[i].id);
+        const char *no = rl->v[i].doc_no && *rl->v[i].doc_no ? rl->v[i].doc_no : NULL;
+        int w = snprintf(labels[i], sizeof labels[i], "R%lld%s%s", rl->v[i].id, no ? " " : "",
+                         no ? no : "");
+        if (k && w > 0 && (size_t)w < sizeof labels[i])
+            snprintf(labels[i] + w, sizeof labels[i] - (size_t)w,
+                     _(" · %lld items, %lld overdue, %lld submitted"), k->items, k->overdue,
+                     k->submitted);
+        if (k && a->m.nmine && strlen(labels[i]) + 40 < sizeof labels[i])
+            snprintf(labels[i] + strlen(labels[i]), sizeof labels[i] - strlen(labels[i]),
+                     _(", %lld yours"), k->mine);
         items[i] = (struct picker_item){.label = labels[i], .alt = rl->v[i].title,
                                         .value = (int)i};
         if (rl->v[i].id == a->m.report_id)
             current = (int)i;
     }
+    db_report_counts_fini(&cn);
     if (items && labels) {
         struct picker_spec spec = {.title = _("Report"), .items = items, .n = rl->n,
                                    .current = current, .done = report_picked};

@@ -18,6 +18,7 @@
 #include "util/text.h"
 #include "tui/actions.h"
 #include "tui/app.h"
+#include "db/db_import.h"
 #include "tui/detail.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
@@ -104,6 +105,20 @@ void app_msg(struct app *a, int style, const char *fmt, ...)
     va_end(ap);
     a->msg_style = style;
     a->dirty = 1;
+}
+
+/* A liaison opens on the first report that has tasks of their departments
+ * (the first report may have none of them). */
+static void open_on_mine(struct app *a)
+{
+    struct db_report_counts cn;
+    char err[FU_ERRLEN];
+    if (db_report_counts(a->db, a->actor, a->m.today, &cn, err, sizeof err) != FU_OK)
+        return;   /* the first report, as for everyone */
+    for (size_t i = 0; i < cn.n && !a->m.report_id; i++)
+        if (cn.v[i].mine > 0)
+            a->m.report_id = cn.v[i].report_id;
+    db_report_counts_fini(&cn);
 }
 
 int app_owns(const struct app *a, const struct task *t)
@@ -714,6 +729,8 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
     /* a liaison opens on their own work; A shows everything */
     model_set_mine(&a.m, a.user.depts, a.user.ndepts);
     a.m.filter.mine = a.user.role == ROLE_DEPARTMENT && a.user.ndepts > 0;
+    if (a.m.filter.mine)
+        open_on_mine(&a);
     if ((rc = db_data_version(db, &a.data_version, err, sizeof err)) != FU_OK ||
         (rc = model_load(&a.m, db, err, sizeof err)) != FU_OK) {
         fprintf(stderr, "followup: %s\n", err);
