@@ -1,5 +1,5 @@
 /* The task list: sections, items and statements as a collapsible tree.
- * Columns: code, status, lead, due and its light, text (last, cut with …).
+ * Columns: code, status, lead, due, the light, text (last, cut with …).
  * Every cell is measured in display columns so the text column starts at
  * the same column on every row, whatever the department names. */
 #include "tui/list.h"
@@ -16,8 +16,8 @@
 struct cols {
     int mark;                              /* 2 while any task is marked, else 0 */
     int short_status;                      /* short status labels */
-    int code, status, lead, due, text;     /* widths; 0: column hidden */
-    int x_status, x_lead, x_due, x_text;
+    int code, status, lead, due, light, text;   /* widths; 0: column hidden */
+    int x_status, x_lead, x_due, x_light, x_text;
 };
 
 static int max_i(int a, int b)
@@ -46,6 +46,18 @@ static int status_width(const struct app *a, int shrt)
     return w;
 }
 
+/* The widest a lead may be: wide screens give names their room before the
+ * text (the text still gets the most). */
+static int lead_cap(int width)
+{
+    return width >= 140 ? 24 : width >= 110 ? 18 : 14;
+}
+
+/* Widths: the due date is whole (2024-12-31) or not shown at all, and
+ * the light has its own column; the text keeps at least half the width by
+ * shorter department names, short status labels, shorter names still; on
+ * narrower screens the department goes, then the due date (the light
+ * stays). */
 static void compute_cols(const struct app *a, int width, struct cols *c)
 {
     const struct model *m = &a->m;
@@ -55,12 +67,10 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
     c->code = max_i(text_width(_("Code")), m->wcode);   /* widest over the report, */
     c->lead = max_i(text_width(_("Lead")), m->wlead);   /* measured when it loaded */
     c->status = status_width(a, 0);
-    c->lead = c->lead > 14 ? 14 : c->lead;
-    c->due = 12;                           /* 2024-12-31, a space and the light */
-    int fixed = c->code + c->status + c->lead + c->due + 4;
-    /* The text keeps at least half the width: shorter department names,
-     * short status labels, shorter names still, due dates without this
-     * year, in that order. */
+    c->lead = c->lead > lead_cap(width) ? lead_cap(width) : c->lead;
+    c->due = max_i(10, text_width(_("Due")));
+    c->light = 1;
+    int fixed = c->code + c->status + c->lead + c->due + c->light + 5;
     if (width - fixed < width / 2 && c->lead > 8) {
         fixed -= c->lead - 8;
         c->lead = 8;
@@ -74,28 +84,26 @@ static void compute_cols(const struct app *a, int width, struct cols *c)
         fixed -= c->lead - 6;
         c->lead = 6;
     }
-    if (width - fixed < width / 2) {
-        fixed -= c->due - 7;               /* 12-31, a space, the light; another year: 2025 */
-        c->due = 7;
-    }
-    if (width - fixed < 12) {                   /* narrower: only the light */
-        fixed -= c->due - 1;
-        c->due = 1;
-    }
-    if (width - fixed < 12) {                   /* narrowest: no department */
+    if (width - fixed < 12) {                   /* narrower: no department */
         fixed -= c->lead + 1;
         c->lead = 0;
+    }
+    if (width - fixed < 12) {                   /* narrowest: only the light */
+        fixed -= c->due + 1;
+        c->due = 0;
     }
     c->x_status = c->code + 1;
     c->x_lead = c->x_status + c->status + 1;
     c->x_due = c->x_lead + c->lead + (c->lead ? 1 : 0);
-    c->x_text = c->x_due + c->due + 1;
+    c->x_light = c->x_due + c->due + (c->due ? 1 : 0);
+    c->x_text = c->x_light + c->light + 1;
     c->text = width - c->x_text;
     if (c->text < 0)
         c->text = 0;
     c->x_status += c->mark;                /* everything moves right of the mark */
     c->x_lead += c->mark;
     c->x_due += c->mark;
+    c->x_light += c->mark;
     c->x_text += c->mark;
 }
 
@@ -106,11 +114,12 @@ static void draw_titles(WINDOW *w, const struct app *a, const struct cols *c, in
     draw_text(w, 0, c->mark, _("Code"), c->code, 0, at);
     draw_text(w, 0, c->x_status, _("Status"), c->status, 0, at);
     draw_text(w, 0, c->x_lead, _("Lead"), c->lead, 0, at);
-    draw_text(w, 0, c->x_due, c->due > 1 ? _("Due") : "", c->due, 0, at);
+    if (c->due)
+        draw_text(w, 0, c->x_due, _("Due"), c->due, 0, at);
     draw_text(w, 0, c->x_text, _("Text"), c->text, 0, at);
 }
 
-/* The due date, and the light (红黄蓝灯) in the column's last cell: its
+/* The due date, whole, and the light (红黄蓝灯) in its own column: its
  * letter, in its colour when there is colour. */
 static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c,
                      const struct task *t, attr_t base)
@@ -119,15 +128,9 @@ static void draw_due(WINDOW *w, const struct app *a, int y, const struct cols *c
     static const int style[LIGHT_COUNT] = {S_NORMAL, S_LIGHT_BLUE, S_LIGHT_YELLOW, S_LIGHT_RED};
     attr_t at = l == LIGHT_RED ? base | a->pal.a[S_OVERDUE] : base;
     char mark[2] = {light_letter(l), '\0'};
-    if (c->due > 7) {
-        draw_text(w, y, c->x_due, t->due[0] ? t->due : "-", 10, 1, at);
-    } else if (c->due > 1) {           /* this year's as 12-31, another's as its year */
-        char d[8];
-        snprintf(d, sizeof d, "%.5s", !t->due[0] ? "-"
-                                      : !strncmp(t->due, a->m.today, 4) ? t->due + 5 : t->due);
-        draw_text(w, y, c->x_due, d, 5, 1, at);
-    }
-    draw_text(w, y, c->x_due + c->due - 1, mark, 1, 1, base | a->pal.a[style[l]]);
+    if (c->due)
+        draw_text(w, y, c->x_due, t->due[0] ? t->due : "-", c->due, 1, at);
+    draw_text(w, y, c->x_light, mark, 1, 1, base | a->pal.a[style[l]]);
 }
 
 /* Byte offset of q in s, ASCII letters without regard to case; -1 none. */

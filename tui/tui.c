@@ -287,10 +287,13 @@ static void draw_bar(struct app *a)
     char left[512], right[256];
     const struct task *t = model_current(&a->m);
     size_t n = 0;
-    /* in words: "2.4 · 9 of 14 shown · items 11: Not started 10, In progress 1" */
+    /* in words: "2.4 · row 9/14 · 14 shown of 59 · items 11: Not started 10, …": the
+     * cursor's task and row, the rows shown of the tasks there are */
     if (t)
-        n = (size_t)snprintf(left, sizeof left, _("%s · %zu of %zu shown · "), t->code,
+        n = (size_t)snprintf(left, sizeof left, _("%s · row %zu/%zu · "), t->code,
                              a->m.cur + 1, a->m.nrows);
+    n += (size_t)snprintf(left + n, sizeof left - n, _("%zu shown of %zu · "), a->m.nrows,
+                          model_count(&a->m));
     if (a->bulk.nmarks)
         n += (size_t)snprintf(left + n, sizeof left - n, _("%zu marked · "), a->bulk.nmarks);
     n += (size_t)snprintf(left + n, sizeof left - n, "%s %d", _("items"), a->m.nitems);

@@ -28,7 +28,7 @@ for size in "80 24" "160 45"; do
     c=$(text_col 2.4)
     [ "$c" -le $(( list_w / 2 )) ] || fail "$1x$2: the text starts at column $c of $list_w"
     tui_keys /; tui_type "知识产权发展"; tui_keys Enter; expect_cursor 2.4 "$1x$2: on 2.4"
-    expect_screen "2.4 · 9 of 14 shown · items 11: Not started 11" "$1x$2: the status line in words"
+    expect_screen "2.4 · row 9/14 · 14 shown of 56 · items 11: Not started 11" "$1x$2: the status line in words"
     [ "$1" = 80 ] && expect_screen "区行 …" "$1x$2: a long name cut by display width"
     tui_keys C-l; expect_screen "Enter detail" "$1x$2: the list's keys"
     tui_keys Enter

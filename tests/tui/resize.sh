@@ -36,7 +36,7 @@ tui_screen >"$T/start"
 
 tui_resize 60 20; wait_width 60 20
 same_as_redraw "60x20"
-expect_screen "1.3 · 4 of 14 shown" "cursor kept at 60x20"
+expect_screen "1.3 · row 4/14 · 14 shown of " "cursor kept at 60x20"
 expect_screen "+ 2.4 " "rows at 60x20"
 [ "$(tui_screen | head -1 | cut -c1-3)" = "R1 " ] || fail "header at 60x20"
 
