@@ -39,11 +39,11 @@ expect_screen "    2.1     Delayed" "2.1 matches"
 expect_screen "    2.5     Delayed" "2.5 matches"
 expect_no_screen "2.3 " "2.3 does not"
 tui_keys G; expect_cursor 2.5 "on 2.5, the last match"
-row_before=$(tui_screen | tail -2 | head -1 | awk '{print $3}')
+row_before=$(tui_screen | tail -2 | head -1 | awk '{print $4}')
 "$FU" --db "$DB" status 2.1 active >/dev/null 2>&1
 "$FU" --db "$DB" status 2.2 active >/dev/null 2>&1
 tui_wait_gone "2.2 " 3 || fail "2.2 leaves the filtered list"
 expect_cursor 2.5 "cursor still on 2.5"
-row_after=$(tui_screen | tail -2 | head -1 | awk '{print $3}')
+row_after=$(tui_screen | tail -2 | head -1 | awk '{print $4}')
 [ "$row_before" != "$row_after" ] || fail "the rows above should have moved ($row_before)"
 finish
