@@ -118,11 +118,13 @@ check-all: followup $(TEST_BIN)
 	@sh scripts/layers.sh
 	@./tests/run.sh $(TEST_BIN)
 	@python3 tests/corpus/grade.py
+	@python3 tests/corpus/grade_metrics.py
 
 check: followup $(TEST_BIN)
 	@sh scripts/layers.sh
 	@./tests/run.sh --quick $(TEST_BIN)
 	@python3 tests/corpus/grade.py
+	@python3 tests/corpus/grade_metrics.py
 
 # The command-line and interface tests on a host with a live team install
 # (root; a temporary install with its own system paths, see the script).

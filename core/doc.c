@@ -81,6 +81,28 @@ const char *stmt_kind_name(enum stmt_kind k)
     }
 }
 
+const char *metric_dir_name(enum metric_dir d)
+{
+    switch (d) {
+    case METRIC_AT_LEAST: return "at-least";
+    case METRIC_AT_MOST: return "at-most";
+    case METRIC_ABOUT: return "about";
+    default: return "fact";
+    }
+}
+
+int metric_dir_parse(const char *name, enum metric_dir *d)
+{
+    static const struct { const char *name; enum metric_dir d; } v[] = {
+        {"fact", METRIC_FACT}, {"at-least", METRIC_AT_LEAST}, {"least", METRIC_AT_LEAST},
+        {"min", METRIC_AT_LEAST}, {"at-most", METRIC_AT_MOST}, {"most", METRIC_AT_MOST},
+        {"max", METRIC_AT_MOST}, {"about", METRIC_ABOUT}, {"approx", METRIC_ABOUT},
+    };
+    for (size_t i = 0; name && i < sizeof v / sizeof v[0]; i++)
+        if (strcmp(name, v[i].name) == 0) { *d = v[i].d; return 0; }
+    return -1;
+}
+
 /* Writes s sanitised for a terminal. */
 static void put_clean(FILE *out, const char *s)
 {

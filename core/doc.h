@@ -9,10 +9,15 @@
 
 enum stmt_kind { STMT_COMMITMENT = 0, STMT_FACT, STMT_CONTEXT };
 
+/* What a figure says: a fact reported, or a target to reach at least,
+ * keep within (at most) or come near (about). */
+enum metric_dir { METRIC_FACT = 0, METRIC_AT_LEAST, METRIC_AT_MOST, METRIC_ABOUT };
+
 struct metric {
     char *text;            /* as in the source: "11.5亿元", "1700多家", "近百场" */
     double value;          /* 11.5, 1700, 100 */
     char *unit;            /* "亿元", "家", "场", "%" */
+    enum metric_dir dir;   /* from the words around it (parse/parse_target.c) */
 };
 
 struct stmt {
@@ -92,6 +97,14 @@ const char *owner_src_name(enum owner_src s);
 
 /* Name of a statement kind: "commitment", "fact", "context". Static string. */
 const char *stmt_kind_name(enum stmt_kind k);
+
+/* "fact", "at-least", "at-most", "about": the name parse --json and the
+ * database use for d (an unknown value names "fact"). */
+const char *metric_dir_name(enum metric_dir d);
+
+/* The direction a name of metric_dir_name() (or "least", "most", "min",
+ * "max", "approx") stands for into *d; returns 0, or -1 when it names none. */
+int metric_dir_parse(const char *name, enum metric_dir *d);
 
 /* Writes the DESIGN.md `parse --json` object for d to out, UTF-8, one
  * trailing newline. Returns FU_OK or FU_ERR on a write error. */

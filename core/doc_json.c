@@ -60,6 +60,8 @@ static void put_stmt(FILE *out, const struct stmt *s)
         put_number(out, s->metrics[i].value);
         fputs(",\"unit\":", out);
         json_str(out, s->metrics[i].unit);
+        fputs(",\"direction\":", out);
+        json_str(out, metric_dir_name(s->metrics[i].dir));
         fputc('}', out);
     }
     fputs("],\"departments\":", out);

@@ -224,6 +224,11 @@ void parse_stmt_free_stmts(struct stmt *v, size_t n);
  * commitment opened by an action verb, or a promise (将/要 …, 确保, 力争). */
 int parse_stmt_commits(const char *s, size_t a, size_t b);
 
+/* Sets the direction of each of st's metrics (doc.h: metric_dir) from the
+ * words around it in s[a..b), the text its metrics were found in, and from
+ * st's kind: a figure of a fact or context statement is a fact. */
+void parse_target_dirs(struct stmt *st, const char *s, size_t a, size_t b);
+
 /* ---- the lexicon and places (parse_lexicon.c) ---- */
 
 /* Indexes the compiled lexicon and opts->lexicon into c->lex. 0, or -1

@@ -434,6 +434,7 @@ static int make_stmt(struct pctx *c, struct stmt *st, size_t a, size_t b)
     st->kind = st->due[0] && classify(s, a, b, 0) != STMT_CONTEXT
                    ? STMT_COMMITMENT
                    : classify(s, a, b, st->nmetrics > 0);
+    parse_target_dirs(st, s, a, b);
     return 0;
 }
 
@@ -442,6 +443,7 @@ int parse_stmt_fill(struct pctx *c, struct stmt *st)
     size_t n = strlen(st->text);
     if (find_metrics(st, st->text, 0, n) < 0) return -1;
     find_due(st->due, st->text, 0, n);
+    parse_target_dirs(st, st->text, 0, n);
     return parse_dept_find(c, st->text, 0, n, &st->depts, &st->ndepts);
 }
 
