@@ -97,6 +97,38 @@ static int has_any(const char *s, size_t a, size_t b, const char *const *w)
     return 0;
 }
 
+/* The largest year (2000年..2100年) in s[a..b) and whether one is, 0 if none. */
+static int max_year(const char *s, size_t a, size_t b)
+{
+    int best = 0;
+    size_t i = a, k, u;
+    while (i < b) {
+        int y = scan_ar_number(s, b, i, &u);
+        if (y >= 2000 && y <= 2100 && u == 4 && scan_at(s, b, i + u, "年")) {
+            if (y > best) best = y;
+            i += u;
+            continue;
+        }
+        scan_cp(s, b, i, &k);
+        i += k;
+    }
+    return best;
+}
+
+/* Does the figure at ms of the sentence s[a..) with its clause at c
+ * report a fact: a fact word in its clause, or one earlier in the
+ * sentence s[a..b) with no goal word after it (目前，……已累计投资8支子基金，认缴
+ * 11.5亿元), or a year before it earlier than one the sentence names
+ * after it (2022年……22.69亿元……2024年将持续)? */
+static int reports(const char *s, size_t a, size_t b, size_t c, size_t ms)
+{
+    size_t lf = nearest(s, a, ms, fact_words);
+    int y = max_year(s, a, ms);
+    if (nearest(s, c, ms, fact_words)) return 1;
+    if (lf && nearest(s, a, ms, goal_words) < lf) return 1;
+    return y && y < max_year(s, ms, b);
+}
+
 /* Does a make verb open the clause s[c..ms), after a year (2025年新增)? */
 static int opens_make(const char *s, size_t c, size_t ms)
 {
@@ -113,7 +145,7 @@ static enum metric_dir direction(const char *s, size_t a, size_t b, size_t ms, s
                                  const char *text, int goal)
 {
     size_t c = clause_start(s, a, ms), j = skip_space(s, me, b), len, lm, ll, la;
-    if (nearest(s, c, ms, fact_words)) return METRIC_FACT;
+    if (reports(s, a, b, c, ms) || scan_at(s, b, j, "已")) return METRIC_FACT;
     if (scan_at_any(s, b, j, after_least, &len) >= 0) return METRIC_AT_LEAST;
     if (scan_at_any(s, b, j, after_most, &len) >= 0) return METRIC_AT_MOST;
     if (scan_at_any(s, b, j, after_about, &len) >= 0) return METRIC_ABOUT;

@@ -790,10 +790,12 @@ static void test_json_seed(void **state)
     assert_non_null(strstr(j, "{\"code\":\"2.1\",\"title\":\"推动科技金融融合及人才培育\","
                               "\"owner\":\"区科委\",\"children\":[],\"statements\":[{\"code\":\"2.1.1\","
                               "\"kind\":\"commitment\",\"text\":\"聚焦关键技术突破"));
-    assert_non_null(strstr(j, "\"metrics\":[{\"text\":\"8支\",\"value\":8,\"unit\":\"支\"},"
-                              "{\"text\":\"11.5亿元\",\"value\":11.5,\"unit\":\"亿元\"}],"
+    assert_non_null(strstr(j, "\"metrics\":[{\"text\":\"8支\",\"value\":8,\"unit\":\"支\","
+                              "\"direction\":\"fact\"},{\"text\":\"11.5亿元\",\"value\":11.5,"
+                              "\"unit\":\"亿元\",\"direction\":\"fact\"}],"
                               "\"departments\":[],\"due\":null}"));
-    assert_non_null(strstr(j, "{\"text\":\"22.69亿元\",\"value\":22.69,\"unit\":\"亿元\"}"));
+    assert_non_null(strstr(j, "{\"text\":\"22.69亿元\",\"value\":22.69,\"unit\":\"亿元\","
+                              "\"direction\":\"fact\"}"));
     assert_non_null(strstr(j, "\"due\":\"2024-12-31\"}"));
     assert_non_null(strstr(j, "],\"closing\":[{\"code\":\"C.1\",\"kind\":\"commitment\","
                               "\"text\":\"区政府将始终坚持"));

@@ -54,6 +54,12 @@ static void test_directions(void **state)
     /* facts stay facts */
     assert_int_equal(dir_of("全区已累计建成养老服务中心1700多家。", "1700多家"), METRIC_FACT);
     assert_int_equal(dir_of("截至目前，完成改造120个，明年将新增30个。", "120个"), METRIC_FACT);
+    /* a fact word earlier in the sentence, a past year before a later one */
+    assert_int_equal(dir_of("目前，已累计投资8支子基金，认缴投资金额11.5亿元，2024年将持续加大投入。",
+                            "11.5亿元"), METRIC_FACT);
+    assert_int_equal(dir_of("2022年投入22.69亿元，较上一年增加71.9%，2024年将持续加大投入。",
+                            "71.9%"), METRIC_FACT);
+    assert_int_equal(dir_of("推荐4家载体申报，18家已经纳入市级培育体系。", "18家"), METRIC_FACT);
 }
 
 static void test_names(void **state)
