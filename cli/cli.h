@@ -153,6 +153,8 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_paths(struct cli *c, int argc, char **argv);
 int cmd_extend(struct cli *c, int argc, char **argv);
 int cmd_cycle(struct cli *c, int argc, char **argv);
+int cmd_target(struct cli *c, int argc, char **argv);
+int cmd_progress(struct cli *c, int argc, char **argv);
 int cmd_instruct(struct cli *c, int argc, char **argv);
 int cmd_attach(struct cli *c, int argc, char **argv);
 int cmd_attachments(struct cli *c, int argc, char **argv);
@@ -172,6 +174,9 @@ int cmd_split(struct cli *c, int argc, char **argv);
  * requests and attachments. */
 void cli_show_instructions(struct cli *c, const struct task *t);
 void cli_show_workflow(struct cli *c, const struct task *t);
+/* show's target line: "target     18/30 家 60 %  (at-least, reported
+ * 2026-05-01, on track)"; nothing when the task has none. */
+void cli_show_target(struct cli *c, const struct task *t, const char *today);
 int cmd_team(struct cli *c, int argc, char **argv);
 
 /* paths and --version: the files in use and why; config_err is the

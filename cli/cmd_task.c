@@ -313,6 +313,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
         field(c, "suggested", "建议牵头", t.suggested_owner);
     if (t.metrics && strcmp(t.metrics, "[]"))
         field(c, "metrics", "指标", t.metrics);
+    char today[11];
+    if (cli_today_env(today) == FU_OK)
+        cli_show_target(c, &t, today);
     if (t.nchildren) {
         char prog[64];
         snprintf(prog, sizeof prog, "%d/%d", t.ndone, t.nchildren);

@@ -331,6 +331,19 @@ static const struct {
      "N 日（默认 25）。首个周期自 --from（默认今天）起至其后第一个期限，此后每个周期\n"
      "自上一期限的次日起。最近一个期限已过而本周期开始以来没有进展的任务为“未按期反馈”\n"
      "（list --feedback-overdue、remind、黄灯）。none 取消周期。"},
+    {"target", cmd_target, "target TASK VALUE [UNIT] [--at-least|--at-most|--about] | TASK none",
+     "The figure a task commits to, committee only: 30 家 (--at-least, the default),\n"
+     "3 % --at-most, 1 万名 --about; none removes it. import sets it from the first\n"
+     "figure of a commitment that binds (新增30家, 控制在3%以内, 1万名左右).",
+     "任务承诺的指标值，仅限督办用户：30 家（--at-least 不少于，默认）、3 % --at-most\n"
+     "（不超过）、1 万名 --about（左右）；none 取消。导入时取承诺句中第一个有方向的数字\n"
+     "（新增30家、控制在3%以内、1万名左右）。"},
+    {"progress", cmd_progress, "progress TASK VALUE [UNIT] [--note TEXT]",
+     "Report a value against the task's target: the task's departments and the\n"
+     "committee. In the target's unit, or one of its kind (1.2 万名 for a target in 名,\n"
+     "5000 万元 for one in 亿元), converted; show, list and reports give the latest.",
+     "报送任务指标的完成值：承办单位和督办用户。单位同目标，或同类单位（目标为名时\n"
+     "可写 1.2 万名，目标为亿元时可写 5000 万元），自动换算；show、list 和报告显示最新值。"},
     {"instruct", cmd_instruct, "instruct TASK TEXT",
      "A leader's instruction (领导批示) on a task: committee and viewer users. Shown apart\n"
      "from progress notes, first in the detail view and in the by-section report; the\n"

@@ -7,6 +7,7 @@
 #include "core/task.h"
 #include "core/user.h"
 #include "db/db_import.h"
+#include "db/db_target.h"
 
 #include <limits.h>
 #include <math.h>
@@ -157,6 +158,9 @@ static int add_statements(struct imp *m, const struct node *nd, long item, const
         t->due = nd->due[0] ? nd->due : NULL;
         snprintf(t->sdue, sizeof t->sdue, "%s", s->due);
         t->metrics = metrics_json(s, &failed);
+        for (size_t j = 0; j < s->nmetrics && !t->target; j++)
+            if (s->metrics[j].dir != METRIC_FACT)
+                t->target = &s->metrics[j];
         t->parent = item;
         t->depth = m->nt[item].depth + 1;
         if (failed)
@@ -751,6 +755,8 @@ static int insert_task(struct imp *m, struct ntask *t, long long parent_id, long
     db_finish(&s);
     if (rc == FU_OK)
         rc = created_history(m, t, lead);
+    if (rc == FU_OK && t->target)
+        rc = db_target_import(m->db, m->a, t->id, t->target, m->err, m->errlen);
     return rc;
 }
 

@@ -18,6 +18,7 @@ struct ntask {             /* a task of the new doc, in preorder */
     const char *due;           /* the marker's due ("YYYY-MM-DD", "ongoing"), borrowed */
     char sdue[11];
     char *metrics;             /* owned JSON array; NULL when none */
+    const struct metric *target; /* a commitment's first figure that binds, borrowed; NULL: none */
     long parent;               /* index in nt, -1 at the top */
     int depth;
     long match;                /* index in ot, -1: new */

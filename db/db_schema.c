@@ -274,6 +274,28 @@ static const char *const migrations[DB_SCHEMA_VERSION + 1] = {
     "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT\n"
     ");\n"
     "PRAGMA user_version = 10;\n",
+    /* Targets (issue 24): the figure a task commits to (one a task), and
+     * the values reported against it, in the target's unit (written: as
+     * the department wrote it, 1.2 万名). */
+    [11] =
+    "CREATE TABLE IF NOT EXISTS targets (\n"
+    "  task_id INTEGER PRIMARY KEY REFERENCES tasks(id),\n"
+    "  value REAL NOT NULL,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  direction TEXT NOT NULL CHECK (direction IN ('at-least', 'at-most', 'about')),\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT\n"
+    ");\n"
+    "CREATE TABLE IF NOT EXISTS progress (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),\n"
+    "  value REAL NOT NULL,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  written TEXT NOT NULL,\n"
+    "  note TEXT,\n"
+    "  at TEXT NOT NULL, actor TEXT NOT NULL, as_user TEXT\n"
+    ");\n"
+    "CREATE INDEX IF NOT EXISTS progress_task ON progress(task_id, id);\n"
+    "PRAGMA user_version = 11;\n",
 };
 
 const char *db_schema_script(long long v)

@@ -61,7 +61,8 @@ struct item {
 struct items { struct item *v; size_t n, cap; };
 
 enum coll_id { C_NOTE, C_INSTRUCTION, C_ATTACHMENT, C_EXTENSION, C_CYCLE, C_USER, C_DEPT,
-               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_QUOTA, C_COUNT,
+               C_REPORT, C_ROUND, C_SNAPSHOT, C_RATING, C_QUOTA, C_TARGET, C_PROGRESS,
+               C_COUNT,
                C_META = C_COUNT, C_ALL };   /* C_META: checked one way (check_meta) */
 
 struct hist {                    /* one history row */
@@ -503,6 +504,7 @@ static const struct {
     {"dept", f_dept, C_DEPT},          {"import", f_import, C_REPORT},
     {"review", f_review, C_ROUND},     {"rating", f_rating, C_RATING},
     {"quota", f_quota, C_QUOTA},
+    {"target", f_keyed, C_TARGET},     {"progress", f_append, C_PROGRESS},
     /* recorded, and derived or not state: */
     {"order", NULL, 0},                {"merged", NULL, 0},
 };
@@ -610,6 +612,14 @@ static const struct coll colls[C_COUNT] = {
         "SELECT x.task_id, 0, x.new_due || ' ' || x.state, x.new_due || ' ' || x.state,"
         TASK_OF("x.task_id") " FROM extensions x LEFT JOIN tasks t ON t.id = x.task_id"
         " ORDER BY x.task_id, x.id"},
+    [C_TARGET] = {"target", 1, "absent", L_TASK_A, 0,
+        "SELECT x.task_id, 0, '', printf('%.15g', x.value) || ' ' || x.unit || ' ' ||"
+        " x.direction," TASK_OF("x.task_id") " FROM targets x LEFT JOIN tasks t"
+        " ON t.id = x.task_id ORDER BY x.task_id"},
+    [C_PROGRESS] = {"progress", 0, "absent", L_TASK_A, 0,
+        "SELECT x.task_id, 0, printf('%.15g', x.value) || ' ' || x.unit, printf('%.15g',"
+        " x.value) || ' ' || x.unit," TASK_OF("x.task_id") " FROM progress x LEFT JOIN tasks t"
+        " ON t.id = x.task_id ORDER BY x.task_id, x.id"},
     [C_CYCLE] = {"cycle", 1, "absent", L_TASK_A, 0,
         "SELECT x.task_id, 0, '', x.period || ' day ' || x.day || ' from ' || x.start,"
         TASK_OF("x.task_id") " FROM cycles x LEFT JOIN tasks t ON t.id = x.task_id"
