@@ -1,6 +1,6 @@
 /* parse/parse_target.c through parse_buffer(): the direction of a figure
- * from the words around it (at least, at most, about, fact), and
- * core/doc.c's names for the directions. */
+ * from the words around it (at least, at most, about, fact); core/doc.c's
+ * names for the directions; core/target.c's units, shares and standing. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include "core/doc.h"
 #include "util/err.h"
 #include "parse/parse.h"
+#include "core/target.h"
 
 /* The first metric of the first statement of a one-item report whose
  * statement is sentence. */
@@ -78,11 +79,77 @@ static void test_names(void **state)
     assert_int_equal(metric_dir_parse(NULL, &d), -1);
 }
 
+static void test_units(void **state)
+{
+    double v = 0;
+    char buf[160];
+    (void)state;
+    assert_int_equal(target_convert(9800, "名", "万名", &v), 0);
+    assert_true(v > 0.97999 && v < 0.98001);
+    assert_int_equal(target_convert(2.5, "亿元", "万元", &v), 0);
+    assert_true(v == 25000);
+    assert_int_equal(target_convert(1, "万亿元", "亿元", &v), 0);
+    assert_true(v == 10000);
+    assert_int_equal(target_convert(3, "家", "家", &v), 0);
+    assert_true(v == 3);
+    assert_int_equal(target_convert(3, "个", "家", &v), -1);
+    assert_int_equal(target_convert(1, "万人", "名", &v), -1);
+    assert_int_equal(target_convert(1, "个百分点", "%", &v), -1);
+    assert_int_equal(target_convert(1, "千克", "克", &v), -1);     /* 千克 is a unit of its own */
+    target_units_accepted("万名", buf, sizeof buf);
+    assert_string_equal(buf, "名, 千名, 万名, 亿名");
+    target_units_accepted("%", buf, sizeof buf);
+    assert_string_equal(buf, "%");
+    assert_int_equal(target_unit_check("家", buf, sizeof buf), 0);
+    assert_int_equal(target_unit_check("", buf, sizeof buf), -1);
+    assert_int_equal(target_unit_check("3家", buf, sizeof buf), -1);
+    assert_int_equal(target_unit_check("a b", buf, sizeof buf), -1);
+}
+
+static void test_shares(void **state)
+{
+    struct target_state s = {.has = 1, .t = {.value = 30, .unit = "家", .dir = METRIC_AT_LEAST}};
+    char buf[160];
+    (void)state;
+    target_progress_format(&s, buf, sizeof buf);
+    assert_string_equal(buf, "-/30 家");
+    assert_int_equal(target_standing(&s, "2024-06-30", "2024-06-30"), TGT_ON_TRACK);
+    assert_int_equal(target_standing(&s, "2024-06-30", "2024-07-01"), TGT_BEHIND);
+    s.reported = 1;
+    s.value = 18;
+    target_progress_format(&s, buf, sizeof buf);
+    assert_string_equal(buf, "18/30 家 60 %");
+    s.value = 29.99;
+    target_progress_format(&s, buf, sizeof buf);
+    assert_string_equal(buf, "29.99/30 家 99 %");            /* rounded down: not yet 100 */
+    assert_int_equal(target_met(&s.t, 29.99), 0);
+    assert_int_equal(target_met(&s.t, 30), 1);
+    s.value = 30;
+    assert_int_equal(target_standing(&s, "2024-06-30", "2025-01-01"), TGT_MET);
+    s.t.dir = METRIC_AT_MOST;
+    s.t.value = 3;
+    snprintf(s.t.unit, sizeof s.t.unit, "%%");
+    s.value = 2.5;
+    target_progress_format(&s, buf, sizeof buf);
+    assert_string_equal(buf, "2.5/3 % ≤ within");
+    assert_int_equal(target_met(&s.t, 3.01), 0);
+    s.t.dir = METRIC_ABOUT;
+    assert_int_equal(target_met(&s.t, 2.9), 1);
+    assert_int_equal(target_met(&s.t, 2.8), 0);
+    target_format(&s.t, buf, sizeof buf);
+    assert_string_equal(buf, "3 % about");
+    target_number(0.1 + 0.2, buf, sizeof buf);
+    assert_string_equal(buf, "0.3");
+    assert_string_equal(target_standing_name(TGT_BEHIND), "behind");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_directions),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_units),
+        cmocka_unit_test(test_shares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
