@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "core/cycle.h"
+#include "core/target.h"
 #include "core/doc.h"
 
 enum task_kind { KIND_SECTION = 0, KIND_ITEM, KIND_STATEMENT };
@@ -114,7 +115,8 @@ struct task {
                             * its children, "" when none (or no cycle) */
     /* db_task_list and db_task_each, from the filter's today and warn_days: */
     int feedback_overdue;  /* 1 when its cycle's feedback is overdue */
-    int light;             /* enum light */
+    int light;             /* enum light; red too when its target is behind */
+    struct target_state target;  /* its target and latest value (has 0: none) */
 };
 /* Frees what t owns and zeroes it; t itself is the caller's. */
 void task_fini(struct task *t);

@@ -10,6 +10,12 @@
 
 /* ---- lights ------------------------------------------------------------------------ */
 
+enum light light_with_target(enum light l, const struct target_state *s, const char *due,
+                             const char *today)
+{
+    return s && s->has && target_standing(s, due, today) == TGT_BEHIND ? LIGHT_RED : l;
+}
+
 enum light light_of(enum task_status st, const char *due, const char *today, int warn_days,
                     int feedback_overdue)
 {

@@ -6,6 +6,7 @@
 #ifndef FU_WORKFLOW_H
 #define FU_WORKFLOW_H
 
+#include "core/target.h"
 #include <stddef.h>
 
 #include "core/task.h"
@@ -20,6 +21,10 @@ enum light { LIGHT_NONE = 0, LIGHT_BLUE, LIGHT_YELLOW, LIGHT_RED, LIGHT_COUNT };
  * else none. Done tasks have none. */
 enum light light_of(enum task_status st, const char *due, const char *today, int warn_days,
                     int feedback_overdue);
+/* A task's light l with its target s: red when s is behind (not met by
+ * the due date, which has passed), whatever l and the status say. */
+enum light light_with_target(enum light l, const struct target_state *s, const char *due,
+                             const char *today);
 /* "red" "yellow" "blue" (NULL for none); 红灯 黄灯 蓝灯; 'R' 'Y' 'B' (' '). */
 const char *light_key(enum light l);
 const char *light_zh(enum light l);

@@ -42,11 +42,37 @@ static int task_state(struct task *t, const struct task_filter *f, const char *t
                           cycle_feedback_overdue(&t->cycle, today, t->last_note, NULL);
     t->light = (int)light_of(t->status, t->due, today, f ? f->warn_days : 7,
                              t->feedback_overdue);
+    t->light = (int)light_with_target((enum light)t->light, &t->target, t->due, today);
     return !f || !f->feedback_overdue || t->feedback_overdue;
 }
 
 /* Support departments come back joined by DB_SEP in their assigned
  * order; nchildren/ndone count live direct children (tasks_parent index). */
+/* A task's target and its latest value: five columns, and their joins. */
+#define TARGET_COLS ", tg.value, tg.unit, tg.direction, pg.value, pg.at"
+#define TARGET_JOIN                                                                     \
+    " LEFT JOIN targets tg ON tg.task_id = t.id"                                        \
+    " LEFT JOIN progress pg ON pg.id = CASE WHEN tg.task_id IS NULL THEN NULL ELSE"     \
+    " (SELECT max(p2.id) FROM progress p2 WHERE p2.task_id = t.id) END"
+
+/* The TARGET_COLS at col into *ts. */
+static void target_row(struct db_stmt *s, int col, struct target_state *ts)
+{
+    memset(ts, 0, sizeof *ts);
+    if (db_col_isnull(s, col))
+        return;
+    ts->has = 1;
+    ts->t.value = sqlite3_column_double(s->st, col);
+    db_col_copy(s, col + 1, ts->t.unit, sizeof ts->t.unit);
+    if (metric_dir_parse(db_col_text(s, col + 2), &ts->t.dir) != 0)
+        ts->t.dir = METRIC_AT_LEAST;
+    if (!db_col_isnull(s, col + 3)) {
+        ts->reported = 1;
+        ts->value = sqlite3_column_double(s->st, col + 3);
+        db_col_copy(s, col + 4, ts->at, sizeof ts->at);
+    }
+}
+
 #define TASK_COLS                                                                       \
     "SELECT t.id, t.uuid, t.report_id, coalesce(t.parent_id, 0), t.depth, t.code,"      \
     " t.kind, t.stmt_kind, t.text, t.body, t.status, d.name,"                           \
@@ -63,8 +89,9 @@ static int task_state(struct task *t, const struct task_filter *f, const char *t
     "   (SELECT n.at FROM notes n WHERE n.task_id = t.id AND n.struck_at IS NULL"         \
     "    UNION ALL SELECT n.at FROM tasks k JOIN notes n ON n.task_id = k.id"              \
     "    WHERE k.parent_id = t.id AND n.struck_at IS NULL) x) END, t.source"          \
+    TARGET_COLS                                                                         \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
-    " LEFT JOIN cycles cy ON cy.task_id = t.id"
+    " LEFT JOIN cycles cy ON cy.task_id = t.id" TARGET_JOIN
 
 /* Columns 0-6, the same in TASK_COLS and EACH_COLS: id, uuid, report,
  * parent, depth, code, kind. */
@@ -108,6 +135,7 @@ static int task_row(struct db_stmt *s, struct task *t)
     cycle_scan(db_col_text(s, 22), &t->cycle);
     cal_local(db_col_text(s, 23), CAL_DATE, t->last_note, sizeof t->last_note);
     t->source = db_col_dup(s, 24, &oom);
+    target_row(s, 25, &t->target);
     if (!t->text)
         oom = 1;
     return oom;
@@ -179,8 +207,9 @@ static int list_push(struct task_list *l)
     "   (SELECT n.at FROM notes n WHERE n.task_id = t.id AND n.struck_at IS NULL"         \
     "    UNION ALL SELECT n.at FROM tasks k JOIN notes n ON n.task_id = k.id"              \
     "    WHERE k.parent_id = t.id AND n.struck_at IS NULL) x) END"  \
+    TARGET_COLS                                                                         \
     " FROM tasks t LEFT JOIN departments d ON d.id = t.lead_id"                         \
-    " LEFT JOIN cycles cy ON cy.task_id = t.id"
+    " LEFT JOIN cycles cy ON cy.task_id = t.id" TARGET_JOIN
 
 struct list_q {
     long long dept;
@@ -383,6 +412,7 @@ static int each_row(struct db_stmt *s, struct each_support *sp, struct task *t)
     t->withdrawn = (int)db_col_int(s, 13);
     cycle_scan(db_col_text(s, 14), &t->cycle);
     cal_local(db_col_text(s, 15), CAL_DATE, t->last_note, sizeof t->last_note);
+    target_row(s, 16, &t->target);
     return 0;
 }
 

@@ -346,6 +346,33 @@ static void json_field(FILE *out, const char *s)
     }
 }
 
+/* "target": null, or the target, its latest value and the share. */
+static void json_target(const struct target_state *s, FILE *out)
+{
+    char num[40], line[160];
+    if (!s->has) {
+        fputs(",\"target\":null", out);
+        return;
+    }
+    target_number(s->t.value, num, sizeof num);
+    fprintf(out, ",\"target\":{\"value\":%s,\"unit\":", num);
+    json_field(out, s->t.unit);
+    fputs(",\"direction\":", out), json_field(out, metric_dir_name(s->t.dir));
+    if (s->reported) {
+        target_number(s->value, num, sizeof num);
+        fprintf(out, ",\"reached\":%s,\"reported_at\":", num);
+        json_field(out, s->at);
+        target_number(target_share(&s->t, s->value), num, sizeof num);
+        fprintf(out, ",\"share\":%s,\"met\":%s", num,
+                target_met(&s->t, s->value) ? "true" : "false");
+    } else {
+        fputs(",\"reached\":null,\"reported_at\":null,\"share\":null,\"met\":false", out);
+    }
+    target_progress_format(s, line, sizeof line);
+    fputs(",\"progress\":", out), json_field(out, line);
+    fputc('}', out);
+}
+
 static void json_row(const struct task *t, size_t i, FILE *out)
 {
     char rep[32];
@@ -369,6 +396,7 @@ static void json_row(const struct task *t, size_t i, FILE *out)
             t->withdrawn ? "true" : "false");
     fputs(",\"light\":", out), json_field(out, light_key((enum light)t->light));
     fputs(",\"feedback_overdue\":", out), fputs(t->feedback_overdue ? "true" : "false", out);
+    json_target(&t->target, out);
     fputs("}", out);
 }
 

@@ -408,8 +408,10 @@ static void built_on_upgrade(void **state)
     struct fx *f = *state;
     db_close(f->db);
     f->db = NULL;
-    /* as v4 was: without v5's index, v6's tables, v7's schema edit and v8's indexes */
-    raw(f->path, "DROP TABLE task_fts; DROP TABLE extensions; DROP TABLE attachments;"
+    /* as v4 was: without v5's index, v6's tables, v7's schema edit, v8's indexes,
+     * v9's columns, v10's and v11's tables */
+    raw(f->path, "DROP TABLE progress; DROP TABLE targets;"                   /* v11's */
+        " DROP TABLE task_fts; DROP TABLE extensions; DROP TABLE attachments;"
         "DROP TABLE dept_quotas;"                                               /* v10's */
         "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */
         " ALTER TABLE reports DROP COLUMN hand; ALTER TABLE tasks DROP COLUMN source;"

@@ -102,7 +102,7 @@ static int label_cols(void)
     const char *labels[] = {_("Status"), _("Lead"), _("Supporting"), _("Due"),
                             _("Suggested due"), _("Suggested lead"), _("Metrics"),
                             _("Progress"), _("Updated"), _("Latest note"), _("Light"),
-                            _("Feedback")};
+                            _("Feedback"), _("Target")};
     int w = 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         int lw = text_width(labels[i]);
@@ -116,13 +116,37 @@ static void add_field(struct page *pg, const char *label, const char *value, int
     page_add(pg, style, 0, label, label_cols(), value && *value ? value : "-");
 }
 
+/* The target: a bar of the share reached, the value over the target and
+ * how it stands ("[######    ] 18/30 家 60 %  at least · on track"). */
+static void add_target(struct app *a, struct page *pg, const struct task *t)
+{
+    const struct target_state *s = &t->target;
+    char bar[16], line[160], buf[320], at[32] = "";
+    if (!s->has)
+        return;
+    double share = s->reported ? target_share(&s->t, s->value) : 0;
+    int fill = share <= 0 ? 0 : share >= 1 ? 10 : (int)(share * 10);
+    for (int i = 0; i < 10; i++) bar[i] = i < fill ? '#' : ' ';
+    bar[10] = 0;
+    enum target_standing g = target_standing(s, t->due, a->m.today);
+    const char *dir = s->t.dir == METRIC_AT_MOST ? _("at most")
+                      : s->t.dir == METRIC_ABOUT ? _("about") : _("at least");
+    const char *how = g == TGT_MET ? _("met") : g == TGT_BEHIND ? _("behind") : _("on track");
+    target_progress_format(s, line, sizeof line);
+    if (s->reported)
+        cal_local(s->at, CAL_DATE, at, sizeof at);
+    snprintf(buf, sizeof buf, "[%s] %s  %s · %s%s%s", bar, line, dir, how, at[0] ? " · " : "",
+             at);
+    add_field(pg, _("Target"), buf, g == TGT_BEHIND ? S_LIGHT_RED : S_NORMAL);
+}
+
 /* The light and the feedback cycle with its state. */
 static void add_light(struct app *a, struct page *pg, const struct task *t)
 {
     static const int style[LIGHT_COUNT] = {S_NORMAL, S_LIGHT_BLUE, S_LIGHT_YELLOW, S_LIGHT_RED};
     const char *what[LIGHT_COUNT] = {"", _("blue: due within the warning days"),
                                      _("yellow: delayed or feedback overdue"),
-                                     _("red: overdue")};
+                                     _("red: overdue or its target behind")};
     enum light l = model_light(&a->m, t);
     char buf[256], deadline[11] = "";
     if (l != LIGHT_NONE)
@@ -169,6 +193,7 @@ static void add_fields(struct app *a, struct page *pg, const struct task *t)
     metrics_text(t->metrics, buf, sizeof buf);
     if (buf[0])
         add_field(pg, _("Metrics"), buf, S_NORMAL);
+    add_target(a, pg, t);
     if (t->nchildren) {
         snprintf(buf, sizeof buf, _("%d of %d sub-tasks done"), t->ndone, t->nchildren);
         add_field(pg, _("Progress"), buf, S_NORMAL);

@@ -68,6 +68,31 @@ fu show 2.1; expect_out "met" "met"
 fu assign 3.2 - --due 2024-06-30; expect_rc 0 "due"
 FOLLOWUP_TODAY=2024-07-01 fu show 3.2; expect_out "behind" "past its due date, not met"
 FOLLOWUP_TODAY=2024-06-30 fu show 3.2; expect_out "on track" "on its due date"
+# light_of CODE DATE: the light list --format json gives CODE on DATE.
+light_of() {
+    FOLLOWUP_TODAY=$2 fu list --format json
+    python3 -c 'import json,sys; print([t["light"] for t in json.load(open(sys.argv[1])) if t["code"] == sys.argv[2]][0])' "$T/out" "$1"
+}
+fu status 3.2 done; expect_rc 0 "3.2 done"
+eq "$(light_of 3.2 2024-07-01)" "red" "done, but its target behind after the due date: red"
+eq "$(light_of 3.2 2024-06-30)" "None" "done, on its due date: no light"
+FOLLOWUP_TODAY=2024-07-01 fu show 3.2; expect_out "red" "show's light"
+fu progress 3.2 5 亿元; expect_rc 0 "3.2 met"
+eq "$(light_of 3.2 2024-07-01)" "None" "met: the done task's light goes"
+# list --format json carries the target
+FOLLOWUP_TODAY=2024-06-01 fu list --format json
+python3 - "$T/out" <<'PY' || fail "list --format json's target"
+import json, sys
+t = {x["code"]: x for x in json.load(open(sys.argv[1]))}
+g = t["2.1"]["target"]
+assert (g["value"], g["unit"], g["direction"], g["reached"], g["share"], g["met"]) == \
+    (30, "家", "at-least", 30, 1, True), g
+assert g["progress"] == "30/30 家 100 %", g
+assert g["reported_at"].endswith("Z"), g
+assert t["2.2"]["target"] is None
+g = t["2.2.1"]["target"]
+assert (g["value"], g["reached"], g["share"], g["met"], g["progress"]) == (15, None, None, False, "-/15 家"), g
+PY
 
 # ---- verify --------------------------------------------------------------------------------
 fu verify; expect_rc 0 "verify after targets and progress"
