@@ -72,7 +72,7 @@ static void schema_created(void **state)
     struct stat st;
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0600);
-    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 10);
+    assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 11);
     assert_int_equal(raw_int(f->path, "PRAGMA application_id"), 0x464f4c55);
     assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                              " AND name IN ('reports', 'departments', 'users', 'user_depts',"

@@ -105,7 +105,7 @@ static void bad_files(void **state)
     assert_int_equal(db_open(&f->db, f->path, 0, f->err, sizeof f->err), FU_ERR);
     char want[300];
     snprintf(want, sizeof want, "%s: database schema version 99 is newer than this followup "
-             "knows (10); upgrade followup", f->path);
+             "knows (11); upgrade followup", f->path);
     assert_string_equal(f->err, want);
     /* somebody else's SQLite file */
     char other[160];

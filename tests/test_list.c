@@ -564,7 +564,7 @@ static void schema_v3_checks(void **state)
     sqlite3 *h;
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h,
-        "DROP TABLE progress; DROP TABLE targets;"                              /* v10's */
+        "DROP TABLE progress; DROP TABLE targets;"                              /* v11's */
         "DROP INDEX tasks_tree; DROP TABLE task_fts; DROP TABLE extensions;"   /* v4-6's */
         "DROP TABLE dept_quotas;"                                               /* v10's */
         "DROP INDEX reports_register; ALTER TABLE reports DROP COLUMN register;"   /* v9's */

@@ -20,7 +20,7 @@ counts() {
 before=$(counts)
 
 fu list --format json; expect_rc 0 "a reading command on the old database"
-eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 10 "migrated to schema 10"
+eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 11 "migrated to schema 11"
 eq "$(counts)" "$before" "every row and the chain head kept"
 for t in extensions attachments cycles instructions; do
     eq "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name = '$t'")" 1 "table $t"
