@@ -536,6 +536,52 @@ static int new_notes(struct db *db, struct rpt *r, long long report_id, long lon
 
 /* ---- the report ----------------------------------------------------------------------- */
 
+/* The covered live tasks' targets with their latest values, in report
+ * order; a statement's department is its item's lead when it has none. */
+static int load_targets(struct db *db, struct rpt *r, long long report_id, char *err,
+                        size_t errlen)
+{
+    struct db_stmt s;
+    int multi = r->nsources > 1;
+    int rc = db_prepare_cached(db, &s, "SELECT t.report_id, t.code, t.text,"
+        " coalesce(d.name, pd.name), t.due, tg.value, tg.unit, tg.direction, pg.value, pg.at"
+        " FROM targets tg JOIN tasks t ON t.id = tg.task_id"
+        " LEFT JOIN tasks p ON p.id = t.parent_id"
+        " LEFT JOIN departments d ON d.id = t.lead_id"
+        " LEFT JOIN departments pd ON pd.id = p.lead_id"
+        " LEFT JOIN progress pg ON pg.id = (SELECT max(id) FROM progress WHERE task_id = t.id)"
+        " WHERE t.withdrawn = 0 AND (:report = 0 OR t.report_id = :report)"
+        " ORDER BY t.report_id, t.seq", err, errlen);
+    if (rc != FU_OK)
+        return rc;
+    db_bind_int(&s, ":report", report_id);
+    while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
+        struct rpt_target *g = rpt_add_target(r);
+        int failed = 0;
+        if (!g) { rc = oom(err, errlen); break; }
+        if (multi)
+            snprintf(g->code, sizeof g->code, "R%lld:%s", db_col_int(&s, 0), db_col_text(&s, 1));
+        else
+            db_col_copy(&s, 1, g->code, sizeof g->code);
+        g->title = db_col_dup(&s, 2, &failed);
+        g->dept = db_col_dup(&s, 3, &failed);
+        db_col_copy(&s, 4, g->due, sizeof g->due);
+        g->s.has = 1;
+        g->s.t.value = sqlite3_column_double(s.st, 5);
+        db_col_copy(&s, 6, g->s.t.unit, sizeof g->s.t.unit);
+        if (metric_dir_parse(db_col_text(&s, 7), &g->s.t.dir) != 0)
+            g->s.t.dir = METRIC_AT_LEAST;
+        if (!db_col_isnull(&s, 8)) {
+            g->s.reported = 1;
+            g->s.value = sqlite3_column_double(s.st, 8);
+            db_col_copy(&s, 9, g->s.at, sizeof g->s.at);
+        }
+        if (failed) { rc = oom(err, errlen); break; }
+    }
+    db_finish(&s);
+    return rc == SQLITE_DONE ? FU_OK : rc;
+}
+
 static int fill_tx(struct db *db, struct rpt *r, long long report_id, long long since,
                    char *err, size_t errlen)
 {
@@ -551,6 +597,8 @@ static int fill_tx(struct db *db, struct rpt *r, long long report_id, long long 
         rc = load_items(db, r, report_id, err, errlen);
     if (rc == FU_OK)
         rc = db_rpt_punctuality(db, r, report_id, err, errlen);
+    if (rc == FU_OK)
+        rc = load_targets(db, r, report_id, err, errlen);
     if (rc == FU_OK && r->since.id) {
         rc = snapshot_changes(db, r, report_id, err, errlen);
         if (rc == FU_OK)

@@ -162,6 +162,7 @@ static void round_fini(struct rpt_round *ro)
 
 void rpt_fini(struct rpt *r)
 {
+    rpt_targets_fini(r);
     for (size_t i = 0; i < r->nsources; i++) {
         free(r->sources[i].title);
         free(r->sources[i].doc_no);

@@ -87,6 +87,14 @@ struct rpt_item {
     char fb_deadline[11];  /* the deadline missed when fb_overdue (rpt_compute) */
 };
 
+struct rpt_target {        /* a task's target (issue 24), db_rpt_fill */
+    char code[48];         /* "2.2.1", or "R2:2.2.1" when several reports are covered */
+    char *title;           /* the task's text */
+    char *dept;            /* its lead, or its item's for a statement; NULL: unassigned */
+    char due[11];          /* the task's due date, "" when none */
+    struct target_state s;
+};
+
 struct rpt_section {
     char code[48];
     char *title;
@@ -158,6 +166,8 @@ struct rpt {
     char **dept_order;           /* all departments in the database's order */
     size_t ndept_order;
     char *scope;                 /* reminders: whose departments, NULL: all */
+    struct rpt_target *targets;  /* the covered tasks' targets, in report order */
+    size_t ntargets, captargets;
     /* computed by rpt_compute */
     long long by_status[ST_COUNT], total;
     struct rpt_dept *depts;
@@ -193,6 +203,8 @@ struct rpt_item *rpt_add_item(struct rpt *r);
  * no array grown by doubling and copied); 0, or -1 out of memory. */
 int rpt_reserve_items(struct rpt *r, size_t n);
 struct rpt_change *rpt_add_change(struct rpt *r);
+/* Appends a zeroed target; NULL when out of memory (report/report_target.c). */
+struct rpt_target *rpt_add_target(struct rpt *r);
 
 /* Computes the summary, the departments, the overdue and due-soon lists,
  * the rating counts, the lights, the feedback-overdue items and the

@@ -448,5 +448,6 @@ void rpt_write_json(const struct rpt *r, FILE *out)
         fputc(']', out);
     }
     key(out, "ratings", &f), ratings_json(out, r);
+    rpt_json_targets(r, out);
     fputs("}\n", out);
 }

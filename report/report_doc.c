@@ -604,6 +604,8 @@ void rpt_doc(struct rsink *s)
             rpt_doc_no_feedback(s, ++major);
             break;
         }
+    if (r->ntargets)
+        rpt_doc_targets(s, ++major);
     if (r->since.id)
         changes(s, ++major);
     if (r->rated.id)

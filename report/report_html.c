@@ -1,6 +1,7 @@
 /* The HTML layout of a status report: one self-contained, printable file
  * (inline CSS, inline SVG bar charts, no scripts, nothing fetched), well
  * formed as XML too, with every string sanitised and escaped. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,6 +210,12 @@ static void h_table(struct rsink *s, const struct rtab *t)
             int nw = c != t->flex;
             fputs((t->right >> c) & 1 ? (nw ? "<td class=\"num nw\">" : "<td class=\"num\">")
                                       : (nw ? "<td class=\"nw\">" : "<td>"), o);
+            double v = (t->bar >> c) & 1 ? rtab_numval(t, i, c) : NAN;
+            if (!isnan(v))         /* a share as a bar: full at 1, capped there */
+                fprintf(o, "<svg class=\"share\" width=\"60\" height=\"10\"><rect width=\"60\" "
+                        "height=\"10\" fill=\"#e5e5e5\"/><rect width=\"%d\" height=\"10\" "
+                        "fill=\"%s\"/></svg> ", v <= 0 ? 0 : v >= 1 ? 60 : (int)(v * 60),
+                        v >= 1 ? "#2e7d32" : "#1565c0");
             esc(o, rtab_cell(t, i, c));
             fputs("</td>", o);
         }

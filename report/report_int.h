@@ -73,6 +73,7 @@ struct rtab {
     int flex;              /* text: the column that takes the remaining width, -1 none */
     int maxw[RTAB_MAX];    /* text: widest a column may be, 0 no limit */
     int chart;             /* HTML: rows are rpt.depts in order; add a bar chart column */
+    unsigned bar;          /* bit i: HTML draws column i's share (0..1) as a bar too */
     char **cells;          /* nrows * ncol strings, owned */
     double *num;           /* nrows * ncol: the number a cell shows, NAN when none */
     size_t nrows, cap, capnum;
@@ -138,6 +139,22 @@ void rpt_changes_title(const struct rpt *r, char *buf, size_t len);
 void rpt_change_title(const struct rpt *r, enum rpt_change_kind k, size_t n, char *buf,
                       size_t len);
 void rpt_ratings_title(const struct rpt *r, char *buf, size_t len);
+
+/* ---- targets (report_target.c) ------------------------------------------------- */
+
+/* How target i stands on r->today. */
+enum target_standing rpt_target_standing(const struct rpt *r, size_t i);
+/* The targets by department (met, on track, behind, total) and one row a
+ * target (code, department, target, reached, share, reported, standing,
+ * task); rtab_fini by the caller. */
+void rpt_tab_target_depts(const struct rpt *r, struct rtab *t);
+void rpt_tab_targets(const struct rpt *r, struct rtab *t);
+/* The "targets" section (both tables), numbered major. */
+void rpt_doc_targets(struct rsink *s, int major);
+/* ,"targets":{"by_department":[…],"tasks":[…]} for the JSON report. */
+void rpt_json_targets(const struct rpt *r, FILE *out);
+/* Frees r's targets. */
+void rpt_targets_fini(struct rpt *r);
 /* The department's name, or the label of the unassigned items. */
 const char *rpt_dept_name(const struct rpt *r, const struct rpt_dept *d);
 size_t rpt_count_changes(const struct rpt *r, enum rpt_change_kind k);

@@ -208,6 +208,23 @@ static void section_sheet(struct sheet_book *b, const struct rpt *r)
     sheet_fit(s, 6);
 }
 
+/* The targets: by department, then one row a target with the value
+ * reached as a number and the share as a percentage cell. */
+static void targets_sheet(struct sheet_book *b, const struct rpt *r)
+{
+    struct sheet *s = sheet_add(b, name_of(r, "Targets", "指标完成情况"));
+    struct rtab t;
+    if (!s)
+        return;
+    rpt_tab_target_depts(r, &t);
+    put_table(s, &t, 0);
+    rtab_fini(&t);
+    rpt_tab_targets(r, &t);
+    put_table(s, &t, 1);
+    rtab_fini(&t);
+    sheet_fit(s, 8);
+}
+
 static void late_sheet(struct sheet_book *b, const struct rpt *r)
 {
     struct sheet *s = sheet_add(b, rpt_lbl(r, L_OVERDUE_TITLE));
@@ -342,6 +359,8 @@ int rpt_write_xlsx(const struct rpt *r, FILE *out, char *err, size_t errlen)
             feedback_sheet(b, r);
             break;
         }
+    if (r->ntargets)
+        targets_sheet(b, r);
     if (r->since.id)
         changes_sheet(b, r);
     if (r->rated.id)

@@ -94,6 +94,30 @@ g = t["2.2.1"]["target"]
 assert (g["value"], g["reached"], g["share"], g["met"], g["progress"]) == (15, None, None, False, "-/15 家"), g
 PY
 
+# ---- the report's targets section --------------------------------------------------------
+FOLLOWUP_TODAY=2024-07-01 fu report --format json; expect_rc 0 "report json"
+python3 - "$T/out" <<'PY' || fail "the JSON report's targets"
+import json, sys
+g = json.load(open(sys.argv[1]))["targets"]
+tasks = {t["code"]: t for t in g["tasks"]}
+assert tasks["2.1"]["standing"] == "met" and tasks["2.1"]["reached"] == 30, tasks["2.1"]
+assert tasks["2.1"]["share"] == 1 and tasks["2.1"]["department"] == "区科委", tasks["2.1"]
+assert tasks["2.3"]["direction"] == "at-most" and tasks["2.3"]["standing"] == "on track", tasks["2.3"]
+assert tasks["3.2"]["standing"] == "met" and tasks["3.2"]["unit"] == "亿元", tasks["3.2"]
+assert tasks["2.2.1"]["reached"] is None and tasks["2.2.1"]["standing"] == "on track"
+assert "2.2.3" not in tasks, "a removed target is not reported"
+assert sum(d["met"] + d["on_track"] + d["behind"] for d in g["by_department"]) == len(g["tasks"])
+PY
+fu progress 3.2 1 亿元 --note "核减"; expect_rc 0 "3.2 falls back"
+FOLLOWUP_TODAY=2024-07-01 fu report; expect_out "Targets (5)" "the text section's heading"
+expect_out "behind (not met by the due date)" "its summary line"
+grep -q "3.2 .* 5 亿元 at least .* 1 .* 20% .* behind" "$T/out" || fail "3.2's row: $(grep '3.2 ' "$T/out")"
+FOLLOWUP_TODAY=2024-07-01 fu report --format html; expect_out '<svg class="share"' "the HTML report draws shares as bars"
+fu report --format xlsx -o "$T/r.xlsx"; expect_rc 0 "xlsx"
+unzip -p "$T/r.xlsx" xl/workbook.xml | grep -q "Targets\|指标完成情况" || fail "the workbook has a targets sheet"
+fu report --format docx -o "$T/r.docx"; expect_rc 0 "docx"
+unzip -p "$T/r.docx" word/document.xml | grep -q "18/30\|完成率\|Share" || fail "the docx has the targets table"
+
 # ---- verify --------------------------------------------------------------------------------
 fu verify; expect_rc 0 "verify after targets and progress"
 ID21=$(sqlite3 "$DB" "SELECT id FROM tasks WHERE code = '2.1'")
