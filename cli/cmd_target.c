@@ -117,7 +117,7 @@ void cli_show_target(struct cli *c, const struct task *t, const char *today)
     char err[FU_ERRLEN], line[160], at[32], label[64];
     if (db_target_get(c->db, t->id, &s, err, sizeof err) != FU_OK || !s.has)
         return;
-    enum target_standing g = target_standing(&s, t->due, today);
+    enum target_standing g = target_standing(&s, s.due, today);
     target_progress_format(&s, line, sizeof line);
     text_fit(c->zh ? "目标" : "target", 10, 1, label, sizeof label);
     printf("%s ", label);

@@ -246,7 +246,7 @@ void cli_show_workflow(struct cli *c, const struct task *t)
     int fb = t->status != ST_DONE && t->status != ST_SUBMITTED &&
              cycle_feedback_overdue(&t->cycle, today, t->last_note, NULL);
     enum light l = light_with_target(light_of(t->status, t->due, today, c->cfg.warn_days, fb),
-                                     &t->target, t->due, today);
+                                     &t->target, t->target.due, today);
     if (l != LIGHT_NONE)
         printf("%s %s\n", c->zh ? "督办灯   " : "light     ", c->zh ? light_zh(l) : light_key(l));
     show_cycle(c, t, today);

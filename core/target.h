@@ -21,6 +21,8 @@ struct target_state {
     int reported;              /* 0: no value reported yet */
     double value;              /* the latest value, in t.unit */
     char at[32];               /* when it was reported (ISO 8601 UTC) */
+    char due[11];              /* the date it is held to: the task's due date, or
+                                * its item's for a statement without one; "" none */
 };
 
 /* Checks a unit as the user wrote it: non-empty, at most 31 bytes, no

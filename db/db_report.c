@@ -544,7 +544,8 @@ static int load_targets(struct db *db, struct rpt *r, long long report_id, char 
     struct db_stmt s;
     int multi = r->nsources > 1;
     int rc = db_prepare_cached(db, &s, "SELECT t.report_id, t.code, t.text,"
-        " coalesce(d.name, pd.name), t.due, tg.value, tg.unit, tg.direction, pg.value, pg.at"
+        " coalesce(d.name, pd.name), coalesce(nullif(t.due, ''),"
+        " CASE WHEN p.kind = 'item' THEN p.due END), tg.value, tg.unit, tg.direction, pg.value, pg.at"
         " FROM targets tg JOIN tasks t ON t.id = tg.task_id"
         " LEFT JOIN tasks p ON p.id = t.parent_id"
         " LEFT JOIN departments d ON d.id = t.lead_id"

@@ -13,8 +13,11 @@ static int load(struct db *db, long long task_id, struct target_state *out, char
 {
     struct db_stmt s;
     memset(out, 0, sizeof *out);
-    int rc = db_prepare_cached(db, &s, "SELECT x.value, x.unit, x.direction, p.value, p.at"
-                               " FROM targets x LEFT JOIN progress p ON p.id = (SELECT max(id)"
+    int rc = db_prepare_cached(db, &s, "SELECT x.value, x.unit, x.direction, p.value, p.at,"
+                               " coalesce(nullif(t.due, ''), (SELECT k.due FROM tasks k WHERE"
+                               " k.id = t.parent_id AND k.kind = 'item'))"
+                               " FROM targets x JOIN tasks t ON t.id = x.task_id"
+                               " LEFT JOIN progress p ON p.id = (SELECT max(id)"
                                " FROM progress WHERE task_id = x.task_id) WHERE x.task_id = :t",
                                err, errlen);
     if (rc != FU_OK)
@@ -31,6 +34,7 @@ static int load(struct db *db, long long task_id, struct target_state *out, char
             out->value = sqlite3_column_double(s.st, 3);
             db_col_copy(&s, 4, out->at, sizeof out->at);
         }
+        db_col_copy(&s, 5, out->due, sizeof out->due);
         rc = FU_OK;
     } else if (rc == SQLITE_DONE) {
         rc = FU_OK;

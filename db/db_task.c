@@ -42,14 +42,17 @@ static int task_state(struct task *t, const struct task_filter *f, const char *t
                           cycle_feedback_overdue(&t->cycle, today, t->last_note, NULL);
     t->light = (int)light_of(t->status, t->due, today, f ? f->warn_days : 7,
                              t->feedback_overdue);
-    t->light = (int)light_with_target((enum light)t->light, &t->target, t->due, today);
+    t->light = (int)light_with_target((enum light)t->light, &t->target, t->target.due, today);
     return !f || !f->feedback_overdue || t->feedback_overdue;
 }
 
 /* Support departments come back joined by DB_SEP in their assigned
  * order; nchildren/ndone count live direct children (tasks_parent index). */
-/* A task's target and its latest value: five columns, and their joins. */
-#define TARGET_COLS ", tg.value, tg.unit, tg.direction, pg.value, pg.at"
+/* A task's target, its latest value and the date it is held to: six
+ * columns, and their joins. */
+#define TARGET_COLS ", tg.value, tg.unit, tg.direction, pg.value, pg.at,"             \
+    " CASE WHEN tg.task_id IS NULL THEN NULL ELSE coalesce(nullif(t.due, ''),"         \
+    " (SELECT k.due FROM tasks k WHERE k.id = t.parent_id AND k.kind = 'item')) END"
 #define TARGET_JOIN                                                                     \
     " LEFT JOIN targets tg ON tg.task_id = t.id"                                        \
     " LEFT JOIN progress pg ON pg.id = CASE WHEN tg.task_id IS NULL THEN NULL ELSE"     \
@@ -71,6 +74,7 @@ static void target_row(struct db_stmt *s, int col, struct target_state *ts)
         ts->value = sqlite3_column_double(s->st, col + 3);
         db_col_copy(s, col + 4, ts->at, sizeof ts->at);
     }
+    db_col_copy(s, col + 5, ts->due, sizeof ts->due);
 }
 
 #define TASK_COLS                                                                       \

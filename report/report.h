@@ -91,7 +91,7 @@ struct rpt_target {        /* a task's target (issue 24), db_rpt_fill */
     char code[48];         /* "2.2.1", or "R2:2.2.1" when several reports are covered */
     char *title;           /* the task's text */
     char *dept;            /* its lead, or its item's for a statement; NULL: unassigned */
-    char due[11];          /* the task's due date, "" when none */
+    char due[11];          /* its due date, or its item's for a statement; "" none */
     struct target_state s;
 };
 

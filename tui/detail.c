@@ -128,7 +128,7 @@ static void add_target(struct app *a, struct page *pg, const struct task *t)
     int fill = share <= 0 ? 0 : share >= 1 ? 10 : (int)(share * 10);
     for (int i = 0; i < 10; i++) bar[i] = i < fill ? '#' : ' ';
     bar[10] = 0;
-    enum target_standing g = target_standing(s, t->due, a->m.today);
+    enum target_standing g = target_standing(s, s->due, a->m.today);
     const char *dir = s->t.dir == METRIC_AT_MOST ? _("at most")
                       : s->t.dir == METRIC_ABOUT ? _("about") : _("at least");
     const char *how = g == TGT_MET ? _("met") : g == TGT_BEHIND ? _("behind") : _("on track");

@@ -111,7 +111,7 @@ enum light model_light(const struct model *m, const struct task *t)
     int fb = t->status != ST_DONE && t->status != ST_SUBMITTED &&
              cycle_feedback_overdue(&t->cycle, m->today, t->last_note, NULL);
     return light_with_target(light_of(t->status, t->due, m->today, m->warn_days, fb),
-                             &t->target, t->due, m->today);
+                             &t->target, t->target.due, m->today);
 }
 
 /* ---- loading ------------------------------------------------------------ */

@@ -68,6 +68,10 @@ fu show 2.1; expect_out "met" "met"
 fu assign 3.2 - --due 2024-06-30; expect_rc 0 "due"
 FOLLOWUP_TODAY=2024-07-01 fu show 3.2; expect_out "behind" "past its due date, not met"
 FOLLOWUP_TODAY=2024-06-30 fu show 3.2; expect_out "on track" "on its due date"
+# a statement without a due date is held to its item's
+fu assign 2.2 - --due 2024-06-30; expect_rc 0 "2.2's due"
+FOLLOWUP_TODAY=2024-07-01 fu show 2.2.1; expect_out "-/15 家  (at-least, behind)" "2.2.1 held to 2.2's due date"
+fu assign 2.2 - --due ""; expect_rc 0 "2.2's due cleared"
 # light_of CODE DATE: the light list --format json gives CODE on DATE.
 light_of() {
     FOLLOWUP_TODAY=$2 fu list --format json
