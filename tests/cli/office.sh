@@ -155,9 +155,9 @@ import re, sys, xml.etree.ElementTree as ET
 T = sys.argv[1]
 ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 want = {"en": ["Summary", "By department", "Department items", "By section",
-               "Overdue and due soon", "Changes", "Ratings"],
-        "zh": ["总体情况", "各单位办理情况", "各单位事项", "分项办理情况", "逾期及临期事项", "变化情况",
-               "测评情况"]}
+               "Overdue and due soon", "Targets", "Changes", "Ratings"],
+        "zh": ["总体情况", "各单位办理情况", "各单位事项", "分项办理情况", "逾期及临期事项",
+               "指标完成情况", "变化情况", "测评情况"]}
 for lang, names in want.items():
     book = ET.parse("%s/book-%s.xml" % (T, lang)).getroot()
     got = [s.get("name") for s in book.findall(".//m:sheet", ns)]
@@ -324,6 +324,8 @@ for v in ("zh-dept", "zh-section", "en-dept"):
     text = open("%s/%s.txt" % (T, v), encoding="utf-8").read()
     want = squash("\n".join(l for l in text.splitlines() if not re.fullmatch(r"[\s=-]*", l)))
     cut = [squash(w)[:-1] for w in text.split() if w.endswith("…") and len(w) > 4]
+    # a wide character that did not fit leaves a space before the "…"
+    cut += [squash(w) for w in re.findall(r"(\S{4,}) …", text)]
     got = open("%s/lo-out/%s.txt" % (T, v), encoding="utf-8-sig").read().splitlines()
     got = [squash(l) for l in got if squash(l)]
     assert len(got) > 60, len(got)
