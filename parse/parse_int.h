@@ -155,6 +155,14 @@ int parse_table_vertical(struct pctx *c);
  * signature from the bottom, builds c->body and finds the addressee.
  * FU_OK, or FU_ERR when no body text is left or out of memory. */
 int parse_header_frame(struct pctx *c);
+/* Consumes the block above the body (metadata, title, subtitles, the
+ * speaker); the first body line's index. *rc -1 out of memory. */
+size_t parse_header_read(struct pctx *c, int *rc);
+/* Applies a metadata line (KEY: VALUE …, table cells too) to c's doc.
+ * 0, or -1 out of memory. */
+int parse_header_apply_meta(struct pctx *c, const char *s);
+/* Is s only a date, maybe in brackets? Its ISO form in iso: 1 or 0. */
+int parse_header_date_only(const char *s, char iso[11]);
 /* 1 when s[a..b) looks like an organ's name (an addressee or signer). */
 int parse_header_is_organ(const char *s, size_t a, size_t b);
 /* 1 when s ends a sentence (。；;！？ or a colon, closing quotes aside). */
