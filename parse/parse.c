@@ -107,7 +107,7 @@ static int parse_text(char *text, size_t len, const struct parse_opts *opts,
     c.doc = out;
     rc = parse_lines_split(&c, text, len);
     free(text);
-    if (rc == FU_OK) rc = parse_header_frame(&c);
+    if (rc == FU_OK) rc = parse_frame_build(&c);
     if (rc == FU_OK && parse_lines_give_drops(&c) < 0) {
         snprintf(err, errlen, "out of memory reading the report");
         rc = FU_ERR;

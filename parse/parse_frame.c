@@ -238,7 +238,7 @@ static int derive_issuer(struct doc_meta *m, const char *speaker_org, int strong
     return 0;
 }
 
-int parse_header_frame(struct pctx *c)
+int parse_frame_build(struct pctx *c)
 {
     int rc;
     size_t first = parse_header_read(c, &rc), end = c->nlines;

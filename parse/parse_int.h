@@ -154,7 +154,7 @@ int parse_table_vertical(struct pctx *c);
 /* Reads the metadata block and title from the top of c->lines, the
  * signature from the bottom, builds c->body and finds the addressee.
  * FU_OK, or FU_ERR when no body text is left or out of memory. */
-int parse_header_frame(struct pctx *c);
+int parse_frame_build(struct pctx *c);
 /* Consumes the block above the body (metadata, title, subtitles, the
  * speaker); the first body line's index. *rc -1 out of memory. */
 size_t parse_header_read(struct pctx *c, int *rc);
