@@ -692,6 +692,89 @@ def bench_verify(table, c):
                   verdict(n, [(r.kb < mb * 1024, "memory %.0f MB ≥ %d" % (r.kb / 1024, mb))]))
 
 
+def write_tx_ms(trace):
+    """The longest write transaction a command reported ("W <ms>")."""
+    with open(trace) as f:
+        ws = [int(line.split()[1]) for line in f if line.startswith("W ")]
+    return ws[-1] if ws else None
+
+
+def bench_writes(wtable, c):
+    """Issue 25: the longest write transaction of every command that writes
+    (FOLLOWUP_TRACE's "W" line), each run on a copy of the database, the
+    worst of three runs beside the whole command's median. A stopped or
+    slow process holds everyone's writes for as long as its transaction:
+    the file of attach is staged before it, so only the database's own
+    writing is in it."""
+    n, db = c["n"], c["db"]
+    log("bench: %d tasks: write transactions" % n)
+    copy = os.path.join(WORK, "writes.db")
+    copy_db(db, copy)
+    con = sqlite3.connect(copy)
+    item = con.execute("SELECT 'R' || report_id || ':' || code FROM tasks WHERE kind = 'item'"
+                       " ORDER BY id LIMIT 1 OFFSET ?", (c["ntasks"] // 40,)).fetchone()[0]
+    con.close()
+    _, stmt, order = status_target(c)
+    files = {}
+    for mbs in (1, 20):
+        files[mbs] = os.path.join(WORK, "evidence-%dmb.bin" % mbs)
+        if not os.path.exists(files[mbs]):
+            with open(files[mbs], "wb") as f:
+                f.write(os.urandom(mbs * 1024 * 1024 - 4096))
+    ops = [
+        ("status TASK S", lambda i: ["status", stmt, order[i % 2]]),
+        ("status TASK S --note", lambda i: ["status", stmt, order[(i + 1) % 2], "--note",
+                                            "进展 %d" % i]),
+        ("note TASK TEXT", lambda i: ["note", stmt, "会议纪要 %d" % i]),
+        ("assign TASK DEPT --due", lambda i: ["assign", item, DEPT, "--due",
+                                              "2025-12-%02d" % (10 + i)]),
+        ("instruct TASK TEXT", lambda i: ["instruct", item, "请加快推进 %d" % i]),
+        ("cycle TASK monthly", lambda i: ["cycle", item, "monthly", "--day", str(5 + i)]),
+        ("extend TASK --to", lambda i: ["extend", item, "--to", "2026-0%d-30" % (3 + i),
+                                        "--reason", "待协调"]),
+        ("extend approve TASK", lambda i: ["extend", "approve", item]),
+        ("attach TASK (1 MB)", lambda i: ["attach", item, files[1]]),
+        ("attach TASK (20 MB)", lambda i: ["attach", item, files[20]]),
+        ("dept add NAME", lambda i: ["dept", "add", "区测试局%d" % i]),
+        ("dept quota NAME MB", lambda i: ["dept", "quota", DEPT, str(900 + i)]),
+        ("user add NAME", lambda i: ["user", "add", "bench%d" % i, "--role", "viewer"]),
+        ("review start NAME", lambda i: ["review", "start", "第%d次跟踪审议" % (i + 1)]),
+        ("review rate TASK LEVEL", lambda i: ["review", "rate", item, ("满意", "不满意")[i % 2]]),
+        ("import the sample again (no change)", lambda i: ["import", SAMPLE]),
+    ]
+    trace = os.path.join(WORK, "writes-trace.txt")
+    env = dict(ENV, FOLLOWUP_TRACE=trace)
+    worst, times = {}, {}
+    for i in range(3):            # the commands in turn (an extension, then its approval)
+        for label, argv_of in ops:
+            open(trace, "w").close()
+            ms, kb, rc = spawn([FU, "--db", copy] + argv_of(i), env=env)
+            if rc != 0:
+                with open(os.path.join(WORK, "stderr.txt"), errors="replace") as f:
+                    tail = f.read()[-300:]
+                raise SystemExit("bench: %s exited %d:\n%s" % (label, rc, tail))
+            worst[label] = max(worst.get(label, 0), write_tx_ms(trace) or 0)
+            times.setdefault(label, []).append(ms)
+    for label, _ in ops:
+        wtable.append((c["size"], label, worst[label], statistics.median(times[label])))
+
+
+def render_writes(rows):
+    head = ["tasks", "command (issue 25)", "longest write transaction ms (worst of 3)",
+            "whole command ms (median)"]
+    out = [[str(a), b, "%d" % w, fmt_ms(t)] for a, b, w, t in rows]
+    widths = [max(dispw(r[i]) for r in out + [head]) for i in range(4)]
+    lines = []
+    for r in [head, None] + out:
+        if r is None:
+            lines.append("  ".join("-" * w for w in widths))
+            continue
+        lines.append("  ".join((" " * (widths[i] - dispw(x)) + x) if i in (0, 2, 3)
+                               else x + " " * (widths[i] - dispw(x)) for i, x in enumerate(r))
+                     .rstrip())
+    return "\n".join(lines)
+
+
 def bench_interface(table, c):
     n, db, tw, q = c["n"], c["db"], c["tw"], c["q"]
     log("bench: %d tasks: the interface" % n)
@@ -813,6 +896,7 @@ def main():
         raise SystemExit("bench: the sqlite3 command line is needed (apt-get install sqlite3)")
     t_start = time.monotonic()
     table = Table()
+    wtable = []
     q = args.quick
 
     if not args.only_tui:
@@ -833,6 +917,8 @@ def main():
             bench_status(table, ctx)
             if n >= 100000 and not q:
                 bench_verify(table, ctx)
+            if n < BIG:
+                bench_writes(wtable, ctx)
         if not args.no_tui:
             bench_interface(table, ctx)
             bench_live(table, ctx)
@@ -843,10 +929,10 @@ def main():
             " MB: peak resident memory (ru_maxrss)\n"
             "×sqlite3: followup ÷ the sqlite3 command line doing the same work on the same"
             " database (bench/floor/); TW÷followup: how many times faster than Taskwarrior %s\n\n"
-            "%s\n\n(the run took %.0f s)\n" % (
+            "%s\n\n%s\n\n(the run took %.0f s)\n" % (
                 machine(), subprocess.run(["task", "--version"], capture_output=True, text=True)
                 .stdout.strip() if shutil.which("task") and not args.no_taskwarrior else "(not installed)",
-                table.render(), took))
+                table.render(), render_writes(wtable) if wtable else "", took))
     print(text)
     with open(args.out, "w") as f:
         f.write(text)

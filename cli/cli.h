@@ -32,6 +32,7 @@ struct cli {
     enum db_source db_source;
     int installed;             /* the running program is $(bindir)/followup */
     char lim_from[4][1200];    /* where each limit of cli_limits came from */
+    char label[320];           /* the command line, for the registry of writers */
     struct config cfg;
     struct actor actor;
     struct db *db;             /* opened by cli_open_db() */
@@ -178,6 +179,7 @@ void cli_show_workflow(struct cli *c, const struct task *t);
  * 2026-05-01, on track)"; nothing when the task has none. */
 void cli_show_target(struct cli *c, const struct task *t, const char *today);
 int cmd_team(struct cli *c, int argc, char **argv);
+int cmd_who(struct cli *c, int argc, char **argv);
 
 /* paths and --version: the files in use and why; config_err is the
  * config's error when it could not be read (--version still answers). */

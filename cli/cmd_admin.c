@@ -1,6 +1,7 @@
 /* user, dept, verify, backup: administering the database. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "util/mem.h"
@@ -10,6 +11,7 @@
 #include "db/db_attach.h"
 #include "db/db_user.h"
 #include "db/db_verify.h"
+#include "host/writers.h"
 
 static int user_add(struct cli *c, int argc, char **argv)
 {
@@ -356,5 +358,59 @@ int cmd_backup(struct cli *c, int argc, char **argv)
     printf("backup written to ");
     text_fputs(stdout, pos[0]);
     putchar('\n');
+    return FU_OK;
+}
+
+/* ---- who -------------------------------------------------------------------------- */
+
+static void who_row(struct cli *c, const struct writer *x, long long now)
+{
+    char login[96], state[64], since[32];
+    const char *st_en[] = {"idle", "waiting", "writing"}, *st_zh[] = {"空闲", "等待", "写入中"};
+    long long secs = now - x->since;
+    text_fit(x->login, 12, 1, login, sizeof login);
+    snprintf(state, sizeof state, "%s%s", (c->zh ? st_zh : st_en)[x->state],
+             x->stopped ? (c->zh ? "，已暂停" : ", stopped") : "");
+    snprintf(since, sizeof since, "%lld s", secs < 0 ? 0 : secs);
+    printf("%-7ld %s %-18s %8s  ", x->pid, login, state, since);
+    text_fputs(stdout, x->cmd);
+    putchar('\n');
+}
+
+int cmd_who(struct cli *c, int argc, char **argv)
+{
+    const char *pos[1];
+    int npos, help, rc, all = 0;
+    struct cli_opt opts[] = {{.name = "all", .flag = &all}, {0}};
+    if ((rc = cli_args("who", argc, argv, opts, pos, 0, 0, &npos, &help)) != FU_OK)
+        return rc;
+    if (help)
+        return cli_help("who");
+    if ((rc = cli_open_db(c, 0)) != FU_OK)
+        return rc;
+    struct writer_list l;
+    char err[FU_ERRLEN] = "";
+    if ((rc = db_writers(c->db, &l, err, sizeof err)) != FU_OK)
+        return cli_fail(rc, "%s", err);
+    long long now = (long long)time(NULL);
+    size_t shown = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        if (l.v[i].self || (!all && l.v[i].state == WRITER_IDLE))
+            continue;
+        if (!shown++)
+            printf(c->zh ? "%-7s %-12s %-18s %8s  %s\n" : "%-7s %-12s %-18s %8s  %s\n",
+                   c->zh ? "进程" : "PID", c->zh ? "用户" : "Login", c->zh ? "状态" : "State",
+                   c->zh ? "已持续" : "Since", c->zh ? "命令" : "Command");
+        who_row(c, &l.v[i], now);
+    }
+    if (!shown)
+        puts(all ? (c->zh ? "没有其他 followup 打开数据库写入过" : "no other followup has written "
+                    "to the database since it started")
+                 : (c->zh ? "没有其他 followup 正在写入" : "no other followup is writing"));
+    else if (l.n && l.v[0].state == WRITER_WRITING && !l.v[0].self)
+        printf(c->zh ? "写入者阻塞他人时，root 可结束它：sudo kill -KILL %ld（其改动回滚）\n"
+                     : "a writer that holds everyone up can be ended by root: sudo kill -KILL "
+                       "%ld (its change is rolled back)\n", l.v[0].pid);
+    writer_list_fini(&l);
     return FU_OK;
 }

@@ -102,7 +102,7 @@ static int open_scratch(struct cli *c, char *dir, size_t dirlen)
 static void remove_scratch(struct cli *c, const char *dir)
 {
     char p[1100];
-    const char *sfx[] = {"", "-wal", "-shm", "-journal"};
+    const char *sfx[] = {"", "-wal", "-shm", "-journal", "-writers"};
     db_close(c->db);
     c->db = NULL;
     for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {

@@ -28,11 +28,12 @@ static int team_dir_ok(void)
     return FU_OK;
 }
 
-/* The -wal and -shm files, as SQLite left them: root:group 0660. */
+/* The -wal and -shm files, as SQLite left them, and the registry of
+ * writers (host/writers.h): root:group 0660. */
 static int fix_side_files(const char *path)
 {
-    const char *suffix[] = {"-wal", "-shm"};
-    for (int i = 0; i < 2; i++) {
+    const char *suffix[] = {"-wal", "-shm", "-writers"};
+    for (int i = 0; i < 3; i++) {
         char p[1200];
         snprintf(p, sizeof p, "%s%s", path, suffix[i]);
         if (access(p, F_OK) != 0)

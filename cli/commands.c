@@ -372,6 +372,12 @@ static const struct {
      "retire：停用，不再可选、不可交办（其任务保留）；restore 恢复。\n"
      "quota：其牵头任务的佐证材料至多可占的兆字节（默认为系统配置的 [attachments]\n"
      "dept_mb）；`attachments --usage` 显示用量。"},
+    {"who", cmd_who, "who [--all]",
+     "The other followup processes writing to the database: PID, login, state\n"
+     "(writing, waiting for the lock; stopped when it is), for how long, and the\n"
+     "command. --all: also those that wrote and are open between writes.",
+     "正在写入数据库的其他 followup 进程：进程号、用户、状态（写入中、等待锁；\n"
+     "已暂停时注明）、持续时间和命令。--all：也列出写入过、现在空闲的进程。"},
     {"verify", cmd_verify, "verify [--head HEX] [--full]",
      "Check the file (PRAGMA quick_check; --full: integrity_check), walk the audit\n"
      "trail's hash chain, and replay the history against the tables: each difference\n"

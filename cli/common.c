@@ -194,6 +194,24 @@ static int mkdir_parents(const char *path)
     return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+/* A writer kept waiting says so, naming the holder (db_on_wait). */
+static void say_waiting(void *ctx, const char *line)
+{
+    (void)ctx;
+    char safe[2048];
+    text_sanitize(line, safe, sizeof safe);
+    fprintf(stderr, "followup: %s\n", safe);
+}
+
+/* The database is open: what this process is, for the registry of
+ * writers, and a voice while it waits for the lock. */
+static int opened(struct cli *c)
+{
+    db_set_label(c->db, c->label[0] ? c->label : "followup");
+    db_on_wait(c->db, say_waiting, c);
+    return FU_OK;
+}
+
 /* The team database of a setgid install: the group is held only while
  * SQLite opens the file and, on its first read, the -wal and -shm files;
  * the database exists (team init made it) and is never bootstrapped by a
@@ -209,7 +227,7 @@ static int open_team_db(struct cli *c)
         c->db = NULL;
         return cli_fail(FU_ERR, "%s", perr);
     }
-    return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+    return rc == FU_OK ? opened(c) : cli_fail(rc, "%s", err);
 }
 
 int cli_open_db(struct cli *c, int create)
@@ -224,7 +242,7 @@ int cli_open_db(struct cli *c, int create)
                             "installed setgid program: run %s", c->db_path, strerror(errno),
                             sysdirs_program());
         int rc = db_open(&c->db, c->db_path, 0, err, sizeof err);
-        return rc == FU_OK ? FU_OK : cli_fail(rc, "%s", err);
+        return rc == FU_OK ? opened(c) : cli_fail(rc, "%s", err);
     }
     int exists = stat(c->db_path, &st) == 0;
     if (!exists && errno == EACCES)   /* e.g. the team database, named with --db */
@@ -248,7 +266,7 @@ int cli_open_db(struct cli *c, int create)
         if (rc != FU_OK)
             return cli_fail(rc, "%s", err);
     }
-    return FU_OK;
+    return opened(c);
 }
 
 int cli_find_task(struct cli *c, const char *ref, struct task *t)

@@ -170,12 +170,13 @@ static int global_options(struct cli *c, int argc, char **argv, int *want, int *
  * (CLOCK_MONOTONIC) when it has finished its work, its commit included,
  * before it closes the database; the interface marks its frames in the
  * same file, so that bench/bench.py can time another user's change from
- * its commit to the frame that shows it. */
-static void trace_done(void)
+ * its commit to the frame that shows it; "W <ms>" follows: the command's
+ * longest write transaction. */
+static void trace_done(struct db *db)
 {
     const char *path = priv_test_getenv("FOLLOWUP_TRACE");
     struct timespec ts;
-    char line[48];
+    char line[96];
     if (!path || !*path)
         return;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
@@ -184,6 +185,9 @@ static void trace_done(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     int n = snprintf(line, sizeof line, "C %lld\n",
                      (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+    /* and the longest write transaction, for bench.py's table of them */
+    if (db && n > 0 && n < (int)sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n, "W %lld\n", db_longest_write_ms(db));
     if (write(fd, line, (size_t)n) != n) {
         /* a lost line only spoils a measurement */
     }
@@ -249,17 +253,21 @@ int main(int argc, char **argv)
     if ((rc = whoami(&c)) != FU_OK)
         goto out;
     if (first >= argc) {
+        snprintf(c.label, sizeof c.label, "followup (the interface)");
         if ((rc = cli_open_db(&c, 0)) == FU_OK)
             rc = tui_run(c.db, &c.actor, &c.cfg);
         goto out;
     }
+    for (int i = first, n = 0; i < argc && n < (int)sizeof c.label - 2; i++)
+        n += snprintf(c.label + n, sizeof c.label - (size_t)n, "%s%s", i == first ? "followup " : " ",
+                      argv[i]);
     cli_cmd_fn fn = cli_command(argv[first]);
     if (!fn) {
         rc = cli_fail(FU_USAGE, "unknown command '%s'; see 'followup --help'", argv[first]);
         goto out;
     }
     rc = fn(&c, argc - first - 1, argv + first + 1);
-    trace_done();
+    trace_done(c.db);
 out:
     if (c.db)
         db_close(c.db);

@@ -2,8 +2,10 @@
  * statement wrapper with its cache, transactions with a nesting count,
  * and the retry that keeps "database is locked" away from users. */
 #include "db/internal.h"
+#include "host/writers.h"
 
 #include <errno.h>
+#include <time.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,6 +38,13 @@ static void sql_snippet(const char *sql, char *out, size_t outlen)
     out[n] = 0;
 }
 
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
                   char *err, size_t errlen)
 {
@@ -45,9 +54,17 @@ int db_sqlite_err(struct db *db, int src, const char *msg, const char *sql,
         msg = sqlite3_errstr(src);
     switch (src & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return db_errf(err, errlen, FU_ERR, "%s is busy: another followup has been writing "
-                       "to it for a long time; try again in a moment", path);
+    case SQLITE_LOCKED: {
+        char who[600];
+        long pid = 0;
+        if (db && writers_holder(&db->reg, who, sizeof who, &pid) == 0)
+            return db_errf(err, errlen, FU_ERR, "%s is busy: %s; nothing was changed: try "
+                           "again later, or root can end it (sudo kill -KILL %ld)", path, who,
+                           pid);
+        return db_errf(err, errlen, FU_ERR, "%s is busy: another program has been writing "
+                       "to it for a long time; nothing was changed: try again in a moment",
+                       path);
+    }
     case SQLITE_READONLY:
         return db_errf(err, errlen, FU_ERR, "%s cannot be written: you need write access to "
                        "the file and its directory (ask the committee office)", path);
@@ -210,6 +227,8 @@ int db_step(struct db_stmt *s, char *err, size_t errlen)
         return db_errf(err, errlen, FU_ERR, "internal error: cannot bind %s in \"%s\"",
                        s->bad, snip);
     }
+    s->db->wait_from = 0;   /* the wait for the lock is counted per statement */
+    s->db->wait_told = 0;
     for (int attempt = 0;; attempt++) {
         int src = sqlite3_step(s->st);
         if (src == SQLITE_ROW) {
@@ -218,7 +237,8 @@ int db_step(struct db_stmt *s, char *err, size_t errlen)
         }
         if (src == SQLITE_DONE)
             return SQLITE_DONE;
-        if (retryable(s, src) && db_backoff(attempt)) {
+        if (retryable(s, src) && (!s->db->wait_from || mono_ms() - s->db->wait_from <
+                                  s->db->busy_ms) && db_backoff(attempt)) {
             sqlite3_reset(s->st);
             continue;
         }
@@ -308,11 +328,66 @@ static void wal_bound(struct db *db)
     db_finish(&s);
     if ((long long)db->wal_pages * page <= DB_WAL_LIMIT)
         return;
-    sqlite3_busy_timeout(db->h, 250);
+    db->busy_ms = 250;
+    db->wait_from = 0;
     if (sqlite3_wal_checkpoint_v2(db->h, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) ==
         SQLITE_OK)
         db->wal_pages = 0;
-    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    db->busy_ms = DB_BUSY_MS;
+}
+
+/* SQLite's busy handler: a writer waits for the lock up to db->busy_ms in
+ * all (counted from the first wait of the statement, see db_step), a
+ * little longer each time; after DB_WAIT_NOTE_MS it tells, once, who
+ * holds the lock as the registry of writers says (db_on_wait). */
+static int busy_wait(void *ctx, int count)
+{
+    struct db *db = ctx;
+    long long now = mono_ms();
+    if (!db->wait_from)
+        db->wait_from = now;
+    long long waited = now - db->wait_from;
+    if (waited >= db->busy_ms)
+        return 0;
+    if (!db->wait_told && waited >= DB_WAIT_NOTE_MS && db->busy_ms > DB_WAIT_NOTE_MS &&
+        db->on_wait) {
+        char who[600], line[900];
+        long pid = 0;
+        db->wait_told = 1;
+        writers_holder(&db->reg, who, sizeof who, &pid);
+        if (pid)
+            snprintf(line, sizeof line, "waiting for %s: %s; root can end it (sudo kill -KILL "
+                     "%ld: its change is rolled back)", db->path, who, pid);
+        else
+            snprintf(line, sizeof line, "waiting for %s: %s", db->path, who);
+        db->on_wait(db->wait_ctx, line);
+    }
+    long ms = count < 5 ? 1L << count : 50;
+    struct timespec ts = {0, ms * 1000000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+void db_on_wait(struct db *db, db_wait_fn fn, void *ctx)
+{
+    db->on_wait = fn;
+    db->wait_ctx = ctx;
+}
+
+void db_set_label(struct db *db, const char *label)
+{
+    writers_label(&db->reg, label);
+}
+
+int db_writers(struct db *db, struct writer_list *out, char *err, size_t errlen)
+{
+    return writers_list(&db->reg, out) == 0 ? FU_OK
+                                             : db_errf(err, errlen, FU_ERR, "out of memory");
+}
+
+long long db_longest_write_ms(const struct db *db)
+{
+    return db->tx_longest;
 }
 
 int db_begin(struct db *db, char *err, size_t errlen)
@@ -321,13 +396,32 @@ int db_begin(struct db *db, char *err, size_t errlen)
         return db_errf(err, errlen, FU_ERR, "%s is open read-only; changing it needs write "
                        "access to the file and its directory", db->path);
     if (db->depth == 0) {
+        writers_set(&db->reg, WRITER_WAITING);
         int rc = db_exec(db, "BEGIN IMMEDIATE", err, errlen);
-        if (rc != FU_OK)
+        if (rc != FU_OK) {
+            writers_set(&db->reg, WRITER_IDLE);
             return rc;
+        }
+        writers_set(&db->reg, WRITER_WRITING);
+        db->tx_start = mono_ms();
+        db->writing = 1;
         db->rollback = 0;
     }
     db->depth++;
     return FU_OK;
+}
+
+/* The write transaction is over (committed or not): for the registry and
+ * the longest one's time (make bench). */
+static void write_done(struct db *db)
+{
+    if (!db->writing)
+        return;
+    long long ms = mono_ms() - db->tx_start;
+    if (ms > db->tx_longest)
+        db->tx_longest = ms;
+    db->writing = 0;
+    writers_set(&db->reg, WRITER_IDLE);
 }
 
 int db_begin_read(struct db *db, char *err, size_t errlen)
@@ -354,12 +448,14 @@ int db_end(struct db *db, int rc, char *err, size_t errlen)
         db->rollback = 0;
         if (!sqlite3_get_autocommit(db->h))
             sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+        write_done(db);
         return rc ? rc : db_errf(err, errlen, FU_ERR, "changes were rolled back after an "
                                  "earlier error");
     }
     rc = db_exec(db, "COMMIT", err, errlen);
     if (rc != FU_OK && !sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    write_done(db);
     if (rc == FU_OK)
         wal_bound(db);
     return rc;
@@ -601,6 +697,9 @@ int db_open(struct db **out, const char *path, int flags, char *err, size_t errl
         free(db);
         return db_errf(err, errlen, FU_ERR, "out of memory");
     }
+    /* the registry of writers, opened now (with the group, in team mode) */
+    writers_open(&db->reg, ro ? NULL : path, stat(path, &st) == 0 && (st.st_mode & 0020));
+    db->busy_ms = DB_BUSY_MS;
     int oflags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     int src = sqlite3_open_v2(path, &db->h, oflags, NULL);
     if (src != SQLITE_OK) {
@@ -617,7 +716,7 @@ int db_open(struct db **out, const char *path, int flags, char *err, size_t errl
         db_close(db);
         return rc;
     }
-    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    sqlite3_busy_handler(db->h, busy_wait, db);
     sqlite3_wal_hook(db->h, wal_hook, db);
     db->readonly = ro || sqlite3_db_readonly(db->h, "main") == 1;
     rc = configure(db, err, errlen);
@@ -639,6 +738,7 @@ void db_close(struct db *db)
         sqlite3_finalize(db->cache[i].st);
     if (db->h)
         sqlite3_close_v2(db->h);
+    writers_close(&db->reg);
     free(db->path);
     free(db);
 }

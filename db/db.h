@@ -36,6 +36,25 @@ int db_bootstrap(struct db *db, const char *login, const char *const *depts,
                  size_t ndepts, char *err, size_t errlen);
 
 
+/* Who is writing (issue 25). A writer kept waiting for the write lock
+ * (another process holds it) waits up to 20 s in all; after 2 s fn(ctx,
+ * line) is called once from inside the waiting call with one line (not
+ * sanitised) naming the holder as the registry of writers tells it
+ * ("waiting for DB: wang (pid 1234, followup attach 2.4 a.pdf) has been
+ * writing for 3 s and is stopped; root can end it …"). NULL fn: silence. */
+typedef void (*db_wait_fn)(void *ctx, const char *line);
+void db_on_wait(struct db *db, db_wait_fn fn, void *ctx);
+/* What this process does, recorded with each write transaction for the
+ * others to read ("followup attach 2.4 a.pdf"; the login comes from the
+ * real uid). */
+void db_set_label(struct db *db, const char *label);
+/* The processes that have the database open for writing (host/writers.h:
+ * writing, waiting, or between writes), writing ones first. */
+struct writer_list;
+int db_writers(struct db *db, struct writer_list *out, char *err, size_t errlen);
+/* The longest write transaction of this connection so far, in ms. */
+long long db_longest_write_ms(const struct db *db);
+
 /* What the last db_task_assign, db_task_set_status or db_task_add_note
  * on db did. A value set to what it already is changes nothing: no
  * write, no history row, changed 0 (so two users setting the same status

@@ -485,14 +485,52 @@ static int write_fd(const void *p, size_t n, void *ctx)
     return FU_OK;
 }
 
+/* The staged copy out to the caller's fd, after the read transaction. */
+static int unstage(int st, int fd, char *err, size_t errlen)
+{
+    char *buf = malloc(CHUNK);
+    int rc = buf ? FU_OK : oom(err, errlen);
+    if (rc == FU_OK && lseek(st, 0, SEEK_SET) != 0)
+        rc = db_errf(err, errlen, FU_ERR, "cannot rewind the staging file: %s", strerror(errno));
+    while (rc == FU_OK) {
+        ssize_t n = read(st, buf, CHUNK);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            rc = db_errf(err, errlen, FU_ERR, "cannot read the staging file: %s",
+                         strerror(errno));
+        if (n <= 0)
+            break;
+        if (write_all(fd, buf, (size_t)n) != 0)
+            rc = db_errf(err, errlen, FU_ERR, "cannot write the attachment: %s",
+                         strerror(errno));
+    }
+    free(buf);
+    return rc;
+}
+
 int db_attachment_to_fd(struct db *db, long long id, int fd, struct attachment *meta,
                         char *err, size_t errlen)
 {
-    struct fd_sink k = {fd, 0};
+    /* Read into a private staging file inside the read transaction, then
+     * written out after it: a slow or stopped reader of the output (a pipe
+     * to a pager, ^Z) keeps no snapshot open, which would keep the WAL from
+     * being reset and let it grow. */
+    int st = stage_open(NULL);
+    struct fd_sink k = {st, 0};
     err[0] = '\0';
+    if (st < 0)
+        return db_errf(err, errlen, FU_ERR, "cannot make a staging file in /tmp: %s",
+                       strerror(errno));
     int rc = db_attachment_read(db, id, meta, write_fd, &k, err, errlen);
     if (rc != FU_OK && k.errno_)
-        db_errf(err, errlen, FU_ERR, "cannot write the attachment: %s", strerror(k.errno_));
+        db_errf(err, errlen, FU_ERR, "cannot stage the attachment in /tmp: %s (is the disk "
+                "full?)", strerror(k.errno_));
+    if (rc == FU_OK)
+        rc = unstage(st, fd, err, errlen);
+    if (rc != FU_OK && meta)
+        attachment_fini(meta);
+    close(st);
     return rc;
 }
 

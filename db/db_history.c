@@ -297,6 +297,7 @@ static int copy_pages(struct db *db, sqlite3 *dst, const char *path, char *err, 
         return db_errf(err, errlen, FU_ERR, "cannot back up to %s: %s", path,
                        sqlite3_errmsg(dst));
     int src, attempt = 0;
+    db->wait_from = 0;   /* the busy handler counts this wait afresh */
     for (;;) {
         src = sqlite3_backup_step(b, 256);
         if (src == SQLITE_OK) {

@@ -13,6 +13,7 @@
 #include "core/user.h"
 #include "db/db_import.h"
 #include "report/report.h"
+#include "host/writers.h"
 
 #define DB_SCHEMA_VERSION 11
 #define DB_UNTRUSTED_FROM 7             /* schemas from v7 parse with trusted_schema OFF */
@@ -20,7 +21,8 @@
 #define DB_CACHE_MAX 64
 #define DB_NOTE_MAX 10000
 #define DB_WAL_LIMIT (4LL * 1024 * 1024)  /* the WAL is cut back past this (db_end) */
-#define DB_BUSY_MS 5000                 /* how long a writer waits for the lock */
+#define DB_BUSY_MS 20000                /* how long a writer waits for the lock in all */
+#define DB_WAIT_NOTE_MS 2000            /* ... before it says who holds it */
 #define DB_DEPT_MAX_CHARS 64
 #define DB_DEPT_BUF 260                   /* a checked name: 64 characters of up to 4 bytes */
 #define DB_SEP "\x1f"                  /* group_concat separator (unit separator) */
@@ -41,6 +43,14 @@ struct db {
     size_t ncache;
     struct db_outcome outcome;         /* of the last task mutation (db_last_outcome) */
     int wal_pages;                     /* frames in the WAL after the last commit */
+    struct writers reg;                /* the registry of writers (host/writers.h) */
+    long long busy_ms;                 /* how long a statement waits for the lock */
+    long long wait_from;               /* when the statement began to wait (monotonic ms) */
+    int wait_told;                     /* db_on_wait's hook was called for this wait */
+    db_wait_fn on_wait;
+    void *wait_ctx;
+    int writing;                       /* in a write transaction since tx_start */
+    long long tx_start, tx_longest;    /* ms: its start; the longest one so far */
 };
 
 /* A prepared statement that remembers its SQL for error messages. */

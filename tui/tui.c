@@ -418,6 +418,19 @@ static void draw_msg(struct app *a)
     draw_text(w, 0, 0, hint, cols, 0, A_DIM);
 }
 
+/* A change kept waiting for another process's write lock: the message
+ * line names the holder at once (the key that asked is still in hand). */
+static void say_waiting(void *ctx, const char *line)
+{
+    struct app *a = ctx;
+    if (!a->msgw)
+        return;
+    app_msg(a, S_ERROR, "%s", line);
+    draw_msg(a);
+    wnoutrefresh(a->msgw);
+    doupdate();
+}
+
 static void draw_too_small(struct app *a)
 {
     char size[64];
@@ -748,8 +761,11 @@ int tui_run(struct db *db, const struct actor *actor, const struct config *cfg)
         rc = FU_ERR;
     else
         rc = start_screen(&a, &scr);
-    if (rc == FU_OK)
+    if (rc == FU_OK) {
+        db_on_wait(db, say_waiting, &a);
         loop(&a);
+        db_on_wait(db, NULL, NULL);
+    }
     stop_screen(&a, scr);
     release_signals(old);
     if (rc == FU_OK && got_signal)

@@ -199,6 +199,77 @@ echo "WAL after a 15 MB attachment, an interface open: $wal bytes" >>"$T/attacks
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
 as "$C" "$BIN verify"; expect_rc 0 "verify after the quotas"
 
+# ---- a stopped writer is named (issue 25) -----------------------------------------------------
+# A liaison attaches a large file (the system config allows it here) and is
+# stopped with kill -STOP: while it stages the file nobody waits; stopped
+# inside its write transaction, the next writer says within seconds who
+# holds the lock (login, PID, command, stopped), `who` lists it, the writer
+# gives up after 20 s with the same words and nothing changed; once the
+# liaison goes on, everything completes.
+cfg=$W/etc/followup/config.ini
+sed -i 's/^max_mb = 20$/max_mb = 300/; s/^task_mb = 200$/task_mb = 100000/; s/^dept_mb = 500$/dept_mb = 100000/' "$cfg"
+as "$L" "head -c 250000000 /dev/zero >\$HOME/huge"
+# the liaison's attach's record in the registry in state $1: its PID
+holder() { LC_ALL=C tr '\000' '\n' <"$DBF-writers" | grep "cmd=followup attach 2.4 huge" |
+    grep "state=$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+ms() { date +%s%3N; }
+caught=0 tries=0
+while [ $caught -eq 0 ] && [ $tries -lt 5 ]; do
+    tries=$((tries + 1))
+    su -s /bin/sh "$L" -c "cd && exec $BIN attach 2.4 huge" >"$T/att.out" 2>&1 &
+    bg=$!
+    pid=; _n=0
+    while [ -z "$pid" ] && [ $_n -lt 400 ]; do pid=$(pgrep -u "$L" -f "attach 2.4 huge" | head -1); _n=$((_n + 1)); sleep 0.01; done
+    [ -n "$pid" ] || { fail "the liaison's attach did not start"; break; }
+    _n=0   # staging: its private staging file open, no write transaction yet
+    while ! ls -l "/proc/$pid/fd" 2>/dev/null | grep -q '(deleted)' && [ $_n -lt 1000 ]; do _n=$((_n + 1)); sleep 0.002; done
+    kill -STOP "$pid"
+    if [ -z "$(holder writing)" ] && [ -z "$(holder waiting)" ]; then
+        t0=$(ms); as "$C" "$BIN note 3.3 'while a liaison is stopped staging a file'"; t1=$(ms)
+        expect_rc 0 "a write while the liaison is stopped staging"
+        [ $((t1 - t0)) -lt 3000 ] || fail "a write waited $((t1 - t0)) ms for a process stopped while staging"
+        as "$C" "$BIN who"; expect_out "no other followup is writing" "who: nobody writes while it stages"
+        echo "stopped while staging: another user's note took $((t1 - t0)) ms" >>"$T/attacks"
+    fi
+    # su stops itself when its child stops: it goes on too
+    kill -CONT "$pid"; kill -CONT "$bg" 2>/dev/null
+    w=; _n=0
+    while [ -z "$w" ] && [ $_n -lt 4000 ] && kill -0 "$pid" 2>/dev/null; do w=$(holder writing); _n=$((_n + 1)); done
+    if [ -n "$w" ]; then kill -STOP "$pid"; caught=1; else wait "$bg"; fi
+done
+[ $caught -eq 1 ] || fail "could not stop the liaison's attach inside its write transaction ($tries tries)"
+if [ $caught -eq 1 ]; then
+    as "$C" "$BIN who"; shown; expect_rc 0 "who"
+    expect_out "$pid" "who: the holder's PID"; expect_out "$L" "who: its login"
+    expect_out "writing, stopped" "who: writing and stopped"; expect_out "followup attach 2.4 huge" "who: its command"
+    before=$(sqlite3 "$DBF" "SELECT count(*) FROM notes"); : >"$T/w.err"
+    t0=$(ms)
+    su -s /bin/sh "$C" -c "cd && $BIN note 3.3 'waits for the stopped liaison'" >"$T/w.out" 2>"$T/w.err" &
+    wpid=$!
+    _n=0; while ! grep -q "waiting for" "$T/w.err" && [ $_n -lt 200 ]; do _n=$((_n + 1)); sleep 0.05; done
+    t1=$(ms)
+    grep -qF "waiting for $DBF: $L (pid $pid, followup attach 2.4 huge) has been writing for" "$T/w.err" ||
+        fail "the waiting writer did not name the holder: $(cat "$T/w.err")"
+    grep -qF "and is stopped; root can end it (sudo kill -KILL $pid" "$T/w.err" || fail "…nor that it is stopped and who can end it: $(cat "$T/w.err")"
+    [ $((t1 - t0)) -lt 5000 ] || fail "the holder was named after $((t1 - t0)) ms"
+    echo "stopped writer named after $((t1 - t0)) ms: $(head -1 "$T/w.err")" >>"$T/attacks"
+    wait "$wpid"; rc=$?; t2=$(ms)
+    expect_rc 1 "the waiting writer gives up"
+    grep -qF "is busy: $L (pid $pid, followup attach 2.4 huge) has been writing for" "$T/w.err" ||
+        fail "its last line does not name the holder: $(tail -1 "$T/w.err")"
+    grep -qF "nothing was changed" "$T/w.err" || fail "…nor say nothing was changed"
+    [ $((t2 - t0)) -lt 30000 ] || fail "it gave up after $((t2 - t0)) ms"
+    echo "gave up after $((t2 - t0)) ms: $(tail -1 "$T/w.err")" >>"$T/attacks"
+    eq "$(sqlite3 "$DBF" "SELECT count(*) FROM notes")" "$before" "the waiting writer changed nothing"
+    kill -CONT "$pid"; kill -CONT "$bg" 2>/dev/null; wait "$bg"; rc=$?
+    expect_rc 0 "the liaison's attach completes once it goes on"
+    as "$C" "$BIN note 3.3 'after the liaison went on'"; expect_rc 0 "writing again"
+    as "$C" "$BIN who"; expect_out "no other followup is writing" "who: nobody writes now"
+fi
+rm -f "$W/home/$L/huge"
+sed -i 's/^max_mb = 300$/max_mb = 20/; s/^task_mb = 100000$/task_mb = 200/; s/^dept_mb = 100000$/dept_mb = 500/' "$cfg"
+as "$C" "$BIN verify"; expect_rc 0 "verify after the stopped writer"
+
 # The tests' variables do nothing in a setgid run.
 as "$L" "FOLLOWUP_TODAY=not-a-date $BIN remind"; expect_rc 0 "FOLLOWUP_TODAY is ignored"
 
