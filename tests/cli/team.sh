@@ -199,6 +199,14 @@ echo "WAL after a 15 MB attachment, an interface open: $wal bytes" >>"$T/attacks
 tmux -L "$SOCK" kill-server >/dev/null 2>&1
 as "$C" "$BIN verify"; expect_rc 0 "verify after the quotas"
 
+# ---- look-alike text (issue 25): zero-width characters shown as their codes ---------------------
+ZW="区知识产权局$(printf '\342\200\213')已完成$(printf '\342\201\240')"
+as "$L" "$BIN note 2.4 '$ZW'"; expect_rc 0 "a liaison's note with zero-width characters"
+as "$C" "$BIN show 2.4"; expect_out "区知识产权局<U+200B>已完成<U+2060>" "shown as their codes to the committee"
+LC_ALL=C grep -q "$(printf '\342\200\213')" "$T/out" && fail "a raw zero-width space reached the committee's terminal"
+as "$C" "$BIN dept add '区知识产权局$(printf '\342\200\213')'"; shown
+expect_rc 2 "a department name with a zero-width space"; expect_err "invisible or direction-changing" "says why"
+
 # ---- a stopped writer is named (issue 25) -----------------------------------------------------
 # A liaison attaches a large file (the system config allows it here) and is
 # stopped with kill -STOP: while it stages the file nobody waits; stopped
