@@ -6,13 +6,12 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "host/editor.h"
 #include "host/priv.h"
 #include "util/text.h"
 #include "core/calendar.h"
@@ -430,34 +429,15 @@ static void start_note(struct app *a)
         input_open(a, &in);
 }
 
-/* Runs $VISUAL, $EDITOR or vi on path with the terminal given over. */
+/* Runs $VISUAL, $EDITOR or vi on path (host/editor.c: the user's ids,
+ * the signals of a shell) with the terminal given over. */
 static int run_editor(struct app *a, const char *path)
 {
-    struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
-    sigemptyset(&ign.sa_mask);
+    char err[256];
     app_suspend(a);
-    sigaction(SIGINT, &ign, &old_int);
-    sigaction(SIGQUIT, &ign, &old_quit);
-    int status = -1;
-    pid_t pid = fork();
-    if (pid == 0) {
-        /* The editor is the user's program: no group of a setgid install
-         * survives into it (the database's files are close-on-exec). */
-        if (priv_child() != 0)
-            _exit(127);
-        sigaction(SIGINT, &old_int, NULL);
-        sigaction(SIGQUIT, &old_quit, NULL);
-        execl("/bin/sh", "sh", "-c", "exec ${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", path,
-              (char *)NULL);
-        _exit(127);
-    }
-    if (pid > 0)
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-            ;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGQUIT, &old_quit, NULL);
+    int rc = editor_run(path, err, sizeof err);
     app_resume(a);
-    return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+    return rc;
 }
 
 /* The file without its '#' lines; malloc'd, NULL on error. */
