@@ -67,23 +67,14 @@ int db_dept_resolve(struct db *db, const char *clean, long long *id, char *name,
 
 /* ---- the tasks and users that follow ------------------------------------------------- */
 
-struct idl { long long *v; size_t n, cap; };
-
-static int ids_of(struct db *db, const char *sql, long long dept, struct idl *out, char *err,
+static int ids_of(struct db *db, const char *sql, long long dept, struct db_ids *out, char *err,
                   size_t errlen)
 {
     struct db_stmt s;
     int rc = db_prepare(db, &s, sql, err, errlen);
     if (rc == FU_OK) {
         db_bind_int(&s, ":d", dept);
-        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-            if (mem_grow((void **)&out->v, out->n, &out->cap, sizeof *out->v) != 0) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v[out->n++] = db_col_int(&s, 0);
-        }
-        rc = rc == SQLITE_DONE ? FU_OK : rc;
+        rc = db_step_ids(&s, out, err, errlen);
     }
     db_finish(&s);
     return rc;
@@ -127,7 +118,7 @@ static int follow_leads(struct db *db, const struct actor *a, const struct dept 
                         const struct dept *to, const char *why, int *moved, char *err,
                         size_t errlen)
 {
-    struct idl l = {0};
+    struct db_ids l = {0};
     int rc = ids_of(db, "SELECT id FROM tasks WHERE lead_id = :d ORDER BY id", from->id, &l,
                     err, errlen);
     for (size_t i = 0; rc == FU_OK && i < l.n; i++) {
@@ -147,7 +138,7 @@ static int follow_leads(struct db *db, const struct actor *a, const struct dept 
 static int support_rewrite(struct db *db, long long task, long long from, long long to,
                            char *err, size_t errlen)
 {
-    struct idl l = {0}, keep = {0};
+    struct db_ids l = {0}, keep = {0};
     int rc = ids_of(db, "SELECT dept_id FROM task_support WHERE task_id = :d ORDER BY ord", task,
                     &l, err, errlen);
     for (size_t i = 0; rc == FU_OK && i < l.n; i++) {
@@ -185,7 +176,7 @@ static int follow_support(struct db *db, const struct actor *a, const struct dep
                           const struct dept *to, const char *why, int *moved, char *err,
                           size_t errlen)
 {
-    struct idl l = {0};
+    struct db_ids l = {0};
     int rc = ids_of(db, "SELECT task_id FROM task_support WHERE dept_id = :d ORDER BY task_id",
                     from->id, &l, err, errlen);
     for (size_t i = 0; rc == FU_OK && i < l.n; i++) {
@@ -233,7 +224,7 @@ static int follow_users(struct db *db, const struct actor *a, const struct dept 
                         const struct dept *to, const char *why, int *moved, char *err,
                         size_t errlen)
 {
-    struct idl l = {0};
+    struct db_ids l = {0};
     int rc = ids_of(db, "SELECT user_id FROM user_depts WHERE dept_id = :d ORDER BY user_id",
                     from->id, &l, err, errlen);
     for (size_t i = 0; rc == FU_OK && i < l.n; i++) {

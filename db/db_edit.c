@@ -349,10 +349,8 @@ int db_edit_text(struct db *db, const struct actor *a, long long task_id, const 
 
 /* ---- withdrawing and restoring --------------------------------------------------- */
 
-struct ids { long long *v; size_t n, cap; };
-
 /* The descendants of root in preorder: live ones (live 1) or all. */
-static int descendants(struct db *db, long long root, int live, struct ids *out, char *err,
+static int descendants(struct db *db, long long root, int live, struct db_ids *out, char *err,
                        size_t errlen)
 {
     struct db_stmt s;
@@ -364,14 +362,7 @@ static int descendants(struct db *db, long long root, int live, struct ids *out,
     if (rc == FU_OK) {
         db_bind_int(&s, ":root", root);
         db_bind_int(&s, ":live", live);
-        while ((rc = db_step(&s, err, errlen)) == SQLITE_ROW) {
-            if (mem_grow((void **)&out->v, out->n, &out->cap, sizeof *out->v) != 0) {
-                rc = db_errf(err, errlen, FU_ERR, "out of memory");
-                break;
-            }
-            out->v[out->n++] = db_col_int(&s, 0);
-        }
-        rc = rc == SQLITE_DONE ? FU_OK : rc;
+        rc = db_step_ids(&s, out, err, errlen);
     }
     db_finish(&s);
     return rc;
@@ -403,7 +394,7 @@ static int withdraw_tx(struct db *db, const struct actor *a, long long task_id,
 {
     struct task t;
     struct user u;
-    struct ids d = {0};
+    struct db_ids d = {0};
     int own = 0;
     char with[64];
     int rc = db_change_load(db, a, task_id, &t, &u, &own, err, errlen);
@@ -486,10 +477,10 @@ static int code_free(struct db *db, const struct task *t, char *err, size_t errl
 }
 
 /* The withdrawn descendants whose withdrawal came with root's (row h0). */
-static int withdrawn_with(struct db *db, long long root, long long h0, struct ids *out,
+static int withdrawn_with(struct db *db, long long root, long long h0, struct db_ids *out,
                           char *err, size_t errlen)
 {
-    struct ids all = {0};
+    struct db_ids all = {0};
     int rc = descendants(db, root, 0, &all, err, errlen);
     for (size_t i = 0; rc == FU_OK && i < all.n; i++) {
         struct task d;
@@ -517,7 +508,7 @@ static int restore_tx(struct db *db, const struct actor *a, long long task_id,
                       const char *note, int *count, char *err, size_t errlen)
 {
     struct task t, p = {0};
-    struct ids d = {0};
+    struct db_ids d = {0};
     long long h0 = 0;
     char with[64];
     int rc = db_edit_perm(db, a, err, errlen);

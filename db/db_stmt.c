@@ -285,3 +285,14 @@ void db_hash_abort(struct db_hash *h)
         EVP_MD_CTX_free(h->ctx);
     h->ctx = NULL;
 }
+
+int db_step_ids(struct db_stmt *s, struct db_ids *out, char *err, size_t errlen)
+{
+    int rc;
+    while ((rc = db_step(s, err, errlen)) == SQLITE_ROW) {
+        if (mem_grow((void **)&out->v, out->n, &out->cap, sizeof *out->v) != 0)
+            return db_errf(err, errlen, FU_ERR, "out of memory");
+        out->v[out->n++] = db_col_int(s, 0);
+    }
+    return rc == SQLITE_DONE ? FU_OK : rc;
+}

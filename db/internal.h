@@ -95,6 +95,12 @@ void db_bind_id(struct db_stmt *s, const char *name, long long v);
 /* Steps: SQLITE_ROW, SQLITE_DONE, or an fu_rc (> 0, < 100) with err set.
  * Retries with backoff while SQLite reports BUSY before the first row. */
 int db_step(struct db_stmt *s, char *err, size_t errlen);
+
+/* A list of row ids (caller storage: zero it; free(v) when done). */
+struct db_ids { long long *v; size_t n, cap; };
+/* Steps s to its end, appending each row's first column to out. FU_OK,
+ * or the step's error ("out of memory" too); s is not finished. */
+int db_step_ids(struct db_stmt *s, struct db_ids *out, char *err, size_t errlen);
 /* Steps a statement that returns no rows (or ignores them): FU_OK or error. */
 int db_run(struct db_stmt *s, char *err, size_t errlen);
 
